@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Check interview-kit's outputs with validators it does not share code with.
+
+- schema/interview.schema.json is a valid Draft 2020-12 schema (metaschema);
+- every golden JSON document in fixtures/ and the `interview convert` output
+  of the seed validate under Python's `jsonschema`;
+- documents that interview-kit's own validator rejects are rejected here too.
+
+Run from the repository root with `interview` on PATH. Prints a summary line
+`N passed, M failed` and exits non-zero on any failure.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+from jsonschema import Draft202012Validator
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "000_733c960163716fd3.txt"
+
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}", file=sys.stderr)
+
+
+schema = json.loads((ROOT / "schema" / "interview.schema.json").read_text(encoding="utf-8"))
+try:
+    Draft202012Validator.check_schema(schema)
+    check(True, "metaschema")
+except Exception as e:  # noqa: BLE001 - reported as a failure
+    check(False, f"schema fails the 2020-12 metaschema: {e}")
+validator = Draft202012Validator(schema)
+
+out = subprocess.run(["interview", "convert", str(SEED)], capture_output=True, check=False)
+check(out.returncode == 0, f"interview convert seed exited {out.returncode}: {out.stderr.decode()}")
+doc = json.loads(out.stdout)
+errors = list(validator.iter_errors(doc))
+check(not errors, f"seed output invalid: {[e.message for e in errors]}")
+
+for path in sorted((ROOT / "fixtures").rglob("*.json")):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    errors = list(validator.iter_errors(doc))
+    check(not errors, f"{path.relative_to(ROOT)} invalid: {[e.message for e in errors]}")
+
+# Invalid variants of the seed: both validators must reject each.
+base = json.loads(out.stdout)
+variants = {
+    "negative read count": {**base, "read_count": -1},
+    "no exchanges": {**base, "exchanges": []},
+    "empty answer": {**base, "exchanges": [{"question": "q", "answer": []}]},
+    "unknown field": {**base, "extra": 1},
+    "null role": {**base, "role": None},
+    "precision without count": {k: v for k, v in base.items() if k != "read_count"},
+}
+for name, doc in variants.items():
+    theirs = not validator.is_valid(doc)
+    ours = subprocess.run(
+        ["interview", "validate", "-", "--from", "json"],
+        input=json.dumps(doc).encode(),
+        capture_output=True,
+        check=False,
+    ).returncode
+    check(theirs, f"python jsonschema accepts invalid variant: {name}")
+    check(ours == 1, f"interview validate exits {ours} on invalid variant: {name}")
+
+print(f"independent: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,29 @@
+//! Writing outputs: to a temporary file beside the target, then renamed, so
+//! that a killed run never leaves a half-written file.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use interview_kit::Format;
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_data()?;
+    file.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+/// The output path for `input` inside `dir`: its file stem with the
+/// format's extension.
+pub fn in_dir(dir: &Path, input: &Path, format: Format) -> PathBuf {
+    let stem = input
+        .file_stem()
+        .map_or_else(|| "stdin".into(), |s| s.to_os_string());
+    dir.join(stem).with_extension(format.extension())
+}

@@ -1,0 +1,167 @@
+//! Problems found in an input, as data: what was found, where, and what was
+//! expected. Readers return them beside the model; only the CLI renders them.
+
+use std::fmt;
+use std::ops::Range;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something a person should look at; the document is still usable
+    /// (an error under `--strict`).
+    Warning,
+    /// The document is unusable as it stands and is not written.
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// A stable identifier for each kind of problem, used by the
+        /// machine-readable report formats.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case name, e.g. `answer-before-question`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The input could not be read at all (a file that vanished, a directory).
+    Io = "io",
+    /// Nothing but white space, e.g. a zero-byte file.
+    EmptyInput = "empty-input",
+    /// NUL bytes or control characters throughout, e.g. a PDF or an image.
+    BinaryData = "binary-data",
+    /// A byte sequence the detected encoding cannot decode, e.g. `\xff` in UTF-8.
+    MalformedBytes = "malformed-bytes",
+    /// A character XML 1.0 forbids, e.g. U+0007 BEL inside an answer; removed.
+    ControlCharacter = "control-character",
+    /// No speaker line before the first question, e.g. a file opening with `Q:`.
+    MissingSpeaker = "missing-speaker",
+    /// An answer marker before any question, e.g. `A: …` right after the header.
+    AnswerBeforeQuestion = "answer-before-question",
+    /// A question followed by another question or the end, e.g. `Q: a` `Q: b`.
+    QuestionWithoutAnswer = "question-without-answer",
+    /// A marker with nothing after it, e.g. a line `Q:`.
+    EmptyTurn = "empty-turn",
+    /// No question-and-answer exchange anywhere in the text.
+    NoExchanges = "no-exchanges",
+    /// More than one read-count line, e.g. `阅读 12` in the header and `已阅读人数: 427` below.
+    DuplicateReadCount = "duplicate-read-count",
+    /// A read-count line whose number cannot be read, e.g. `已阅读人数: many`.
+    BadReadCount = "bad-read-count",
+    /// The page shows no read count.
+    NoReadCount = "no-read-count",
+    /// Text between the header and the first question, kept as introduction.
+    Introduction = "introduction",
+    /// Text after the last answer that belongs to no turn, e.g. an editor's note; kept as a paragraph.
+    TrailingText = "trailing-text",
+    /// A likely extraction artifact, e.g. two words run together (`CooperationSecretariat`).
+    ExtractionArtifact = "extraction-artifact",
+    /// A line that is page furniture, e.g. `分享到：微信 微博`; dropped.
+    PageFurniture = "page-furniture",
+    /// JSON, XML or JSON-LD that is not well-formed, e.g. a missing `}`.
+    Syntax = "syntax",
+    /// A document that is well-formed but breaks the schema, e.g. `"read_count": -1`.
+    Schema = "schema",
+    /// XML that is refused as unsafe, e.g. a `<!DOCTYPE` with entities.
+    Unsafe = "unsafe",
+    /// An input over a size, depth or count limit.
+    Limit = "limit",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in one input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How bad it is.
+    pub severity: Severity,
+    /// What kind of problem it is.
+    pub code: Code,
+    /// What was found, lowercase, no final period.
+    pub message: String,
+    /// Where, as a byte range into the source's decoded text; `None` for
+    /// problems of the whole input.
+    pub span: Option<Range<usize>>,
+    /// What was expected instead.
+    pub expected: Option<String>,
+    /// A JSON pointer into the document, for schema violations.
+    pub pointer: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(code: Code, message: impl Into<String>, span: Range<usize>) -> Self {
+        Self::new(Severity::Error, code, message.into(), Some(span))
+    }
+
+    /// A warning at `span`.
+    pub fn warning(code: Code, message: impl Into<String>, span: Range<usize>) -> Self {
+        Self::new(Severity::Warning, code, message.into(), Some(span))
+    }
+
+    /// A problem of the whole input, with no place in it.
+    pub fn whole(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        Self::new(severity, code, message.into(), None)
+    }
+
+    fn new(severity: Severity, code: Code, message: String, span: Option<Range<usize>>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message,
+            span,
+            expected: None,
+            pointer: None,
+        }
+    }
+
+    /// Says what was expected instead.
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// Names the JSON pointer of the offending value.
+    pub fn at_pointer(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = Some(pointer.into());
+        self
+    }
+
+    /// Whether this is an error, or a warning that `strict` promotes.
+    pub fn is_fatal(&self, strict: bool) -> bool {
+        self.severity == Severity::Error || strict
+    }
+}
+
+/// Whether any diagnostic in `diagnostics` makes the document unusable.
+pub fn any_fatal(diagnostics: &[Diagnostic], strict: bool) -> bool {
+    diagnostics.iter().any(|d| d.is_fatal(strict))
+}

@@ -1,0 +1,61 @@
+//! interview-kit turns raw interview text into a typed, schema-validated
+//! model and writes it out as JSON (and, format by format, more).
+//!
+//! The pipeline is readers → one model → writers:
+//!
+//! ```
+//! use interview_kit::{Format, Source};
+//!
+//! let text = "LEE Hee-sup\nQ: Why cooperate?\nA: Because we must.\n已阅读人数: 427\n";
+//! let source = Source::from_text("seed.txt", text);
+//! let parsed = interview_kit::load(&source, Format::Text);
+//! assert!(parsed.diagnostics.iter().all(|d| !d.is_fatal(false)));
+//! let interview = parsed.interview.unwrap();
+//! assert_eq!(interview.read_count, Some(427));
+//! let json = interview_kit::render(&interview, Format::Json).unwrap();
+//! assert!(String::from_utf8(json).unwrap().contains("\"question\": \"Why cooperate?\""));
+//! ```
+//!
+//! [`load`] reads and validates; [`render`] writes a validated model. The
+//! library never prints and never exits: problems come back as
+//! [`Diagnostic`]s for the caller to show.
+
+#![deny(missing_docs)]
+
+pub mod diagnostic;
+pub mod format;
+pub mod model;
+pub mod read;
+pub mod schema;
+pub mod source;
+pub mod write;
+
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use format::Format;
+pub use model::{Exchange, Interview, Precision, Role, Speaker};
+pub use read::Parsed;
+pub use source::Source;
+
+/// Reads `source` as `format` and checks the model against the schema.
+///
+/// The result holds the model (unless the input was unusable) and every
+/// diagnostic: the reader's, then the schema's. A document with an error
+/// among its diagnostics must not be written.
+pub fn load(source: &Source, format: Format) -> Parsed {
+    let mut parsed = read::read(format, source);
+    // a reader's own errors already say why the document is unusable
+    let reader_failed = diagnostic::any_fatal(&parsed.diagnostics, false);
+    // the JSON reader checks the document as written, before it is a model
+    let checked = format == Format::Json;
+    if let (Some(interview), false, false) = (&parsed.interview, reader_failed, checked) {
+        parsed.diagnostics.extend(schema::check_model(interview));
+    }
+    parsed
+}
+
+/// Writes a model in `format` to a byte buffer.
+pub fn render(interview: &Interview, format: Format) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096);
+    write::write(format, interview, &mut out)?;
+    Ok(out)
+}

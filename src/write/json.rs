@@ -1,0 +1,12 @@
+//! Model → JSON: pretty, two-space indent, UTF-8 unescaped, trailing newline.
+//! Field order is the model's, so the output is deterministic.
+
+use std::io::{self, Write};
+
+use crate::model::Interview;
+
+/// Writes `interview` as pretty JSON with a trailing newline.
+pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, interview)?;
+    out.write_all(b"\n")
+}

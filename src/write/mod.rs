@@ -1,0 +1,18 @@
+//! Writers: one module per output format, each `write(&Interview, &mut impl
+//! Write)`. Writers assume a valid model: validation happens before.
+
+pub mod json;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::format::Format;
+use crate::model::Interview;
+
+/// Writes `interview` as `format`.
+pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(interview, out),
+        Format::Text => text::write(interview, out),
+    }
+}

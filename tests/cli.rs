@@ -1,0 +1,187 @@
+//! The real `interview` binary: outputs, exit codes, stdin/stdout, files.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{SEED, fixture};
+
+fn interview() -> Command {
+    let mut cmd = Command::cargo_bin("interview").unwrap();
+    cmd.env("NO_COLOR", "1").current_dir(common::root());
+    cmd
+}
+
+#[test]
+fn seed_converts_to_the_golden_json() {
+    let out = interview()
+        .args(["convert", &format!("fixtures/{SEED}")])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let golden = std::fs::read_to_string(fixture("000_733c960163716fd3.json")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
+}
+
+#[test]
+fn stdin_and_explicit_to_json_give_the_same_document() {
+    let seed = std::fs::read(fixture(SEED)).unwrap();
+    let out = interview()
+        .args(["convert", "-", "--to", "json"])
+        .write_stdin(seed)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let golden = std::fs::read_to_string(fixture("000_733c960163716fd3.json")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
+}
+
+#[test]
+fn output_file_is_written_and_stdout_stays_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("seed.json");
+    interview()
+        .args(["convert", &format!("fixtures/{SEED}"), "-o"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout("");
+    let golden = std::fs::read_to_string(fixture("000_733c960163716fd3.json")).unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), golden);
+    // nothing but the output is left behind: the temporary file was renamed
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn several_inputs_with_output_write_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    interview()
+        .args([
+            "convert",
+            &format!("fixtures/{SEED}"),
+            "fixtures/invalid/empty.txt",
+            "-o",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    assert!(dir.path().join("000_733c960163716fd3.json").is_file());
+    assert!(!dir.path().join("empty.json").exists());
+}
+
+#[test]
+fn validate_accepts_the_golden_json_and_the_seed_text() {
+    interview()
+        .args(["validate", "fixtures/000_733c960163716fd3.json"])
+        .assert()
+        .success();
+    interview()
+        .args(["validate", &format!("fixtures/{SEED}")])
+        .assert()
+        .success();
+}
+
+#[test]
+fn validate_reports_every_violation_with_its_pointer() {
+    let doc = r#"{"speaker": {"name": ""}, "exchanges": [{"question": "q", "answer": []}], "read_count": -1}"#;
+    let out = interview()
+        .args(["validate", "-", "--from", "json"])
+        .write_stdin(doc)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for pointer in ["/speaker/name", "/exchanges/0/answer", "/read_count"] {
+        assert!(
+            stderr.contains(&format!("`{pointer}`")),
+            "{pointer} missing in:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn validate_reports_json_syntax_errors_with_line_and_column() {
+    let out = interview()
+        .args(["validate", "-", "--from", "json"])
+        .write_stdin("{\n  \"speaker\": ,\n}")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("<stdin>:2:14"), "{stderr}");
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let committed = std::fs::read_to_string(fixture("../schema/interview.schema.json")).unwrap();
+    interview()
+        .arg("schema")
+        .assert()
+        .success()
+        .stdout(committed);
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    interview().args(["convert"]).assert().code(2);
+    interview()
+        .args(["convert", "x.txt", "--to", "pdf"])
+        .assert()
+        .code(2);
+    interview()
+        .args(["convert", "no/such/file.txt"])
+        .assert()
+        .code(2);
+    interview()
+        .args(["convert", "-", "--encoding", "klingon"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let out = interview().args(["convert", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("1  some input invalid")
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_failures() {
+    let text = "KIM Min-jun\nQ: Any count?\nA: None at all.\n";
+    interview()
+        .args(["convert", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    interview()
+        .args(["convert", "-", "--strict"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+/// Each malformed fixture exits 1, writes nothing, and its diagnostics
+/// (file:line:col, the line, what was expected) match the snapshot.
+#[test]
+fn malformed_fixtures_fail_with_located_diagnostics() {
+    insta::glob!("../fixtures/invalid", "*.txt", |path| {
+        let rel = path.strip_prefix(common::root()).unwrap();
+        let out = interview().arg("convert").arg(rel).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", rel.display());
+        assert!(out.stdout.is_empty());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(&format!("{}:", rel.display())), "{stderr}");
+        insta::with_settings!({ snapshot_path => "../fixtures/invalid", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!("diagnostics", stderr);
+        });
+    });
+}
