@@ -5,9 +5,13 @@
 
 use std::sync::OnceLock;
 
+use jsonschema::ValidationError;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
 use schemars::generate::SchemaSettings;
 use schemars::transform::{Transform, transform_subschemas};
 use serde_json::Value;
+
+use crate::read::spans::push_token;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Interview;
@@ -84,21 +88,111 @@ pub fn validator() -> &'static jsonschema::Validator {
     })
 }
 
-/// Every violation of the schema in `value`, each with its JSON pointer.
+/// Every violation of the schema in `value`, each with its JSON pointer
+/// (for an unexpected property, the pointer to that property).
 pub fn check(value: &Value) -> Vec<Diagnostic> {
     validator()
         .iter_errors(value)
-        .map(|err| {
-            let pointer = err.instance_path().to_string();
-            let at = if pointer.is_empty() {
-                "the document"
-            } else {
-                pointer.as_str()
-            };
-            Diagnostic::whole(Severity::Error, Code::Schema, format!("{at}: {err}"))
-                .at_pointer(pointer.clone())
-        })
+        .flat_map(|err| describe(&err))
         .collect()
+}
+
+/// A violation as diagnostics: what was found, and what the schema expects.
+fn describe(err: &ValidationError<'_>) -> Vec<Diagnostic> {
+    let pointer = err.instance_path().to_string();
+    let at = if pointer.is_empty() {
+        "document"
+    } else {
+        pointer.as_str()
+    };
+    let violation = |message: String, expected: String, pointer: String| {
+        Diagnostic::whole(Severity::Error, Code::Schema, message)
+            .expected(expected)
+            .at_pointer(pointer)
+    };
+    let one =
+        |message: String, expected: String| vec![violation(message, expected, pointer.clone())];
+    let found = || short(err.instance());
+    match err.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
+            .iter()
+            .map(|name| {
+                let mut inner = pointer.clone();
+                push_token(&mut inner, name);
+                violation(
+                    format!("unexpected property `{name}` in {at}"),
+                    "only the properties the interview schema defines".to_owned(),
+                    inner,
+                )
+            })
+            .collect(),
+        ValidationErrorKind::Required { property } => {
+            let name = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_owned);
+            one(
+                format!("{at} lacks required property `{name}`"),
+                format!("property `{name}`"),
+            )
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => format!("a value of type {t}"),
+                TypeKind::Multiple(ts) => format!("a value of type {ts:?}"),
+            };
+            one(format!("{at} is {}", found()), expected)
+        }
+        ValidationErrorKind::MinLength { limit } => one(
+            format!("{at} is {}", found()),
+            format!("a string of at least {limit} character(s)"),
+        ),
+        ValidationErrorKind::MinItems { limit } => one(
+            format!("{at} is {}", found()),
+            format!("an array of at least {limit} item(s)"),
+        ),
+        ValidationErrorKind::Minimum { limit } => one(
+            format!("{at} is {}", found()),
+            format!("a number ≥ {limit}"),
+        ),
+        ValidationErrorKind::Pattern { pattern } => one(
+            format!("{at} is {}", found()),
+            format!("a string matching `{pattern}`"),
+        ),
+        _ => one(
+            format!("{at}: {}", lowercase_first(&err.to_string())),
+            format!(
+                "a value that satisfies the schema's `{}`",
+                err.kind().keyword()
+            ),
+        ),
+    }
+}
+
+/// A value as shown in a message: strings and numbers whole, containers
+/// by kind, long strings cut.
+fn short(value: &Value) -> String {
+    match value {
+        Value::String(s) if s.chars().count() > 40 => {
+            format!(
+                "{}…\"",
+                serde_json::to_string(&s.chars().take(40).collect::<String>())
+                    .unwrap_or_default()
+                    .trim_end_matches('"')
+            )
+        }
+        Value::Array(items) if items.is_empty() => "an empty array".to_owned(),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+        Value::String(s) if s.is_empty() => "an empty string".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Every violation of the schema by a model built in memory.

@@ -3,19 +3,20 @@
 
 mod exit;
 mod output;
-mod render;
+mod report;
 
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use encoding_rs::Encoding;
 use interview_kit::{Format, Source, diagnostic};
 
 use exit::Exit;
-use render::Human;
+use report::human::Human;
+use report::{ReportFormat, Summary};
 
 /// Turn raw interview text into a typed, schema-validated model and write it
 /// as JSON.
@@ -36,6 +37,13 @@ enum Command {
     Validate(ValidateArgs),
     /// Print the JSON Schema of the interview model.
     Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) of `interview`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +82,12 @@ struct ValidateArgs {
     files: Vec<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
+    /// Report format: human (stderr), or json, github, sarif, junit (stdout).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
+    /// Show at most N diagnostics in all; a note says how many were left out.
+    #[arg(long, value_name = "N")]
+    max_errors: Option<usize>,
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -110,8 +124,20 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
     let mut human = Human::stderr();
     match cli.command {
         Command::Convert(args) => convert(&args, &mut human),
-        Command::Validate(args) => validate(&args, &mut human),
+        Command::Validate(args) => validate(&args),
         Command::Schema => emit(interview_kit::schema::to_pretty_string().as_bytes()),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "interview", &mut script);
+            emit(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => emit(&page),
+                Err(_) => Exit::Failure,
+            }
+        }
     }
 }
 
@@ -146,6 +172,13 @@ fn load(
     let parsed = interview_kit::load(&source, format);
     human.emit(&source, &parsed.diagnostics, args.strict);
     Ok((source, parsed))
+}
+
+/// `--from`, else the extension, else the content.
+fn input_format(path: &Path, bytes: &[u8], args: &InputArgs) -> Format {
+    args.from
+        .or_else(|| Format::from_path(path))
+        .unwrap_or_else(|| Format::sniff(bytes))
 }
 
 fn read_input(path: &Path) -> io::Result<(String, Vec<u8>)> {
@@ -219,19 +252,49 @@ fn convert(args: &ConvertArgs, human: &mut Human) -> Exit {
     exit
 }
 
-fn validate(args: &ValidateArgs, human: &mut Human) -> Exit {
+fn validate(args: &ValidateArgs) -> Exit {
+    let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
+    let mut reporter = report::reporter(args.format, stdout);
+    let strict = args.input.strict;
+    let mut summary = Summary::default();
+    let mut budget = args.max_errors.unwrap_or(usize::MAX);
     let mut exit = Exit::Ok;
+    let mut written = Ok(());
     for path in &args.files {
-        exit = exit.merge(match load(path, &args.input, human) {
-            Ok((_, parsed))
-                if parsed.interview.is_some()
-                    && !diagnostic::any_fatal(&parsed.diagnostics, args.input.strict) =>
-            {
-                Exit::Ok
+        summary.files += 1;
+        let (name, bytes) = match read_input(path) {
+            Ok(read) => read,
+            Err(err) => {
+                summary.invalid += 1;
+                summary.errors += 1;
+                exit = exit.merge(Exit::Failure);
+                written =
+                    written.and(reporter.unreadable(&path.display().to_string(), &err.to_string()));
+                continue;
             }
-            Ok(_) => Exit::Invalid,
-            Err(code) => code,
-        });
+        };
+        let source = Source::from_bytes(name, &bytes, args.input.encoding);
+        let format = input_format(path, &bytes, &args.input);
+        let parsed = interview_kit::load(&source, format);
+        let errors = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_fatal(strict))
+            .count();
+        summary.errors += errors;
+        summary.warnings += parsed.diagnostics.len() - errors;
+        if errors > 0 || parsed.interview.is_none() {
+            summary.invalid += 1;
+            exit = exit.merge(Exit::Invalid);
+        }
+        let shown = parsed.diagnostics.len().min(budget);
+        budget -= shown;
+        summary.omitted += parsed.diagnostics.len() - shown;
+        written = written.and(reporter.file(&source, &parsed.diagnostics[..shown], strict));
     }
-    exit
+    written = written.and(reporter.finish(&summary));
+    match written {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Exit::Failure,
+        _ => exit,
+    }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Interview;
 use crate::read::Parsed;
+use crate::read::spans::SpanMap;
 use crate::schema;
 use crate::source::Source;
 
@@ -27,8 +28,9 @@ pub fn read(source: &Source) -> Parsed {
     // the schema judges the document as written (a `null` the model would
     // read as absent is still a violation), so that verdicts agree with any
     // other validator of the same schema
-    let violations = schema::check(&value);
+    let mut violations = schema::check(&value);
     if !violations.is_empty() {
+        SpanMap::of_json(source.text()).locate(&mut violations);
         diagnostics.extend(violations);
         return Parsed {
             interview: None,

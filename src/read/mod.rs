@@ -2,6 +2,7 @@
 //! [`Parsed`] model plus every problem found on the way.
 
 pub mod json;
+pub mod spans;
 pub mod text;
 
 use crate::diagnostic::Diagnostic;

@@ -10,6 +10,8 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
 use interview_kit::{Diagnostic, Severity, Source};
 
+use super::{Reporter, Summary};
+
 /// Writes diagnostics to stderr for people to read.
 pub struct Human {
     stream: StandardStream,
@@ -51,6 +53,43 @@ impl Human {
         let report: Report<()> = Report::error().with_message(message);
         let file = SimpleFile::new("", "");
         let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
+    }
+}
+
+impl Reporter for Human {
+    fn file(
+        &mut self,
+        source: &Source,
+        diagnostics: &[Diagnostic],
+        strict: bool,
+    ) -> io::Result<()> {
+        self.emit(source, diagnostics, strict);
+        Ok(())
+    }
+
+    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+        self.error(&format!("cannot read {name}: {error}"));
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let mut err = io::stderr().lock();
+        if summary.omitted > 0 {
+            writeln!(
+                err,
+                "note: {} more diagnostic(s) not shown (--max-errors)",
+                summary.omitted
+            )?;
+        }
+        writeln!(
+            err,
+            "checked {} file(s): {} valid, {} invalid; {} error(s), {} warning(s)",
+            summary.files,
+            summary.files - summary.invalid,
+            summary.invalid,
+            summary.errors,
+            summary.warnings
+        )
     }
 }
 

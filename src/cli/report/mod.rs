@@ -1,0 +1,149 @@
+//! Reports of diagnostics: for people (`human`, on stderr) and for machines
+//! (`json`, `github`, `sarif`, `junit`, on stdout).
+//!
+//! A [`Reporter`] is told about every file, with or without problems, then
+//! finished once; formats that are one document (SARIF, JUnit) write it then.
+
+mod github;
+pub mod human;
+mod json;
+mod junit;
+mod sarif;
+
+use std::io::{self, Write};
+
+use interview_kit::source::LineCol;
+use interview_kit::{Diagnostic, Severity, Source};
+
+/// The report formats `--format` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Snippets with file:line:col on stderr; colour on a terminal only.
+    Human,
+    /// One JSON object per diagnostic, one per line, on stdout.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…`) on stdout.
+    Github,
+    /// One SARIF 2.1.0 log on stdout.
+    Sarif,
+    /// One JUnit XML report on stdout, a testcase per file.
+    Junit,
+}
+
+/// One diagnostic with its place worked out, as every format needs it.
+pub struct Located<'a> {
+    /// The file's display name.
+    pub file: &'a str,
+    /// The diagnostic.
+    pub diagnostic: &'a Diagnostic,
+    /// Severity after `--strict`.
+    pub severity: Severity,
+    /// Start and end (end exclusive), when the diagnostic has a span.
+    pub region: Option<(LineCol, LineCol)>,
+    /// The first line of the span, as shown to people.
+    pub line_text: Option<&'a str>,
+}
+
+impl<'a> Located<'a> {
+    /// Locates `diagnostic` in `source`.
+    pub fn new(source: &'a Source, diagnostic: &'a Diagnostic, strict: bool) -> Located<'a> {
+        let severity = if strict {
+            Severity::Error
+        } else {
+            diagnostic.severity
+        };
+        let region = diagnostic
+            .span
+            .as_ref()
+            .map(|span| (source.line_col(span.start), source.line_col(span.end)));
+        let line_text = region.map(|(start, _)| &source.text()[source.line_range(start.line)]);
+        Located {
+            file: source.name(),
+            diagnostic,
+            severity,
+            region,
+            line_text,
+        }
+    }
+
+    /// The message with what was expected, for one-line formats.
+    pub fn full_message(&self) -> String {
+        match &self.diagnostic.expected {
+            Some(expected) => format!("{}; expected {expected}", self.diagnostic.message),
+            None => self.diagnostic.message.clone(),
+        }
+    }
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Files with an error (after `--strict`).
+    pub invalid: usize,
+    /// Errors reported.
+    pub errors: usize,
+    /// Warnings reported.
+    pub warnings: usize,
+    /// Diagnostics left out by `--max-errors`.
+    pub omitted: usize,
+}
+
+/// Receives every checked file's diagnostics, then finishes the report.
+pub trait Reporter {
+    /// One file and the diagnostics to show for it (possibly none).
+    fn file(&mut self, source: &Source, diagnostics: &[Diagnostic], strict: bool)
+    -> io::Result<()>;
+    /// A file that could not be read at all.
+    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()>;
+    /// The end of the run.
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The reporter for `format`, writing machine formats to `out`.
+pub fn reporter(format: ReportFormat, out: Box<dyn Write>) -> Box<dyn Reporter> {
+    match format {
+        ReportFormat::Human => Box::new(human::Human::stderr()),
+        ReportFormat::Json => Box::new(json::Json::new(out)),
+        ReportFormat::Github => Box::new(github::Github::new(out)),
+        ReportFormat::Sarif => Box::new(sarif::Sarif::new(out)),
+        ReportFormat::Junit => Box::new(junit::Junit::new(out)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interview_kit::Code;
+
+    /// A source with two located problems and one of the whole file.
+    pub fn sample() -> (Source, Vec<Diagnostic>) {
+        let source = Source::from_text("dir/a b.txt", "LEE Hee-sup\nQ: one\nQ: two\nA: 答\n");
+        let diagnostics = vec![
+            Diagnostic::error(
+                Code::QuestionWithoutAnswer,
+                "question has no answer",
+                12..18,
+            )
+            .expected("an answer line (`A:`) after the question"),
+            Diagnostic::warning(Code::NoReadCount, "no read count, \"really\"", 26..32),
+            Diagnostic::whole(Severity::Error, Code::Schema, "document: 100% wrong, a:b")
+                .at_pointer("/x"),
+        ];
+        (source, diagnostics)
+    }
+
+    #[test]
+    fn location_counts_characters() {
+        let (source, diagnostics) = sample();
+        let located = Located::new(&source, &diagnostics[1], false);
+        let (start, end) = located.region.unwrap();
+        assert_eq!((start.line, start.col, end.line, end.col), (4, 1, 4, 5));
+        assert_eq!(located.line_text, Some("A: 答"));
+        assert_eq!(
+            Located::new(&source, &diagnostics[1], true).severity,
+            Severity::Error
+        );
+    }
+}
