@@ -75,8 +75,43 @@ impl Transform for NoNull {
                 obj.extend(inner);
             }
         }
+        enum_of_consts(schema);
         transform_subschemas(self, schema);
     }
+}
+
+/// A `oneOf` of string constants (a unit enum with documented variants)
+/// becomes a plain `enum`, with each variant's description kept in the
+/// parent's: validators then say which values are allowed.
+fn enum_of_consts(schema: &mut schemars::Schema) {
+    let Some(Value::Array(branches)) = schema.get("oneOf") else {
+        return;
+    };
+    let consts: Option<Vec<(Value, Option<Value>)>> = branches
+        .iter()
+        .map(|b| Some((b.get("const")?.clone(), b.get("description").cloned())))
+        .collect();
+    let Some(consts) = consts else { return };
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let mut description = obj
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    for (value, text) in &consts {
+        if let (Some(value), Some(text)) = (value.as_str(), text.as_ref().and_then(Value::as_str)) {
+            description.push_str(&format!("\n- `{value}`: {text}"));
+        }
+    }
+    obj.remove("oneOf");
+    obj.insert("type".into(), Value::from("string"));
+    obj.insert(
+        "enum".into(),
+        Value::Array(consts.into_iter().map(|(v, _)| v).collect()),
+    );
+    obj.insert("description".into(), Value::from(description));
 }
 
 /// The compiled validator, built on first use.
@@ -91,10 +126,17 @@ pub fn validator() -> &'static jsonschema::Validator {
 /// Every violation of the schema in `value`, each with its JSON pointer
 /// (for an unexpected property, the pointer to that property).
 pub fn check(value: &Value) -> Vec<Diagnostic> {
-    validator()
+    let mut found: Vec<Diagnostic> = Vec::new();
+    for diagnostic in validator()
         .iter_errors(value)
         .flat_map(|err| describe(&err))
-        .collect()
+    {
+        // `dependentRequired` reports one missing property once per dependant
+        if !found.contains(&diagnostic) {
+            found.push(diagnostic);
+        }
+    }
+    found
 }
 
 /// A violation as diagnostics: what was found, and what the schema expects.
@@ -154,6 +196,18 @@ fn describe(err: &ValidationError<'_>) -> Vec<Diagnostic> {
             format!("{at} is {}", found()),
             format!("a number ≥ {limit}"),
         ),
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<String> = options
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(short)
+                .collect();
+            one(
+                format!("{at} is {}", found()),
+                format!("one of {}", allowed.join(", ")),
+            )
+        }
         ValidationErrorKind::Pattern { pattern } => one(
             format!("{at} is {}", found()),
             format!("a string matching `{pattern}`"),

@@ -1,0 +1,183 @@
+//! `interview validate` in every report format, on the real binary.
+
+mod common;
+
+use assert_cmd::Command;
+
+fn validate(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("interview")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .current_dir(common::root())
+        .arg("validate")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const TWO: &str = "fixtures/validate/invalid/two-violations.json";
+
+#[test]
+fn two_violations_give_two_located_errors_in_human() {
+    let (code, _, stderr) = validate(&[TWO]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains(&format!("{TWO}:2:16")), "{stderr}");
+    assert!(stderr.contains(&format!("{TWO}:6:3")), "{stderr}");
+    assert_eq!(stderr.matches("error[schema]").count(), 2, "{stderr}");
+}
+
+#[test]
+fn two_violations_give_two_located_errors_in_json() {
+    let (code, stdout, _) = validate(&["--format", "json", TWO]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let places: Vec<(u64, u64)> = lines
+        .iter()
+        .map(|l| (l["line"].as_u64().unwrap(), l["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(places, [(2, 16), (6, 3)]);
+    assert_eq!(lines[0]["pointer"], "/speaker/name");
+    assert_eq!(lines[1]["pointer"], "/read_count");
+}
+
+#[test]
+fn two_violations_give_two_located_errors_in_github() {
+    let (code, stdout, _) = validate(&["--format", "github", TWO]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0].starts_with(&format!("::error file={TWO},line=2,col=16,")),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("::error file={TWO},line=6,col=3,")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn two_violations_give_two_located_errors_in_sarif() {
+    let (code, stdout, _) = validate(&["--format", "sarif", TWO]);
+    assert_eq!(code, 1);
+    let log: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    for (result, line) in results.iter().zip([2, 6]) {
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], TWO);
+        assert_eq!(location["region"]["startLine"], line);
+    }
+}
+
+#[test]
+fn two_violations_give_two_located_errors_in_junit() {
+    let (code, stdout, _) = validate(&["--format", "junit", TWO]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("tests=\"1\" failures=\"1\""), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{TWO}:2:16: error[schema]")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{TWO}:6:3: error[schema]")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn every_error_of_every_file_is_reported() {
+    let (code, stdout, stderr) = validate(&[
+        "--format",
+        "json",
+        TWO,
+        "fixtures/validate/invalid/wrong-types.json",
+        "fixtures/validate/valid/minimal.json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout.lines().count(), 2 + 4, "{stdout}");
+    assert!(stderr.is_empty() || stderr.contains("checked"), "{stderr}");
+}
+
+#[test]
+fn max_errors_cuts_the_list_with_a_visible_note() {
+    let (code, _, stderr) = validate(&["--max-errors", "1", TWO]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.matches("error[schema]").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("1 more diagnostic(s) not shown (--max-errors)"),
+        "{stderr}"
+    );
+    let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "sarif", TWO]);
+    assert!(
+        stdout.contains("1 more diagnostic(s) left out by --max-errors"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn valid_files_pass_and_unreadable_ones_exit_2() {
+    let (code, _, stderr) = validate(&[
+        "fixtures/validate/valid/minimal.json",
+        "fixtures/validate/valid/cjk.json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("checked 2 file(s): 2 valid, 0 invalid"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = validate(&["--format", "json", "no/such.json"]);
+    assert_eq!(code, 2);
+    assert!(stdout.contains("\"code\":\"io\""));
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let doc = "KIM Min-jun\nQ: Any count?\nA: None at all.\n";
+    let mut cmd = Command::cargo_bin("interview").unwrap();
+    cmd.args(["validate", "-", "--format", "json"])
+        .write_stdin(doc)
+        .assert()
+        .code(0);
+    let mut cmd = Command::cargo_bin("interview").unwrap();
+    let out = cmd
+        .args(["validate", "-", "--format", "json", "--strict"])
+        .write_stdin(doc)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("\"severity\":\"error\",\"code\":\"no-read-count\"")
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = Command::cargo_bin("interview")
+            .unwrap()
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(String::from_utf8(out.stdout).unwrap().contains("validate"));
+    }
+    let out = Command::cargo_bin("interview")
+        .unwrap()
+        .arg("man")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH interview"), "{page}");
+}
