@@ -2,7 +2,9 @@
 //! [`Parsed`] model plus every problem found on the way.
 
 pub mod json;
+pub mod jsonld;
 pub mod text;
+pub mod xml;
 
 use crate::diagnostic::Diagnostic;
 use crate::format::Format;
@@ -24,5 +26,7 @@ pub fn read(format: Format, source: &Source) -> Parsed {
     match format {
         Format::Text => text::read(source),
         Format::Json => json::read(source),
+        Format::Xml => xml::read(source),
+        Format::JsonLd => jsonld::read(source),
     }
 }
