@@ -88,15 +88,19 @@ impl Format {
 }
 
 /// Whether `bytes` is a JSON object with a top-level `@context` key. Values
-/// are skipped without being built, so this costs one quick pass; a document
-/// that is not well-formed JSON has none (the JSON reader then says why).
+/// are skipped without being built, so this costs one quick pass; in a
+/// document that is not well-formed, any `"@context"` counts.
 fn has_context(bytes: &[u8]) -> bool {
     #[derive(serde::Deserialize)]
     struct Probe {
         #[serde(rename = "@context")]
         context: Option<serde::de::IgnoredAny>,
     }
-    serde_json::from_slice::<Probe>(bytes).is_ok_and(|probe| probe.context.is_some())
+    match serde_json::from_slice::<Probe>(bytes) {
+        Ok(probe) => probe.context.is_some(),
+        // broken JSON-LD is still JSON-LD: its reader reports the break
+        Err(_) => bytes.windows(10).any(|w| w == b"\"@context\""),
+    }
 }
 
 impl fmt::Display for Format {

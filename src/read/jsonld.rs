@@ -21,6 +21,7 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
 use crate::read::Parsed;
 use crate::read::json::syntax_error;
+use crate::read::locate::locate;
 use crate::read::xml::MAX_INPUT_BYTES;
 use crate::schema;
 use crate::source::Source;
@@ -67,6 +68,7 @@ pub fn read(source: &Source) -> Parsed {
     let interview = match interview {
         Some(interview) if fitted => interview,
         _ => {
+            place(source, &mut diagnostics);
             return Parsed {
                 interview: None,
                 diagnostics,
@@ -79,9 +81,20 @@ pub fn read(source: &Source) -> Parsed {
         }
         diagnostics.push(violation);
     }
+    place(source, &mut diagnostics);
     Parsed {
         interview: Some(interview),
         diagnostics,
+    }
+}
+
+/// Gives each diagnostic that names a JSON pointer the place of that value
+/// in the text.
+fn place(source: &Source, diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics {
+        if let (None, Some(pointer)) = (&diagnostic.span, &diagnostic.pointer) {
+            diagnostic.span = locate(source.text(), pointer);
+        }
     }
 }
 
@@ -867,5 +880,187 @@ fn kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::LineCol;
+    use serde_json::json;
+
+    fn read_value(value: &Value) -> (Source, Parsed) {
+        let text = serde_json::to_string_pretty(value).unwrap();
+        let source = Source::from_text("t.jsonld", &text);
+        let parsed = read(&source);
+        (source, parsed)
+    }
+
+    fn errors(value: &Value) -> Vec<(String, Option<LineCol>)> {
+        let (source, parsed) = read_value(value);
+        parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| {
+                (
+                    d.message.clone(),
+                    d.span.as_ref().map(|s| source.line_col(s.start)),
+                )
+            })
+            .collect()
+    }
+
+    fn minimal() -> Value {
+        json!({
+            "@context": context(),
+            "@type": "NewsArticle",
+            "genre": "Interview",
+            "about": {"@id": "_:lee", "@type": "Person", "name": "LEE Hee-sup"},
+            "hasPart": [{
+                "@type": "Question", "position": 1, "text": "Why?",
+                "acceptedAnswer": {"@type": "Answer", "text": "Because.", "author": {"@id": "_:lee"}}
+            }]
+        })
+    }
+
+    #[test]
+    fn minimal_document_reads() {
+        let (_, parsed) = read_value(&minimal());
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let i = parsed.interview.unwrap();
+        assert_eq!(i.speaker.name, "LEE Hee-sup");
+        assert_eq!(i.exchanges[0].answer, ["Because."]);
+        assert_eq!(i.exchanges[0].answered_by, None);
+    }
+
+    /// A page's own markup: the schema.org context by URL, no positions,
+    /// paragraphs only as blank-line-separated text, several counters.
+    #[test]
+    fn third_party_shapes_read() {
+        let doc = json!({
+            "@context": "https://schema.org",
+            "@type": ["NewsArticle"],
+            "genre": ["Interview", "Technology"],
+            "datePublished": "2024-05-12",
+            "about": {"@type": "https://schema.org/Person", "name": "Kim", "jobTitle": "CEO",
+                      "worksFor": {"@type": "Organization", "name": "Acme", "alternateName": "AC"}},
+            "hasPart": [
+                {"@type": "Question", "text": "B?", "acceptedAnswer": {"@type": "Answer", "text": "one\n\ntwo"}},
+                {"@type": "Question", "text": "A?", "acceptedAnswer": {"@type": "Answer", "text": "x",
+                  "author": {"@type": "Person", "name": "Park"}}}
+            ],
+            "interactionStatistic": [
+                {"@type": "InteractionCounter", "interactionType": {"@type": "LikeAction"}, "userInteractionCount": 3},
+                {"@type": "InteractionCounter", "interactionType": {"@type": "ReadAction"}, "userInteractionCount": 42}
+            ]
+        });
+        let (_, parsed) = read_value(&doc);
+        let i = parsed.interview.unwrap();
+        assert_eq!(i.date.as_deref(), Some("2024-05-12"));
+        assert_eq!(i.exchanges[0].question, "B?");
+        assert_eq!(i.exchanges[0].answer, ["one", "two"]);
+        assert_eq!(i.exchanges[1].answered_by.as_deref(), Some("Park"));
+        assert_eq!(i.read_count, Some(42));
+        let role = i.role.unwrap();
+        assert_eq!(role.text, "CEO, Acme (AC)");
+        // the like counter and the made-up role line are said, not hidden
+        let warnings: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .all(|d| d.severity == Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn questions_follow_their_positions() {
+        let mut doc = minimal();
+        let second = json!({"@type": "Question", "position": 1, "text": "First?",
+            "acceptedAnswer": {"@type": "Answer", "text": "Yes."}});
+        doc["hasPart"][0]["position"] = json!(2);
+        doc["hasPart"].as_array_mut().unwrap().push(second);
+        let (_, parsed) = read_value(&doc);
+        let i = parsed.interview.unwrap();
+        assert_eq!(i.exchanges[0].question, "First?");
+        doc["hasPart"][0]["position"] = json!(1);
+        assert!(
+            errors(&doc)[0]
+                .0
+                .contains("a second question at position 1")
+        );
+    }
+
+    #[test]
+    fn unknown_context_terms_are_refused() {
+        let mut doc = minimal();
+        doc["@context"]["headline"] = json!("http://example.org/title");
+        let errs = errors(&doc);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].0.contains("defines `headline`"), "{errs:?}");
+        doc["@context"] = json!("https://example.org/context.jsonld");
+        assert!(errors(&doc)[0].0.contains("not fetched"));
+        doc["@context"] = json!({"@vocab": "https://schema.org/"});
+        doc["@graph"] = json!([]);
+        assert!(errors(&doc)[0].0.contains("keyword `@graph`"));
+    }
+
+    #[test]
+    fn conflicting_values_are_errors() {
+        let mut doc = minimal();
+        doc["datePublished"] = json!("2024-05-12");
+        doc["dateText"] = json!("2024年5月12日");
+        doc["hasPart"][0]["acceptedAnswer"]["paragraphs"] = json!(["Because", "of it."]);
+        doc["hasPart"][0]["acceptedAnswer"]["author"] = json!({"@id": "_:someone"});
+        let messages: Vec<String> = errors(&doc).into_iter().map(|e| e.0).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("both datePublished and dateText"));
+        assert!(messages[1].contains("text differs from the paragraphs"));
+        assert!(messages[2].contains("author `_:someone` is not the interviewee"));
+    }
+
+    #[test]
+    fn problems_are_located() {
+        let mut doc = minimal();
+        doc["genre"] = json!("Opinion");
+        doc["about"]["name"] = json!(7);
+        let errs = errors(&doc);
+        assert_eq!(
+            errs[0],
+            (
+                "/genre: the article is not marked as an interview".into(),
+                Some(LineCol { line: 22, col: 12 })
+            )
+        );
+        assert_eq!(errs[1].1, Some(LineCol { line: 26, col: 13 }));
+        // a schema violation of the model is located at its source
+        let mut doc = minimal();
+        doc["about"]["name"] = json!("");
+        let (source, parsed) = read_value(&doc);
+        let d = &parsed.diagnostics[0];
+        assert_eq!(d.pointer.as_deref(), Some("/about/name"));
+        assert_eq!(
+            source.line_col(d.span.clone().unwrap().start),
+            LineCol { line: 26, col: 13 }
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let source = Source::from_text("t.jsonld", "{\"@context\": {},\n  \"x\" 1}");
+        let parsed = read(&source);
+        let d = &parsed.diagnostics[0];
+        assert_eq!(d.code, Code::Syntax);
+        assert!(d.message.starts_with("invalid JSON-LD"), "{}", d.message);
+        assert_eq!(
+            source.line_col(d.span.clone().unwrap().start),
+            LineCol { line: 2, col: 7 }
+        );
     }
 }

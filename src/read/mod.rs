@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod jsonld;
+mod locate;
 pub mod text;
 pub mod xml;
 

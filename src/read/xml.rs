@@ -617,9 +617,19 @@ impl Builder {
         found.first().map(|el| self.text(el, pointer))
     }
 
-    /// The text of a text element, exactly as written.
+    /// The text of a text element, exactly as written; never empty.
     fn text(&mut self, el: &Element, pointer: &str) -> String {
         self.spans.push((pointer.to_owned(), el.span.clone()));
+        if el.text.is_empty() && el.children.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::Schema,
+                    format!("empty `<{}>`", el.name),
+                    el.span.clone(),
+                )
+                .expected(format!("at least one character of text in <{}>", el.name)),
+            );
+        }
         if let Some(child) = el.children.first() {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -914,18 +924,23 @@ mod tests {
 
     #[test]
     fn schema_violations_point_at_their_element() {
-        let body = MINIMAL.replace("<p>Because.</p>", "<p>Because.</p>\n      <p></p>");
+        let body = format!("{MINIMAL}  <language>English</language>\n");
         let (source, parsed) = read_str(&doc(&body));
         let d = parsed
             .diagnostics
             .iter()
             .find(|d| d.code == Code::Schema)
             .expect("a schema violation");
-        assert_eq!(d.pointer.as_deref(), Some("/exchanges/0/answer/1"));
+        assert_eq!(d.pointer.as_deref(), Some("/language"));
         assert_eq!(
             source.line_col(d.span.clone().unwrap().start),
-            LineCol { line: 10, col: 7 }
+            LineCol { line: 12, col: 3 }
         );
+        // an empty text is reported where it stands, like any misfit
+        let body = MINIMAL.replace("<p>Because.</p>", "<p>Because.</p>\n      <p></p>");
+        let errs = errors(&doc(&body));
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].1, errs[0].2.as_str()), (at(10, 7), "empty `<p>`"));
     }
 
     #[test]
