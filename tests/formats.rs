@@ -95,3 +95,78 @@ fn control_characters_never_reach_xml() {
         assert!(render(&model, format).is_ok());
     }
 }
+
+/// Every JSON pointer into `value`.
+fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                pointers(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                pointers(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::json;
+    prop_oneof![
+        Just(json!(null)),
+        Just(json!(-1)),
+        Just(json!(1.5)),
+        Just(json!(18446744073709551615u64)),
+        Just(json!("")),
+        Just(json!("ReadAction")),
+        Just(json!([])),
+        Just(json!([{}, "x"])),
+        Just(json!({})),
+        Just(json!({"@id": "_:interviewee"})),
+        Just(json!({"@list": ["a", 1]})),
+        Just(json!({"@type": "Person"})),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn xml_reader_never_panics_on_markup_soup(parts in prop::collection::vec(prop::sample::select(&[
+        "<interview xmlns=\"https://interview-kit.dev/ns/interview/1\">", "</interview>",
+        "<speaker>", "</speaker>", "<name>", "</name>", "<exchange>", "</exchange>", "<p/>",
+        "&amp;", "&#0;", "&#x110000;", "&#xD800;", "&bogus;", "&", "<![CDATA[", "]]>", "<!--", "-->",
+        "<?xml version=\"1.0\"?>", "<!DOCTYPE x>", "<a b='1' b='2'>", "<x:y>", "</", "<", ">",
+        "\u{4e2d}", " ", "\n", "\u{feff}",
+    ][..]), 0..40)) {
+        let text: String = parts.concat();
+        let _ = load(&Source::from_text("soup.xml", &text), Format::Xml);
+    }
+
+    /// The seed's JSON-LD with any one value replaced: no panic, and a
+    /// verdict either way.
+    #[test]
+    fn jsonld_reader_never_panics_on_changed_values(pick in any::<prop::sample::Index>(), value in json_value()) {
+        let text = std::fs::read_to_string(common::fixture("000_733c960163716fd3.jsonld")).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut all = Vec::new();
+        pointers(&doc, String::new(), &mut all);
+        let at = pick.get(&all).clone();
+        if at.is_empty() {
+            doc = value;
+        } else if let Some(slot) = doc.pointer_mut(&at) {
+            *slot = value;
+        }
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let parsed = load(&Source::from_text("changed.jsonld", &text), Format::JsonLd);
+        prop_assert!(parsed.interview.is_some() || !parsed.diagnostics.is_empty());
+    }
+}

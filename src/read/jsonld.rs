@@ -13,7 +13,7 @@
 //! Problems are reported with the JSON pointer of the offending value in the
 //! JSON-LD document; JSON syntax errors with line and column.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -21,8 +21,8 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
 use crate::read::Parsed;
 use crate::read::json::syntax_error;
-use crate::read::locate::locate;
-use crate::read::xml::MAX_INPUT_BYTES;
+use crate::read::locate::{nearest, spans};
+use crate::read::xml::input_error;
 use crate::schema;
 use crate::source::Source;
 use crate::write::jsonld::{SCHEMA_ORG, context, join_paragraphs, split_paragraphs};
@@ -30,15 +30,8 @@ use crate::write::jsonld::{SCHEMA_ORG, context, join_paragraphs, split_paragraph
 /// Reads a schema.org JSON-LD document of an interview.
 pub fn read(source: &Source) -> Parsed {
     let mut diagnostics = source.diagnostics();
-    if source.text().len() > MAX_INPUT_BYTES {
-        diagnostics.push(
-            Diagnostic::whole(
-                Severity::Error,
-                Code::Limit,
-                format!("input of {} bytes is over the limit", source.text().len()),
-            )
-            .expected(format!("at most {MAX_INPUT_BYTES} bytes of JSON-LD")),
-        );
+    if let Some(error) = input_error(source, "JSON-LD") {
+        diagnostics.push(error);
         return Parsed {
             interview: None,
             diagnostics,
@@ -91,9 +84,18 @@ pub fn read(source: &Source) -> Parsed {
 /// Gives each diagnostic that names a JSON pointer the place of that value
 /// in the text.
 fn place(source: &Source, diagnostics: &mut [Diagnostic]) {
+    let pointers: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.span.is_none())
+        .filter_map(|d| d.pointer.as_deref())
+        .collect();
+    if pointers.is_empty() {
+        return;
+    }
+    let found = spans(source.text(), &pointers);
     for diagnostic in diagnostics {
         if let (None, Some(pointer)) = (&diagnostic.span, &diagnostic.pointer) {
-            diagnostic.span = locate(source.text(), pointer);
+            diagnostic.span = nearest(&found, pointer).cloned();
         }
     }
 }
@@ -117,7 +119,7 @@ struct Reader {
     /// The interviewee's `@id`, which answers' `author` may point to.
     interviewee: Option<String>,
     /// Model pointer → the document pointer it was read from.
-    origins: Vec<(String, String)>,
+    origins: HashMap<String, String>,
 }
 
 /// A JSON pointer one step down.
@@ -172,21 +174,13 @@ impl Reader {
 
     /// Remembers that the model's `model` pointer came from `from`.
     fn origin(&mut self, model: &str, from: &str) {
-        self.origins.push((model.to_owned(), from.to_owned()));
+        self.origins.insert(model.to_owned(), from.to_owned());
     }
 
     /// The document pointer a model pointer came from, or its nearest
     /// ancestor's.
     fn locate(&self, model: &str) -> String {
-        self.origins
-            .iter()
-            .filter(|(p, _)| {
-                model
-                    .strip_prefix(p.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            })
-            .max_by_key(|(p, _)| p.len())
-            .map_or_else(String::new, |(_, from)| from.clone())
+        nearest(&self.origins, model).cloned().unwrap_or_default()
     }
 
     /// Reports keys of `node` that are not in `known`: keywords as errors

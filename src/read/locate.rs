@@ -1,33 +1,63 @@
-//! JSON pointer → place in the JSON text, so that a problem found in a
-//! parsed value (which keeps no positions) can be shown at its line and
-//! column.
+//! JSON pointer → place. A problem found in a parsed value (which keeps no
+//! positions) is shown at its line and column by finding its pointer in the
+//! JSON text ([`spans`]); a reader that records where each part of the model
+//! came from looks a pointer up in that table ([`nearest`]). Both take time
+//! in proportion to the input, however many problems there are.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// The byte range of the value `pointer` names in `text`, a well-formed JSON
-/// document; when that value does not exist, the range of its nearest
-/// existing ancestor. Objects and arrays are located by their opening
-/// bracket, other values by their whole token.
-pub fn locate(text: &str, pointer: &str) -> Option<Range<usize>> {
-    let tokens: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    let mut scanner = Scanner {
+/// The entry of `table` for `pointer`, or else for its nearest ancestor
+/// (`/a/b` for `/a/b/3`; `""` is every pointer's ancestor).
+pub fn nearest<'t, T>(table: &'t HashMap<String, T>, pointer: &str) -> Option<&'t T> {
+    let mut pointer = pointer;
+    loop {
+        if let Some(value) = table.get(pointer) {
+            return Some(value);
+        }
+        pointer = &pointer[..pointer.rfind('/')?];
+    }
+}
+
+/// The byte ranges, in `text` (a well-formed JSON document), of the values
+/// that `pointers` and their ancestors name, as far as they exist; look a
+/// pointer up with [`nearest`]. Objects and arrays are located by their
+/// opening bracket, other values by their whole token. One pass over the
+/// text.
+pub fn spans(text: &str, pointers: &[&str]) -> HashMap<String, Range<usize>> {
+    let mut wanted = HashSet::new();
+    for &pointer in pointers {
+        let mut pointer = pointer;
+        while wanted.insert(pointer.to_owned()) {
+            match pointer.rfind('/') {
+                Some(cut) => pointer = &pointer[..cut],
+                None => break,
+            }
+        }
+    }
+    let mut walk = Walk {
         bytes: text.as_bytes(),
         pos: 0,
+        path: String::new(),
+        wanted,
+        found: HashMap::new(),
     };
-    scanner.space();
-    scanner.find(&tokens)
+    walk.space();
+    // a document that is not well-formed yields what was found before the break
+    let _ = walk.value();
+    walk.found
 }
 
-struct Scanner<'t> {
+struct Walk<'t> {
     bytes: &'t [u8],
     pos: usize,
+    /// The pointer of the value at `pos`.
+    path: String,
+    wanted: HashSet<String>,
+    found: HashMap<String, Range<usize>>,
 }
 
-impl Scanner<'_> {
+impl Walk<'_> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -38,55 +68,44 @@ impl Scanner<'_> {
         }
     }
 
-    /// The value at `pos` or, following `tokens`, inside it.
-    fn find(&mut self, tokens: &[String]) -> Option<Range<usize>> {
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.pos += 1)
+    }
+
+    fn record(&mut self, span: Range<usize>) {
+        if self.wanted.contains(&self.path) {
+            self.found.insert(self.path.clone(), span);
+        }
+    }
+
+    /// Walks one value and everything in it.
+    fn value(&mut self) -> Option<()> {
         let start = self.pos;
-        let bytes = self.bytes;
-        let here = || match bytes.get(start) {
-            Some(b'{' | b'[') => Some(start..start + 1),
-            Some(_) => {
-                let mut probe = Scanner { bytes, pos: start };
-                probe.skip().map(|()| start..probe.pos)
-            }
-            None => None,
-        };
-        let Some((token, rest)) = tokens.split_first() else {
-            return here();
-        };
         match self.peek()? {
-            b'{' => {
+            open @ (b'{' | b'[') => {
+                self.record(start..start + 1);
+                let close = if open == b'{' { b'}' } else { b']' };
                 self.pos += 1;
-                loop {
+                for index in 0.. {
                     self.space();
-                    if self.peek()? == b'}' {
-                        return here();
-                    }
-                    let key = self.string()?;
-                    self.space();
-                    self.expect(b':')?;
-                    self.space();
-                    if key == *token {
-                        return self.find(rest).or_else(here);
-                    }
-                    self.skip()?;
-                    self.space();
-                    if self.peek()? == b',' {
+                    if self.peek()? == close {
                         self.pos += 1;
+                        return Some(());
                     }
-                }
-            }
-            b'[' => {
-                let index: usize = token.parse().ok()?;
-                self.pos += 1;
-                for i in 0.. {
-                    self.space();
-                    if self.peek()? == b']' {
-                        return here();
+                    let len = self.path.len();
+                    self.path.push('/');
+                    if open == b'{' {
+                        let key = self.string()?;
+                        self.path
+                            .push_str(&key.replace('~', "~0").replace('/', "~1"));
+                        self.space();
+                        self.expect(b':')?;
+                        self.space();
+                    } else {
+                        self.path.push_str(&index.to_string());
                     }
-                    if i == index {
-                        return self.find(rest).or_else(here);
-                    }
-                    self.skip()?;
+                    self.value()?;
+                    self.path.truncate(len);
                     self.space();
                     if self.peek()? == b',' {
                         self.pos += 1;
@@ -94,19 +113,34 @@ impl Scanner<'_> {
                 }
                 None
             }
-            _ => here(),
+            b'"' => {
+                self.skip_string()?;
+                self.record(start..self.pos);
+                Some(())
+            }
+            _ => {
+                while matches!(self.peek(), Some(c) if !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+                {
+                    self.pos += 1;
+                }
+                self.record(start..self.pos);
+                Some(())
+            }
         }
-    }
-
-    fn expect(&mut self, byte: u8) -> Option<()> {
-        (self.peek()? == byte).then(|| self.pos += 1)
     }
 
     /// A string token, decoded.
     fn string(&mut self) -> Option<String> {
         let start = self.pos;
         self.skip_string()?;
-        serde_json::from_slice(&self.bytes[start..self.pos]).ok()
+        let raw = &self.bytes[start..self.pos];
+        if raw.contains(&b'\\') {
+            serde_json::from_slice(raw).ok()
+        } else {
+            std::str::from_utf8(&raw[1..raw.len() - 1])
+                .ok()
+                .map(str::to_owned)
+        }
     }
 
     fn skip_string(&mut self) -> Option<()> {
@@ -122,35 +156,6 @@ impl Scanner<'_> {
             }
         }
     }
-
-    /// Moves past one value.
-    fn skip(&mut self) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.skip_string(),
-            open @ (b'{' | b'[') => {
-                let close = if open == b'{' { b'}' } else { b']' };
-                self.pos += 1;
-                loop {
-                    self.space();
-                    match self.peek()? {
-                        c if c == close => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        b',' | b':' => self.pos += 1,
-                        _ => self.skip()?,
-                    }
-                }
-            }
-            _ => {
-                while matches!(self.peek(), Some(c) if !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
-                {
-                    self.pos += 1;
-                }
-                Some(())
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -161,7 +166,8 @@ mod tests {
         "{\n  \"a\": [1, {\"b~/\": \"x\\\"y\"}],\n  \"c\": {\"d\": null},\n  \"e\": -1.5e3\n}";
 
     fn at(pointer: &str) -> Option<&'static str> {
-        locate(DOC, pointer).map(|r| &DOC[r])
+        let found = spans(DOC, &[pointer]);
+        nearest(&found, pointer).map(|r| &DOC[r.clone()])
     }
 
     #[test]
@@ -176,11 +182,33 @@ mod tests {
 
     #[test]
     fn missing_values_fall_back_to_the_nearest_ancestor() {
+        assert_eq!(at("/c/zz"), Some("{"));
         assert_eq!(
-            locate(DOC, "/c/zz"),
-            Some(DOC.find("{\"d").unwrap()..DOC.find("{\"d").unwrap() + 1)
+            spans(DOC, &["/c/zz"])["/c"].start,
+            DOC.find("{\"d").unwrap()
         );
         assert_eq!(at("/a/7"), Some("["));
         assert_eq!(at("/zz/0"), Some("{"));
+    }
+
+    #[test]
+    fn only_what_is_asked_is_kept() {
+        let found = spans(DOC, &["/a/1/b~0~1", "/e"]);
+        let mut keys: Vec<_> = found.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["", "/a", "/a/1", "/a/1/b~0~1", "/e"]);
+    }
+
+    #[test]
+    fn nearest_takes_the_longest_recorded_ancestor() {
+        let table: HashMap<String, i32> = [("", 0), ("/a", 1), ("/a/1", 2)]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        assert_eq!(nearest(&table, "/a/1/x"), Some(&2));
+        assert_eq!(nearest(&table, "/a/10"), Some(&1));
+        assert_eq!(nearest(&table, "/ab"), Some(&0));
+        let rootless: HashMap<String, i32> = [("/a".to_owned(), 1)].into_iter().collect();
+        assert_eq!(nearest(&rootless, "/b"), None);
     }
 }

@@ -16,6 +16,7 @@
 //! element, so leading and trailing spaces survive. White space between
 //! elements is formatting and is ignored.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use encoding_rs::Encoding;
@@ -26,6 +27,7 @@ use quick_xml::reader::NsReader;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
 use crate::read::Parsed;
+use crate::read::locate::nearest;
 use crate::schema;
 use crate::source::Source;
 use crate::write::xml::{NAMESPACE, is_forbidden};
@@ -94,6 +96,26 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     Encoding::for_label(label).filter(|enc| enc.is_ascii_compatible())
 }
 
+/// The error that stops a reader of `format` before it parses: an input
+/// of nothing but white space, or one over [`MAX_INPUT_BYTES`].
+pub(crate) fn input_error(source: &Source, format: &str) -> Option<Diagnostic> {
+    let len = source.text().len();
+    if len > MAX_INPUT_BYTES {
+        return Some(
+            Diagnostic::whole(
+                Severity::Error,
+                Code::Limit,
+                format!("input of {len} bytes is over the limit"),
+            )
+            .expected(format!("at most {MAX_INPUT_BYTES} bytes of {format}")),
+        );
+    }
+    source.text().trim().is_empty().then(|| {
+        Diagnostic::error(Code::EmptyInput, "input is empty", 0..len)
+            .expected(format!("an interview in {format}"))
+    })
+}
+
 /// An element of the document, with what the model needs of it.
 #[derive(Debug, Default)]
 struct Element {
@@ -117,15 +139,8 @@ struct Element {
 /// stops the reading (pushed to `diagnostics`).
 fn parse(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Element> {
     let text = source.text();
-    if text.len() > MAX_INPUT_BYTES {
-        diagnostics.push(
-            Diagnostic::whole(
-                Severity::Error,
-                Code::Limit,
-                format!("input of {} bytes is over the limit", text.len()),
-            )
-            .expected(format!("at most {MAX_INPUT_BYTES} bytes of XML")),
-        );
+    if let Some(error) = input_error(source, "XML") {
+        diagnostics.push(error);
         return None;
     }
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
@@ -460,7 +475,7 @@ const PARAGRAPHS: Slots = &[("p", Repeated)];
 #[derive(Debug, Default)]
 struct Builder {
     diagnostics: Vec<Diagnostic>,
-    spans: Vec<(String, Range<usize>)>,
+    spans: HashMap<String, Range<usize>>,
 }
 
 /// The children found for each slot of a content model.
@@ -482,7 +497,7 @@ impl Builder {
             );
             return None;
         }
-        self.spans.push((String::new(), root.tag.clone()));
+        self.spans.insert(String::new(), root.tag.clone());
         let f = self.children(root, INTERVIEW);
         let headline = self.opt_text(&f[0], "/headline");
         let date = self.opt_text(&f[1], "/date");
@@ -522,7 +537,7 @@ impl Builder {
     }
 
     fn speaker(&mut self, el: &Element, pointer: &str) -> Speaker {
-        self.spans.push((pointer.to_owned(), el.tag.clone()));
+        self.spans.insert(pointer.to_owned(), el.tag.clone());
         let f = self.children(el, SPEAKER);
         Speaker {
             name: self
@@ -535,7 +550,7 @@ impl Builder {
     }
 
     fn role(&mut self, el: &Element) -> Role {
-        self.spans.push(("/role".to_owned(), el.tag.clone()));
+        self.spans.insert("/role".to_owned(), el.tag.clone());
         let f = self.children(el, ROLE);
         Role {
             text: self.opt_text(&f[0], "/role/text").unwrap_or_default(),
@@ -546,7 +561,7 @@ impl Builder {
     }
 
     fn exchange(&mut self, el: &Element, pointer: &str) -> Exchange {
-        self.spans.push((pointer.to_owned(), el.tag.clone()));
+        self.spans.insert(pointer.to_owned(), el.tag.clone());
         let f = self.children(el, EXCHANGE);
         Exchange {
             question: self
@@ -561,7 +576,7 @@ impl Builder {
     }
 
     fn paragraphs(&mut self, el: &Element, pointer: &str) -> Vec<String> {
-        self.spans.push((pointer.to_owned(), el.tag.clone()));
+        self.spans.insert(pointer.to_owned(), el.tag.clone());
         let f = self.children(el, PARAGRAPHS);
         f[0].iter()
             .enumerate()
@@ -619,7 +634,7 @@ impl Builder {
 
     /// The text of a text element, exactly as written; never empty.
     fn text(&mut self, el: &Element, pointer: &str) -> String {
-        self.spans.push((pointer.to_owned(), el.span.clone()));
+        self.spans.insert(pointer.to_owned(), el.span.clone());
         if el.text.is_empty() && el.children.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -735,15 +750,7 @@ impl Builder {
     /// The span of the element a model pointer came from, or of its nearest
     /// ancestor that was read.
     fn locate(&self, pointer: &str) -> Option<Range<usize>> {
-        self.spans
-            .iter()
-            .filter(|(p, _)| {
-                pointer
-                    .strip_prefix(p.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            })
-            .max_by_key(|(p, _)| p.len())
-            .map(|(_, span)| span.clone())
+        nearest(&self.spans, pointer).cloned()
     }
 }
 
@@ -848,7 +855,7 @@ mod tests {
         assert_eq!(errs[0].1.unwrap().line, 7);
         let errs = errors(&doc(MINIMAL).replace("</interview>", ""));
         assert_eq!(errs[0].0, Code::Syntax);
-        assert_eq!(errors("")[0].0, Code::Syntax);
+        assert_eq!(errors(" \n")[0].0, Code::EmptyInput);
         assert_eq!(errors("just text")[0].0, Code::Syntax);
     }
 
