@@ -165,6 +165,8 @@ rejected = {
     "text between elements": base.replace("</speaker>", "</speaker>\n  stray"),
     "two speakers": base.replace("</speaker>", "</speaker>\n  <speaker><name>X</name></speaker>"),
     "unknown precision": base.replace(">exact<", ">approximate<"),
+    "xml:lang attribute": base.replace("<question>", '<question xml:lang="en">', 1),
+    "count beyond 64 bits": base.replace("<read_count>427<", "<read_count>18446744073709551616<"),
 }
 for name, doc in rejected.items():
     check(doc != base, f"variant {name} changed nothing")
@@ -181,6 +183,9 @@ accepted = {
     ),
     "no declaration": base.split("\n", 1)[1],
     "self-closing-free compact layout": re.sub(r">\s+<", "><", base),
+    "count with white space and sign": base.replace("<read_count>427<", "<read_count>\n  +427 <"),
+    "CRLF line ends": base.replace("\n", "\r\n"),
+    "character references": base.replace("LEE Hee-sup", "&#76;EE&#x20;Hee-sup", 1),
 }
 for name, doc in accepted.items():
     check(doc != base, f"variant {name} changed nothing")
