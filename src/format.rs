@@ -72,6 +72,10 @@ impl Format {
     /// a top-level `@context` is JSON-LD, any other JSON object is JSON, and
     /// the rest is text.
     pub fn sniff(bytes: &[u8]) -> Format {
+        // XML exported as UTF-16 opens with a BOM and `<`
+        if bytes.starts_with(b"\xff\xfe<\0") || bytes.starts_with(b"\xfe\xff\0<") {
+            return Format::Xml;
+        }
         let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         match start.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'<') => Format::Xml,
@@ -131,6 +135,7 @@ mod tests {
             Format::Xml
         );
         assert_eq!(Format::sniff(b"\n<interview/>"), Format::Xml);
+        assert_eq!(Format::sniff(b"\xff\xfe<\0?\0"), Format::Xml);
         let jsonld = br#"{"@type": "NewsArticle", "@context": {"@vocab": "https://schema.org/"}}"#;
         assert_eq!(Format::sniff(jsonld), Format::JsonLd);
         // `@context` inside a value is no context

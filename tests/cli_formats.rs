@@ -190,3 +190,29 @@ fn xml_in_a_legacy_encoding_is_read_as_declared() {
     let out = convert(&["-", "--from", "xml"], Some(bytes.into_owned()));
     assert_eq!(out, golden("json"));
 }
+
+/// XML saved as UTF-16 with a BOM (as Windows tools write it) is found and
+/// read by its BOM, whatever its declaration says.
+#[test]
+fn utf16_xml_is_sniffed_and_read() {
+    let xml = golden("xml").replacen("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+    let out = interview()
+        .args(["convert", "-"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden("json"));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -184,14 +184,15 @@ impl Reader {
     }
 
     /// Reports keys of `node` that are not in `known`: keywords as errors
-    /// (they change what the document means), terms as warnings.
+    /// (they change what the document means), terms and a node's `@id` (a
+    /// name for it, which the model has no place for) as warnings.
     fn unknown(&mut self, node: &Node, pointer: &str, known: &[&str]) {
         for key in node.keys() {
             if known.contains(&key.as_str()) {
                 continue;
             }
             let at = child(pointer, key);
-            if key.starts_with('@') {
+            if key.starts_with('@') && key != "@id" {
                 self.error(
                     &at,
                     format!("keyword `{key}` is not supported here"),
@@ -200,7 +201,7 @@ impl Reader {
             } else {
                 self.warning(
                     &at,
-                    format!("property `{key}` has no place in the interview model; left out"),
+                    format!("`{key}` has no place in the interview model; left out"),
                     format!("one of {}", known.join(", ")),
                 );
             }

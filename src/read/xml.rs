@@ -1,6 +1,6 @@
 //! XML → model, for untrusted input.
 //!
-//! Two passes. [`parse`] turns the text into a small element tree with
+//! Two passes. The first turns the text into a small element tree with
 //! quick-xml, checking well-formedness and refusing what could hurt: a
 //! `<!DOCTYPE>` (the only place entities can be declared, so no external
 //! entity is read and no entity expands), input over [`MAX_INPUT_BYTES`],
