@@ -198,21 +198,11 @@ fn utf16_xml_is_sniffed_and_read() {
     let xml = golden("xml").replacen("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
-    let out = interview()
+    interview()
         .args(["convert", "-"])
         .write_stdin(bytes)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden("json"));
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .stdout(golden("json"))
+        .stderr("");
 }
