@@ -11,17 +11,24 @@ pub enum Format {
     Text,
     /// The model as JSON, matching `schema/interview.schema.json` (`.json`).
     Json,
+    /// The model as XML in the project's namespace, matching
+    /// `schema/interview.xsd` (`.xml`).
+    Xml,
+    /// schema.org JSON-LD: a `NewsArticle` with an inline context (`.jsonld`).
+    JsonLd,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Json];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Json, Format::Xml, Format::JsonLd];
 
     /// The name used on the command line (`--from`, `--to`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Json => "json",
+            Format::Xml => "xml",
+            Format::JsonLd => "jsonld",
         }
     }
 
@@ -30,6 +37,8 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Json => "json",
+            Format::Xml => "xml",
+            Format::JsonLd => "jsonld",
         }
     }
 
@@ -39,7 +48,12 @@ impl Format {
         Format::ALL
             .iter()
             .copied()
-            .find(|f| f.name() == name || (name == "txt" && *f == Format::Text))
+            .find(|f| f.name() == name)
+            .or(match name.as_str() {
+                "txt" => Some(Format::Text),
+                "json-ld" => Some(Format::JsonLd),
+                _ => None,
+            })
     }
 
     /// The format a file extension suggests, if it suggests one.
@@ -48,14 +62,24 @@ impl Format {
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "json" => Some(Format::Json),
+            "xml" => Some(Format::Xml),
+            "jsonld" => Some(Format::JsonLd),
             _ => None,
         }
     }
 
-    /// The format the content looks like: a JSON object, else text.
+    /// The format the content looks like: markup is XML, a JSON object with
+    /// a top-level `@context` is JSON-LD, any other JSON object is JSON, and
+    /// the rest is text.
     pub fn sniff(bytes: &[u8]) -> Format {
+        // XML exported as UTF-16 opens with a BOM and `<`
+        if bytes.starts_with(b"\xff\xfe<\0") || bytes.starts_with(b"\xfe\xff\0<") {
+            return Format::Xml;
+        }
         let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         match start.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'<') => Format::Xml,
+            Some(b'{') if has_context(start) => Format::JsonLd,
             Some(b'{') => Format::Json,
             _ => Format::Text,
         }
@@ -64,6 +88,22 @@ impl Format {
     /// Whether interview-kit can read this format.
     pub fn is_readable(self) -> bool {
         true
+    }
+}
+
+/// Whether `bytes` is a JSON object with a top-level `@context` key. Values
+/// are skipped without being built, so this costs one quick pass; in a
+/// document that is not well-formed, any `"@context"` counts.
+fn has_context(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(rename = "@context")]
+        context: Option<serde::de::IgnoredAny>,
+    }
+    match serde_json::from_slice::<Probe>(bytes) {
+        Ok(probe) => probe.context.is_some(),
+        // broken JSON-LD is still JSON-LD: its reader reports the break
+        Err(_) => bytes.windows(10).any(|w| w == b"\"@context\""),
     }
 }
 
@@ -90,5 +130,23 @@ mod tests {
     fn sniffing() {
         assert_eq!(Format::sniff(b"  {\"speaker\": {}}"), Format::Json);
         assert_eq!(Format::sniff(b"LEE Hee-sup\n"), Format::Text);
+        assert_eq!(
+            Format::sniff(b"\xef\xbb\xbf<?xml version=\"1.0\"?>"),
+            Format::Xml
+        );
+        assert_eq!(Format::sniff(b"\n<interview/>"), Format::Xml);
+        assert_eq!(Format::sniff(b"\xff\xfe<\0?\0"), Format::Xml);
+        let jsonld = br#"{"@type": "NewsArticle", "@context": {"@vocab": "https://schema.org/"}}"#;
+        assert_eq!(Format::sniff(jsonld), Format::JsonLd);
+        // `@context` inside a value is no context
+        let json = br#"{"headline": "{\"@context\": 1}", "nested": {"@context": 1}}"#;
+        assert_eq!(Format::sniff(json), Format::Json);
+    }
+
+    #[test]
+    fn aliases() {
+        assert_eq!(Format::from_name("JSON-LD"), Some(Format::JsonLd));
+        assert_eq!(Format::from_name("txt"), Some(Format::Text));
+        assert_eq!(Format::from_name("yaml"), None);
     }
 }

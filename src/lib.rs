@@ -45,8 +45,10 @@ pub fn load(source: &Source, format: Format) -> Parsed {
     let mut parsed = read::read(format, source);
     // a reader's own errors already say why the document is unusable
     let reader_failed = diagnostic::any_fatal(&parsed.diagnostics, false);
-    // the JSON reader checks the document as written, before it is a model
-    let checked = format == Format::Json;
+    // the JSON reader checks the document as written, before it is a model;
+    // the XML and JSON-LD readers check the model themselves, to locate
+    // each violation in their own document
+    let checked = matches!(format, Format::Json | Format::Xml | Format::JsonLd);
     if let (Some(interview), false, false) = (&parsed.interview, reader_failed, checked) {
         parsed.diagnostics.extend(schema::check_model(interview));
     }

@@ -168,7 +168,12 @@ fn load(
         .from
         .or_else(|| Format::from_path(path))
         .unwrap_or_else(|| Format::sniff(&bytes));
-    let source = Source::from_bytes(name, &bytes, args.encoding);
+    // an XML declaration names its encoding; a BOM or `--encoding` still wins
+    let encoding = args.encoding.or_else(|| match format {
+        Format::Xml => interview_kit::read::xml::declared_encoding(&bytes),
+        _ => None,
+    });
+    let source = Source::from_bytes(name, &bytes, encoding);
     let parsed = interview_kit::load(&source, format);
     human.emit(&source, &parsed.diagnostics, args.strict);
     Ok((source, parsed))
@@ -226,7 +231,14 @@ fn convert(args: &ConvertArgs, human: &mut Human) -> Exit {
                     path.display(),
                     args.to
                 ));
-                exit = exit.merge(Exit::Failure);
+                // a text the format cannot carry (a control character in
+                // XML) is the input's fault, not the tool's
+                let code = if err.kind() == io::ErrorKind::InvalidData {
+                    Exit::Invalid
+                } else {
+                    Exit::Failure
+                };
+                exit = exit.merge(code);
                 continue;
             }
         };

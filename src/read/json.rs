@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Interview;
 use crate::read::Parsed;
-use crate::read::spans::SpanMap;
+use crate::read::locate::{nearest, spans};
 use crate::schema;
 use crate::source::Source;
 
@@ -30,7 +30,16 @@ pub fn read(source: &Source) -> Parsed {
     // other validator of the same schema
     let mut violations = schema::check(&value);
     if !violations.is_empty() {
-        SpanMap::of_json(source.text()).locate(&mut violations);
+        let pointers: Vec<&str> = violations
+            .iter()
+            .filter_map(|d| d.pointer.as_deref())
+            .collect();
+        let found = spans(source.text(), &pointers);
+        for violation in &mut violations {
+            if let Some(pointer) = &violation.pointer {
+                violation.span = nearest(&found, pointer).cloned();
+            }
+        }
         diagnostics.extend(violations);
         return Parsed {
             interview: None,

@@ -2,8 +2,10 @@
 //! [`Parsed`] model plus every problem found on the way.
 
 pub mod json;
-pub mod spans;
+pub mod jsonld;
+pub(crate) mod locate;
 pub mod text;
+pub mod xml;
 
 use crate::diagnostic::Diagnostic;
 use crate::format::Format;
@@ -25,5 +27,7 @@ pub fn read(format: Format, source: &Source) -> Parsed {
     match format {
         Format::Text => text::read(source),
         Format::Json => json::read(source),
+        Format::Xml => xml::read(source),
+        Format::JsonLd => jsonld::read(source),
     }
 }

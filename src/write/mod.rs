@@ -2,7 +2,9 @@
 //! Write)`. Writers assume a valid model: validation happens before.
 
 pub mod json;
+pub mod jsonld;
 pub mod text;
+pub mod xml;
 
 use std::io::{self, Write};
 
@@ -14,5 +16,7 @@ pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io:
     match format {
         Format::Json => json::write(interview, out),
         Format::Text => text::write(interview, out),
+        Format::Xml => xml::write(interview, out),
+        Format::JsonLd => jsonld::write(interview, out),
     }
 }

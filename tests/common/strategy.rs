@@ -1,0 +1,120 @@
+//! Arbitrary models for property tests.
+
+use interview_kit::{Exchange, Interview, Precision, Role, Speaker};
+use proptest::option;
+use proptest::prelude::*;
+
+/// Text with the characters that break naive writers: CJK, curly quotes,
+/// markup characters, and leading or trailing spaces.
+pub fn text() -> BoxedStrategy<String> {
+    prop_oneof![
+        "[a-zA-Z][a-zA-Z ,.?'-]{0,30}",
+        "[\u{4e00}-\u{4e80}\u{3040}-\u{309f}\u{ac00}-\u{ac80}]{1,12}",
+        "[ ]{0,2}[a-z“”‘’&<>\"'\u{4e2d}]{1,10}[ ]{0,2}",
+    ]
+    .boxed()
+}
+
+/// [`text`] and more, for formats that carry any string: line feeds, blank
+/// lines, carriage returns and tabs anywhere (also at either end), text of
+/// white space only, and markup look-alikes (`]]>`, `&amp;`, `<![CDATA[`).
+pub fn any_text() -> BoxedStrategy<String> {
+    prop_oneof![
+        3 => text(),
+        1 => "[ \t\n\r]{0,3}[a-z&<>\"'\u{4e2d}“”]{1,6}([ \t\n\r]{1,3}[a-z\u{4e2d}]{1,4}){0,3}[ \t\n\r]{0,3}",
+        1 => "[a-z]{1,5}\n\n[a-z]{1,5}(\n\n\n[a-z]{1,5})?",
+        1 => "[ \t\n]{1,3}",
+        1 => prop_oneof![Just("]]>"), Just("&amp;"), Just("<![CDATA[x]]>"), Just("&#13;")].prop_map(str::to_owned),
+    ]
+    .boxed()
+}
+
+fn speaker(text: BoxedStrategy<String>) -> impl Strategy<Value = Speaker> {
+    (
+        text.clone(),
+        option::of(text.clone()),
+        option::of(text.clone()),
+        option::of(text),
+    )
+        .prop_map(|(name, family_name, given_name, label)| Speaker {
+            name,
+            family_name,
+            given_name,
+            label,
+        })
+}
+
+/// Any valid model whose texts come from [`text`].
+pub fn interview() -> impl Strategy<Value = Interview> {
+    interview_with(text())
+}
+
+/// Any valid model whose texts come from `text`: every optional field
+/// present or absent, one to three exchanges.
+pub fn interview_with(text: BoxedStrategy<String>) -> impl Strategy<Value = Interview> {
+    let t = || text.clone();
+    let head = (
+        option::of(t()),
+        option::of(t()),
+        option::of(t()),
+        speaker(t()),
+        option::of((t(), option::of(t()), option::of(t()), option::of(t()))),
+        option::of(speaker(t())),
+        prop::collection::vec(t(), 0..3),
+    );
+    let body = (
+        prop::collection::vec(
+            (t(), prop::collection::vec(t(), 1..4), option::of(t())),
+            1..4,
+        ),
+        option::of((
+            any::<u64>(),
+            prop_oneof![
+                Just(Precision::Exact),
+                Just(Precision::Rounded),
+                Just(Precision::AtLeast)
+            ],
+            option::of(t()),
+        )),
+        option::of(prop_oneof![
+            Just("en"),
+            Just("zh"),
+            Just("ja"),
+            Just("ko"),
+            Just("zh-Hant")
+        ]),
+        option::of(prop_oneof![Just("UTF-8"), Just("GBK"), Just("Shift_JIS")]),
+    );
+    (head, body).prop_map(
+        |(
+            (headline, date, byline, speaker, role, interviewer, introduction),
+            (exchanges, read_count, language, encoding),
+        )| Interview {
+            headline,
+            date,
+            byline,
+            speaker,
+            role: role.map(|(text, title, organization, abbreviation)| Role {
+                text,
+                title,
+                organization,
+                abbreviation,
+            }),
+            interviewer,
+            introduction,
+            exchanges: exchanges
+                .into_iter()
+                .map(|(question, answer, answered_by)| Exchange {
+                    question,
+                    answer,
+                    answered_by,
+                })
+                .collect(),
+            read_count: read_count.as_ref().map(|r| r.0),
+            read_count_precision: read_count.as_ref().map(|r| r.1),
+            read_count_text: read_count.and_then(|r| r.2),
+            language: language.map(str::to_owned),
+            encoding: encoding.map(str::to_owned),
+        },
+    )
+}
