@@ -45,7 +45,11 @@ doc = json.loads(out.stdout)
 errors = list(validator.iter_errors(doc))
 check(not errors, f"seed output invalid: {[e.message for e in errors]}")
 
+# every golden document (fixtures/validate/ holds invalid ones on purpose:
+# check_validate.py cross-checks those)
 for path in sorted((ROOT / "fixtures").rglob("*.json")):
+    if (ROOT / "fixtures" / "validate") in path.parents:
+        continue
     doc = json.loads(path.read_text(encoding="utf-8"))
     errors = list(validator.iter_errors(doc))
     check(not errors, f"{path.relative_to(ROOT)} invalid: {[e.message for e in errors]}")
