@@ -16,11 +16,20 @@ pub enum Format {
     Xml,
     /// schema.org JSON-LD: a `NewsArticle` with an inline context (`.jsonld`).
     JsonLd,
+    /// An HTML fragment with the JSON-LD embedded, for a CMS's rich-text
+    /// field (`.html`); written only.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Json, Format::Xml, Format::JsonLd];
+    pub const ALL: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Xml,
+        Format::JsonLd,
+        Format::Html,
+    ];
 
     /// The name used on the command line (`--from`, `--to`).
     pub fn name(self) -> &'static str {
@@ -29,6 +38,7 @@ impl Format {
             Format::Json => "json",
             Format::Xml => "xml",
             Format::JsonLd => "jsonld",
+            Format::Html => "html",
         }
     }
 
@@ -39,6 +49,7 @@ impl Format {
             Format::Json => "json",
             Format::Xml => "xml",
             Format::JsonLd => "jsonld",
+            Format::Html => "html",
         }
     }
 
@@ -85,9 +96,10 @@ impl Format {
         }
     }
 
-    /// Whether interview-kit can read this format.
+    /// Whether interview-kit can read this format (the CMS formats are
+    /// written only).
     pub fn is_readable(self) -> bool {
-        true
+        !matches!(self, Format::Html)
     }
 }
 
@@ -122,7 +134,9 @@ mod tests {
         for &format in Format::ALL {
             assert_eq!(Format::from_name(format.name()), Some(format));
             let path = format!("x.{}", format.extension());
-            assert_eq!(Format::from_path(Path::new(&path)), Some(format));
+            let guessed = Format::from_path(Path::new(&path));
+            // an output-only format is never guessed for an input
+            assert_eq!(guessed, format.is_readable().then_some(format));
         }
     }
 

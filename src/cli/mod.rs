@@ -49,7 +49,7 @@ enum Command {
 #[derive(Debug, Args)]
 struct InputArgs {
     /// Input format; by default from the file extension, else from the content.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = parse_input_format)]
     from: Option<Format>,
     /// Read raw text in this encoding (a WHATWG label: utf-8, gb18030, shift_jis, euc-kr, utf-16le …) instead of detecting it.
     #[arg(long, value_parser = parse_encoding)]
@@ -88,6 +88,22 @@ struct ValidateArgs {
     /// Show at most N diagnostics in all; a note says how many were left out.
     #[arg(long, value_name = "N")]
     max_errors: Option<usize>,
+}
+
+fn parse_input_format(name: &str) -> Result<Format, String> {
+    let format = parse_format(name)?;
+    if !format.is_readable() {
+        let names: Vec<&str> = Format::ALL
+            .iter()
+            .filter(|f| f.is_readable())
+            .map(|f| f.name())
+            .collect();
+        return Err(format!(
+            "`{name}` is an output format only; inputs are one of: {}",
+            names.join(", ")
+        ));
+    }
+    Ok(format)
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {

@@ -7,7 +7,7 @@ pub(crate) mod locate;
 pub mod text;
 pub mod xml;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::format::Format;
 use crate::model::Interview;
 use crate::source::Source;
@@ -29,5 +29,16 @@ pub fn read(format: Format, source: &Source) -> Parsed {
         Format::Json => json::read(source),
         Format::Xml => xml::read(source),
         Format::JsonLd => jsonld::read(source),
+        Format::Html => Parsed {
+            interview: None,
+            diagnostics: vec![
+                Diagnostic::whole(
+                    Severity::Error,
+                    Code::Io,
+                    format!("{format} is an output format and cannot be read"),
+                )
+                .expected("an input in text, json, xml or jsonld"),
+            ],
+        },
     }
 }

@@ -1,6 +1,7 @@
 //! Writers: one module per output format, each `write(&Interview, &mut impl
 //! Write)`. Writers assume a valid model: validation happens before.
 
+pub mod html;
 pub mod json;
 pub mod jsonld;
 pub mod text;
@@ -18,5 +19,6 @@ pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io:
         Format::Text => text::write(interview, out),
         Format::Xml => xml::write(interview, out),
         Format::JsonLd => jsonld::write(interview, out),
+        Format::Html => html::write(interview, out),
     }
 }
