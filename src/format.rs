@@ -11,17 +11,25 @@ pub enum Format {
     Text,
     /// The model as JSON, matching `schema/interview.schema.json` (`.json`).
     Json,
+    /// Markdown with YAML front matter for static-site generators (`.md`);
+    /// written, never read.
+    Markdown,
+    /// A WordPress eXtended RSS 1.2 import file (`.wxr.xml`); written, never
+    /// read.
+    Wxr,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Json];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Json, Format::Markdown, Format::Wxr];
 
     /// The name used on the command line (`--from`, `--to`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Wxr => "wxr",
         }
     }
 
@@ -30,19 +38,25 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Json => "json",
+            Format::Markdown => "md",
+            // not `xml`: a WXR file beside another format's `.xml` output
+            // must not overwrite it
+            Format::Wxr => "wxr.xml",
         }
     }
 
     /// The format a command-line name denotes (`text`, `json`, …).
     pub fn from_name(name: &str) -> Option<Format> {
         let name = name.to_ascii_lowercase();
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|f| f.name() == name || (name == "txt" && *f == Format::Text))
+        Format::ALL.iter().copied().find(|f| {
+            f.name() == name
+                || (name == "txt" && *f == Format::Text)
+                || (name == "md" && *f == Format::Markdown)
+        })
     }
 
-    /// The format a file extension suggests, if it suggests one.
+    /// The format a file extension suggests, if it suggests one; only
+    /// readable formats are suggested.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -61,9 +75,10 @@ impl Format {
         }
     }
 
-    /// Whether interview-kit can read this format.
+    /// Whether interview-kit can read this format (Markdown and WXR are
+    /// written only).
     pub fn is_readable(self) -> bool {
-        true
+        !matches!(self, Format::Markdown | Format::Wxr)
     }
 }
 
@@ -82,8 +97,14 @@ mod tests {
         for &format in Format::ALL {
             assert_eq!(Format::from_name(format.name()), Some(format));
             let path = format!("x.{}", format.extension());
-            assert_eq!(Format::from_path(Path::new(&path)), Some(format));
+            let guessed = Format::from_path(Path::new(&path));
+            if format.is_readable() {
+                assert_eq!(guessed, Some(format));
+            } else {
+                assert_ne!(guessed, Some(format), "{path}");
+            }
         }
+        assert_eq!(Format::from_name("md"), Some(Format::Markdown));
     }
 
     #[test]

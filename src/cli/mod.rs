@@ -41,7 +41,7 @@ enum Command {
 #[derive(Debug, Args)]
 struct InputArgs {
     /// Input format; by default from the file extension, else from the content.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = parse_input_format)]
     from: Option<Format>,
     /// Read raw text in this encoding (a WHATWG label: utf-8, gb18030, shift_jis, euc-kr, utf-16le …) instead of detecting it.
     #[arg(long, value_parser = parse_encoding)]
@@ -84,6 +84,23 @@ fn parse_format(name: &str) -> Result<Format, String> {
             names.join(", ")
         )
     })
+}
+
+/// A format that can be read: Markdown and WXR are written only.
+fn parse_input_format(name: &str) -> Result<Format, String> {
+    let format = parse_format(name)?;
+    if format.is_readable() {
+        return Ok(format);
+    }
+    let names: Vec<&str> = Format::ALL
+        .iter()
+        .filter(|f| f.is_readable())
+        .map(|f| f.name())
+        .collect();
+    Err(format!(
+        "`{name}` is an output format only; expected one of: {}",
+        names.join(", ")
+    ))
 }
 
 fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {

@@ -1,8 +1,11 @@
 //! Writers: one module per output format, each `write(&Interview, &mut impl
 //! Write)`. Writers assume a valid model: validation happens before.
 
+mod cms;
 pub mod json;
+pub mod markdown;
 pub mod text;
+pub mod wxr;
 
 use std::io::{self, Write};
 
@@ -14,5 +17,7 @@ pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io:
     match format {
         Format::Json => json::write(interview, out),
         Format::Text => text::write(interview, out),
+        Format::Markdown => markdown::write(interview, out),
+        Format::Wxr => wxr::write(interview, out),
     }
 }
