@@ -460,7 +460,8 @@ fn check_markdown(model: &Interview, md: &str) -> Result<Yaml, String> {
             node = &node[*key];
         }
         let got = node.as_str();
-        if got == want {
+        let want = want.map(cms_text);
+        if got == want.as_deref() {
             Ok(())
         } else {
             Err(format!("{path:?}: {got:?} != {want:?}\n{yaml}"))

@@ -30,8 +30,9 @@
 //! nor the extensions generators turn on (GFM tables, strikethrough and
 //! footnotes, definition lists, heading attributes, smart punctuation), nor
 //! Hugo shortcodes or Liquid tags reinterpret it: the rendered text is the
-//! model's text, character for character. Two exceptions, which no Markdown
-//! can carry: CR LF and CR become LF, and U+0000 becomes U+FFFD.
+//! model's text, character for character. Two exceptions: CR LF and CR
+//! become LF (in the front matter too), and U+0000 in the body becomes
+//! U+FFFD, as CommonMark requires.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -118,19 +119,18 @@ fn scalar(doc: &mut String, depth: usize, key: &str, value: &str) {
     doc.push('\n');
 }
 
-/// A YAML double-quoted scalar. Only `\\`, `\"` and the escapes every YAML
-/// parser knows (`\n`, `\t`, `\r`, `\uXXXX`, `\UXXXXXXXX`) are used; every
+/// A YAML double-quoted scalar, line ends as LF. Only `\\`, `\"` and the
+/// escapes every YAML parser knows (`\n`, `\t`, `\uXXXX`) are used; every
 /// character YAML does not allow raw (C0 and C1 controls, DEL, U+FEFF,
 /// U+FFFE, U+FFFF) and every line separator (U+2028, U+2029) is escaped.
 fn quoted(doc: &mut String, value: &str) {
     doc.push('"');
-    for c in value.chars() {
+    for c in cms::normalize_newlines(value).chars() {
         match c {
             '"' => doc.push_str("\\\""),
             '\\' => doc.push_str("\\\\"),
             '\n' => doc.push_str("\\n"),
             '\t' => doc.push_str("\\t"),
-            '\r' => doc.push_str("\\r"),
             c if c < ' '
                 || ('\u{7f}'..='\u{9f}').contains(&c)
                 || matches!(
@@ -265,6 +265,10 @@ fn escape_line(doc: &mut String, line: &str, starts_line: bool, context: Context
             || (c == '%' && prev == Some('{'));
         if c == '\0' {
             doc.push('\u{fffd}');
+        } else if c == '\\' && next.is_none() && end == line.len() {
+            // goldmark (Hugo) takes `\\\` before a line break for an escaped
+            // `\` and a literal one, not `\\` and a hard break
+            doc.push_str("&#92;");
         } else if c == '}' && next.is_none() && end == line.len() && is_heading {
             // `{…}` closing a heading is an attribute list in Hugo and
             // pulldown-cmark, escaped `{` or not; a reference is not `}`
