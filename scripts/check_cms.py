@@ -343,7 +343,7 @@ def check_markdown(models, work):
               f"{name}: rendered blocks differ:\n  got  {page.blocks!r}\n  want {want!r}")
         # Hugo's own reading of the front matter (Go YAML)
         params = json.loads(page.pre.get("params", "{}"))
-        params = params.get("params", params)  # Hugo >= 0.123 lifts `params`
+        params = params.get("params", params)  # newer Hugo lifts `params`
         for path_, want_value in metadata(model):
             node = params
             for key in path_:
