@@ -148,6 +148,9 @@ fn one_wxr_stream_holds_every_interview_in_order() {
     interview_kit::write::wxr::write_all(&models, &mut out).unwrap();
     let items = read_wxr(&String::from_utf8(out).unwrap()).unwrap();
     assert_eq!(items.len(), 3);
+    // the streaming importer tells posts apart by guid: one per interview
+    assert_ne!(items[0].fields["guid"], items[1].fields["guid"]);
+    assert_eq!(items[0].fields["guid"], items[2].fields["guid"]);
     for (i, (model, item)) in models.iter().zip(&items).enumerate() {
         check_item(model, item, "draft").unwrap();
         assert_eq!(item.fields["post_id"], (i + 1).to_string());
@@ -686,6 +689,9 @@ fn check_item(model: &Interview, item: &Item, status: &str) -> Result<(), String
     };
     want("title", &xml_text(&title(model)))?;
     want("dc:creator", "editor")?;
+    if !field("guid").starts_with("https://example.invalid/?interview=") {
+        return Err(format!("guid {:?}", field("guid")));
+    }
     want("post_type", "post")?;
     want("status", status)?;
     want(

@@ -9,6 +9,7 @@
 //! | --- | --- |
 //! | `title` | the headline, else "Interview with NAME" |
 //! | `dc:creator` | the channel's one author ([`Options::author_login`]) |
+//! | `guid` | `SITE?interview=` and a hash of the model: the same interview, the same guid |
 //! | `content:encoded` | the introduction and the Q&A as block-editor HTML: a `wp:paragraph` per paragraph, a `wp:heading` (h2) per question, `<strong>NAME:</strong>` before a panel answer, line breaks as `<br>` |
 //! | `excerpt:encoded` | the first introduction paragraph, else empty (WordPress makes its own) |
 //! | `wp:post_date`, `wp:post_date_gmt`, `pubDate` | the date when it is ISO 8601 (a date without a zone is taken as UTC); else `0000-00-00 00:00:00`, which WordPress replaces with the time of the import |
@@ -68,8 +69,11 @@ impl Status {
 /// does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// The channel title.
-    pub site_title: String,
+    /// The channel title. `None` (the default) leaves it out: WordPress's
+    /// streaming importer (the data-liberation `WXREntityReader`) imports a
+    /// channel title as the site's name (`blogname`), which an import of
+    /// interviews must not change. The importer's other parsers ignore it.
+    pub site_title: Option<String>,
     /// The channel description.
     pub site_description: String,
     /// The site's address (`link`, `wp:base_site_url`); the importer uses it
@@ -91,7 +95,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            site_title: "Interviews".into(),
+            site_title: None,
             site_description: "Interviews converted by interview-kit".into(),
             site_url: "https://example.invalid/".into(),
             language: None,
@@ -174,7 +178,9 @@ impl<W: Write> WxrWriter<W> {
         xml.write_event(Event::Start(rss))?;
         raw(xml, "\n<channel>")?;
         let o = &wxr.options;
-        text_el(xml, 1, "title", &o.site_title)?;
+        if let Some(title) = &o.site_title {
+            text_el(xml, 1, "title", title)?;
+        }
         text_el(xml, 1, "link", &o.site_url)?;
         text_el(xml, 1, "description", &o.site_description)?;
         if let Some(language) = &o.language {
@@ -222,6 +228,16 @@ impl<W: Write> WxrWriter<W> {
             text_el(xml, 2, "pubDate", &date.rfc822_utc())?;
         }
         cdata_el(xml, 2, "dc:creator", &o.author_login)?;
+        // unique per interview, so that the streaming importer (which tells
+        // posts apart by guid) keeps every post, and stable, so that it
+        // skips a post imported before
+        let mut guid = BytesStart::new("guid");
+        guid.push_attribute(("isPermaLink", "false"));
+        indent(xml, 2)?;
+        xml.write_event(Event::Start(guid))?;
+        let guid = format!("{}?interview={:032x}", o.site_url, fingerprint(interview));
+        xml.write_event(Event::Text(BytesText::new(&xml_safe(&guid))))?;
+        xml.write_event(Event::End(BytesEnd::new("guid")))?;
         cdata_el(xml, 2, "content:encoded", &content(interview))?;
         cdata_el(
             xml,
@@ -282,6 +298,20 @@ impl<W: Write> WxrWriter<W> {
         out.flush()?;
         Ok(out)
     }
+}
+
+/// A 128-bit FNV-1a hash of the model's JSON: the same interview gives the
+/// same number in every run and every version of this program.
+fn fingerprint(interview: &Interview) -> u128 {
+    fnv1a_128(&serde_json::to_vec(interview).unwrap_or_default())
+}
+
+fn fnv1a_128(bytes: &[u8]) -> u128 {
+    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
+    const PRIME: u128 = 0x0000000001000000000000000000013b;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ u128::from(b)).wrapping_mul(PRIME))
 }
 
 /// The post body: block-editor markup, which also renders as plain HTML.
@@ -483,6 +513,20 @@ mod tests {
         assert!(out.ends_with("\t</item>\n</channel>\n</rss>\n"));
         let author = out.lines().find(|l| l.contains("<wp:author>")).unwrap();
         assert!(author.contains("</wp:author>"), "{author}");
+    }
+
+    #[test]
+    fn guids_tell_interviews_apart_and_stay_the_same() {
+        let a = interview(
+            r#"{"speaker": {"name": "A"}, "exchanges": [{"question": "q", "answer": ["a"]}]}"#,
+        );
+        let mut b = a.clone();
+        b.exchanges[0].answer[0].push('!');
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
+        // the published FNV-1a test vector: a change of hash would make
+        // re-imports duplicate posts
+        assert_eq!(fnv1a_128(b"a"), 0xd228cb696f1a8caf78912b704e4a8964);
     }
 
     #[test]
