@@ -155,9 +155,9 @@ pub struct WxrWriter<W: Write> {
 }
 
 impl<W: Write> WxrWriter<W> {
-    /// Writes the XML declaration, `<rss>`, and the channel header (title,
-    /// link, description, language, WXR version, site URLs, the author,
-    /// the category).
+    /// Writes the XML declaration, `<rss>`, and the channel header (link,
+    /// description, the title and language when the options give them, WXR
+    /// version, site URLs, the author, the category).
     pub fn begin(out: W, options: Options) -> io::Result<Self> {
         let mut wxr = WxrWriter {
             xml: Writer::new(out),
