@@ -372,6 +372,8 @@ mod tests {
         assert_eq!(escaped("a\r\n- b", Context::Paragraph), "a\\\n\\- b");
         assert_eq!(escaped("a\n\nb", Context::Paragraph), "a&#10;&#10;b");
         assert_eq!(escaped("\na\n", Context::Paragraph), "&#10;a&#10;");
+        // goldmark misreads `\\\` + newline: a final backslash is a reference
+        assert_eq!(escaped("a\\\nb\\", Context::Paragraph), "a&#92;\\\nb&#92;");
     }
 
     #[test]
@@ -379,6 +381,10 @@ mod tests {
         let mut doc = String::new();
         question(&mut doc, "Why #1? #");
         assert_eq!(doc, "## Why \\#1? \\#\n");
+        // an attribute list closing a heading, escaped `{` or not
+        let mut doc = String::new();
+        question(&mut doc, "Why {.cls}");
+        assert_eq!(doc, "## Why \\{.cls&#125;\n");
         let mut doc = String::new();
         question(&mut doc, "Two\nlines");
         assert_eq!(doc, "Two\\\nlines\n---\n");
