@@ -97,6 +97,8 @@ codes! {
     Unsafe = "unsafe",
     /// An input over a size, depth or count limit.
     Limit = "limit",
+    /// A format that is only written, given as an input format, e.g. `markdown`.
+    UnreadableFormat = "unreadable-format",
 }
 
 impl fmt::Display for Code {

@@ -19,6 +19,12 @@ pub enum Format {
     /// An HTML fragment with the JSON-LD embedded, for a CMS's rich-text
     /// field (`.html`); written only.
     Html,
+    /// Markdown with YAML front matter for static-site generators (`.md`);
+    /// written, never read.
+    Markdown,
+    /// A WordPress eXtended RSS 1.2 import file (`.wxr.xml`); written, never
+    /// read.
+    Wxr,
 }
 
 impl Format {
@@ -29,6 +35,8 @@ impl Format {
         Format::Xml,
         Format::JsonLd,
         Format::Html,
+        Format::Markdown,
+        Format::Wxr,
     ];
 
     /// The name used on the command line (`--from`, `--to`).
@@ -39,6 +47,8 @@ impl Format {
             Format::Xml => "xml",
             Format::JsonLd => "jsonld",
             Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Wxr => "wxr",
         }
     }
 
@@ -50,6 +60,10 @@ impl Format {
             Format::Xml => "xml",
             Format::JsonLd => "jsonld",
             Format::Html => "html",
+            Format::Markdown => "md",
+            // not `xml`: a WXR file beside another format's `.xml` output
+            // must not overwrite it
+            Format::Wxr => "wxr.xml",
         }
     }
 
@@ -63,11 +77,13 @@ impl Format {
             .or(match name.as_str() {
                 "txt" => Some(Format::Text),
                 "json-ld" => Some(Format::JsonLd),
+                "md" => Some(Format::Markdown),
                 _ => None,
             })
     }
 
-    /// The format a file extension suggests, if it suggests one.
+    /// The format a file extension suggests, if it suggests one; only
+    /// readable formats are suggested.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -96,10 +112,10 @@ impl Format {
         }
     }
 
-    /// Whether interview-kit can read this format (the CMS formats are
-    /// written only).
+    /// Whether interview-kit can read this format (the CMS formats, HTML,
+    /// Markdown and WXR, are written only).
     pub fn is_readable(self) -> bool {
-        !matches!(self, Format::Html)
+        !matches!(self, Format::Html | Format::Markdown | Format::Wxr)
     }
 }
 
@@ -135,9 +151,13 @@ mod tests {
             assert_eq!(Format::from_name(format.name()), Some(format));
             let path = format!("x.{}", format.extension());
             let guessed = Format::from_path(Path::new(&path));
-            // an output-only format is never guessed for an input
-            assert_eq!(guessed, format.is_readable().then_some(format));
+            if format.is_readable() {
+                assert_eq!(guessed, Some(format));
+            } else {
+                assert_ne!(guessed, Some(format), "{path}");
+            }
         }
+        assert_eq!(Format::from_name("md"), Some(Format::Markdown));
     }
 
     #[test]

@@ -90,22 +90,6 @@ struct ValidateArgs {
     max_errors: Option<usize>,
 }
 
-fn parse_input_format(name: &str) -> Result<Format, String> {
-    let format = parse_format(name)?;
-    if !format.is_readable() {
-        let names: Vec<&str> = Format::ALL
-            .iter()
-            .filter(|f| f.is_readable())
-            .map(|f| f.name())
-            .collect();
-        return Err(format!(
-            "`{name}` is an output format only; inputs are one of: {}",
-            names.join(", ")
-        ));
-    }
-    Ok(format)
-}
-
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
@@ -114,6 +98,23 @@ fn parse_format(name: &str) -> Result<Format, String> {
             names.join(", ")
         )
     })
+}
+
+/// A format that can be read: HTML, Markdown and WXR are written only.
+fn parse_input_format(name: &str) -> Result<Format, String> {
+    let format = parse_format(name)?;
+    if format.is_readable() {
+        return Ok(format);
+    }
+    let names: Vec<&str> = Format::ALL
+        .iter()
+        .filter(|f| f.is_readable())
+        .map(|f| f.name())
+        .collect();
+    Err(format!(
+        "`{name}` is an output format only; expected one of: {}",
+        names.join(", ")
+    ))
 }
 
 fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {

@@ -20,10 +20,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// The output path for `input` inside `dir`: its file stem with the
-/// format's extension.
+/// format's extension (`a.2024.txt` → `a.2024.json`, not `a.json`).
 pub fn in_dir(dir: &Path, input: &Path, format: Format) -> PathBuf {
-    let stem = input
+    let mut name = input
         .file_stem()
         .map_or_else(|| "stdin".into(), |s| s.to_os_string());
-    dir.join(stem).with_extension(format.extension())
+    name.push(".");
+    name.push(format.extension());
+    dir.join(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_keep_every_dot_of_the_stem() {
+        let dir = Path::new("out");
+        assert_eq!(
+            in_dir(dir, Path::new("in/a.2024.txt"), Format::Json),
+            Path::new("out/a.2024.json")
+        );
+        assert_eq!(
+            in_dir(dir, Path::new("seed.txt"), Format::Wxr),
+            Path::new("out/seed.wxr.xml")
+        );
+    }
 }

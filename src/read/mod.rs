@@ -22,23 +22,33 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads `source` as `format`.
+/// Reads `source` as `format`. A format that is only written (see
+/// [`Format::is_readable`]) gives no model and one error.
 pub fn read(format: Format, source: &Source) -> Parsed {
     match format {
         Format::Text => text::read(source),
         Format::Json => json::read(source),
         Format::Xml => xml::read(source),
         Format::JsonLd => jsonld::read(source),
-        Format::Html => Parsed {
-            interview: None,
-            diagnostics: vec![
-                Diagnostic::whole(
-                    Severity::Error,
-                    Code::Io,
-                    format!("{format} is an output format and cannot be read"),
-                )
-                .expected("an input in text, json, xml or jsonld"),
-            ],
-        },
+        Format::Html | Format::Markdown | Format::Wxr => unreadable(format),
+    }
+}
+
+fn unreadable(format: Format) -> Parsed {
+    let readable: Vec<&str> = Format::ALL
+        .iter()
+        .filter(|f| f.is_readable())
+        .map(|f| f.name())
+        .collect();
+    Parsed {
+        interview: None,
+        diagnostics: vec![
+            Diagnostic::whole(
+                Severity::Error,
+                Code::UnreadableFormat,
+                format!("{format} is written, not read"),
+            )
+            .expected(format!("an input format: {}", readable.join(", "))),
+        ],
     }
 }

@@ -1,10 +1,13 @@
 //! Writers: one module per output format, each `write(&Interview, &mut impl
 //! Write)`. Writers assume a valid model: validation happens before.
 
+mod cms;
 pub mod html;
 pub mod json;
 pub mod jsonld;
+pub mod markdown;
 pub mod text;
+pub mod wxr;
 pub mod xml;
 
 use std::io::{self, Write};
@@ -20,5 +23,7 @@ pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io:
         Format::Xml => xml::write(interview, out),
         Format::JsonLd => jsonld::write(interview, out),
         Format::Html => html::write(interview, out),
+        Format::Markdown => markdown::write(interview, out),
+        Format::Wxr => wxr::write(interview, out),
     }
 }
