@@ -138,7 +138,10 @@ def from_xml(text):
     return model
 
 
+# interview XML documents (WXR files are RSS, checked by check_cms.py)
 for path in sorted((ROOT / "fixtures").rglob("*.xml")):
+    if path.name.endswith(".wxr.xml"):
+        continue
     errors = [e.reason for e in schema.iter_errors(str(path))]
     check(not errors, f"{path.relative_to(ROOT)} fails the XSD: {errors}")
 
