@@ -28,6 +28,17 @@ fn seed_converts_to_the_golden_json() {
 }
 
 #[test]
+fn seed_converts_to_the_golden_text() {
+    let out = interview()
+        .args(["convert", &format!("fixtures/{SEED}"), "--to", "text"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let golden = std::fs::read_to_string(fixture("000_733c960163716fd3.out.txt")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
+}
+
+#[test]
 fn stdin_and_explicit_to_json_give_the_same_document() {
     let seed = std::fs::read(fixture(SEED)).unwrap();
     let out = interview()

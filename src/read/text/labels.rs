@@ -320,7 +320,18 @@ pub(crate) fn is_label_like(text: &str) -> bool {
     {
         let letters = text.chars().filter(|&c| is_cjk_letter(c)).count();
         let spaces = text.matches(' ').count();
-        return (1..=8).contains(&letters) && spaces <= 1 && !says(text);
+        let headline = [
+            "专访",
+            "访谈",
+            "對話",
+            "对话",
+            "インタビュー",
+            "인터뷰",
+            "대담",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        return (1..=8).contains(&letters) && spaces <= 1 && !says(text) && !headline;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=4).contains(&words.len())
@@ -353,7 +364,7 @@ fn says(text: &str) -> bool {
     [
         "说",
         "說",
-        "道",
+        "说道",
         "表示",
         "指出",
         "认为",
@@ -426,7 +437,9 @@ pub(crate) fn is_interviewer_word(label: &str) -> bool {
     let lower = label.to_lowercase();
     ROLES.contains(&lower.as_str())
         || CJK_ROLES.contains(&label)
-        || (label.chars().count() >= 2 && OUTLET_ENDINGS.iter().any(|e| label.ends_with(e)))
+        || (label.chars().count() >= 2
+            && label.chars().all(is_cjk_letter)
+            && OUTLET_ENDINGS.iter().any(|e| label.ends_with(e)))
 }
 
 /// Interviewer labels that name a role, not a person or an outlet

@@ -338,9 +338,7 @@ impl<'a> Assembler<'a> {
         });
 
         // names the header region declares, to recognise labels by
-        let first_candidate = (0..self.lines.len())
-            .find(|&i| marker_lines.contains(&i) || matches!(self.kinds[i], Kind::Label(_)))
-            .unwrap_or(self.lines.len());
+        let first_candidate = marker_lines.first().copied().unwrap_or(self.lines.len());
         let mut interviewer_names = Vec::new();
         let mut interviewee_names = Vec::new();
         for entry in header::entries(&self.lines[..first_candidate]) {
@@ -397,9 +395,6 @@ impl<'a> Assembler<'a> {
                 accepted.push(label.clone());
             }
         }
-        if !questions_marked && accepted.len() < 2 {
-            accepted.clear();
-        }
 
         // sides: declared roles first, then who asks
         let mut undecided = Vec::new();
@@ -445,6 +440,20 @@ impl<'a> Assembler<'a> {
         }
         for label in undecided {
             profile.parties.insert(label, Party::Interviewee);
+        }
+        // a label right after the interviewer's turn answers it (a panelist
+        // who speaks once)
+        for i in 1..self.kinds.len() {
+            if let (Kind::Label(prev), Kind::Label(l)) = (&self.kinds[i - 1], &self.kinds[i])
+                && profile.party(&prev.label) == Some(Party::Interviewer)
+                && profile.party(&l.label).is_none()
+            {
+                profile.parties.insert(l.label.clone(), Party::Interviewee);
+            }
+        }
+        let sides = |p: Party| profile.parties.values().any(|&q| q == p);
+        if !questions_marked && !(sides(Party::Interviewer) && sides(Party::Interviewee)) {
+            profile.parties.clear();
         }
         profile.answers_marked = marker_lines
             .iter()
