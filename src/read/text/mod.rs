@@ -452,7 +452,8 @@ impl<'a> Assembler<'a> {
             }
         }
         let sides = |p: Party| profile.parties.values().any(|&q| q == p);
-        if !questions_marked && !(sides(Party::Interviewer) && sides(Party::Interviewee)) {
+        let both_sides = sides(Party::Interviewer) && sides(Party::Interviewee);
+        if !questions_marked && !both_sides {
             profile.parties.clear();
         }
         profile.answers_marked = marker_lines
