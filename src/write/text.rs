@@ -35,10 +35,28 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
 fn lines(interview: &Interview) -> Vec<String> {
     let mut out = Vec::new();
     let speaker = &interview.speaker;
+    // in a labelled transcript the reader takes as the name only a header
+    // line that names someone who answers
+    let answer_labels: Vec<&str> = if is_panel(interview) {
+        interview
+            .exchanges
+            .iter()
+            .filter_map(|e| e.answered_by.as_deref())
+            .collect()
+    } else if is_labelled(interview) {
+        vec![speaker.label.as_deref().unwrap_or(&speaker.name)]
+    } else {
+        Vec::new()
+    };
+    let names_an_answerer = answer_labels.is_empty()
+        || answer_labels
+            .iter()
+            .any(|l| matches_name(l, &speaker.name) || matches_name(&speaker.name, l));
     let name_bare = header::classify(&speaker.name) == Field::Plain
         && header::is_name_like(&speaker.name)
         && header::name_with_label(&speaker.name).is_none()
-        && header::name_and_role(&speaker.name).is_none();
+        && header::name_and_role(&speaker.name).is_none()
+        && names_an_answerer;
 
     if let Some(headline) = &interview.headline {
         let bare = header::classify(headline) == Field::Plain
@@ -126,13 +144,8 @@ fn lines(interview: &Interview) -> Vec<String> {
 /// The exchanges: `Q:`/`A:` markers, or speaker labels when the model
 /// carries labels or a panel.
 fn transcript(interview: &Interview, out: &mut Vec<String>) {
-    let panel = interview.exchanges.iter().any(|e| e.answered_by.is_some());
-    let labelled = panel
-        || interview.speaker.label.is_some()
-        || interview
-            .interviewer
-            .as_ref()
-            .is_some_and(|i| i.label.is_some());
+    let panel = is_panel(interview);
+    let labelled = is_labelled(interview);
     let (q, a) = if interview.language.as_deref() == Some("zh") {
         ("问：", "答：")
     } else {
@@ -184,6 +197,21 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// Whether answers record who gave them.
+fn is_panel(interview: &Interview) -> bool {
+    interview.exchanges.iter().any(|e| e.answered_by.is_some())
+}
+
+/// Whether turns are written with speaker labels rather than `Q:`/`A:`.
+fn is_labelled(interview: &Interview) -> bool {
+    is_panel(interview)
+        || interview.speaker.label.is_some()
+        || interview
+            .interviewer
+            .as_ref()
+            .is_some_and(|i| i.label.is_some())
 }
 
 #[cfg(test)]

@@ -127,12 +127,15 @@ enum Key {
 
 /// `KEY: value` with a known key → (key, value).
 fn labelled(text: &str) -> Option<(Key, &str)> {
+    // Markdown bold around the key: `**Published:** 2024-01-22`
+    let text = text.strip_prefix("**").unwrap_or(text);
     let (at, colon) = text
         .char_indices()
         .take(24)
         .find(|&(_, c)| COLONS.contains(&c))?;
-    let key = text[..at].trim().to_lowercase();
+    let key = text[..at].trim().trim_end_matches('*').to_lowercase();
     let value = text[at + colon.len_utf8()..].trim();
+    let value = value.strip_prefix("**").unwrap_or(value).trim_start();
     let &(_, kind) = KEYS.iter().find(|(k, _)| *k == key)?;
     (!value.is_empty()).then_some((kind, value))
 }
@@ -210,7 +213,13 @@ pub(crate) fn credit(text: &str) -> Option<Field> {
 
 /// `Interviewed by Jane Doe` → `Jane Doe`.
 fn interviewed_by(text: &str) -> Option<String> {
-    for prefix in ["interviewed by ", "interview by "] {
+    for prefix in [
+        "interviewed by ",
+        "interview by ",
+        "moderated by ",
+        "hosted by ",
+        "conducted by ",
+    ] {
         let head = text.get(..prefix.len())?;
         if head.eq_ignore_ascii_case(prefix) {
             let name = text[prefix.len()..].trim();
@@ -724,14 +733,13 @@ pub(crate) fn is_prose(text: &str) -> bool {
 
 /// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
 pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
-    let (name, _) = split_declaration(text);
-    if name != text {
-        let (short, full) = split_declaration(text);
-        let full = full?;
-        if is_name_like(full) && !matches_name(short, full) && is_role_like(short) {
-            return Some((full, short));
-        }
-        return None;
+    let text = strip_interview_prefix(text);
+    if let (short, Some(full)) = split_declaration(text)
+        && is_name_like(full)
+        && !matches_name(short, full)
+        && is_role_like(short)
+    {
+        return Some((full, short));
     }
     for sep in [", ", "，", "、", " — ", " – ", " - ", " | ", "｜"] {
         if let Some((name, role)) = text.split_once(sep) {
@@ -742,6 +750,42 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// `Interview with Gordon Brown`, `Interview: Gordon Brown, Prime Minister`
+/// → the part after the prefix.
+pub(crate) fn strip_interview_prefix(text: &str) -> &str {
+    const PREFIXES: &[&str] = &[
+        "an interview with ",
+        "interview with ",
+        "interview: ",
+        "in conversation with ",
+        "q&a with ",
+        "q&a: ",
+    ];
+    const CJK: &[&str] = &[
+        "专访：",
+        "专访",
+        "專訪",
+        "インタビュー：",
+        "인터뷰:",
+        "인터뷰 ",
+    ];
+    let lower = text.to_lowercase();
+    for p in PREFIXES {
+        if lower.starts_with(p) && text.is_char_boundary(p.len()) {
+            return text[p.len()..].trim_start();
+        }
+    }
+    CJK.iter()
+        .find_map(|p| text.strip_prefix(p))
+        .map_or(text, str::trim_start)
+}
+
+/// A person line: a name, a name with its role, or a name with its label.
+pub(crate) fn is_person_line(text: &str) -> bool {
+    let bare = strip_interview_prefix(text);
+    name_with_label(text).is_some() || name_and_role(text).is_some() || is_name_like(bare)
 }
 
 /// A name line, and a short label it declares: `김예람(김)`.
@@ -784,8 +828,8 @@ pub fn parse_name(text: &str) -> Speaker {
 }
 
 /// A role line as written, split when it has the shape
-/// `TITLE of [the] ORGANIZATION [(ABBREVIATION)]` or
-/// `TITLE, ORGANIZATION [(ABBREVIATION)]`.
+/// `TITLE, ORGANIZATION [(ABBREVIATION)]` or
+/// `TITLE of [the] ORGANIZATION [(ABBREVIATION)]`.
 pub fn parse_role(text: &str) -> Role {
     let mut role = Role {
         text: text.to_owned(),
@@ -799,9 +843,11 @@ pub fn parse_role(text: &str) -> Role {
         }
         _ => (text, None),
     };
+    // `Professor of Economics, Institute of …`: the comma parts title from
+    // organisation before any `of` does
     let split = body
-        .split_once(" of ")
-        .or_else(|| body.split_once(", "))
+        .split_once(", ")
+        .or_else(|| body.split_once(" of "))
         .or_else(|| body.split_once(" at "));
     if let Some((title, org)) = split {
         let org = org.strip_prefix("the ").unwrap_or(org).trim();

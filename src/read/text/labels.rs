@@ -450,8 +450,8 @@ pub(crate) fn is_generic_role(label: &str) -> bool {
 
 /// Whether `label` can stand for the person `name`: the same text
 /// (ignoring case), one of its words (`BROWN` for `Gordon Brown`,
-/// `Whitson` for `Peggy Whitson`, `道上` for `道上 尚史`), or the start of
-/// a CJK name (`김` for `김예람`, `李` for `李肇星`).
+/// `Whitson` for `Peggy Whitson`, `道上` for `道上 尚史`), or the surname
+/// at the start of a short CJK name (`김` for `김예람`, `李` for `李肇星`).
 pub fn matches_name(label: &str, name: &str) -> bool {
     let label = label.trim();
     if label.is_empty() {
@@ -467,7 +467,12 @@ pub fn matches_name(label: &str, name: &str) -> bool {
     {
         return true;
     }
-    label.chars().all(is_cjk_letter) && name.starts_with(label)
+    // a CJK surname of one or two letters before a short given name
+    let (label_len, name_len) = (label.chars().count(), name.chars().count());
+    label.chars().all(is_cjk_letter)
+        && label_len <= 2
+        && name_len <= label_len + 3
+        && name.starts_with(label)
 }
 
 #[cfg(test)]

@@ -549,26 +549,63 @@ impl<'a> Assembler<'a> {
         }
         let speaker_from_labels = profile.parties.values().any(|&p| p == Party::Interviewee);
         if name_at.is_none() {
-            let found = plain.iter().copied().find(|&i| {
-                let text = &entries[i].line.text;
-                header::name_with_label(text).is_some()
-                    || header::name_and_role(text).is_some()
-                    || header::is_name_like(text)
-            });
-            name_at = found.or_else(|| {
+            // who answers, by label and declared name, to find their name line
+            let mut answering: Vec<&str> = profile
+                .order
+                .iter()
+                .filter(|l| profile.party(l) == Some(Party::Interviewee))
+                .flat_map(|l| {
+                    std::iter::once(l.as_str()).chain(profile.declared.get(l).map(String::as_str))
+                })
+                .collect();
+            // the longest first, so that `김예람` wins over `김`
+            answering.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            let names_someone = |name: &str| {
+                answering
+                    .iter()
+                    .any(|l| labels::matches_name(l, name) || labels::matches_name(name, l))
+            };
+            let person = |i: &usize| {
+                let text = &entries[*i].line.text;
+                header::is_person_line(text)
+                    && (!speaker_from_labels || names_someone(&person_name(text)))
+            };
+            let known_prefix = |i: &usize| {
+                answering.iter().any(|n| {
+                    n.chars().count() >= 2
+                        && entries[*i]
+                            .line
+                            .text
+                            .strip_prefix(n)
+                            .is_some_and(|rest| rest.starts_with([' ', ',', '，']))
+                })
+            };
+            let found = plain.iter().copied().find(person);
+            let by_prefix = plain.iter().copied().find(known_prefix);
+            name_at = found.or(by_prefix).or_else(|| {
                 (!speaker_from_labels)
                     .then(|| plain.first().copied())
                     .flatten()
             });
             if let Some(i) = name_at {
-                let text = &entries[i].line.text;
-                if let Some(speaker) = header::name_with_label(text) {
+                let text = entries[i].line.text.clone();
+                let bare = header::strip_interview_prefix(&text);
+                if let Some(speaker) = header::name_with_label(&text) {
                     h.speaker = Some(speaker);
-                } else if let Some((name, role)) = header::name_and_role(text) {
+                } else if let Some((name, role)) = header::name_and_role(&text) {
                     h.speaker = Some(parse_name(name));
                     h.role.get_or_insert_with(|| role.to_owned());
+                } else if found != Some(i)
+                    && let Some(name) = answering.iter().find(|n| text.starts_with(**n))
+                {
+                    // `김예람 한국교육개발원 연구위원`: a known name, then the role
+                    h.speaker = Some(parse_name(name));
+                    let role = text[name.len()..]
+                        .trim_start_matches([' ', ',', '，'])
+                        .trim();
+                    h.role.get_or_insert_with(|| role.to_owned());
                 } else {
-                    h.speaker = Some(parse_name(text));
+                    h.speaker = Some(parse_name(bare));
                 }
                 plain.retain(|&j| j != i);
             }
@@ -650,7 +687,8 @@ impl<'a> Assembler<'a> {
         }
         for group in groups {
             let text = header::join(&group);
-            if !header::is_prose(&text) {
+            // participants of a panel are explained; other short lines are not
+            if !header::is_prose(&text) && !header::is_person_line(&text) {
                 let span = group[0].span.start..group[group.len() - 1].span.end;
                 self.diagnostics.push(
                     Diagnostic::warning(
@@ -924,8 +962,13 @@ impl<'a> Assembler<'a> {
         };
         let speaker = match header.speaker {
             Some(mut speaker) => {
+                // the label that names the speaker, else the only one that answers
+                let label = label_for(&speaker.name, Party::Interviewee).or_else(|| {
+                    let [only] = answerers[..] else { return None };
+                    Some(only.to_owned())
+                });
                 if speaker.label.is_none()
-                    && let Some(label) = label_for(&speaker.name, Party::Interviewee)
+                    && let Some(label) = label
                     && label != speaker.name
                 {
                     speaker.label = Some(label);
@@ -954,7 +997,18 @@ impl<'a> Assembler<'a> {
             })
             .map(|name| {
                 let mut interviewer = parse_name(&name);
-                if let Some(label) = label_for(&name, Party::Interviewer)
+                let askers: Vec<&String> = profile
+                    .order
+                    .iter()
+                    .filter(|l| {
+                        profile.party(l) == Some(Party::Interviewer) && !labels::is_generic_role(l)
+                    })
+                    .collect();
+                let label = label_for(&name, Party::Interviewer).or_else(|| match askers[..] {
+                    [only] => Some(only.clone()),
+                    _ => None,
+                });
+                if let Some(label) = label
                     && label != name
                 {
                     interviewer.label = Some(label);
@@ -999,6 +1053,17 @@ impl<'a> Assembler<'a> {
             encoding: Some(self.source.encoding().name().to_owned()),
         })
     }
+}
+
+/// The name in a person line (`KIM Min-jun, Director …` → `KIM Min-jun`).
+fn person_name(text: &str) -> String {
+    if let Some(speaker) = header::name_with_label(text) {
+        return speaker.name;
+    }
+    if let Some((name, _)) = header::name_and_role(text) {
+        return name.to_owned();
+    }
+    header::strip_interview_prefix(text).to_owned()
 }
 
 /// Whether a turn's text asks something: it ends with a question mark.
