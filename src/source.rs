@@ -59,14 +59,9 @@ impl Source {
         };
         let body = &bytes[bom_len..];
         let binary = forced.is_none() && looks_binary(body, encoding);
-        let (text, decode_errors) = decode(body, encoding);
-        Source::with_text(
-            name.into(),
-            normalize_line_ends(text),
-            encoding,
-            decode_errors,
-            binary,
-        )
+        let (text, mut decode_errors) = decode(body, encoding);
+        let text = normalize_line_ends(text, &mut decode_errors);
+        Source::with_text(name.into(), text, encoding, decode_errors, binary)
     }
 
     /// A source whose text is already decoded (a `&str` in memory, tests).
@@ -74,7 +69,7 @@ impl Source {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         Source::with_text(
             name.into(),
-            normalize_line_ends(text.to_owned()),
+            normalize_line_ends(text.to_owned(), &mut Vec::new()),
             UTF_8,
             Vec::new(),
             false,
@@ -311,16 +306,22 @@ fn decode(bytes: &[u8], encoding: &'static Encoding) -> (String, Vec<Range<usize
 }
 
 /// CRLF and lone CR become LF, so that lines and columns count the same for
-/// every line-end convention.
-fn normalize_line_ends(text: String) -> String {
+/// every line-end convention. `spans` (ascending byte ranges into `text`)
+/// are moved to where their text stands afterwards.
+fn normalize_line_ends(text: String, spans: &mut [Range<usize>]) -> String {
     if !text.contains('\r') {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut spans = spans.iter_mut().peekable();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        while let Some(span) = spans.next_if(|s| s.start <= i) {
+            let shift = i - out.len();
+            *span = span.start - shift..span.end - shift;
+        }
         if c == '\r' {
-            if chars.peek() == Some(&'\n') {
+            if chars.peek().is_some_and(|&(_, next)| next == '\n') {
                 chars.next();
             }
             out.push('\n');
@@ -393,6 +394,14 @@ mod tests {
         let src = Source::from_bytes("a", b"one\r\ntwo\rthree\n", None);
         assert_eq!(src.text(), "one\ntwo\nthree\n");
         assert_eq!(src.line_col(8), LineCol { line: 3, col: 1 });
+    }
+
+    #[test]
+    fn malformed_bytes_after_crlf_are_located_in_the_normalized_text() {
+        let src = Source::from_bytes("a", b"one\r\ntwo\r\n\xff three\r\n", Some(UTF_8));
+        let span = src.diagnostics()[0].span.clone().unwrap();
+        assert_eq!(&src.text()[span.clone()], "\u{fffd}");
+        assert_eq!(src.line_col(span.start), LineCol { line: 3, col: 1 });
     }
 
     #[test]

@@ -11,17 +11,19 @@
 //! labelled otherwise (`Date: spring 2024`, `Byline: Jane Doe`,
 //! `Interviewee: …`, `Role: …`, `# headline`).
 //!
-//! Speaker labels and panels are carried by the transcript itself: when the
-//! interviewee or the interviewer has a label, or answers record who gave
-//! them, turns are written `LABEL: …`, and a label that is not part of the
-//! person's name is declared on its first use as `NAME(LABEL): …`.
+//! Speaker labels and panels are carried by the transcript itself: the
+//! turns of a person with a label, and the answers that record who gave
+//! them, are written `LABEL: …` (the others `Q:`/`A:`); a label that is not
+//! part of the person's name is declared on its first use as
+//! `NAME(LABEL): …`.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
 
 use crate::model::{Interview, Precision, Speaker};
 use crate::read::text::header::{self, Field};
-use crate::read::text::labels::matches_name;
+use crate::read::text::labels::{self, matches_name};
+use crate::read::text::{is_plain_body_line, markers};
 
 /// Writes `interview` as raw interview text.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
@@ -43,8 +45,8 @@ fn lines(interview: &Interview) -> Vec<String> {
             .iter()
             .filter_map(|e| e.answered_by.as_deref())
             .collect()
-    } else if is_labelled(interview) {
-        vec![speaker.label.as_deref().unwrap_or(&speaker.name)]
+    } else if let Some(label) = &speaker.label {
+        vec![label.as_str()]
     } else {
         Vec::new()
     };
@@ -52,14 +54,14 @@ fn lines(interview: &Interview) -> Vec<String> {
         || answer_labels
             .iter()
             .any(|l| matches_name(l, &speaker.name) || matches_name(&speaker.name, l));
-    let name_bare = header::classify(&speaker.name) == Field::Plain
+    let name_bare = header::read_alone(&speaker.name) == [Field::Plain]
         && header::is_name_like(&speaker.name)
         && header::name_with_label(&speaker.name).is_none()
         && header::name_and_role(&speaker.name).is_none()
         && names_an_answerer;
 
     if let Some(headline) = &interview.headline {
-        let bare = header::classify(headline) == Field::Plain
+        let bare = header::read_alone(headline) == [Field::Plain]
             && !header::is_name_like(headline)
             && header::name_with_label(headline).is_none()
             && header::name_and_role(headline).is_none();
@@ -70,7 +72,7 @@ fn lines(interview: &Interview) -> Vec<String> {
         });
     }
     if let Some(date) = &interview.date {
-        let bare = header::classify(date) == Field::Date(date.clone());
+        let bare = header::read_alone(date) == [Field::Date(date.clone())];
         out.push(if bare {
             date.clone()
         } else {
@@ -79,12 +81,13 @@ fn lines(interview: &Interview) -> Vec<String> {
     }
     let mut interviewer_implied = false;
     if let Some(byline) = &interview.byline {
-        let bare = match header::classify(byline) {
-            Field::Byline(b) => b == *byline,
-            Field::Interviewer {
+        let fields = header::read_alone(byline);
+        let bare = match fields.first().filter(|_| fields.len() == 1).cloned() {
+            Some(Field::Byline(b)) => b == *byline,
+            Some(Field::Interviewer {
                 byline: Some(b),
                 name,
-            } => {
+            }) => {
                 let same = interview
                     .interviewer
                     .as_ref()
@@ -118,7 +121,7 @@ fn lines(interview: &Interview) -> Vec<String> {
                     && header::is_title_like(next)
                     && !header::is_name_like(next))
         });
-        let bare = header::classify(text) == Field::Plain
+        let bare = header::read_alone(text) == [Field::Plain]
             && header::is_role_like(text)
             && header::name_and_role(text).is_none()
             && !joins_next;
@@ -128,7 +131,18 @@ fn lines(interview: &Interview) -> Vec<String> {
             format!("Role: {text}")
         });
     }
-    out.extend(interview.introduction.iter().cloned());
+    for (i, paragraph) in interview.introduction.iter().enumerate() {
+        // bare unless the reader would read the line as something else
+        let ambiguous = header::read_alone(paragraph) != [Field::Plain]
+            || markers::detect(paragraph).is_some()
+            || labels::detect(paragraph).is_some()
+            || (i == 0 && interview.role.is_none() && header::is_role_like(paragraph));
+        out.push(if ambiguous {
+            format!("Introduction: {paragraph}")
+        } else {
+            paragraph.clone()
+        });
+    }
     transcript(interview, &mut out);
     match (&interview.read_count_text, interview.read_count) {
         (Some(text), _) => out.push(text.clone()),
@@ -145,7 +159,6 @@ fn lines(interview: &Interview) -> Vec<String> {
 /// carries labels or a panel.
 fn transcript(interview: &Interview, out: &mut Vec<String>) {
     let panel = is_panel(interview);
-    let labelled = is_labelled(interview);
     let (q, a) = if interview.language.as_deref() == Some("zh") {
         ("问：", "答：")
     } else {
@@ -157,7 +170,10 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
             return fallback.to_owned();
         };
         let name = who.map(|s| s.name.as_str());
-        let needs_declaring = name.is_some_and(|n| !matches_name(label, n));
+        // declared only where the reader could not tell whose label it is,
+        // and only in the form it reads (`NAME(LABEL)` needs a label-like NAME)
+        let needs_declaring =
+            name.is_some_and(|n| !matches_name(label, n) && labels::is_label_like(n));
         if needs_declaring && declared.insert(label.to_owned()) {
             format!("{}({label}): ", name.unwrap_or(label))
         } else {
@@ -165,32 +181,23 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
         }
     };
     for exchange in &interview.exchanges {
-        let asker = if labelled {
-            interview.interviewer.as_ref()
-        } else {
-            None
-        };
+        // labels only where the model has them; `Q:`/`A:` otherwise
+        let asker = interview.interviewer.as_ref().filter(|i| i.label.is_some());
         let question_marker = turn(asker, asker.and_then(|i| i.label.as_deref()), q);
         out.push(format!("{question_marker}{}", exchange.question));
-        let answer_marker = match (&exchange.answered_by, labelled) {
+        let speaker_label = interview.speaker.label.as_deref();
+        let answer_marker = match (&exchange.answered_by, speaker_label) {
             (Some(by), _) => {
-                let who = interview
-                    .speaker
-                    .label
-                    .as_deref()
-                    .is_some_and(|l| l == by)
-                    .then_some(&interview.speaker);
+                let who = (speaker_label == Some(by.as_str())).then_some(&interview.speaker);
                 turn(who, Some(by), a)
             }
-            (None, true) if !panel => turn(
-                Some(&interview.speaker),
-                interview.speaker.label.as_deref(),
-                a,
-            ),
+            (None, Some(label)) if !panel => turn(Some(&interview.speaker), Some(label), a),
             _ => a.to_owned(),
         };
         for (i, paragraph) in exchange.answer.iter().enumerate() {
-            if i == 0 {
+            // a later paragraph that would read as a marker, label, read
+            // count or share bar repeats the marker, which continues the answer
+            if i == 0 || !is_plain_body_line(paragraph) {
                 out.push(format!("{answer_marker}{paragraph}"));
             } else {
                 out.push(paragraph.clone());
@@ -202,16 +209,6 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
 /// Whether answers record who gave them.
 fn is_panel(interview: &Interview) -> bool {
     interview.exchanges.iter().any(|e| e.answered_by.is_some())
-}
-
-/// Whether turns are written with speaker labels rather than `Q:`/`A:`.
-fn is_labelled(interview: &Interview) -> bool {
-    is_panel(interview)
-        || interview.speaker.label.is_some()
-        || interview
-            .interviewer
-            .as_ref()
-            .is_some_and(|i| i.label.is_some())
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use interview_kit::Interview;
+use interview_kit::read::text::labels::matches_name;
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -34,4 +37,34 @@ pub fn assert_golden(path: &Path, actual: &str) {
         "{} differs from the output; review the diff and run with UPDATE_GOLDEN=1 to accept it\n--- expected\n{expected}\n--- actual\n{actual}",
         path.display()
     );
+}
+
+/// Raw text tells people apart by their names and labels only: the
+/// interviewer, the interviewee and the panelists share none.
+pub fn distinct_people(m: &Interview) -> bool {
+    let names = |s: &interview_kit::Speaker| {
+        let mut v = vec![s.name.clone()];
+        v.extend(s.label.clone());
+        v
+    };
+    let speaker = names(&m.speaker);
+    let mut others: Vec<Vec<String>> = Vec::new();
+    if let Some(i) = &m.interviewer {
+        others.push(names(i));
+    }
+    for e in &m.exchanges {
+        if let Some(by) = &e.answered_by {
+            others.push(vec![by.clone()]);
+        }
+    }
+    let clash = |a: &[String], b: &[String]| {
+        a.iter()
+            .any(|x| b.iter().any(|y| matches_name(x, y) || matches_name(y, x)))
+    };
+    let interviewer = m.interviewer.as_ref().map(names).unwrap_or_default();
+    others.iter().all(|o| !clash(&speaker, o))
+        && m.exchanges
+            .iter()
+            .filter_map(|e| e.answered_by.clone())
+            .all(|by| !clash(&interviewer, &[by]))
 }

@@ -92,20 +92,28 @@ pub(crate) fn find(text: &str) -> Vec<Artifact> {
     out
 }
 
-/// Maximal runs of Latin letters and full stops, with their offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
-        .scan(0usize, move |offset, word| {
-            let start = *offset;
-            *offset += word.len() + 1;
-            Some((start, word))
-        })
-        .filter(|(_, w)| w.len() >= 7)
-        .map(|(start, w)| {
-            let trimmed = w.trim_matches('.');
-            let lead = w.len() - w.trim_start_matches('.').len();
-            (start + lead, trimmed)
-        })
+/// Maximal runs of Latin letters and full stops (seven bytes or more),
+/// with their byte offsets, full stops at either end trimmed.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_ascii_alphabetic() || c == '.';
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, is_word(c) && i < text.len()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word = &text[s..i];
+                let trimmed = word.trim_matches('.');
+                let lead = word.len() - word.trim_start_matches('.').len();
+                if trimmed.len() >= 7 {
+                    out.push((s + lead, trimmed));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn run_together(word: &str) -> Option<&'static str> {
@@ -171,6 +179,14 @@ mod tests {
         );
         assert!(whats("We are witnessing the intensification of hightech competition.").is_empty());
         assert!(whats("李肇星：中日韩合作").is_empty());
+    }
+
+    #[test]
+    fn offsets_are_right_after_cjk() {
+        let text = "问：CooperationSecretariat and more.The end";
+        let found = find(text);
+        assert_eq!(&text[found[0].range.clone()], "CooperationSecretariat");
+        assert_eq!(&text[found[1].range.clone()], "more.The");
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct ReadCount {
 
 /// Labels printed before the count, longest first so that `阅读量` wins
 /// over `阅读`. Latin labels match case-insensitively.
-const PREFIX_LABELS: &[&str] = &[
+pub(crate) const PREFIX_LABELS: &[&str] = &[
     "已阅读人数",
     "阅读人数",
     "阅读次数",

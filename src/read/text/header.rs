@@ -5,7 +5,7 @@
 //!
 //! | rule | examples |
 //! | --- | --- |
-//! | labelled field | `Headline: …` `# …` `Date: …` `发布时间：…` `Byline: …` `Interviewer: …` `受访者：…` `Role: …` |
+//! | labelled field | `Headline: …` `# …` `Date: …` `发布时间：…` `Byline: …` `Interviewer: …` `受访者：…` `Role: …` `Introduction: …` |
 //! | date | `2024-05-12 09:30` `2024年5月12日` `2024. 5. 12. 오전 10:32` `May 12, 2024` |
 //! | byline | `By Jane Doe` `Interviewed by Jane Doe` `文/张三` `记者 张三` `김철수 기자` `来源：新华网` |
 //! | page furniture | `分享到：微信 微博` `Share: Facebook Twitter` `ツイート シェア` `【字体：大 中 小】` |
@@ -45,6 +45,8 @@ pub(crate) enum Field {
     Interviewee(String),
     /// `Role: …`, `职务：…`.
     Role(String),
+    /// `Introduction: …`, `导语：…`: a paragraph of introduction.
+    Introduction(String),
     /// A read count: `阅读 1,234`.
     Count(ReadCount),
     /// Share buttons, font-size switches, copyright lines.
@@ -107,6 +109,11 @@ const KEYS: &[(&str, Key)] = &[
     ("話し手", Key::Interviewee),
     ("ゲスト", Key::Interviewee),
     ("인터뷰이", Key::Interviewee),
+    ("introduction", Key::Introduction),
+    ("导语", Key::Introduction),
+    ("導語", Key::Introduction),
+    ("リード", Key::Introduction),
+    ("리드", Key::Introduction),
     ("role", Key::Role),
     ("position", Key::Role),
     ("职务", Key::Role),
@@ -123,6 +130,7 @@ enum Key {
     Interviewer,
     Interviewee,
     Role,
+    Introduction,
 }
 
 /// `KEY: value` with a known key → (key, value).
@@ -156,6 +164,7 @@ pub(crate) fn classify(text: &str) -> Field {
             Key::Byline => Field::Byline(value),
             Key::Interviewee => Field::Interviewee(value),
             Key::Role => Field::Role(value),
+            Key::Introduction => Field::Introduction(value),
             // `记者：…` with a sentence after it is a question, not a credit
             Key::Interviewer => Field::Plain,
         };
@@ -968,6 +977,17 @@ pub(crate) fn entries(lines: &[Line]) -> Vec<Entry> {
         });
     }
     out
+}
+
+/// What the header rules make of `text` on a line of its own: one field,
+/// or one per segment of a metadata line.
+pub fn read_alone(text: &str) -> Vec<Field> {
+    let line = Line {
+        span: 0..text.len(),
+        text: text.to_owned(),
+        block: 0,
+    };
+    entries(&[line]).into_iter().map(|e| e.field).collect()
 }
 
 /// Joins the texts of `lines` as one wrapped paragraph.

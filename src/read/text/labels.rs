@@ -185,6 +185,8 @@ const NOT_SPEAKERS: &[&str] = &[
     "author",
     "interviewee",
     "role",
+    "introduction",
+    "intro",
     "published",
     "posted",
     "share",
@@ -222,6 +224,12 @@ const NOT_SPEAKERS: &[&str] = &[
 
 /// CJK words that open a line with a colon without naming a speaker.
 const NOT_SPEAKERS_CJK: &[&str] = &[
+    "分享",
+    "分享到",
+    "转发",
+    "扫码",
+    "微信",
+    "关注",
     "注",
     "备注",
     "附注",
@@ -311,7 +319,11 @@ pub(crate) fn is_label_like(text: &str) -> bool {
     if text.is_empty() || text.chars().count() > 40 {
         return false;
     }
-    if NOT_SPEAKERS.contains(&text.to_lowercase().as_str()) || NOT_SPEAKERS_CJK.contains(&text) {
+    let lower = text.to_lowercase();
+    if NOT_SPEAKERS.contains(&lower.as_str())
+        || NOT_SPEAKERS_CJK.contains(&text)
+        || super::count::PREFIX_LABELS.contains(&lower.as_str())
+    {
         return false;
     }
     if text

@@ -244,17 +244,19 @@ pub(crate) fn dash(line: &str) -> Option<usize> {
 
 /// Offsets in `line` where an inline marker opens a new turn: after the
 /// end of a sentence (`. `, `? `, `。`, `？`), a marker of the letter,
-/// word or bracket rule. Empty unless the line holds at least one
-/// question and one answer marker besides its start, so a stray `A:` in
+/// word or bracket rule. Empty unless the line opens with a marker and
+/// holds at least one question and one answer marker, so a stray `A:` in
 /// prose splits nothing.
 pub(crate) fn split_inline(line: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let (mut questions, mut answers) = (0, 0);
-    if let Some(m) = detect(line) {
-        match m.side {
-            Side::Question => questions += 1,
-            Side::Answer => answers += 1,
-        }
+    // a one-line transcript opens with a turn
+    let Some(first) = detect(line) else {
+        return Vec::new();
+    };
+    match first.side {
+        Side::Question => questions += 1,
+        Side::Answer => answers += 1,
     }
     for (at, _) in line.char_indices().skip(1) {
         if !after_sentence_end(&line[..at]) {

@@ -98,13 +98,36 @@ pub fn read(source: &Source) -> Parsed {
 }
 
 /// Cuts lines that hold a whole transcript at their inline turn markers.
+///
+/// Only where the transcript is not laid out line by line anyway: a line
+/// that opens with a marker but holds no inline turns, or a later line
+/// opening with a speaker label, means the page has turns of its own, and
+/// `李肇星：…。中国网：…` inside an answer is a quote.
 fn split_inline(lines: Vec<Line>) -> Vec<Line> {
+    let cuts: Vec<Vec<usize>> = lines
+        .iter()
+        .map(|line| {
+            let cuts = markers::split_inline(&line.text);
+            if cuts.is_empty() {
+                inline_labels(&line.text)
+            } else {
+                cuts
+            }
+        })
+        .collect();
+    let Some(first) = cuts.iter().position(|c| !c.is_empty()) else {
+        return lines;
+    };
+    let line_level_turns = lines.iter().zip(&cuts).enumerate().any(|(i, (line, c))| {
+        c.is_empty()
+            && (markers::detect(&line.text).is_some()
+                || (i > first && labels::detect(&line.text).is_some()))
+    });
+    if line_level_turns {
+        return lines;
+    }
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        let mut cuts = markers::split_inline(&line.text);
-        if cuts.is_empty() {
-            cuts = inline_labels(&line.text);
-        }
+    for (line, cuts) in lines.into_iter().zip(cuts) {
         if cuts.is_empty() {
             out.push(line);
             continue;
@@ -133,14 +156,17 @@ fn split_inline(lines: Vec<Line>) -> Vec<Line> {
 }
 
 /// Offsets of speaker labels inside a one-line transcript
-/// (`中国网：…？李肇星：…。中国网：…`): labels after a sentence end, at
-/// least two speakers, one of them speaking twice.
+/// (`中国网：…？李肇星：…。中国网：…`): the line opens with a label, and
+/// labels after a sentence end give at least two speakers, one of them
+/// speaking twice.
 fn inline_labels(text: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    if let Some(first) = labels::detect(text) {
-        *seen.entry(first.label).or_default() += 1;
-    }
+    // a one-line transcript opens with a turn
+    let Some(first) = labels::detect(text) else {
+        return cuts;
+    };
+    *seen.entry(first.label).or_default() += 1;
     for (at, _) in text.char_indices().skip(1) {
         if markers::after_sentence_end(&text[..at])
             && let Some(label) = labels::detect(&text[at..])
@@ -198,6 +224,13 @@ enum Kind {
     Plain,
 }
 
+/// Whether a line in the body is plain text: no read count, marker,
+/// label-shaped prefix or share bar (the text writer repeats the answer's
+/// marker before a paragraph that is not).
+pub(crate) fn is_plain_body_line(text: &str) -> bool {
+    matches!(classify(text), Kind::Plain)
+}
+
 fn classify(text: &str) -> Kind {
     if let Some(count) = parse_read_count(text) {
         return Kind::Count(count);
@@ -205,11 +238,12 @@ fn classify(text: &str) -> Kind {
     if let Some(marker) = markers::detect(text) {
         return Kind::Marker(marker);
     }
-    if let Some(label) = labels::detect(text) {
-        return Kind::Label(label);
-    }
+    // before labels: `分享到：微信 微博` is a share bar, not a speaker
     if header::is_furniture(text, false) {
         return Kind::Furniture;
+    }
+    if let Some(label) = labels::detect(text) {
+        return Kind::Label(label);
     }
     Kind::Plain
 }
@@ -232,6 +266,8 @@ struct Profile {
     order: Vec<String>,
     /// Whether dash questions (`――`) count as markers.
     dashes: bool,
+    /// Whether questions are marked (`Q:`, `问：`, `――`), not only labelled.
+    questions_marked: bool,
     /// Whether any answer is marked (by `A:` or a label), so that an
     /// unmarked line after a question continues the question.
     answers_marked: bool,
@@ -258,6 +294,9 @@ struct Header {
 /// An exchange being built.
 struct Open {
     line: Line,
+    /// Where the turn's last line ends, so that a problem with the whole
+    /// turn points at all of it.
+    end: usize,
     question: String,
     answer: Vec<String>,
     answered_by: Option<String>,
@@ -403,8 +442,8 @@ impl<'a> Assembler<'a> {
                 .declared
                 .get(label)
                 .map_or(label.as_str(), String::as_str);
-            let party = if labels::is_interviewer_word(label)
-                || names_match(label, &interviewer_names)
+            // the header's declarations first, then role and outlet words
+            let party = if names_match(label, &interviewer_names)
                 || names_match(full, &interviewer_names)
             {
                 Some(Party::Interviewer)
@@ -412,6 +451,8 @@ impl<'a> Assembler<'a> {
                 || names_match(full, &interviewee_names)
             {
                 Some(Party::Interviewee)
+            } else if labels::is_interviewer_word(label) {
+                Some(Party::Interviewer)
             } else {
                 None
             };
@@ -452,10 +493,14 @@ impl<'a> Assembler<'a> {
             }
         }
         let sides = |p: Party| profile.parties.values().any(|&q| q == p);
-        let both_sides = sides(Party::Interviewer) && sides(Party::Interviewee);
+        let answers_marked = marker_lines
+            .iter()
+            .any(|&i| matches!(&self.kinds[i], Kind::Marker(m) if m.side == Side::Answer));
+        let both_sides = sides(Party::Interviewer) && (sides(Party::Interviewee) || answers_marked);
         if !questions_marked && !both_sides {
             profile.parties.clear();
         }
+        profile.questions_marked = questions_marked;
         profile.answers_marked = marker_lines
             .iter()
             .any(|&i| matches!(&self.kinds[i], Kind::Marker(m) if m.side == Side::Answer))
@@ -517,6 +562,7 @@ impl<'a> Assembler<'a> {
         let mut plain: Vec<usize> = Vec::new();
         let mut name_at: Option<usize> = None;
         let mut interviewer_explicit = false;
+        let mut labelled_intro: Vec<usize> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             match &entry.field {
                 Field::Headline(v) if h.headline.is_none() => h.headline = Some(v.clone()),
@@ -532,6 +578,9 @@ impl<'a> Assembler<'a> {
                     if h.interviewer.is_none() || (explicit && !interviewer_explicit) {
                         h.interviewer = Some(name.clone());
                         interviewer_explicit |= explicit;
+                    } else if explicit {
+                        // a second `Interviewer:` line: kept as introduction
+                        plain.push(i);
                     }
                 }
                 Field::Interviewee(v) if h.speaker.is_none() => {
@@ -539,6 +588,7 @@ impl<'a> Assembler<'a> {
                     name_at = Some(i);
                 }
                 Field::Role(v) if h.role.is_none() => h.role = Some(v.clone()),
+                Field::Introduction(_) => labelled_intro.push(i),
                 Field::Count(count) => {
                     let (count, line) = (*count, entry.line.clone());
                     self.take_read_count(&line, count);
@@ -580,7 +630,19 @@ impl<'a> Assembler<'a> {
                             .is_some_and(|rest| rest.starts_with([' ', ',', '，']))
                 })
             };
-            let found = plain.iter().copied().find(person);
+            // a header person who answers; else, where questions are marked,
+            // any header person (a label transcript names its own)
+            let found = plain.iter().copied().find(person).or_else(|| {
+                profile
+                    .questions_marked
+                    .then(|| {
+                        plain
+                            .iter()
+                            .copied()
+                            .find(|i| header::is_person_line(&entries[*i].line.text))
+                    })
+                    .flatten()
+            });
             let by_prefix = plain.iter().copied().find(known_prefix);
             name_at = found.or(by_prefix).or_else(|| {
                 (!speaker_from_labels)
@@ -594,7 +656,7 @@ impl<'a> Assembler<'a> {
                     h.speaker = Some(speaker);
                 } else if let Some((name, role)) = header::name_and_role(&text) {
                     h.speaker = Some(parse_name(name));
-                    h.role.get_or_insert_with(|| role.to_owned());
+                    set_role(&mut h, role);
                 } else if found != Some(i)
                     && let Some(name) = answering.iter().find(|n| text.starts_with(**n))
                 {
@@ -603,7 +665,7 @@ impl<'a> Assembler<'a> {
                     let role = text[name.len()..]
                         .trim_start_matches([' ', ',', '，'])
                         .trim();
-                    h.role.get_or_insert_with(|| role.to_owned());
+                    set_role(&mut h, role);
                 } else {
                     h.speaker = Some(parse_name(bare));
                 }
@@ -631,6 +693,7 @@ impl<'a> Assembler<'a> {
             h.headline = Some(entries[first].line.text.clone());
             intro.extend(before);
             intro.extend(after.iter().skip(1));
+            intro.extend(labelled_intro);
             return self.finish_header(h, &entries, &intro);
         }
         intro.extend(before);
@@ -659,6 +722,7 @@ impl<'a> Assembler<'a> {
             h.role = Some(role);
         }
         intro.extend(after);
+        intro.extend(labelled_intro);
         self.finish_header(h, &entries, &intro)
     }
 
@@ -672,24 +736,37 @@ impl<'a> Assembler<'a> {
     ) -> Header {
         let mut intro = intro.to_vec();
         intro.sort_unstable();
-        let mut groups: Vec<Vec<&Line>> = Vec::new();
+        let mut groups: Vec<Vec<&header::Entry>> = Vec::new();
         for &i in &intro {
-            let line = &entries[i].line;
+            let entry = &entries[i];
+            let labelled = matches!(entry.field, Field::Introduction(_));
             let joins = self.layout == Layout::Wrapped
-                && groups
-                    .last()
-                    .and_then(|g| g.last())
-                    .is_some_and(|prev| prev.block == line.block && !std::ptr::eq(*prev, line));
+                && !labelled
+                && groups.last().and_then(|g| g.last()).is_some_and(|prev| {
+                    prev.line.block == entry.line.block
+                        && !matches!(prev.field, Field::Introduction(_))
+                });
             match groups.last_mut() {
-                Some(group) if joins => group.push(line),
-                _ => groups.push(vec![line]),
+                Some(group) if joins => group.push(entry),
+                _ => groups.push(vec![entry]),
             }
         }
         for group in groups {
-            let text = header::join(&group);
+            if let [
+                header::Entry {
+                    field: Field::Introduction(text),
+                    ..
+                },
+            ] = &group[..]
+            {
+                h.introduction.push(text.clone());
+                continue;
+            }
+            let lines: Vec<&Line> = group.iter().map(|e| &e.line).collect();
+            let text = header::join(&lines);
             // participants of a panel are explained; other short lines are not
             if !header::is_prose(&text) && !header::is_person_line(&text) {
-                let span = group[0].span.start..group[group.len() - 1].span.end;
+                let span = lines[0].span.start..lines[lines.len() - 1].span.end;
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Code::Introduction,
@@ -727,7 +804,14 @@ impl<'a> Assembler<'a> {
                 _ => {}
             }
             prev_text = Some(i);
-            match self.turn_at(i, profile, false) {
+            let turn = self.turn_at(i, profile, false);
+            // a line that opens no new question belongs to the open turn
+            if let Some(open) = open.as_mut()
+                && !matches!(turn, Some((Side::Question, None, _)))
+            {
+                open.end = line.span.end;
+            }
+            match turn {
                 Some((Side::Question, by, text)) => {
                     if let Some(turn) = open.as_mut()
                         && !turn.answering
@@ -743,6 +827,7 @@ impl<'a> Assembler<'a> {
                     }
                     open = Some(Open {
                         line: line.clone(),
+                        end: line.span.end,
                         question: text,
                         answer: Vec::new(),
                         answered_by: None,
@@ -770,6 +855,7 @@ impl<'a> Assembler<'a> {
                         let done = open.take().expect("an open turn");
                         self.close(done, &mut exchanges, false);
                         open = Some(Open {
+                            end: asked_line.span.end,
                             line: asked_line,
                             question,
                             answer: Vec::new(),
@@ -830,7 +916,7 @@ impl<'a> Assembler<'a> {
                 Diagnostic::error(
                     Code::EmptyTurn,
                     "question marker with no text",
-                    turn.line.span.clone(),
+                    turn.line.span.start..turn.end,
                 )
                 .expected("the question text after the marker"),
             );
@@ -851,7 +937,7 @@ impl<'a> Assembler<'a> {
                     Diagnostic::warning(
                         Code::TrailingText,
                         "closing remark with no answer, left out of the model",
-                        turn.line.span.clone(),
+                        turn.line.span.start..turn.end,
                     )
                     .expected("an answer after each question"),
                 );
@@ -860,7 +946,7 @@ impl<'a> Assembler<'a> {
                     Diagnostic::error(
                         Code::QuestionWithoutAnswer,
                         "question has no answer",
-                        turn.line.span.clone(),
+                        turn.line.span.start..turn.end,
                     )
                     .expected("an answer line (`A:` or `答：`) after the question"),
                 );
@@ -1052,6 +1138,15 @@ impl<'a> Assembler<'a> {
             language,
             encoding: Some(self.source.encoding().name().to_owned()),
         })
+    }
+}
+
+/// Sets the role, or keeps a second one as introduction.
+fn set_role(h: &mut Header, role: &str) {
+    if h.role.is_none() {
+        h.role = Some(role.to_owned());
+    } else {
+        h.introduction.push(role.to_owned());
     }
 }
 
