@@ -3,45 +3,10 @@
 //! transcripts), every line's own text ends up in the model, or a
 //! diagnostic points at the line.
 
+mod common;
+
 use interview_kit::{Format, Source, load, render};
 use proptest::prelude::*;
-
-/// Prefixes a line may open with; the reader removes them.
-const PREFIXES: &[&str] = &[
-    "",
-    "",
-    "",
-    "",
-    "Q: ",
-    "A: ",
-    "问：",
-    "答：",
-    "――",
-    "Ｑ：",
-    "Ａ：",
-    "[질문] ",
-    "[답변] ",
-    "**Q:** ",
-    "**A:** ",
-    "Question: ",
-    "Answer: ",
-    "记者：",
-    "MARR: ",
-    "BROWN: ",
-    "中国网：",
-    "李肇星：",
-    "김예람(김): ",
-    "김: ",
-    "◎ 사회자 > ",
-    "Date: ",
-    "By ",
-    "Interviewed by ",
-    "# ",
-    "Interviewee: ",
-    "Role: ",
-    "Interviewer: ",
-    "Interview with ",
-];
 
 /// Whole lines with no unique word: read counts and page furniture.
 const FIXED: &[&str] = &[
@@ -59,7 +24,7 @@ const FIXED: &[&str] = &[
 fn line() -> impl Strategy<Value = Option<(String, String)>> {
     prop_oneof![
         8 => (
-            prop::sample::select(PREFIXES),
+            prop_oneof![1 => Just(""), 2 => prop::sample::select(common::TURN_PREFIXES)],
             prop::sample::select(&["Alpha", "我们", "우리는", "Kim Lee", "The", "그리고"][..]),
             prop::sample::select(&["", " beta gamma", "合作", " 협력", " of the"][..]),
             prop::sample::select(&["", ".", "?", "。", "？", ","][..]),

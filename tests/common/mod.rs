@@ -68,3 +68,47 @@ pub fn distinct_people(m: &Interview) -> bool {
             .filter_map(|e| e.answered_by.clone())
             .all(|by| !clash(&interviewer, &[by]))
 }
+
+/// Prefixes a generated line may open with: every marker, label and
+/// header-field form the text reader knows, one of each.
+pub const TURN_PREFIXES: &[&str] = &[
+    "Q: ",
+    "A: ",
+    "Q1. ",
+    "A1) ",
+    "问：",
+    "答：",
+    "――",
+    "--",
+    "Ｑ：",
+    "Ａ：",
+    "[질문] ",
+    "[답변] ",
+    "【記者】",
+    "**Q:** ",
+    "**A:**",
+    "Question: ",
+    "Answer: ",
+    "记者：",
+    "MARR: ",
+    "BROWN: ",
+    "GORDON BROWN: ",
+    "Whitson : ",
+    "中国网：",
+    "李肇星：",
+    "김예람(김): ",
+    "김: ",
+    "◎ 사회자 > ",
+    "◎ 이름 > ",
+    "Date: ",
+    "By ",
+    "Interviewed by ",
+    "# ",
+    "Interviewee: ",
+    "Role: ",
+    "Interviewer: ",
+    "Headline: ",
+    "Byline: ",
+    "Introduction: ",
+    "Interview with ",
+];

@@ -305,6 +305,22 @@ struct Open {
     asked_by_label: bool,
 }
 
+impl Open {
+    /// A question opened by `line`, not answered yet.
+    fn asking(line: Line, question: String, asked_by_label: bool) -> Open {
+        Open {
+            end: line.span.end,
+            line,
+            question,
+            answer: Vec::new(),
+            answered_by: None,
+            answering: false,
+            answer_line: None,
+            asked_by_label,
+        }
+    }
+}
+
 struct Assembler<'a> {
     source: &'a Source,
     lines: &'a [Line],
@@ -825,27 +841,11 @@ impl<'a> Assembler<'a> {
                     if let Some(done) = open.take() {
                         self.close(done, &mut exchanges, false);
                     }
-                    open = Some(Open {
-                        line: line.clone(),
-                        end: line.span.end,
-                        question: text,
-                        answer: Vec::new(),
-                        answered_by: None,
-                        answering: false,
-                        answer_line: None,
-                        asked_by_label: by.is_some(),
-                    });
+                    open = Some(Open::asking(line.clone(), text, by.is_some()));
                 }
                 Some((Side::Answer, by, text)) => {
                     let Some(turn) = open.as_mut() else {
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                Code::AnswerBeforeQuestion,
-                                "answer before any question",
-                                line.span.clone(),
-                            )
-                            .expected("a question line (`Q:` or `问：`) before the first answer"),
-                        );
+                        self.before_question(&line, "answer before any question");
                         continue;
                     };
                     if turn.answering && turn.answered_by != by && by.is_some() {
@@ -854,16 +854,7 @@ impl<'a> Assembler<'a> {
                         let asked_line = turn.line.clone();
                         let done = open.take().expect("an open turn");
                         self.close(done, &mut exchanges, false);
-                        open = Some(Open {
-                            end: asked_line.span.end,
-                            line: asked_line,
-                            question,
-                            answer: Vec::new(),
-                            answered_by: None,
-                            answering: false,
-                            answer_line: None,
-                            asked_by_label: false,
-                        });
+                        open = Some(Open::asking(asked_line, question, false));
                     }
                     let turn = open.as_mut().expect("an open turn");
                     if !turn.answering {
@@ -878,14 +869,7 @@ impl<'a> Assembler<'a> {
                 None => {
                     let text = line.text.clone();
                     let Some(turn) = open.as_mut() else {
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                Code::AnswerBeforeQuestion,
-                                "text before any question",
-                                line.span.clone(),
-                            )
-                            .expected("a question line (`Q:` or `问：`) first"),
-                        );
+                        self.before_question(&line, "text before any question");
                         continue;
                     };
                     if turn.answering {
@@ -958,6 +942,14 @@ impl<'a> Assembler<'a> {
             answer: turn.answer,
             answered_by: turn.answered_by,
         });
+    }
+
+    /// An answer, or text, where no question has been asked yet.
+    fn before_question(&mut self, line: &Line, message: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(Code::AnswerBeforeQuestion, message, line.span.clone())
+                .expected("a question line (`Q:` or `问：`) before the first answer"),
+        );
     }
 
     fn furniture(&mut self, line: &Line) {
