@@ -174,10 +174,20 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
         // and only in the form it reads (`NAME(LABEL)` needs a label-like NAME)
         let needs_declaring =
             name.is_some_and(|n| !matches_name(label, n) && labels::is_label_like(n));
-        if needs_declaring && declared.insert(label.to_owned()) {
+        let head = if needs_declaring && declared.insert(label.to_owned()) {
             format!("{}({label}): ", name.unwrap_or(label))
         } else {
             format!("{label}: ")
+        };
+        // a label that is also a marker word (`사회자:` asks) takes the
+        // bullet form, which no marker rule reads
+        let probe = format!("{head}x");
+        let reads_as_label = markers::detect(&probe).is_none()
+            && labels::detect(&probe).is_some_and(|l| l.label == label);
+        if reads_as_label {
+            head
+        } else {
+            format!("◎ {label} > ")
         }
     };
     for exchange in &interview.exchanges {

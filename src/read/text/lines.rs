@@ -145,6 +145,9 @@ pub(crate) fn width(text: &str) -> usize {
 /// between CJK characters, nothing after a word broken at a hyphen
 /// (`inter-` + `national` stays `inter-national`, never repaired).
 pub(crate) fn join_wrapped(paragraph: &mut String, next: &str) {
+    if next.is_empty() {
+        return;
+    }
     let last = paragraph.chars().next_back();
     let first = next.chars().next();
     let cjk_seam = last.is_some_and(is_cjk) && first.is_some_and(is_cjk);

@@ -99,10 +99,10 @@ pub fn read(source: &Source) -> Parsed {
 
 /// Cuts lines that hold a whole transcript at their inline turn markers.
 ///
-/// Only where the transcript is not laid out line by line anyway: a line
-/// that opens with a marker but holds no inline turns, or a later line
-/// opening with a speaker label, means the page has turns of its own, and
-/// `李肇星：…。中国网：…` inside an answer is a quote.
+/// Only where one line holds the whole transcript: a second such line, a
+/// line that opens with a marker but holds no inline turns, or a later line
+/// opening with a speaker label means the page lays out turns line by line,
+/// and `李肇星：…。中国网：…` inside an answer is a quote.
 fn split_inline(lines: Vec<Line>) -> Vec<Line> {
     let cuts: Vec<Vec<usize>> = lines
         .iter()
@@ -123,7 +123,8 @@ fn split_inline(lines: Vec<Line>) -> Vec<Line> {
             && (markers::detect(&line.text).is_some()
                 || (i > first && labels::detect(&line.text).is_some()))
     });
-    if line_level_turns {
+    let splittable = cuts.iter().filter(|c| !c.is_empty()).count();
+    if line_level_turns || splittable > 1 {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len());
