@@ -59,14 +59,9 @@ impl Source {
         };
         let body = &bytes[bom_len..];
         let binary = forced.is_none() && looks_binary(body, encoding);
-        let (text, decode_errors) = decode(body, encoding);
-        Source::with_text(
-            name.into(),
-            normalize_line_ends(text),
-            encoding,
-            decode_errors,
-            binary,
-        )
+        let (text, mut decode_errors) = decode(body, encoding);
+        let text = normalize_line_ends(text, &mut decode_errors);
+        Source::with_text(name.into(), text, encoding, decode_errors, binary)
     }
 
     /// A source whose text is already decoded (a `&str` in memory, tests).
@@ -74,7 +69,7 @@ impl Source {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         Source::with_text(
             name.into(),
-            normalize_line_ends(text.to_owned()),
+            normalize_line_ends(text.to_owned(), &mut Vec::new()),
             UTF_8,
             Vec::new(),
             false,
@@ -208,27 +203,58 @@ fn detect(bytes: &[u8]) -> (&'static Encoding, usize) {
     (detector.guess(None, chardetng::Utf8Detection::Allow), 0)
 }
 
-/// UTF-16 without a BOM: text with ASCII in it (spaces, digits, line ends)
-/// puts NUL bytes on one parity only. Needs enough NULs to be sure.
+/// UTF-16 without a BOM: ASCII in the text (line ends, spaces, digits)
+/// puts NUL bytes in it, which no other text encoding has. CJK text has few
+/// of them and some on the other parity too (`一` is U+4E00), so the byte
+/// order is the one whose decoding is plausible text (letters, CJK,
+/// punctuation; no controls, no lone surrogates) where the other is not.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
-    if sample.len() < 4 {
+    if sample.len() < 4 || !sample.contains(&0) {
         return None;
     }
+    // percent of plausible characters when decoded in each byte order
+    let score = |little: bool| {
+        let units = sample.chunks_exact(2).map(|pair| {
+            if little {
+                u16::from_le_bytes([pair[0], pair[1]])
+            } else {
+                u16::from_be_bytes([pair[0], pair[1]])
+            }
+        });
+        let (mut total, mut plausible) = (0usize, 0usize);
+        for c in char::decode_utf16(units) {
+            total += 1;
+            plausible += usize::from(c.is_ok_and(is_plausible_text));
+        }
+        plausible * 100 / total.max(1)
+    };
     let (mut even, mut odd) = (0usize, 0usize);
     for pair in sample.chunks_exact(2) {
         even += usize::from(pair[0] == 0);
         odd += usize::from(pair[1] == 0);
     }
-    let units = sample.len() / 2;
-    let enough = |n: usize| n * 10 >= units && n >= 2;
-    if enough(odd) && even * 20 <= odd {
-        Some(UTF_16LE)
-    } else if enough(even) && odd * 20 <= even {
-        Some(UTF_16BE)
+    // mostly ASCII: the NULs' parity says it; mostly CJK: plausibility does
+    let little = if odd >= 4 * even {
+        true
+    } else if even >= 4 * odd {
+        false
     } else {
-        None
-    }
+        score(true) > score(false)
+    };
+    let (chosen, other) = (score(little), score(!little));
+    let decisive = odd.max(even) >= 4 * odd.min(even) || chosen >= other + 20;
+    (chosen >= 95 && decisive).then_some(if little { UTF_16LE } else { UTF_16BE })
+}
+
+/// Characters that text in the languages interview-kit reads is made of.
+fn is_plausible_text(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{24f}' | '\u{370}'..='\u{4ff}'
+        | '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' | '\u{2100}'..='\u{27bf}'
+        | '\u{2e80}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ffef}' | '\u{feff}'
+        | '\u{1f300}'..='\u{1faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
 /// Binary rather than text: NUL bytes in a byte-oriented encoding, or more
@@ -280,16 +306,22 @@ fn decode(bytes: &[u8], encoding: &'static Encoding) -> (String, Vec<Range<usize
 }
 
 /// CRLF and lone CR become LF, so that lines and columns count the same for
-/// every line-end convention.
-fn normalize_line_ends(text: String) -> String {
+/// every line-end convention. `spans` (ascending byte ranges into `text`)
+/// are moved to where their text stands afterwards.
+fn normalize_line_ends(text: String, spans: &mut [Range<usize>]) -> String {
     if !text.contains('\r') {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut spans = spans.iter_mut().peekable();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        while let Some(span) = spans.next_if(|s| s.start <= i) {
+            let shift = i - out.len();
+            *span = span.start - shift..span.end - shift;
+        }
         if c == '\r' {
-            if chars.peek() == Some(&'\n') {
+            if chars.peek().is_some_and(|&(_, next)| next == '\n') {
                 chars.next();
             }
             out.push('\n');
@@ -324,6 +356,22 @@ mod tests {
     }
 
     #[test]
+    fn cjk_utf16_without_bom_has_few_nuls_and_is_still_found() {
+        let text = "问：今年一季度中国经济开局如何？\n答：总体平稳，消费逐步恢复，制造业投资保持较快增长。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(Source::from_bytes("a", &le, None).encoding(), UTF_16LE);
+        assert_eq!(Source::from_bytes("a", &be, None).encoding(), UTF_16BE);
+        assert_eq!(Source::from_bytes("a", &le, None).text(), text);
+    }
+
+    #[test]
+    fn binary_with_nuls_is_not_utf16() {
+        let bytes = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00";
+        assert!(utf16_by_nuls(bytes).is_none());
+    }
+
+    #[test]
     fn utf16be_with_bom() {
         let mut bytes = vec![0xfe, 0xff];
         bytes.extend("问：好\n".encode_utf16().flat_map(u16::to_be_bytes));
@@ -346,6 +394,14 @@ mod tests {
         let src = Source::from_bytes("a", b"one\r\ntwo\rthree\n", None);
         assert_eq!(src.text(), "one\ntwo\nthree\n");
         assert_eq!(src.line_col(8), LineCol { line: 3, col: 1 });
+    }
+
+    #[test]
+    fn malformed_bytes_after_crlf_are_located_in_the_normalized_text() {
+        let src = Source::from_bytes("a", b"one\r\ntwo\r\n\xff three\r\n", Some(UTF_8));
+        let span = src.diagnostics()[0].span.clone().unwrap();
+        assert_eq!(&src.text()[span.clone()], "\u{fffd}");
+        assert_eq!(src.line_col(span.start), LineCol { line: 3, col: 1 });
     }
 
     #[test]

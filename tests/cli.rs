@@ -28,6 +28,38 @@ fn seed_converts_to_the_golden_json() {
 }
 
 #[test]
+fn seed_converts_to_the_golden_text() {
+    let out = interview()
+        .args(["convert", &format!("fixtures/{SEED}"), "--to", "text"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let golden = std::fs::read_to_string(fixture("000_733c960163716fd3.out.txt")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
+}
+
+#[test]
+fn encoding_is_detected_or_forced() {
+    let file = "fixtures/text/encodings/shift_jis-ja.txt";
+    let detected = interview().args(["convert", file]).output().unwrap();
+    assert_eq!(detected.status.code(), Some(0));
+    let json = String::from_utf8(detected.stdout).unwrap();
+    assert!(json.contains("\"encoding\": \"Shift_JIS\""), "{json}");
+    let forced = interview()
+        .args(["convert", file, "--encoding", "shift_jis"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(forced.stdout).unwrap(), json);
+    // forced wrong: the bytes are reported, not guessed around
+    let wrong = interview()
+        .args(["convert", file, "--encoding", "utf-8"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(wrong.stderr).unwrap();
+    assert!(stderr.contains("malformed-bytes"), "{stderr}");
+}
+
+#[test]
 fn stdin_and_explicit_to_json_give_the_same_document() {
     let seed = std::fs::read(fixture(SEED)).unwrap();
     let out = interview()

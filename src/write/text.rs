@@ -1,36 +1,314 @@
-//! Model → raw interview text in the seed's layout: speaker line, role line,
-//! introduction paragraphs, `Q:`/`A:` exchanges with one paragraph per line,
-//! and the read-count footer. Reading the output back gives the same model.
+//! Model → raw interview text in the seed's layout, so that reading the
+//! output back gives the same model.
+//!
+//! The layout is the seed's: the speaker's name, the role, introduction
+//! paragraphs, then `Q:`/`A:` exchanges (`问：`/`答：` for Chinese) with one
+//! paragraph per line, then the read-count footer, and no blank lines.
+//! Fields the seed does not show come first, each in the form the text
+//! reader recognises: a headline line, a date line, a byline, an
+//! `Interviewer:` line. A field is written bare when the reader would read
+//! the bare line back as that field (`2024-05-12`, `By Jane Doe`), and
+//! labelled otherwise (`Date: spring 2024`, `Byline: Jane Doe`,
+//! `Interviewee: …`, `Role: …`, `# headline`).
+//!
+//! Speaker labels and panels are carried by the transcript itself: the
+//! turns of a person with a label, and the answers that record who gave
+//! them, are written `LABEL: …` (the others `Q:`/`A:`); a label that is not
+//! part of the person's name is declared on its first use as
+//! `NAME(LABEL): …`.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
-use crate::model::Interview;
+use crate::model::{Interview, Precision, Speaker};
+use crate::read::text::header::{self, Field};
+use crate::read::text::labels::{self, matches_name};
+use crate::read::text::{is_plain_body_line, markers};
 
 /// Writes `interview` as raw interview text.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{}", interview.speaker.name)?;
+    for line in lines(interview) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The output, line by line.
+fn lines(interview: &Interview) -> Vec<String> {
+    let mut out = Vec::new();
+    let speaker = &interview.speaker;
+    // in a labelled transcript the reader takes as the name only a header
+    // line that names someone who answers
+    let answer_labels: Vec<&str> = if is_panel(interview) {
+        interview
+            .exchanges
+            .iter()
+            .filter_map(|e| e.answered_by.as_deref())
+            .collect()
+    } else if let Some(label) = &speaker.label {
+        vec![label.as_str()]
+    } else {
+        Vec::new()
+    };
+    let names_an_answerer = answer_labels.is_empty()
+        || answer_labels
+            .iter()
+            .any(|l| matches_name(l, &speaker.name) || matches_name(&speaker.name, l));
+    let name_bare = header::read_alone(&speaker.name) == [Field::Plain]
+        && header::is_name_like(&speaker.name)
+        && header::name_with_label(&speaker.name).is_none()
+        && header::name_and_role(&speaker.name).is_none()
+        && names_an_answerer;
+
+    if let Some(headline) = &interview.headline {
+        let bare = header::read_alone(headline) == [Field::Plain]
+            && !header::is_name_like(headline)
+            && header::name_with_label(headline).is_none()
+            && header::name_and_role(headline).is_none();
+        out.push(if bare {
+            headline.clone()
+        } else {
+            format!("# {headline}")
+        });
+    }
+    if let Some(date) = &interview.date {
+        let bare = header::read_alone(date) == [Field::Date(date.clone())];
+        out.push(if bare {
+            date.clone()
+        } else {
+            format!("Date: {date}")
+        });
+    }
+    let mut interviewer_implied = false;
+    if let Some(byline) = &interview.byline {
+        let fields = header::read_alone(byline);
+        let bare = match fields.first().filter(|_| fields.len() == 1).cloned() {
+            Some(Field::Byline(b)) => b == *byline,
+            Some(Field::Interviewer {
+                byline: Some(b),
+                name,
+            }) => {
+                let same = interview
+                    .interviewer
+                    .as_ref()
+                    .is_some_and(|i| i.name == name);
+                interviewer_implied = same;
+                b == *byline && same
+            }
+            _ => false,
+        };
+        out.push(if bare {
+            byline.clone()
+        } else {
+            format!("Byline: {byline}")
+        });
+    }
+    if let Some(interviewer) = &interview.interviewer
+        && !interviewer_implied
+    {
+        out.push(format!("Interviewer: {}", interviewer.name));
+    }
+    out.push(if name_bare {
+        speaker.name.clone()
+    } else {
+        format!("Interviewee: {}", speaker.name)
+    });
     if let Some(role) = &interview.role {
-        writeln!(out, "{}", role.text)?;
+        let text = &role.text;
+        let joins_next = interview.introduction.first().is_some_and(|next| {
+            header::role_continues(text, next)
+                || (interview.introduction.len() == 1
+                    && header::is_title_like(next)
+                    && !header::is_name_like(next))
+        });
+        let bare = header::read_alone(text) == [Field::Plain]
+            && header::is_role_like(text)
+            && header::name_and_role(text).is_none()
+            && !joins_next;
+        out.push(if bare {
+            text.clone()
+        } else {
+            format!("Role: {text}")
+        });
     }
-    for paragraph in &interview.introduction {
-        writeln!(out, "{paragraph}")?;
+    for (i, paragraph) in interview.introduction.iter().enumerate() {
+        // bare unless the reader would read the line as something else
+        let ambiguous = header::read_alone(paragraph) != [Field::Plain]
+            || markers::detect(paragraph).is_some()
+            || labels::detect(paragraph).is_some()
+            || (i == 0 && interview.role.is_none() && header::is_role_like(paragraph));
+        out.push(if ambiguous {
+            format!("Introduction: {paragraph}")
+        } else {
+            paragraph.clone()
+        });
     }
+    transcript(interview, &mut out);
+    match (&interview.read_count_text, interview.read_count) {
+        (Some(text), _) => out.push(text.clone()),
+        (None, Some(count)) => out.push(match interview.read_count_precision {
+            Some(Precision::AtLeast) => format!("已阅读人数: {count}+"),
+            _ => format!("已阅读人数: {count}"),
+        }),
+        (None, None) => {}
+    }
+    out
+}
+
+/// The exchanges: `Q:`/`A:` markers, or speaker labels when the model
+/// carries labels or a panel.
+fn transcript(interview: &Interview, out: &mut Vec<String>) {
+    let panel = is_panel(interview);
     let (q, a) = if interview.language.as_deref() == Some("zh") {
         ("问：", "答：")
     } else {
         ("Q: ", "A: ")
     };
+    let mut declared: HashSet<String> = HashSet::new();
+    let mut turn = |who: Option<&Speaker>, label: Option<&str>, fallback: &str| -> String {
+        let Some(label) = label.or(who.map(|s| s.name.as_str())) else {
+            return fallback.to_owned();
+        };
+        let name = who.map(|s| s.name.as_str());
+        // declared only where the reader could not tell whose label it is,
+        // and only in the form it reads (`NAME(LABEL)` needs a label-like NAME)
+        let needs_declaring =
+            name.is_some_and(|n| !matches_name(label, n) && labels::is_label_like(n));
+        let head = if needs_declaring && declared.insert(label.to_owned()) {
+            format!("{}({label}): ", name.unwrap_or(label))
+        } else {
+            format!("{label}: ")
+        };
+        // a label that is also a marker word (`사회자:` asks) takes the
+        // bullet form, which no marker rule reads
+        let probe = format!("{head}x");
+        let reads_as_label = markers::detect(&probe).is_none()
+            && labels::detect(&probe).is_some_and(|l| l.label == label);
+        if reads_as_label {
+            head
+        } else {
+            format!("◎ {label} > ")
+        }
+    };
     for exchange in &interview.exchanges {
-        writeln!(out, "{q}{}", exchange.question)?;
+        // labels only where the model has them; `Q:`/`A:` otherwise
+        let asker = interview.interviewer.as_ref().filter(|i| i.label.is_some());
+        let question_marker = turn(asker, asker.and_then(|i| i.label.as_deref()), q);
+        out.push(format!("{question_marker}{}", exchange.question));
+        let speaker_label = interview.speaker.label.as_deref();
+        let answer_marker = match (&exchange.answered_by, speaker_label) {
+            (Some(by), _) => {
+                let who = (speaker_label == Some(by.as_str())).then_some(&interview.speaker);
+                turn(who, Some(by), a)
+            }
+            (None, Some(label)) if !panel => turn(Some(&interview.speaker), Some(label), a),
+            _ => a.to_owned(),
+        };
         for (i, paragraph) in exchange.answer.iter().enumerate() {
-            let marker = if i == 0 { a } else { "" };
-            writeln!(out, "{marker}{paragraph}")?;
+            // a later paragraph that would read as a marker, label, read
+            // count or share bar repeats the marker, which continues the answer
+            if i == 0 || !is_plain_body_line(paragraph) {
+                out.push(format!("{answer_marker}{paragraph}"));
+            } else {
+                out.push(paragraph.clone());
+            }
         }
     }
-    match (&interview.read_count_text, interview.read_count) {
-        (Some(text), _) => writeln!(out, "{text}")?,
-        (None, Some(count)) => writeln!(out, "已阅读人数: {count}")?,
-        (None, None) => {}
+}
+
+/// Whether answers record who gave them.
+fn is_panel(interview: &Interview) -> bool {
+    interview.exchanges.iter().any(|e| e.answered_by.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Exchange, Role};
+    use crate::read::text::read;
+    use crate::source::Source;
+
+    fn round_trip(interview: &Interview) -> Interview {
+        let mut out = Vec::new();
+        write(interview, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        read(&Source::from_text("t", &text))
+            .interview
+            .unwrap_or_else(|| panic!("unreadable:\n{text}"))
     }
-    Ok(())
+
+    fn base() -> Interview {
+        Interview {
+            headline: None,
+            date: None,
+            byline: None,
+            speaker: header::parse_name("LEE Hee-sup"),
+            role: Some(header::parse_role("Secretary-General of the TCS")),
+            interviewer: None,
+            introduction: Vec::new(),
+            exchanges: vec![Exchange {
+                question: "Why cooperate?".into(),
+                answer: vec!["Because we must.".into(), "And we can.".into()],
+                answered_by: None,
+            }],
+            read_count: Some(427),
+            read_count_precision: Some(Precision::Exact),
+            read_count_text: Some("已阅读人数: 427".into()),
+            language: Some("en".into()),
+            encoding: Some("UTF-8".into()),
+        }
+    }
+
+    #[test]
+    fn seed_shape_is_written_as_the_seed() {
+        let mut out = Vec::new();
+        write(&base(), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "LEE Hee-sup\nSecretary-General of the TCS\nQ: Why cooperate?\nA: Because we must.\nAnd we can.\n已阅读人数: 427\n"
+        );
+    }
+
+    #[test]
+    fn header_fields_survive() {
+        let mut m = base();
+        m.headline = Some("Cooperation is a matter of survival".into());
+        m.date = Some("spring 2024".into());
+        m.byline = Some("Interviewed by Jane Doe".into());
+        m.interviewer = Some(header::parse_name("Jane Doe"));
+        m.introduction = vec!["He spoke to us in Seoul.".into()];
+        assert_eq!(round_trip(&m), m);
+    }
+
+    #[test]
+    fn labels_and_panels_survive() {
+        let mut m = base();
+        m.speaker.label = Some("LEE".into());
+        m.interviewer = Some(Speaker {
+            label: Some("JD".into()),
+            ..header::parse_name("Jane Doe")
+        });
+        assert_eq!(round_trip(&m), m);
+        let mut m = base();
+        m.role = Some(Role {
+            text: "Panel".into(),
+            title: None,
+            organization: None,
+            abbreviation: None,
+        });
+        m.exchanges = vec![
+            Exchange {
+                question: "What next?".into(),
+                answer: vec!["Growth.".into()],
+                answered_by: Some("KIM".into()),
+            },
+            Exchange {
+                question: "What next?".into(),
+                answer: vec!["Trade.".into()],
+                answered_by: Some("SATO".into()),
+            },
+        ];
+        m.language = None;
+        assert_eq!(round_trip(&m), m);
+    }
 }

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 pub mod strategy;
 
+use interview_kit::Interview;
+use interview_kit::read::text::labels::matches_name;
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,3 +42,77 @@ pub fn assert_golden(path: &Path, actual: &str) {
         path.display()
     );
 }
+
+/// Raw text tells people apart by their names and labels only: the
+/// interviewer, the interviewee and the panelists share none.
+pub fn distinct_people(m: &Interview) -> bool {
+    let names = |s: &interview_kit::Speaker| {
+        let mut v = vec![s.name.clone()];
+        v.extend(s.label.clone());
+        v
+    };
+    let speaker = names(&m.speaker);
+    let mut others: Vec<Vec<String>> = Vec::new();
+    if let Some(i) = &m.interviewer {
+        others.push(names(i));
+    }
+    for e in &m.exchanges {
+        if let Some(by) = &e.answered_by {
+            others.push(vec![by.clone()]);
+        }
+    }
+    let clash = |a: &[String], b: &[String]| {
+        a.iter()
+            .any(|x| b.iter().any(|y| matches_name(x, y) || matches_name(y, x)))
+    };
+    let interviewer = m.interviewer.as_ref().map(names).unwrap_or_default();
+    others.iter().all(|o| !clash(&speaker, o))
+        && m.exchanges
+            .iter()
+            .filter_map(|e| e.answered_by.clone())
+            .all(|by| !clash(&interviewer, &[by]))
+}
+
+/// Prefixes a generated line may open with: every marker, label and
+/// header-field form the text reader knows, one of each.
+pub const TURN_PREFIXES: &[&str] = &[
+    "Q: ",
+    "A: ",
+    "Q1. ",
+    "A1) ",
+    "问：",
+    "答：",
+    "――",
+    "--",
+    "Ｑ：",
+    "Ａ：",
+    "[질문] ",
+    "[답변] ",
+    "【記者】",
+    "**Q:** ",
+    "**A:**",
+    "Question: ",
+    "Answer: ",
+    "记者：",
+    "MARR: ",
+    "BROWN: ",
+    "GORDON BROWN: ",
+    "Whitson : ",
+    "中国网：",
+    "李肇星：",
+    "김예람(김): ",
+    "김: ",
+    "◎ 사회자 > ",
+    "◎ 이름 > ",
+    "Date: ",
+    "By ",
+    "Interviewed by ",
+    "# ",
+    "Interviewee: ",
+    "Role: ",
+    "Interviewer: ",
+    "Headline: ",
+    "Byline: ",
+    "Introduction: ",
+    "Interview with ",
+];

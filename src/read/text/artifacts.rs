@@ -1,0 +1,196 @@
+//! Likely extraction artifacts: text a page-to-text step probably broke.
+//! They are flagged with a warning and never repaired: the model keeps the
+//! source's text as written.
+//!
+//! - **Words run together**: a lowercase run of three letters or more,
+//!   then a capitalised word, inside one word: `CooperationSecretariat`,
+//!   `competitionThe`. Brand names written that way (`PowerPoint`,
+//!   `WhatsApp`) are known and left alone.
+//! - **Sentences run together**: `cooperation.The`, no space after the
+//!   full stop.
+//! - **Mojibake**: UTF-8 read as Latin-1, `â€œ` or `Ã©`.
+
+use std::ops::Range;
+
+/// Capitalised compounds that are names, not artifacts.
+const KNOWN: &[&str] = &[
+    "PowerPoint",
+    "JavaScript",
+    "WhatsApp",
+    "PlayStation",
+    "SoftBank",
+    "BlackRock",
+    "BlackBerry",
+    "DreamWorks",
+    "HarperCollins",
+    "PricewaterhouseCoopers",
+    "GlaxoSmithKline",
+    "ExxonMobil",
+    "AstraZeneca",
+    "ByteDance",
+    "DeepMind",
+    "DeepSeek",
+    "WordPress",
+    "QuickTime",
+    "AliExpress",
+    "SenseTime",
+    "StarCraft",
+    "FaceTime",
+    "SharePoint",
+    "OneDrive",
+    "LinkedIn",
+    "SoundCloud",
+    "DropBox",
+    "MasterCard",
+    "MySpace",
+    "PlayStation",
+    "SmartThings",
+    "SpaceShip",
+    "YouTube",
+    "MicroStrategy",
+    "BrewDog",
+    "CoinBase",
+    "FireFox",
+    "ChatGPT",
+    "OpenStreetMap",
+];
+
+/// One artifact: where it is in the line and what it looks like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Artifact {
+    /// Byte range in the text searched.
+    pub range: Range<usize>,
+    /// What was found, for the diagnostic message.
+    pub what: &'static str,
+}
+
+/// Every artifact in `text`.
+pub(crate) fn find(text: &str) -> Vec<Artifact> {
+    let mut out = Vec::new();
+    for (start, word) in words(text) {
+        if let Some(what) = run_together(word) {
+            out.push(Artifact {
+                range: start..start + word.len(),
+                what,
+            });
+        }
+    }
+    for (i, _) in text.match_indices(['Ã', 'â', 'Â']) {
+        let next = text[i..].chars().nth(1);
+        if next.is_some_and(|c| ('\u{80}'..='\u{bf}').contains(&c) || c == '€') {
+            let end = text[i..]
+                .char_indices()
+                .nth(3)
+                .map_or(text.len(), |(j, _)| i + j);
+            out.push(Artifact {
+                range: i..end,
+                what: "mojibake (UTF-8 text decoded as Latin-1)",
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// Maximal runs of Latin letters and full stops (seven bytes or more),
+/// with their byte offsets, full stops at either end trimmed.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_ascii_alphabetic() || c == '.';
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, is_word(c) && i < text.len()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word = &text[s..i];
+                let trimmed = word.trim_matches('.');
+                let lead = word.len() - word.trim_start_matches('.').len();
+                if trimmed.len() >= 7 {
+                    out.push((s + lead, trimmed));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn run_together(word: &str) -> Option<&'static str> {
+    if KNOWN.contains(&word) || word.contains("..") {
+        return None;
+    }
+    let bytes = word.as_bytes();
+    let mut lower_run = 0;
+    for i in 0..bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_lowercase() {
+            lower_run += 1;
+            continue;
+        }
+        let tail = &bytes[i + 1..];
+        let tail_lower = tail.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if b.is_ascii_uppercase() && lower_run >= 3 && tail_lower >= 2 {
+            return Some("two words run together");
+        }
+        if b == b'.'
+            && lower_run >= 3
+            && tail.first().is_some_and(u8::is_ascii_uppercase)
+            && tail[1..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase())
+                .count()
+                >= 1
+        {
+            return Some("two sentences run together");
+        }
+        lower_run = 0;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whats(text: &str) -> Vec<(&str, &'static str)> {
+        find(text)
+            .into_iter()
+            .map(|a| (&text[a.range], a.what))
+            .collect()
+    }
+
+    #[test]
+    fn run_together_words_and_sentences() {
+        assert_eq!(
+            whats("the Trilateral CooperationSecretariat (TCS)"),
+            [("CooperationSecretariat", "two words run together")]
+        );
+        assert_eq!(
+            whats("more cooperation.The three"),
+            [("cooperation.The", "two sentences run together")]
+        );
+    }
+
+    #[test]
+    fn ordinary_text_is_clean() {
+        assert!(
+            whats("iPhone, YouTube, PowerPoint, McDonald, e.g. U.S. policy, COVID-19").is_empty()
+        );
+        assert!(whats("We are witnessing the intensification of hightech competition.").is_empty());
+        assert!(whats("李肇星：中日韩合作").is_empty());
+    }
+
+    #[test]
+    fn offsets_are_right_after_cjk() {
+        let text = "问：CooperationSecretariat and more.The end";
+        let found = find(text);
+        assert_eq!(&text[found[0].range.clone()], "CooperationSecretariat");
+        assert_eq!(&text[found[1].range.clone()], "more.The");
+    }
+
+    #[test]
+    fn mojibake() {
+        assert_eq!(whats("â€œSharingâ€").len(), 1);
+    }
+}

@@ -1,0 +1,544 @@
+//! Speaker labels: turns marked by who speaks rather than by `Q:`/`A:`.
+//!
+//! A label opens a line and names a speaker:
+//!
+//! | form | example |
+//! | --- | --- |
+//! | name and colon | `ANDREW MARR: Prime Minister, welcome.` |
+//! | surname | `Whitson: It was my third flight.` |
+//! | outlet or CJK name | `中国网：您好！` `李肇星：你好。` `道上：はい。` |
+//! | space before the colon | `Whitson : Yes.` |
+//! | full name declaring a short label | `김예람(김): 네, 맞습니다.` (then `김: …`) |
+//! | bullet, name, `>` | `◎ 김예람 > 그렇습니다.` |
+//! | bracketed name | `[김예람] 네.` |
+//! | bold | `**ANDREW MARR:** Good morning.` |
+//!
+//! Whether a label-shaped prefix really is a speaker is decided for the
+//! whole document (it must recur, or be declared); this module only finds
+//! the candidates and says whom a label can stand for.
+
+use super::lines::is_cjk_letter;
+use super::markers::{COLONS, bracketed};
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// The label as written (`ANDREW MARR`, `김`).
+    pub label: String,
+    /// The full name a `김예람(김)` form declares for the label.
+    pub full: Option<String>,
+    /// The turn's text.
+    pub body: String,
+    /// Byte offset of `body` in the line.
+    pub body_at: usize,
+}
+
+/// Bullets before a `◎ 이름 >` turn.
+const BULLETS: &[char] = &[
+    '◎', '◇', '◆', '○', '●', '■', '□', '▲', '△', '▶', '▷', '☆', '★', '▣', '▪', '•',
+];
+
+/// Finds a label at the start of `line`; see the module documentation.
+pub(crate) fn detect(line: &str) -> Option<Label> {
+    let (offset, line_inner) = match line.strip_prefix("**") {
+        Some(inner) => (2, inner),
+        None => (0, line),
+    };
+    let (head, body_at) = bullet_turn(line_inner)
+        .or_else(|| bracket_turn(line_inner))
+        .or_else(|| colon_turn(line_inner))?;
+    let (label, full) = split_declaration(head);
+    if !is_label_like(label) || full.is_some_and(|f| !is_label_like(f)) {
+        return None;
+    }
+    let mut rest = &line_inner[body_at..];
+    let mut skip = 0;
+    if offset == 2 {
+        if let Some(after) = rest.strip_prefix("**") {
+            skip = 2;
+            rest = after;
+        } else {
+            rest = rest.strip_suffix("**").unwrap_or(rest);
+        }
+    }
+    let lead = rest.len() - rest.trim_start().len();
+    Some(Label {
+        label: label.to_owned(),
+        full: full.map(str::to_owned),
+        body: rest.trim().to_owned(),
+        body_at: offset + body_at + skip + lead,
+    })
+}
+
+/// `◎ 김예람 > text` → (`김예람`, offset of `text`).
+fn bullet_turn(line: &str) -> Option<(&str, usize)> {
+    let first = line.chars().next()?;
+    if !BULLETS.contains(&first) {
+        return None;
+    }
+    let rest = &line[first.len_utf8()..];
+    let end = rest.find(['>', '＞', '〉'])?;
+    let head = rest[..end].trim();
+    let close = rest[end..].chars().next()?.len_utf8();
+    Some((head, first.len_utf8() + end + close))
+}
+
+/// `[김예람] text` → (`김예람`, offset of `text`).
+fn bracket_turn(line: &str) -> Option<(&str, usize)> {
+    let (inner, after) = bracketed(line)?;
+    // `(laughs)` and `[Applause]` are stage directions, not speakers
+    let first = line.chars().next()?;
+    (!matches!(first, '(' | '（' | '<')).then_some((inner, after))
+}
+
+/// `NAME: text` or `NAME : text` → (`NAME`, offset of `text`).
+fn colon_turn(line: &str) -> Option<(&str, usize)> {
+    let (at, colon) = line
+        .char_indices()
+        .take(48)
+        .find(|&(_, c)| COLONS.contains(&c))?;
+    let head = line[..at].trim_end_matches([' ', '\u{3000}', '*']);
+    let after = at + colon.len_utf8();
+    // `10:30` and `https://` are no labels
+    if line[after..].starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+        return None;
+    }
+    Some((head, after))
+}
+
+/// `김예람(김)` → (`김`, Some(`김예람`)); `BROWN` → (`BROWN`, None).
+pub(crate) fn split_declaration(head: &str) -> (&str, Option<&str>) {
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(inner) = head.strip_suffix(close)
+            && let Some((full, short)) = inner.rsplit_once(open)
+        {
+            let (full, short) = (full.trim(), short.trim());
+            if !full.is_empty() && !short.is_empty() {
+                return (short, Some(full));
+            }
+        }
+    }
+    (head, None)
+}
+
+/// Words that open a line with a colon without naming a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "notes",
+    "nb",
+    "ps",
+    "p.s",
+    "update",
+    "updated",
+    "source",
+    "sources",
+    "photo",
+    "photos",
+    "credit",
+    "credits",
+    "caption",
+    "image",
+    "video",
+    "audio",
+    "editor's note",
+    "editors note",
+    "warning",
+    "example",
+    "examples",
+    "date",
+    "time",
+    "tags",
+    "tag",
+    "related",
+    "read more",
+    "see also",
+    "via",
+    "translation",
+    "transcript",
+    "summary",
+    "background",
+    "context",
+    "disclaimer",
+    "correction",
+    "corrections",
+    "location",
+    "email",
+    "e-mail",
+    "tel",
+    "phone",
+    "fax",
+    "website",
+    "web",
+    "twitter",
+    "facebook",
+    "instagram",
+    "address",
+    "subject",
+    "from",
+    "to",
+    "cc",
+    "re",
+    "title",
+    "headline",
+    "byline",
+    "by",
+    "author",
+    "interviewee",
+    "role",
+    "introduction",
+    "intro",
+    "published",
+    "posted",
+    "share",
+    "contact",
+    "copyright",
+    "keywords",
+    "topics",
+    "category",
+    "section",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "however",
+    "but",
+    "so",
+    "and",
+    "yes",
+    "no",
+    "answer",
+    "question",
+    "in short",
+    "in sum",
+    "attention",
+    "important",
+    "hint",
+    "tip",
+    "q",
+    "a",
+    "url",
+    "http",
+    "https",
+    "www",
+];
+
+/// CJK words that open a line with a colon without naming a speaker.
+const NOT_SPEAKERS_CJK: &[&str] = &[
+    "分享",
+    "分享到",
+    "转发",
+    "扫码",
+    "微信",
+    "关注",
+    "注",
+    "备注",
+    "附注",
+    "来源",
+    "來源",
+    "出处",
+    "出處",
+    "编辑",
+    "責任編輯",
+    "责任编辑",
+    "编者按",
+    "原标题",
+    "标题",
+    "图",
+    "圖",
+    "摄影",
+    "攝影",
+    "关键词",
+    "标签",
+    "相关",
+    "导语",
+    "提示",
+    "例如",
+    "比如",
+    "首先",
+    "其次",
+    "再次",
+    "最后",
+    "总之",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "第一",
+    "第二",
+    "第三",
+    "第四",
+    "第五",
+    "时间",
+    "日期",
+    "地点",
+    "作者",
+    "文",
+    "作者简介",
+    "简介",
+    "注意",
+    "写真",
+    "出典",
+    "関連",
+    "参考",
+    "注記",
+    "※",
+    "日時",
+    "場所",
+    "사진",
+    "출처",
+    "관련",
+    "주",
+    "참고",
+    "요약",
+    "일시",
+    "장소",
+    "글",
+    "기사",
+    "편집",
+    "제목",
+    "날짜",
+    "입력",
+    "수정",
+    "受访者",
+    "受访人",
+    "嘉宾",
+    "采访",
+    "采访者",
+    "采访人",
+    "話し手",
+    "インタビュイー",
+];
+
+/// Whether `text` can be a speaker label: a short name in Latin letters
+/// (1–4 capitalised or all-capital words: `ANDREW MARR`, `Whitson`,
+/// `Mr. Smith`, `KIM Min-jun`) or in a CJK script (1–8 letters, `·` or
+/// `・` allowed: `李肇星`, `中国网`, `김`), and not a word such as `Note`
+/// or `注` that opens a line with a colon without naming anyone.
+pub(crate) fn is_label_like(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 40 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if NOT_SPEAKERS.contains(&lower.as_str())
+        || NOT_SPEAKERS_CJK.contains(&text)
+        || super::count::PREFIX_LABELS.contains(&lower.as_str())
+    {
+        return false;
+    }
+    if text
+        .chars()
+        .all(|c| is_cjk_letter(c) || matches!(c, '·' | '・' | ' '))
+    {
+        let letters = text.chars().filter(|&c| is_cjk_letter(c)).count();
+        let spaces = text.matches(' ').count();
+        let headline = [
+            "专访",
+            "访谈",
+            "對話",
+            "对话",
+            "インタビュー",
+            "인터뷰",
+            "대담",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        return (1..=8).contains(&letters) && spaces <= 1 && !says(text) && !headline;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| is_name_word(w))
+}
+
+/// A word of a Latin-script name: capitalised or all capitals, hyphens,
+/// apostrophes, initials (`J.`), honorifics (`Mr.`), particles (`van`).
+fn is_name_word(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al",
+        "y", "ter",
+    ];
+    if PARTICLES.contains(&word) {
+        return true;
+    }
+    let core = word.strip_suffix('.').unwrap_or(word);
+    let first = core.chars().next();
+    first.is_some_and(char::is_uppercase)
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// CJK lines such as `他说：` (he said) quote speech; they are not labels.
+fn says(text: &str) -> bool {
+    [
+        "说",
+        "說",
+        "说道",
+        "表示",
+        "指出",
+        "认为",
+        "認為",
+        "强调",
+        "称",
+        "問う",
+        "말했다",
+    ]
+    .iter()
+    .any(|verb| text.ends_with(verb) && text != *verb)
+}
+
+/// Interviewer roles in Latin letters, lowercase.
+const ROLES: &[&str] = &[
+    "interviewer",
+    "host",
+    "moderator",
+    "presenter",
+    "anchor",
+    "reporter",
+    "mc",
+    "journalist",
+    "q",
+];
+/// Interviewer roles in CJK scripts.
+const CJK_ROLES: &[&str] = &[
+    "记者",
+    "記者",
+    "主持人",
+    "主持",
+    "司会",
+    "聞き手",
+    "編集部",
+    "编辑部",
+    "本报",
+    "本刊",
+    "기자",
+    "사회자",
+    "사회",
+    "진행자",
+    "진행",
+    "앵커",
+];
+
+/// Labels that name the interviewer's role or an outlet rather than a
+/// person: `Interviewer`, `Host`, `MC`, `中国网`, `人民日报`, `사회자`.
+pub(crate) fn is_interviewer_word(label: &str) -> bool {
+    const OUTLET_ENDINGS: &[&str] = &[
+        "网",
+        "網",
+        "报",
+        "報",
+        "日报",
+        "时报",
+        "社",
+        "台",
+        "电视台",
+        "新闻",
+        "新聞",
+        "周刊",
+        "杂志",
+        "雑誌",
+        "신문",
+        "일보",
+        "방송",
+        "뉴스",
+        "TV",
+    ];
+    let lower = label.to_lowercase();
+    ROLES.contains(&lower.as_str())
+        || CJK_ROLES.contains(&label)
+        || (label.chars().count() >= 2
+            && label.chars().all(is_cjk_letter)
+            && OUTLET_ENDINGS.iter().any(|e| label.ends_with(e)))
+}
+
+/// Interviewer labels that name a role, not a person or an outlet
+/// (`Interviewer`, `Host`, `记者`, `기자`): they give no interviewer name.
+pub(crate) fn is_generic_role(label: &str) -> bool {
+    ROLES.contains(&label.to_lowercase().as_str()) || CJK_ROLES.contains(&label)
+}
+
+/// Whether `label` can stand for the person `name`: the same text
+/// (ignoring case), one of its words (`BROWN` for `Gordon Brown`,
+/// `Whitson` for `Peggy Whitson`, `道上` for `道上 尚史`), or the surname
+/// at the start of a short CJK name (`김` for `김예람`, `李` for `李肇星`).
+pub fn matches_name(label: &str, name: &str) -> bool {
+    let label = label.trim();
+    if label.is_empty() {
+        return false;
+    }
+    if label.to_lowercase() == name.trim().to_lowercase() {
+        return true;
+    }
+    let label_lower = label.to_lowercase();
+    if name
+        .split_whitespace()
+        .any(|word| word.to_lowercase() == label_lower)
+    {
+        return true;
+    }
+    // a CJK surname of one or two letters before a short given name
+    let (label_len, name_len) = (label.chars().count(), name.chars().count());
+    label.chars().all(is_cjk_letter)
+        && label_len <= 2
+        && name_len <= label_len + 3
+        && name.starts_with(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab(line: &str) -> Option<(String, Option<String>, String)> {
+        detect(line).map(|l| (l.label, l.full, l.body))
+    }
+
+    fn some(label: &str, body: &str) -> Option<(String, Option<String>, String)> {
+        Some((label.to_owned(), None, body.to_owned()))
+    }
+
+    #[test]
+    fn label_forms() {
+        assert_eq!(
+            lab("ANDREW MARR: Prime Minister, welcome."),
+            some("ANDREW MARR", "Prime Minister, welcome.")
+        );
+        assert_eq!(lab("Whitson : Yes."), some("Whitson", "Yes."));
+        assert_eq!(lab("中国网：您好！"), some("中国网", "您好！"));
+        assert_eq!(lab("道上:はい。"), some("道上", "はい。"));
+        assert_eq!(
+            lab("김예람(김): 네, 맞습니다."),
+            Some(("김".into(), Some("김예람".into()), "네, 맞습니다.".into()))
+        );
+        assert_eq!(lab("◎ 김예람 > 그렇습니다."), some("김예람", "그렇습니다."));
+        assert_eq!(lab("[김예람] 네."), some("김예람", "네."));
+        assert_eq!(lab("**ANDREW MARR:** Good."), some("ANDREW MARR", "Good."));
+        let l = detect("**MARR:** Good.").unwrap();
+        assert_eq!(&"**MARR:** Good."[l.body_at..], "Good.");
+    }
+
+    #[test]
+    fn prose_is_not_a_label() {
+        assert_eq!(lab("Note: this was edited."), None);
+        assert_eq!(lab("The reason is simple: money."), None);
+        assert_eq!(lab("他说：我们必须合作。"), None);
+        assert_eq!(lab("例如：气候变化。"), None);
+        assert_eq!(lab("Meeting at 10:30 today"), None);
+        assert_eq!(lab("https://example.com"), None);
+        assert_eq!(lab("(laughs) Right."), None);
+    }
+
+    #[test]
+    fn names_and_roles() {
+        assert!(matches_name("BROWN", "Gordon Brown"));
+        assert!(matches_name("Whitson", "Peggy Whitson"));
+        assert!(matches_name("김", "김예람"));
+        assert!(matches_name("道上", "道上 尚史"));
+        assert!(!matches_name("MARR", "Gordon Brown"));
+        assert!(is_interviewer_word("中国网"));
+        assert!(is_interviewer_word("Interviewer"));
+        assert!(!is_interviewer_word("李肇星"));
+    }
+}

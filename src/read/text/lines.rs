@@ -1,0 +1,221 @@
+//! Pass 1: lines, blocks and the page's paragraph layout.
+//!
+//! Every non-blank line is trimmed and kept with its byte span; characters
+//! XML 1.0 forbids are removed with a warning. Lines separated by no blank
+//! line form a **block**. Two layouts are told apart:
+//!
+//! - **One paragraph per line** (the seed): no blank lines at all, or blank
+//!   lines between single-line blocks, or long lines.
+//!
+//!   ```text
+//!   A: We are witnessing the intensification of hightech competition …
+//!   “Sharing” and “collective endeavor” are both essential. …
+//!   ```
+//! - **Hard-wrapped paragraphs** separated by blank lines: most lines inside
+//!   a block stop mid-sentence, and they join into one paragraph (a space
+//!   between words, nothing between CJK characters).
+//!
+//!   ```text
+//!   A: We are witnessing the intensification of hightech
+//!   competition amid the Fourth Industrial Revolution.
+//!
+//!   “Sharing” and “collective endeavor” are both essential.
+//!   ```
+
+use std::ops::Range;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Source;
+
+/// A non-blank, trimmed line (or a segment of one) with its byte span.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// Where the text stands in the source.
+    pub span: Range<usize>,
+    /// The text, trimmed, forbidden characters removed.
+    pub text: String,
+    /// The blank-line-separated block the line belongs to.
+    pub block: usize,
+}
+
+/// How the page lays out paragraphs; see the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Each line is a paragraph.
+    LinePerParagraph,
+    /// Lines of a block join into one paragraph.
+    Wrapped,
+}
+
+/// Non-blank lines, trimmed, with forbidden characters removed.
+pub(crate) fn collect(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut block = 0;
+    let mut blank = false;
+    for (range, raw) in source.lines() {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank = true;
+            continue;
+        }
+        if blank && !out.is_empty() {
+            block += 1;
+        }
+        blank = false;
+        let start = range.start + (raw.len() - raw.trim_start().len());
+        let span = start..start + trimmed.len();
+        let mut text = String::with_capacity(trimmed.len());
+        for (i, c) in trimmed.char_indices() {
+            if is_xml_forbidden(c) {
+                let at = span.start + i;
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::ControlCharacter,
+                        format!("control character U+{:04X} removed", u32::from(c)),
+                        at..at + c.len_utf8(),
+                    )
+                    .expected("printable text (XML 1.0 allows no C0 controls but tab, LF, CR)"),
+                );
+            } else {
+                text.push(c);
+            }
+        }
+        let text = text.trim();
+        if !text.is_empty() {
+            out.push(Line {
+                span,
+                text: text.to_owned(),
+                block,
+            });
+        }
+    }
+    out
+}
+
+/// Characters XML 1.0 cannot carry.
+fn is_xml_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Lines this wide or wider are paragraphs, never hard wraps.
+const MAX_WRAP_WIDTH: usize = 120;
+
+/// The layout of the page: wrapped when blank lines separate blocks, the
+/// widest line of a multi-line block is at most [`MAX_WRAP_WIDTH`] columns,
+/// and most lines that have a next line in their block stop mid-sentence.
+pub(crate) fn layout(lines: &[Line]) -> Layout {
+    // without blank lines, every line is its own paragraph (the seed)
+    if lines.last().is_none_or(|l| l.block == 0) {
+        return Layout::LinePerParagraph;
+    }
+    let mut inner = 0usize;
+    let mut open = 0usize;
+    let mut widest = 0usize;
+    for pair in lines.windows(2) {
+        if pair[0].block != pair[1].block {
+            continue;
+        }
+        widest = widest.max(width(&pair[0].text)).max(width(&pair[1].text));
+        inner += 1;
+        if !ends_sentence(&pair[0].text) {
+            open += 1;
+        }
+    }
+    if inner >= 2 && open >= 2 && open * 2 >= inner && widest <= MAX_WRAP_WIDTH {
+        Layout::Wrapped
+    } else {
+        Layout::LinePerParagraph
+    }
+}
+
+/// Whether `text` ends a sentence (`.`, `?`, `。`, a closing quote after one …).
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', '」', '』', ')', '）', '*']);
+    trimmed.ends_with([
+        '.', '?', '!', '。', '？', '！', '…', '．', ':', '：', ';', '；',
+    ])
+}
+
+/// Display width in terminal columns: CJK characters count two.
+pub(crate) fn width(text: &str) -> usize {
+    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// Joins a hard-wrapped continuation line: a space between words, nothing
+/// between CJK characters, nothing after a word broken at a hyphen
+/// (`inter-` + `national` stays `inter-national`, never repaired).
+pub(crate) fn join_wrapped(paragraph: &mut String, next: &str) {
+    if next.is_empty() {
+        return;
+    }
+    let last = paragraph.chars().next_back();
+    let first = next.chars().next();
+    let cjk_seam = last.is_some_and(is_cjk) && first.is_some_and(is_cjk);
+    let hyphen_seam = paragraph.ends_with('-')
+        && paragraph
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphabetic)
+        && first.is_some_and(char::is_lowercase);
+    if !paragraph.is_empty() && !cjk_seam && !hyphen_seam {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(next);
+}
+
+/// CJK ideographs, kana, Hangul and CJK punctuation: scripts written without
+/// spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}'
+        | '\u{ff00}'..='\u{ffef}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
+}
+
+/// Han ideographs, kana and Hangul syllables: letters of the CJK scripts.
+pub(crate) fn is_cjk_letter(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{309f}' | '\u{30a0}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        collect(&Source::from_text("t", text), &mut Vec::new())
+    }
+
+    #[test]
+    fn blocks_count_blank_lines() {
+        let l = lines("a\nb\n\n\nc\n");
+        assert_eq!(l.iter().map(|l| l.block).collect::<Vec<_>>(), [0, 0, 1]);
+    }
+
+    #[test]
+    fn seed_layout_is_one_paragraph_per_line() {
+        let l = lines("Q: Why now?\nA: Because the time has come for\nall of us.\nAnd more.\n");
+        assert_eq!(layout(&l), Layout::LinePerParagraph);
+    }
+
+    #[test]
+    fn wrapped_blocks_are_detected() {
+        let text = "Q: How did the project start\nand who paid for it?\n\nA: It started in a garage\nin 1998 with two friends and\nno money at all.\n\nLater it grew.\n";
+        assert_eq!(layout(&lines(text)), Layout::Wrapped);
+    }
+
+    #[test]
+    fn joins() {
+        let mut p = String::from("How do");
+        join_wrapped(&mut p, "you see it?");
+        assert_eq!(p, "How do you see it?");
+        let mut p = String::from("您如何");
+        join_wrapped(&mut p, "看待？");
+        assert_eq!(p, "您如何看待？");
+        let mut p = String::from("inter-");
+        join_wrapped(&mut p, "national");
+        assert_eq!(p, "inter-national");
+    }
+}

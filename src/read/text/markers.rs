@@ -1,0 +1,398 @@
+//! Question and answer markers: the rules that tell a turn from plain text.
+//!
+//! Each rule recognises a marker at the start of a line and says where the
+//! turn's text begins. Colons may be half- or full-width, and no space is
+//! needed after a marker. A line wrapped in Markdown bold (`**Q:** …`,
+//! `**Q: …**`) is read as if the asterisks were not there.
+//!
+//! | rule | question | answer |
+//! | --- | --- | --- |
+//! | [`letter`] | `Q:` `Q.` `Q)` `Q1:` `Ｑ：` | `A:` `A.` `A)` `A1:` `Ａ：` |
+//! | [`word`] | `Question:` `问：` `記者：` `質問：` `질문:` | `Answer:` `答：` `回答：` `답변:` |
+//! | [`bracket`] | `[질문]` `【記者】` `[Q]` | `[답변]` `【答】` `[A]` |
+//! | [`dash`] | `――` `--` `——` opening a question | (the answer follows unmarked) |
+//!
+//! [`split_inline`] finds markers inside a line, for transcripts printed on
+//! one line (`Q: Why? A: Because. Q: …`).
+
+/// Which side of an exchange a marker opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// The interviewer asks.
+    Question,
+    /// The interviewee answers.
+    Answer,
+}
+
+/// A marker found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Marker {
+    /// The side it opens.
+    pub side: Side,
+    /// The turn's text, marker (and emphasis) removed.
+    pub body: String,
+    /// Byte offset of `body` in the line.
+    pub body_at: usize,
+    /// Which rule matched (a dash question's answer follows unmarked).
+    pub rule: Rule,
+}
+
+/// The marker rules, in the order they are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// `Q:`, `A.`, `Q1)`, `Ｑ：`.
+    Letter,
+    /// `Question:`, `问：`, `记者：`, `質問：`, `답변:`.
+    Word,
+    /// `[질문]`, `【記者】`, `[A]`.
+    Bracket,
+    /// `――`, `--`, `——` before a question.
+    Dash,
+}
+
+/// Colons: ASCII, full-width, and the small and presentation forms.
+pub(crate) const COLONS: [char; 4] = [':', '：', '︰', '﹕'];
+
+/// Finds a marker at the start of `line`.
+pub(crate) fn detect(line: &str) -> Option<Marker> {
+    if let Some((inner_at, inner)) = strip_bold_open(line) {
+        let mut marker = detect_plain(inner)?;
+        let rest = &inner[marker.body_at..];
+        let (skip, body) = match rest.strip_prefix("**").or_else(|| rest.strip_prefix("__")) {
+            Some(after) => (rest.len() - after.trim_start().len(), after.trim_start()),
+            None => (0, rest.strip_suffix("**").unwrap_or(rest).trim_end()),
+        };
+        marker.body_at = inner_at + marker.body_at + skip;
+        marker.body = body.trim().to_owned();
+        return Some(marker);
+    }
+    detect_plain(line)
+}
+
+/// `**` or `__` opening a line → the rest.
+fn strip_bold_open(line: &str) -> Option<(usize, &str)> {
+    let inner = line
+        .strip_prefix("**")
+        .or_else(|| line.strip_prefix("__"))?;
+    Some((2, inner))
+}
+
+fn detect_plain(line: &str) -> Option<Marker> {
+    let (side, rule, body_at) = letter(line)
+        .map(|(s, at)| (s, Rule::Letter, at))
+        .or_else(|| word(line).map(|(s, at)| (s, Rule::Word, at)))
+        .or_else(|| bracket(line).map(|(s, at)| (s, Rule::Bracket, at)))
+        .or_else(|| dash(line).map(|at| (Side::Question, Rule::Dash, at)))?;
+    Some(Marker {
+        side,
+        body: line[body_at..].trim().to_owned(),
+        body_at: body_at + (line[body_at..].len() - line[body_at..].trim_start().len()),
+        rule,
+    })
+}
+
+/// **Letter rule**: `Q` or `A` (half or full width), an optional number,
+/// optional spaces, and a delimiter: `Q: How?`, `A.Because.`, `Q1) Why?`,
+/// `Ｑ：なぜ？`. `A.B. Smith` (initials) is not a marker.
+pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    let side = match first {
+        'Q' | 'Ｑ' => Side::Question,
+        'A' | 'Ａ' => Side::Answer,
+        _ => return None,
+    };
+    let rest = &line[first.len_utf8()..];
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(rest.len(), |(i, _)| i);
+    let rest = rest[digits..].trim_start_matches([' ', '\u{3000}']);
+    let delimiter = rest.chars().next()?;
+    if !(COLONS.contains(&delimiter) || matches!(delimiter, '.' | '．' | ')' | '）' | '、')) {
+        return None;
+    }
+    let after = &rest[delimiter.len_utf8()..];
+    if matches!(delimiter, '.' | '．') {
+        // initials (`A.B. Smith`, `Q.E.D.`) and decimals are no markers
+        let mut next = after.chars();
+        if let (Some(a), Some('.')) = (next.next(), next.next())
+            && a.is_alphabetic()
+        {
+            return None;
+        }
+    }
+    Some((side, line.len() - after.len()))
+}
+
+/// Question words: the interviewer's role or the word "question".
+const QUESTION_WORDS: &[&str] = &[
+    "Question",
+    "QUESTION",
+    "Interviewer",
+    "INTERVIEWER",
+    "提问",
+    "提問",
+    "问",
+    "問",
+    "记者",
+    "記者",
+    "主持人",
+    "质问",
+    "質問",
+    "聞き手",
+    "インタビュアー",
+    "司会",
+    "질문",
+    "문",
+    "기자",
+    "사회자",
+    "진행자",
+];
+
+/// Answer words.
+const ANSWER_WORDS: &[&str] = &[
+    "Answer", "ANSWER", "回答", "答复", "答", "応答", "답변", "답", "대답",
+];
+
+/// **Word rule**: a question or answer word, an optional number, and a
+/// colon: `Question: How?`, `Answer 2: Thus.`, `问：如何？`, `答：如此。`,
+/// `记者：…`, `質問：…`, `回答：…`, `질문: …`, `답변: …`.
+pub(crate) fn word(line: &str) -> Option<(Side, usize)> {
+    for (words, side) in [
+        (QUESTION_WORDS, Side::Question),
+        (ANSWER_WORDS, Side::Answer),
+    ] {
+        for w in words {
+            let Some(rest) = line.strip_prefix(w) else {
+                continue;
+            };
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            if let Some(after) = rest.strip_prefix(COLONS) {
+                return Some((side, line.len() - after.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Opening and closing brackets around a marker or a speaker label.
+pub(crate) const BRACKETS: &[(char, char)] = &[
+    ('[', ']'),
+    ('【', '】'),
+    ('［', '］'),
+    ('〔', '〕'),
+    ('〈', '〉'),
+    ('<', '>'),
+    ('(', ')'),
+    ('（', '）'),
+];
+
+/// `[inner] rest` → (`inner`, offset of `rest`).
+pub(crate) fn bracketed(line: &str) -> Option<(&str, usize)> {
+    let first = line.chars().next()?;
+    let &(_, close) = BRACKETS.iter().find(|(open, _)| *open == first)?;
+    let inner_start = first.len_utf8();
+    let len = line[inner_start..].find(close)?;
+    let inner = line[inner_start..inner_start + len].trim();
+    let mut after = inner_start + len + close.len_utf8();
+    // an optional colon after the bracket: `[질문]: …`
+    if let Some(rest) = line[after..].trim_start().strip_prefix(COLONS) {
+        after = line.len() - rest.len();
+    }
+    (!inner.is_empty()).then_some((inner, after))
+}
+
+/// **Bracket rule**: a question or answer word (or `Q`/`A`) in brackets:
+/// `[질문] …`, `[답변] …`, `【記者】…`, `【答】…`, `[Q] …`.
+pub(crate) fn bracket(line: &str) -> Option<(Side, usize)> {
+    let (inner, after) = bracketed(line)?;
+    let side = if matches!(inner, "Q" | "Ｑ") || QUESTION_WORDS.contains(&inner) {
+        Side::Question
+    } else if matches!(inner, "A" | "Ａ") || ANSWER_WORDS.contains(&inner) {
+        Side::Answer
+    } else {
+        return None;
+    };
+    Some((side, after))
+}
+
+/// **Dash rule**: two dashes (`――`, `──`, `——`, `－－`, `--`) or one
+/// horizontal bar (`―`) open a question whose answer follows unmarked:
+/// `――日本経済の見通しは？`. A line of dashes alone is a separator, not a
+/// marker.
+pub(crate) fn dash(line: &str) -> Option<usize> {
+    let is_dash = |c: char| matches!(c, '―' | '—' | '─' | '－' | '-' | '━');
+    let mut chars = line.chars();
+    let first = chars.next()?;
+    let second = chars.next()?;
+    let len = if is_dash(first) && second == first {
+        2 * first.len_utf8()
+    } else if first == '―' && !is_dash(second) {
+        first.len_utf8()
+    } else {
+        return None;
+    };
+    let rest = &line[len..];
+    let text = rest.trim_start();
+    let opens_text = text
+        .chars()
+        .next()
+        .is_some_and(|c| !is_dash(c) && c != '>' && !c.is_whitespace());
+    opens_text.then_some(len)
+}
+
+/// Offsets in `line` where an inline marker opens a new turn: after the
+/// end of a sentence (`. `, `? `, `。`, `？`), a marker of the letter,
+/// word or bracket rule. Empty unless the line opens with a marker and
+/// holds at least one question and one answer marker, so a stray `A:` in
+/// prose splits nothing.
+pub(crate) fn split_inline(line: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let (mut questions, mut answers) = (0, 0);
+    // a one-line transcript opens with a turn
+    let Some(first) = detect(line) else {
+        return Vec::new();
+    };
+    match first.side {
+        Side::Question => questions += 1,
+        Side::Answer => answers += 1,
+    }
+    for (at, _) in line.char_indices().skip(1) {
+        if !after_sentence_end(&line[..at]) {
+            continue;
+        }
+        let rest = &line[at..];
+        let found = letter(rest)
+            .map(|(s, _)| s)
+            .or_else(|| word(rest).map(|(s, _)| s))
+            .or_else(|| bracket(rest).map(|(s, _)| s));
+        match found {
+            Some(Side::Question) => questions += 1,
+            Some(Side::Answer) => answers += 1,
+            None => continue,
+        }
+        cuts.push(at);
+    }
+    if questions >= 1 && answers >= 1 && !cuts.is_empty() {
+        cuts
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether `before` ends a sentence, so that what follows may open a turn:
+/// terminal punctuation then a space, or CJK terminal punctuation.
+pub(crate) fn after_sentence_end(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        Some('。' | '？' | '！' | '」' | '』' | '…') => true,
+        Some(' ' | '\u{3000}') => {
+            let prev = rev.find(|c| !matches!(c, ' ' | '\u{3000}'));
+            matches!(
+                prev,
+                Some(
+                    '.' | '?'
+                        | '!'
+                        | '。'
+                        | '？'
+                        | '！'
+                        | '"'
+                        | '”'
+                        | '’'
+                        | ')'
+                        | '）'
+                        | '」'
+                        | '…'
+                )
+            )
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(line: &str) -> Option<(Side, String)> {
+        detect(line).map(|m| (m.side, m.body))
+    }
+
+    fn q(body: &str) -> Option<(Side, String)> {
+        Some((Side::Question, body.to_owned()))
+    }
+
+    fn a(body: &str) -> Option<(Side, String)> {
+        Some((Side::Answer, body.to_owned()))
+    }
+
+    #[test]
+    fn letter_forms() {
+        assert_eq!(side("Q: Why?"), q("Why?"));
+        assert_eq!(side("Q. Why?"), q("Why?"));
+        assert_eq!(side("Q) Why?"), q("Why?"));
+        assert_eq!(side("Q1: Why?"), q("Why?"));
+        assert_eq!(side("A12. So."), a("So."));
+        assert_eq!(side("Ｑ：なぜ？"), q("なぜ？"));
+        assert_eq!(side("Ａ：だから。"), a("だから。"));
+        assert_eq!(side("A:Because."), a("Because."));
+        assert_eq!(side("Q : Why?"), q("Why?"));
+        assert_eq!(side("A.B. Smith wrote it."), None);
+        assert_eq!(side("Quite: so"), None);
+        assert_eq!(side("Asia is big."), None);
+    }
+
+    #[test]
+    fn word_forms() {
+        assert_eq!(side("Question: Why?"), q("Why?"));
+        assert_eq!(side("Answer: So."), a("So."));
+        assert_eq!(side("问：为什么？"), q("为什么？"));
+        assert_eq!(side("答：因为。"), a("因为。"));
+        assert_eq!(side("记者：您好。"), q("您好。"));
+        assert_eq!(side("質問：なぜ？"), q("なぜ？"));
+        assert_eq!(side("回答：はい。"), a("はい。"));
+        assert_eq!(side("질문: 왜요?"), q("왜요?"));
+        assert_eq!(side("답변:네."), a("네."));
+        assert_eq!(side("问题在于"), None);
+    }
+
+    #[test]
+    fn brackets_dashes_and_bold() {
+        assert_eq!(side("[질문] 왜요?"), q("왜요?"));
+        assert_eq!(side("[답변] 네."), a("네."));
+        assert_eq!(side("【記者】なぜ？"), q("なぜ？"));
+        assert_eq!(side("――なぜですか？"), q("なぜですか？"));
+        assert_eq!(side("-- Why?"), q("Why?"));
+        assert_eq!(side("―왜요?"), q("왜요?"));
+        assert_eq!(side("-----"), None);
+        assert_eq!(side("- item"), None);
+        assert_eq!(side("**Q:** Why?"), q("Why?"));
+        assert_eq!(side("**Q: Why?**"), q("Why?"));
+        assert_eq!(side("**A.** So."), a("So."));
+        let m = detect("**Q:** Why?").unwrap();
+        assert_eq!(&"**Q:** Why?"[m.body_at..], "Why?");
+    }
+
+    #[test]
+    fn inline_markers_split_one_line_transcripts() {
+        let line = "Q: How did it start? A: In a garage. Q: And now? A: Forty people.";
+        let cuts = split_inline(line);
+        let parts: Vec<&str> = std::iter::once(0)
+            .chain(cuts.iter().copied())
+            .zip(cuts.iter().copied().chain([line.len()]))
+            .map(|(s, e)| line[s..e].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "Q: How did it start?",
+                "A: In a garage.",
+                "Q: And now?",
+                "A: Forty people."
+            ]
+        );
+        assert_eq!(split_inline("问：怎么开始的？答：在车库里。").len(), 1);
+        assert!(split_inline("We had plan A: build. And plan B.").is_empty());
+    }
+}

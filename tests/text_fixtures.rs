@@ -1,0 +1,147 @@
+//! Golden fixtures for the raw-text reader, grouped by kind under
+//! `fixtures/text/<kind>/NAME.txt`: each input (in whatever encoding it is
+//! stored) beside its model `NAME.json` and its diagnostics
+//! `NAME.diagnostics` (`line:col severity[code] message`, one a line).
+//! `UPDATE_GOLDEN=1 cargo test --test text_fixtures` rewrites them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use interview_kit::{Format, Source, load, render};
+
+fn inputs() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(common::fixture("text"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// What the reader makes of one fixture: the model as JSON (empty when
+/// there is none) and the diagnostics, one a line.
+fn outcome(path: &Path) -> (String, String) {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path
+        .strip_prefix(common::root())
+        .unwrap()
+        .display()
+        .to_string();
+    let source = Source::from_bytes(name, &bytes, None);
+    let parsed = load(&source, Format::Text);
+    let json = parsed.interview.as_ref().map_or_else(String::new, |m| {
+        String::from_utf8(render(m, Format::Json).unwrap()).unwrap()
+    });
+    let mut diagnostics = String::new();
+    for d in &parsed.diagnostics {
+        let at = d.span.as_ref().map_or_else(
+            || "-".to_owned(),
+            |s| {
+                let lc = source.line_col(s.start);
+                format!("{}:{}", lc.line, lc.col)
+            },
+        );
+        diagnostics.push_str(&format!(
+            "{at} {}[{}] {}\n",
+            d.severity.as_str(),
+            d.code,
+            d.message
+        ));
+    }
+    (json, diagnostics)
+}
+
+#[test]
+fn every_text_fixture_matches_its_golden_model_and_diagnostics() {
+    let inputs = inputs();
+    assert!(inputs.len() >= 40, "only {} fixtures found", inputs.len());
+    let mut failures = Vec::new();
+    for input in &inputs {
+        let (json, diagnostics) = outcome(input);
+        let result = std::panic::catch_unwind(|| {
+            common::assert_golden(&input.with_extension("json"), &json);
+            common::assert_golden(&input.with_extension("diagnostics"), &diagnostics);
+        });
+        if result.is_err() {
+            failures.push(input.display().to_string());
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures differ from their golden files:\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n")
+    );
+}
+
+/// The fixtures are valid documents: no error among their diagnostics, and
+/// a model for each (the malformed inputs live in `fixtures/invalid`).
+#[test]
+fn every_text_fixture_is_a_valid_interview() {
+    for input in inputs() {
+        let bytes = std::fs::read(&input).unwrap();
+        let parsed = load(&Source::from_bytes("f", &bytes, None), Format::Text);
+        assert!(
+            parsed.interview.is_some() && parsed.diagnostics.iter().all(|d| !d.is_fatal(false)),
+            "{}: {:?}",
+            input.display(),
+            parsed.diagnostics
+        );
+    }
+}
+
+/// Each fixture under `encodings/` (made by `scripts/make_encoding_fixtures.py`)
+/// reads to the same model as its UTF-8 source, but for `encoding`.
+#[test]
+fn encoded_fixtures_read_like_their_utf8_sources() {
+    const CASES: &[(&str, &str, &str)] = &[
+        ("gbk-zh.txt", "labels/zhongguowang-zh.txt", "GBK"),
+        ("gbk-crlf-zh.txt", "headers/cjk-name-zh.txt", "GBK"),
+        ("big5-zh-hant.txt", "markers/wen-da-zh-hant.txt", "Big5"),
+        ("shift_jis-ja.txt", "markers/dash-ja.txt", "Shift_JIS"),
+        ("euc-jp-ja.txt", "markers/fullwidth-ja.txt", "EUC-JP"),
+        ("euc-kr-ko.txt", "markers/q-dot-ko.txt", "EUC-KR"),
+        (
+            "utf16le-bom-en.txt",
+            "headers/headline-date-byline-share-en.txt",
+            "UTF-16LE",
+        ),
+        ("utf16le-zh.txt", "markers/wen-da-zh.txt", "UTF-16LE"),
+        (
+            "utf16le-en.txt",
+            "markers/question-answer-en.txt",
+            "UTF-16LE",
+        ),
+        ("utf16be-bom-ja.txt", "labels/michigami-ja.txt", "UTF-16BE"),
+        ("utf16be-ko.txt", "markers/jilmun-ko.txt", "UTF-16BE"),
+        ("utf8-bom-en.txt", "labels/surname-whitson-en.txt", "UTF-8"),
+        ("crlf-en.txt", "counts/views-number-first-en.txt", "UTF-8"),
+        (
+            "lone-cr-en.txt",
+            "headers/name-role-one-line-en.txt",
+            "UTF-8",
+        ),
+    ];
+    let model = |path: PathBuf| {
+        let bytes = std::fs::read(&path).unwrap();
+        load(&Source::from_bytes("f", &bytes, None), Format::Text)
+            .interview
+            .unwrap_or_else(|| panic!("{}", path.display()))
+    };
+    for (encoded, source, encoding) in CASES {
+        let mut got = model(common::fixture(&format!("text/encodings/{encoded}")));
+        assert_eq!(got.encoding.as_deref(), Some(*encoding), "{encoded}");
+        got.encoding = Some("UTF-8".to_owned());
+        assert_eq!(
+            got,
+            model(common::fixture(&format!("text/{source}"))),
+            "{encoded}"
+        );
+    }
+    // GB18030's four-byte form (an emoji outside GBK) decodes too
+    let gb = model(common::fixture("text/encodings/gb18030-zh.txt"));
+    assert!(gb.exchanges[1].answer[0].ends_with("加油👍"));
+}
