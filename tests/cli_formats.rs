@@ -36,7 +36,7 @@ fn convert(args: &[&str], stdin: Option<Vec<u8>>) -> String {
 /// seed → F → json equals seed → json, for F found by extension, by
 /// `--from`, and by content.
 #[test]
-fn seed_through_xml_and_jsonld_gives_the_seed_json() {
+fn seed_through_xml_jsonld_and_text_gives_the_seed_json() {
     let seed = format!("fixtures/{SEED}");
     let json = convert(&[&seed], None);
     assert_eq!(json, golden("json"));
@@ -55,6 +55,13 @@ fn seed_through_xml_and_jsonld_gives_the_seed_json() {
         );
         assert_eq!(convert(&["-"], Some(bytes)), json, "{format} by content");
     }
+    // and through the canonical raw text
+    let text = dir.path().join("seed.out.txt");
+    let text = text.to_str().unwrap();
+    convert(&[&seed, "--to", "text", "-o", text], None);
+    assert_eq!(convert(&[text], None), json, "text by extension");
+    let bytes = std::fs::read(text).unwrap();
+    assert_eq!(convert(&["-"], Some(bytes)), json, "text by content");
 }
 
 #[test]
