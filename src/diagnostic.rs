@@ -90,6 +90,9 @@ codes! {
     Unsafe = "unsafe",
     /// An input over a size, depth or count limit.
     Limit = "limit",
+    /// An archive that cannot be read (a truncated `.tar.gz`, a damaged
+    /// zip), or an entry refused, e.g. `../etc/passwd` or `/abs/path.txt`.
+    Archive = "archive",
 }
 
 impl fmt::Display for Code {

@@ -11,17 +11,21 @@ pub enum Format {
     Text,
     /// The model as JSON, matching `schema/interview.schema.json` (`.json`).
     Json,
+    /// Newline-delimited JSON: one compact document a line (`.ndjson`).
+    /// Write-only; a batch writes one record a line with its source path.
+    Ndjson,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Json];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Json, Format::Ndjson];
 
     /// The name used on the command line (`--from`, `--to`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Json => "json",
+            Format::Ndjson => "ndjson",
         }
     }
 
@@ -30,6 +34,7 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Json => "json",
+            Format::Ndjson => "ndjson",
         }
     }
 
@@ -48,6 +53,7 @@ impl Format {
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "json" => Some(Format::Json),
+            "ndjson" | "jsonl" => Some(Format::Ndjson),
             _ => None,
         }
     }
@@ -63,7 +69,7 @@ impl Format {
 
     /// Whether interview-kit can read this format.
     pub fn is_readable(self) -> bool {
-        true
+        self != Format::Ndjson
     }
 }
 

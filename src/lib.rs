@@ -22,6 +22,7 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod diagnostic;
 pub mod format;
 pub mod model;

@@ -1,8 +1,8 @@
 //! The command line: arguments (clap), commands, and the one place where
 //! outcomes become exit codes. The library never sees clap types.
 
+mod convert;
 mod exit;
-mod output;
 mod render;
 
 use std::ffi::OsString;
@@ -30,7 +30,7 @@ struct Cli {
 enum Command {
     /// Convert interviews from one format to another (raw text to JSON by default).
     #[command(after_help = exit::HELP)]
-    Convert(ConvertArgs),
+    Convert(convert::ConvertArgs),
     /// Check documents against the interview schema; report every problem.
     #[command(after_help = exit::HELP)]
     Validate(ValidateArgs),
@@ -49,22 +49,6 @@ struct InputArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
-}
-
-#[derive(Debug, Args)]
-struct ConvertArgs {
-    /// Input files; `-` reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    #[command(flatten)]
-    input: InputArgs,
-    /// Output format.
-    #[arg(long, default_value = "json", value_parser = parse_format)]
-    to: Format,
-    /// Write here instead of standard output: a file for one input, a
-    /// directory for several.
-    #[arg(short, long, value_name = "OUT")]
-    output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -109,7 +93,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
     };
     let mut human = Human::stderr();
     match cli.command {
-        Command::Convert(args) => convert(&args, &mut human),
+        Command::Convert(args) => convert::run(&args, &mut human),
         Command::Validate(args) => validate(&args, &mut human),
         Command::Schema => emit(interview_kit::schema::to_pretty_string().as_bytes()),
     }
@@ -157,66 +141,6 @@ fn read_input(path: &Path) -> io::Result<(String, Vec<u8>)> {
         bytes = std::fs::read(path)?;
         Ok((path.display().to_string(), bytes))
     }
-}
-
-fn convert(args: &ConvertArgs, human: &mut Human) -> Exit {
-    let into_dir = args.inputs.len() > 1 && args.output.is_some();
-    if let (true, Some(dir)) = (into_dir, &args.output)
-        && let Err(err) = std::fs::create_dir_all(dir)
-    {
-        human.error(&format!("cannot create {}: {err}", dir.display()));
-        return Exit::Failure;
-    }
-    let mut exit = Exit::Ok;
-    for path in &args.inputs {
-        let parsed = match load(path, &args.input, human) {
-            Ok((_, parsed)) => parsed,
-            Err(code) => {
-                exit = exit.merge(code);
-                continue;
-            }
-        };
-        let interview = match parsed.interview {
-            Some(interview) if !diagnostic::any_fatal(&parsed.diagnostics, args.input.strict) => {
-                interview
-            }
-            _ => {
-                exit = exit.merge(Exit::Invalid);
-                continue;
-            }
-        };
-        let bytes = match interview_kit::render(&interview, args.to) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                human.error(&format!(
-                    "cannot write {} as {}: {err}",
-                    path.display(),
-                    args.to
-                ));
-                exit = exit.merge(Exit::Failure);
-                continue;
-            }
-        };
-        let written = match &args.output {
-            None => emit(&bytes),
-            Some(out) => {
-                let target = if into_dir {
-                    output::in_dir(out, path, args.to)
-                } else {
-                    out.clone()
-                };
-                output::write_atomic(&target, &bytes).map_or_else(
-                    |err| {
-                        human.error(&format!("cannot write {}: {err}", target.display()));
-                        Exit::Failure
-                    },
-                    |()| Exit::Ok,
-                )
-            }
-        };
-        exit = exit.merge(written);
-    }
-    exit
 }
 
 fn validate(args: &ValidateArgs, human: &mut Human) -> Exit {

@@ -24,5 +24,26 @@ pub fn read(format: Format, source: &Source) -> Parsed {
     match format {
         Format::Text => text::read(source),
         Format::Json => json::read(source),
+        Format::Ndjson => write_only(format),
+    }
+}
+
+/// A format interview-kit only writes, asked to read.
+fn write_only(format: Format) -> Parsed {
+    let readable: Vec<&str> = Format::ALL
+        .iter()
+        .filter(|f| f.is_readable())
+        .map(|f| f.name())
+        .collect();
+    Parsed {
+        interview: None,
+        diagnostics: vec![
+            Diagnostic::whole(
+                crate::diagnostic::Severity::Error,
+                crate::diagnostic::Code::Io,
+                format!("{format} is an output format and cannot be read"),
+            )
+            .expected(format!("one of: {}", readable.join(", "))),
+        ],
     }
 }

@@ -109,6 +109,13 @@ fn lines(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
         }
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
+        if !has_xml_forbidden(trimmed) {
+            out.push(Line {
+                span,
+                text: trimmed.to_owned(),
+            });
+            continue;
+        }
         let mut text = String::with_capacity(trimmed.len());
         for (i, c) in trimmed.char_indices() {
             if is_xml_forbidden(c) {
@@ -133,6 +140,20 @@ fn lines(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
         }
     }
     out
+}
+
+/// Whether `text` holds a character XML 1.0 cannot carry. Lines are
+/// checked in bulk first (a branch-free scan for bytes below 0x20, and
+/// substring searches for U+FFFE and U+FFFF), so that clean text, nearly
+/// all of it, costs little.
+fn has_xml_forbidden(text: &str) -> bool {
+    let low = text
+        .as_bytes()
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | (b < 0x20)));
+    (low && text.chars().any(is_xml_forbidden))
+        || text.contains("\u{fffe}")
+        || text.contains("\u{ffff}")
 }
 
 /// Characters XML 1.0 cannot carry.
@@ -563,32 +584,103 @@ pub fn parse_role(text: &str) -> Role {
     role
 }
 
+/// The ASCII letters of `text`: how many there are, and (when `find_english`
+/// is set) whether one of the [`ENGLISH`] words stands among them as a whole
+/// word (a run of letters, in any case).
+///
+/// One pass turns each 64-byte block into a bit mask of letters, eight
+/// bytes at a time ([`letter_bits`]); word starts and lengths are then read
+/// off the masks, so that only words of two or three letters are compared.
+fn ascii_letters(text: &str, find_english: bool) -> (usize, bool) {
+    fn mask(block: &[u8]) -> u64 {
+        let mut words = block.chunks_exact(8);
+        let mut mask = 0;
+        for (i, word) in words.by_ref().enumerate() {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            mask |= letter_bits(word) << (8 * i);
+        }
+        let rest = words.remainder();
+        let mut last = [0; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        mask | (letter_bits(u64::from_le_bytes(last)) << ((8 * (block.len() / 8)) % 64))
+    }
+    let bytes = text.as_bytes();
+    let mut blocks = bytes.chunks(64).map(mask).peekable();
+    let (mut letters, mut last_was_letter) = (0, false);
+    let mut at = 0;
+    while let Some(current) = blocks.next() {
+        letters += current.count_ones() as usize;
+        if find_english {
+            let next = blocks.peek().copied().unwrap_or(0);
+            // bit i of `ahead(k)` is whether the byte k places after i is a letter
+            let ahead = |k: u32| (current >> k) | (next << (64 - k));
+            let starts = current & !((current << 1) | u64::from(last_was_letter));
+            let (one, two, three) = (ahead(1), ahead(2), ahead(3));
+            let mut short = (starts & one & !two) | (starts & one & two & !three);
+            while short != 0 {
+                let start = at + short.trailing_zeros() as usize;
+                short &= short - 1;
+                let len = if two >> (start - at) & 1 == 1 { 3 } else { 2 };
+                let word = &bytes[start..start + len];
+                if ENGLISH
+                    .iter()
+                    .any(|e| word.eq_ignore_ascii_case(e.as_bytes()))
+                {
+                    return (
+                        letters + blocks.map(|m| m.count_ones() as usize).sum::<usize>(),
+                        true,
+                    );
+                }
+            }
+        }
+        last_was_letter = current >> 63 == 1;
+        at += 64;
+    }
+    (letters, false)
+}
+
+/// Which of the eight bytes of `word` (little-endian) are ASCII letters, as
+/// the low eight bits: bit `k` for byte `k`.
+///
+/// Each byte is tested at once in the word's lanes: with its case bit set
+/// and its top bit cleared (so that additions cannot carry between bytes),
+/// a byte is a letter when adding 0x1f sets its top bit (it is at least
+/// `a`) and adding 0x05 does not (it is below `{`), and it was ASCII to
+/// begin with. A multiplication then gathers the eight top bits.
+fn letter_bits(word: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let low = (word | (0x20 * LANES)) & (0x7f * LANES);
+    let at_least_a = low + 0x1f * LANES;
+    let past_z = low + 0x05 * LANES;
+    let letters = at_least_a & !past_z & !word & (0x80 * LANES);
+    (letters >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Common English words, one of which marks a Latin-script text as English.
+const ENGLISH: [&str; 8] = ["the", "and", "of", "to", "is", "in", "we", "you"];
+
 /// The main language by script: kana means Japanese, Hangul Korean, other
 /// Han Chinese; Latin letters with common English words mean English.
 pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
     let (mut han, mut kana, mut hangul, mut latin, mut english) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+        (0usize, 0usize, 0usize, 0usize, false);
     for text in texts {
-        for c in text.chars() {
-            match c {
-                '\u{3040}'..='\u{30ff}' => kana += 1,
-                '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' => {
-                    hangul += 1
+        let (letters, has_english) = ascii_letters(text, !english);
+        latin += letters;
+        english |= has_english;
+        // other scripts, only in text that has them
+        if !text.is_ascii() {
+            for c in text.chars() {
+                match c {
+                    '\u{3040}'..='\u{30ff}' => kana += 1,
+                    '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' => {
+                        hangul += 1
+                    }
+                    '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => han += 1,
+                    _ => {}
                 }
-                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => han += 1,
-                c if c.is_ascii_alphabetic() => latin += 1,
-                _ => {}
             }
         }
-        english += text
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "the" | "and" | "of" | "to" | "is" | "in" | "we" | "you"
-                )
-            })
-            .count();
     }
     let cjk = han + kana + hangul;
     let lang = if cjk > 0 && cjk * 2 >= latin / 3 {
@@ -599,7 +691,7 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Strin
         } else {
             "zh"
         }
-    } else if latin > 0 && english > 0 {
+    } else if latin > 0 && english {
         "en"
     } else {
         return None;
@@ -725,6 +817,72 @@ mod tests {
                 .iter()
                 .any(|d| d.code == Code::ControlCharacter)
         );
+    }
+
+    #[test]
+    fn forbidden_characters_are_found_bytewise() {
+        for c in ('\u{0}'..='\u{ffff}')
+            .step_by(7)
+            .chain(['\u{fffe}', '\u{ffff}', '\u{7}'])
+        {
+            let text = format!("ab{c}cd");
+            assert_eq!(
+                has_xml_forbidden(&text),
+                text.chars().any(is_xml_forbidden),
+                "{c:?}"
+            );
+        }
+    }
+
+    /// The plain reading of [`ascii_letters`]: count, then split into words.
+    fn ascii_letters_naive(text: &str) -> (usize, bool) {
+        let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+        let english = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| ENGLISH.iter().any(|e| w.eq_ignore_ascii_case(e)));
+        (letters, english)
+    }
+
+    #[test]
+    fn letter_bits_of_every_byte() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = [b'0'; 8];
+                bytes[k] = b;
+                let bits = letter_bits(u64::from_le_bytes(bytes));
+                let expected = if b.is_ascii_alphabetic() { 1 << k } else { 0 };
+                assert_eq!(bits, expected, "byte {b:#x} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_letters_match_the_plain_reading() {
+        let all: String = (0u8..=127).map(char::from).chain("é问A".chars()).collect();
+        for text in [
+            all.repeat(5),
+            "the".to_owned(),
+            "xthe".to_owned(),
+            "THE end".to_owned(),
+            format!("{}the{}", "a".repeat(61), " ".repeat(10)),
+            format!("{} of", "x".repeat(62)),
+            format!("{}and", "-".repeat(63)),
+            format!("{}inx", " ".repeat(62)),
+            "合作we合作".to_owned(),
+        ] {
+            assert_eq!(
+                ascii_letters(&text, true),
+                ascii_letters_naive(&text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_letters_agree_on_any_text(text in "([a-zA-Z]{0,4}[ ,.0-9问]{0,2}){0,80}") {
+            proptest::prop_assert_eq!(ascii_letters(&text, true), ascii_letters_naive(&text));
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Write)`. Writers assume a valid model: validation happens before.
 
 pub mod json;
+pub mod ndjson;
 pub mod text;
 
 use std::io::{self, Write};
@@ -14,5 +15,6 @@ pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io:
     match format {
         Format::Json => json::write(interview, out),
         Format::Text => text::write(interview, out),
+        Format::Ndjson => ndjson::write(interview, out),
     }
 }
