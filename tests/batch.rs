@@ -730,3 +730,26 @@ fn no_progress_bar_in_a_pipe() {
         "{stderr}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn devices_are_written_in_place_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a.txt"), doc(1));
+    interview(tmp.path())
+        .args(["convert", "in/a.txt", "-o", "/dev/null"])
+        .assert()
+        .success()
+        .stdout("");
+    assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    let out = interview(tmp.path())
+        .args(["convert", "in", "--to", "ndjson", "-o", "/dev/stdout"])
+        .args(["--report", "/dev/stderr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(ndjson(&out.stdout)[0]["path"], "in/a.txt");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("{\"inputs\": ["), "{stderr}");
+}

@@ -129,6 +129,85 @@ pub(crate) fn exists_error(target: &Path) -> io::Error {
     )
 }
 
+/// One output file written from start to end: a temporary file beside the
+/// target, renamed into place by [`OutFile::commit`]; or, when the target
+/// is a device, a pipe or a terminal (`-o /dev/stdout`), the target itself,
+/// which has nothing to replace.
+pub(crate) enum OutFile {
+    Temporary {
+        file: BufWriter<NamedTempFile>,
+        target: PathBuf,
+        force: bool,
+    },
+    Device(BufWriter<fs::File>),
+}
+
+impl OutFile {
+    /// Starts writing `target`: an existing file is an error unless
+    /// `force` is set, and so is a directory.
+    pub fn create(target: &Path, force: bool) -> io::Result<OutFile> {
+        match fs::metadata(target) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    format!("{} is a directory, not a file", target.display()),
+                ));
+            }
+            Ok(meta) if !meta.is_file() => {
+                let file = fs::OpenOptions::new().write(true).open(target)?;
+                return Ok(OutFile::Device(BufWriter::with_capacity(256 << 10, file)));
+            }
+            Ok(_) if !force => return Err(exists_error(target)),
+            _ => {}
+        }
+        let parent = parent_of(target);
+        fs::create_dir_all(parent)?;
+        Ok(OutFile::Temporary {
+            file: BufWriter::with_capacity(256 << 10, temporary_beside(target, parent)?),
+            target: target.to_path_buf(),
+            force,
+        })
+    }
+
+    /// Finishes the file: renamed into place, or flushed.
+    pub fn commit(self) -> io::Result<()> {
+        match self {
+            OutFile::Temporary {
+                file,
+                target,
+                force,
+            } => {
+                let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+                persist(file.into_temp_path(), &target, force)
+            }
+            OutFile::Device(mut file) => file.flush(),
+        }
+    }
+}
+
+impl Write for OutFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            OutFile::Temporary { file, .. } => file.write(bytes),
+            OutFile::Device(file) => file.write(bytes),
+        }
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            OutFile::Temporary { file, .. } => file.write_all(bytes),
+            OutFile::Device(file) => file.write_all(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            OutFile::Temporary { file, .. } => file.flush(),
+            OutFile::Device(file) => file.flush(),
+        }
+    }
+}
+
 /// Where the emitting thread puts rendered documents.
 pub(crate) struct Sink<'w> {
     kind: Kind<'w>,
@@ -139,7 +218,7 @@ enum Kind<'w> {
     Stream(&'w mut dyn Write),
     File {
         target: PathBuf,
-        file: BufWriter<NamedTempFile>,
+        file: OutFile,
         written: bool,
     },
     Dir {
@@ -157,19 +236,11 @@ impl<'w> Sink<'w> {
     pub fn open(destination: Destination<'w>, options: &Options) -> io::Result<Sink<'w>> {
         let kind = match destination {
             Destination::Stream(out) => Kind::Stream(out),
-            Destination::File(target) => {
-                if !options.force && fs::symlink_metadata(&target).is_ok() {
-                    return Err(exists_error(&target));
-                }
-                let parent = parent_of(&target);
-                fs::create_dir_all(parent)?;
-                let file = temporary_beside(&target, parent)?;
-                Kind::File {
-                    target,
-                    file: BufWriter::with_capacity(256 << 10, file),
-                    written: false,
-                }
-            }
+            Destination::File(target) => Kind::File {
+                file: OutFile::create(&target, options.force)?,
+                target,
+                written: false,
+            },
             Destination::Dir(root) => {
                 fs::create_dir_all(&root)?;
                 Kind::Dir {
@@ -251,17 +322,11 @@ impl<'w> Sink<'w> {
     pub fn finish(self) -> io::Result<()> {
         match self.kind {
             Kind::Stream(out) => out.flush(),
-            Kind::File {
-                target,
-                file,
-                written,
-            } => {
-                let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-                if !written {
-                    return Ok(());
-                }
-                persist(file.into_temp_path(), &target, self.force)
+            // an empty output file is not made (nothing converted)
+            Kind::File { file, written, .. } if written || matches!(file, OutFile::Device(_)) => {
+                file.commit()
             }
+            Kind::File { .. } => Ok(()),
             Kind::Dir { .. } => Ok(()),
         }
     }

@@ -36,13 +36,12 @@
 //! could not read it or write its output); `format` is absent for inputs
 //! that were not read.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use tempfile::NamedTempFile;
 
-use super::output::{exists_error, parent_of, persist, temporary_beside};
+use super::output::OutFile;
 use super::{Located, Outcome, Summary};
 use crate::diagnostic::Severity;
 use crate::model::Interview;
@@ -150,9 +149,7 @@ struct SummaryJson {
 /// The report of a run, written input by input to a temporary file and
 /// renamed into place by [`Report::finish`].
 pub struct Report {
-    file: BufWriter<NamedTempFile>,
-    target: PathBuf,
-    force: bool,
+    file: OutFile,
     first: bool,
 }
 
@@ -160,19 +157,9 @@ impl Report {
     /// Starts a report at `target`; an existing file is an error unless
     /// `force` is set.
     pub fn create(target: &Path, force: bool) -> io::Result<Report> {
-        if !force && std::fs::symlink_metadata(target).is_ok() {
-            return Err(exists_error(target));
-        }
-        let parent = parent_of(target);
-        std::fs::create_dir_all(parent)?;
-        let mut file = BufWriter::new(temporary_beside(target, parent)?);
+        let mut file = OutFile::create(target, force)?;
         file.write_all(b"{\"inputs\": [")?;
-        Ok(Report {
-            file,
-            target: target.to_path_buf(),
-            force,
-            first: true,
-        })
+        Ok(Report { file, first: true })
     }
 
     /// Adds one input's outcome.
@@ -184,11 +171,7 @@ impl Report {
             documents: outcome.documents,
             bytes: outcome.bytes,
             outputs: &outcome.outputs,
-            diagnostics: outcome
-                .diagnostics
-                .iter()
-                .map(DiagnosticJson::from)
-                .collect(),
+            diagnostics: outcome.diagnostics.iter().map(DiagnosticJson::from).collect(),
         };
         self.file
             .write_all(if self.first { b"\n  " } else { b",\n  " })?;
@@ -197,7 +180,7 @@ impl Report {
         Ok(())
     }
 
-    /// Adds the summary and renames the report into place.
+    /// Adds the summary and puts the report in place.
     pub fn finish(mut self, summary: &Summary) -> io::Result<()> {
         let json = SummaryJson {
             files: summary.files,
@@ -213,10 +196,6 @@ impl Report {
         self.file.write_all(b"\n],\n\"summary\": ")?;
         serde_json::to_writer(&mut self.file, &json)?;
         self.file.write_all(b"}\n")?;
-        let file = self
-            .file
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)?;
-        persist(file.into_temp_path(), &self.target, self.force)
+        self.file.commit()
     }
 }
