@@ -15,11 +15,12 @@
 //!    temporary files into place or writes the stream ([`output`]), counts
 //!    the outcome in the [`Summary`] and hands it to the caller.
 //!
-//! At most a small window of documents is in flight at once (a few per
-//! worker, and at most [`IN_FLIGHT_BYTES`] of archive bytes read ahead), so
-//! memory stays bounded whatever the number of inputs or the size of an
-//! archive: nothing is collected. One bad input never stops the others; it
-//! becomes an outcome with [`Status::Invalid`] or [`Status::Failed`], unless
+//! Items go to the workers in chunks of a few documents, each chunk
+//! converted in order by one worker, and at most two chunks a worker are in
+//! flight (and at most [`IN_FLIGHT_BYTES`] of input), so memory stays
+//! bounded whatever the number of inputs or the size of an archive:
+//! nothing is collected. One bad input never stops the others; it becomes
+//! an outcome with [`Status::Invalid`] or [`Status::Failed`], unless
 //! [`Options::fail_fast`] asks to stop at the first.
 //!
 //! The library prints nothing: the caller renders outcomes. `annotate` runs
@@ -31,7 +32,6 @@ pub mod input;
 pub mod output;
 pub mod report;
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -49,8 +49,12 @@ use crate::source::{LineCol, Source};
 use input::{Body, Item};
 use output::{Rendered, Sink};
 
-/// How much archive content may be read ahead of the workers.
+/// How many input bytes may be in flight at once (beyond a single larger
+/// document).
 pub const IN_FLIGHT_BYTES: u64 = 16 << 20;
+
+/// Documents in one chunk of work.
+const CHUNK_ITEMS: usize = 16;
 
 /// What a batch run does with each input.
 #[derive(Debug, Clone)]
@@ -292,18 +296,20 @@ pub fn run<N: Send>(
             .build()
             .map_err(io::Error::other)?;
         pool.in_place_scope(|scope| {
-            let mut window = Window::new(jobs * 4 + 4);
-            let (tx, rx) = mpsc::channel::<(usize, Done<N>)>();
-            let _ = walker.walk(inputs, &mut |item| {
-                window.wait_for_room(&rx, &mut emitter, item.held())?;
-                let (index, tx, work) = (window.admit(item.held()), tx.clone(), &work);
-                scope.spawn(move |_| {
-                    // the receiver outlives every worker: a send cannot fail
-                    let _ = tx.send((index, work.process(item)));
-                });
-                window.drain_ready(&rx, &mut emitter)
+            let mut flight = Flight::new(2 * jobs);
+            let mut chunk = Chunk::default();
+            let flow = walker.walk(inputs, &mut |item| {
+                chunk.push(item);
+                if chunk.is_full() {
+                    flight.make_room(chunk.held, &mut emitter)?;
+                    flight.submit(scope, &work, std::mem::take(&mut chunk));
+                }
+                ControlFlow::Continue(())
             });
-            window.finish(&rx, &mut emitter);
+            if flow.is_continue() && !chunk.items.is_empty() {
+                flight.submit(scope, &work, chunk);
+            }
+            flight.finish(&mut emitter);
         });
     }
     let Emitter {
@@ -325,9 +331,6 @@ struct Done<N> {
     outcome: Outcome,
     rendered: Rendered,
     note: Option<N>,
-    /// Bytes the item held while queued (archive entries), released when
-    /// it is emitted.
-    held: u64,
 }
 
 /// The per-item work, shared by every worker.
@@ -340,7 +343,6 @@ struct Work<'a, N> {
 
 impl<N> Work<'_, N> {
     fn process(&self, item: Item) -> Done<N> {
-        let held = item.held();
         let Item { path, rel, body } = item;
         let mut outcome = Outcome {
             path,
@@ -356,14 +358,13 @@ impl<N> Work<'_, N> {
             outcome,
             rendered,
             note,
-            held,
         };
         if self.cancel.load(Ordering::Relaxed) {
             return done(outcome, Rendered::Nothing, None);
         }
         let read = match body {
             Body::Bytes(bytes) => Ok(bytes),
-            Body::File(file) => input::read_file(&file, self.options.limits.max_size),
+            Body::File(file, _) => input::read_file(&file, self.options.limits.max_size),
             Body::Fault(fault) => Err(fault),
         };
         let bytes = match read {
@@ -471,95 +472,91 @@ impl<N> Emitter<'_, '_, '_, N> {
     }
 }
 
-/// The documents in flight between the walker and the emitter, and the
-/// reordering that gives outcomes back in input order.
-struct Window<N> {
-    capacity: usize,
-    admitted: usize,
-    next: usize,
-    in_flight: usize,
+/// Items waiting to go to a worker together.
+#[derive(Default)]
+struct Chunk {
+    items: Vec<Item>,
     held: u64,
-    ready: BTreeMap<usize, Done<N>>,
 }
 
-impl<N> Window<N> {
+impl Chunk {
+    fn push(&mut self, item: Item) {
+        self.held += item.held();
+        self.items.push(item);
+    }
+
+    fn is_full(&self) -> bool {
+        self.items.len() >= CHUNK_ITEMS || self.held >= IN_FLIGHT_BYTES / 8
+    }
+}
+
+/// The chunks in flight, oldest first: each converted by one worker, its
+/// results emitted in order by the calling thread.
+struct Flight<N> {
+    capacity: usize,
+    chunks: std::collections::VecDeque<(mpsc::Receiver<Vec<Done<N>>>, u64)>,
+    held: u64,
+}
+
+impl<N: Send> Flight<N> {
     fn new(capacity: usize) -> Self {
-        Window {
+        Flight {
             capacity,
-            admitted: 0,
-            next: 0,
-            in_flight: 0,
+            chunks: std::collections::VecDeque::new(),
             held: 0,
-            ready: BTreeMap::new(),
         }
     }
 
-    /// Takes a slot for an item holding `held` bytes; returns its index.
-    fn admit(&mut self, held: u64) -> usize {
-        self.in_flight += 1;
-        self.held += held;
-        self.admitted += 1;
-        self.admitted - 1
-    }
-
-    /// Blocks until there is room for one more item of `held` bytes.
-    fn wait_for_room(
-        &mut self,
-        rx: &mpsc::Receiver<(usize, Done<N>)>,
-        emitter: &mut Emitter<'_, '_, '_, N>,
-        held: u64,
-    ) -> ControlFlow<()> {
-        while self.in_flight >= self.capacity
-            || (self.in_flight > 0 && self.held + held > IN_FLIGHT_BYTES)
+    /// Emits the oldest chunks until one more of `held` bytes fits.
+    fn make_room(&mut self, held: u64, emitter: &mut Emitter<'_, '_, '_, N>) -> ControlFlow<()> {
+        while self.chunks.len() >= self.capacity
+            || (!self.chunks.is_empty() && self.held + held > IN_FLIGHT_BYTES)
         {
-            let Ok((index, done)) = rx.recv() else {
-                break;
-            };
-            self.ready.insert(index, done);
-            self.emit_in_order(emitter)?;
-        }
-        ControlFlow::Continue(())
-    }
-
-    /// Emits what is ready without waiting.
-    fn drain_ready(
-        &mut self,
-        rx: &mpsc::Receiver<(usize, Done<N>)>,
-        emitter: &mut Emitter<'_, '_, '_, N>,
-    ) -> ControlFlow<()> {
-        while let Ok((index, done)) = rx.try_recv() {
-            self.ready.insert(index, done);
-        }
-        self.emit_in_order(emitter)
-    }
-
-    fn emit_in_order(&mut self, emitter: &mut Emitter<'_, '_, '_, N>) -> ControlFlow<()> {
-        while let Some(done) = self.ready.remove(&self.next) {
-            self.next += 1;
-            self.in_flight -= 1;
-            self.held -= done.held;
-            emitter.emit(done)?;
-        }
-        ControlFlow::Continue(())
-    }
-
-    /// Waits for every item still in flight, emitting in order; once the
-    /// run stops, what comes back is dropped (temporary files with it).
-    fn finish(
-        &mut self,
-        rx: &mpsc::Receiver<(usize, Done<N>)>,
-        emitter: &mut Emitter<'_, '_, '_, N>,
-    ) {
-        while self.in_flight > self.ready.len() {
-            let Ok((index, done)) = rx.recv() else {
-                break;
-            };
-            self.ready.insert(index, done);
-            if !emitter.cancel.load(Ordering::Relaxed) {
-                let _ = self.emit_in_order(emitter);
+            for done in self.oldest() {
+                emitter.emit(done)?;
             }
         }
-        self.ready.clear();
+        ControlFlow::Continue(())
+    }
+
+    /// Waits for the oldest chunk's results.
+    fn oldest(&mut self) -> Vec<Done<N>> {
+        let Some((results, held)) = self.chunks.pop_front() else {
+            return Vec::new();
+        };
+        self.held -= held;
+        // a worker that panicked drops its sender: the panic itself
+        // surfaces when the scope ends
+        results.recv().unwrap_or_default()
+    }
+
+    fn submit<'s, 'a: 's>(
+        &mut self,
+        scope: &rayon::Scope<'s>,
+        work: &'a Work<'a, N>,
+        chunk: Chunk,
+    ) {
+        let (tx, rx) = mpsc::sync_channel(1);
+        self.held += chunk.held;
+        self.chunks.push_back((rx, chunk.held));
+        scope.spawn(move |_| {
+            let done: Vec<Done<N>> = chunk.items.into_iter().map(|i| work.process(i)).collect();
+            // the receiver lives until the scope ends: a send cannot fail
+            let _ = tx.send(done);
+        });
+    }
+
+    /// Emits every chunk still in flight, in order; once the run stops,
+    /// what comes back is dropped (temporary files with it).
+    fn finish(&mut self, emitter: &mut Emitter<'_, '_, '_, N>) {
+        let mut flow = ControlFlow::Continue(());
+        while !self.chunks.is_empty() {
+            for done in self.oldest() {
+                if flow.is_continue() {
+                    flow = emitter.emit(done);
+                }
+            }
+        }
     }
 }
 

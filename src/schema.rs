@@ -86,7 +86,12 @@ pub fn validator() -> &'static jsonschema::Validator {
 
 /// Every violation of the schema in `value`, each with its JSON pointer.
 pub fn check(value: &Value) -> Vec<Diagnostic> {
-    validator()
+    let validator = validator();
+    // the common case, a valid document, without building errors
+    if validator.is_valid(value) {
+        return Vec::new();
+    }
+    validator
         .iter_errors(value)
         .map(|err| {
             let pointer = err.instance_path().to_string();

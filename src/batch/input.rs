@@ -48,8 +48,8 @@ pub(crate) struct Item {
 /// What an item holds.
 #[derive(Debug)]
 pub(crate) enum Body {
-    /// A file on disk, read by the worker.
-    File(PathBuf),
+    /// A file on disk and its size when walked, read by the worker.
+    File(PathBuf, u64),
     /// Bytes already read: standard input, an archive entry.
     Bytes(Vec<u8>),
     /// A problem found instead of a document.
@@ -57,11 +57,12 @@ pub(crate) enum Body {
 }
 
 impl Item {
-    /// Bytes this item holds in memory while it waits for a worker.
+    /// Bytes this item holds, or will once read.
     pub fn held(&self) -> u64 {
         match &self.body {
             Body::Bytes(bytes) => bytes.len() as u64,
-            Body::File(_) | Body::Fault(_) => 0,
+            Body::File(_, size) => *size,
+            Body::Fault(_) => 0,
         }
     }
 }
@@ -253,7 +254,7 @@ impl<'a> Walker<'a> {
             None => each(Item {
                 path: input.display().to_string(),
                 rel: own_name(),
-                body: Body::File(input.to_path_buf()),
+                body: Body::File(input.to_path_buf(), metadata.len()),
             }),
         }
     }
@@ -313,10 +314,7 @@ impl<'a> Walker<'a> {
                 }
             };
             let file_type = entry.file_type();
-            let is_file = file_type.is_file()
-                || (file_type.is_symlink()
-                    && fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
-            if !is_file {
+            if !(file_type.is_file() || file_type.is_symlink()) {
                 continue;
             }
             let Ok(rel) = entry.path().strip_prefix(root).map(Path::to_path_buf) else {
@@ -325,10 +323,17 @@ impl<'a> Walker<'a> {
             if !self.selected(&rel) {
                 continue;
             }
+            // the size, for the memory budget; a link, by what it points to
+            let size = match fs::metadata(entry.path()) {
+                Ok(metadata) if metadata.is_file() => metadata.len(),
+                Ok(_) => continue,
+                // vanished, or unreadable: the worker says which
+                Err(_) => 0,
+            };
             each(Item {
                 path: entry.path().display().to_string(),
                 rel,
-                body: Body::File(entry.into_path()),
+                body: Body::File(entry.into_path(), size),
             })?;
         }
         ControlFlow::Continue(())

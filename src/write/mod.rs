@@ -2,6 +2,7 @@
 //! Write)`. Writers assume a valid model: validation happens before.
 
 pub mod json;
+pub(crate) mod jsonfmt;
 pub mod ndjson;
 pub mod text;
 

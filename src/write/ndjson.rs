@@ -11,8 +11,10 @@ use crate::model::Interview;
 
 /// Writes `interview` as one line of compact JSON.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, interview)?;
-    out.write_all(b"\n")
+    let mut bytes = Vec::with_capacity(16 << 10);
+    super::jsonfmt::to_vec(&mut bytes, interview, false)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
 }
 
 #[cfg(test)]
