@@ -100,7 +100,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 
 /// Runs `convert`.
 pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
-    let options = match options(args) {
+    let mut options = match options(args) {
         Ok(options) => options,
         Err(message) => {
             human.error(&message);
@@ -112,6 +112,10 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             .inputs
             .iter()
             .any(|p| p.is_dir() || batch::input::is_archive(p));
+    if !is_batch {
+        // one document: no threads to start
+        options.jobs = 1;
+    }
     let mut report = match &args.report {
         Some(path) => match Report::create(path, args.force) {
             Ok(report) => Some(report),
