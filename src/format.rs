@@ -25,6 +25,9 @@ pub enum Format {
     /// A WordPress eXtended RSS 1.2 import file (`.wxr.xml`); written, never
     /// read.
     Wxr,
+    /// Newline-delimited JSON: one compact document a line (`.ndjson`).
+    /// Write-only; a batch writes one record a line with its source path.
+    Ndjson,
 }
 
 impl Format {
@@ -34,6 +37,7 @@ impl Format {
         Format::Json,
         Format::Xml,
         Format::JsonLd,
+        Format::Ndjson,
         Format::Html,
         Format::Markdown,
         Format::Wxr,
@@ -49,6 +53,7 @@ impl Format {
             Format::Html => "html",
             Format::Markdown => "markdown",
             Format::Wxr => "wxr",
+            Format::Ndjson => "ndjson",
         }
     }
 
@@ -64,6 +69,7 @@ impl Format {
             // not `xml`: a WXR file beside another format's `.xml` output
             // must not overwrite it
             Format::Wxr => "wxr.xml",
+            Format::Ndjson => "ndjson",
         }
     }
 
@@ -78,6 +84,7 @@ impl Format {
                 "txt" => Some(Format::Text),
                 "json-ld" => Some(Format::JsonLd),
                 "md" => Some(Format::Markdown),
+                "jsonl" => Some(Format::Ndjson),
                 _ => None,
             })
     }
@@ -115,7 +122,10 @@ impl Format {
     /// Whether interview-kit can read this format (the CMS formats, HTML,
     /// Markdown and WXR, are written only).
     pub fn is_readable(self) -> bool {
-        !matches!(self, Format::Html | Format::Markdown | Format::Wxr)
+        !matches!(
+            self,
+            Format::Ndjson | Format::Html | Format::Markdown | Format::Wxr
+        )
     }
 }
 

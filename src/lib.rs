@@ -22,6 +22,7 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod diagnostic;
 pub mod format;
 pub mod model;
@@ -53,6 +54,21 @@ pub fn load(source: &Source, format: Format) -> Parsed {
         parsed.diagnostics.extend(schema::check_model(interview));
     }
     parsed
+}
+
+/// Decodes `bytes` to be read as `format`: the encoding is `forced`, else
+/// (for XML) the one its declaration names, else detected. A BOM still wins.
+pub fn decode(
+    name: impl Into<String>,
+    bytes: &[u8],
+    format: Format,
+    forced: Option<&'static encoding_rs::Encoding>,
+) -> Source {
+    let encoding = forced.or_else(|| match format {
+        Format::Xml => read::xml::declared_encoding(bytes),
+        _ => None,
+    });
+    Source::from_bytes(name, bytes, encoding)
 }
 
 /// Writes a model in `format` to a byte buffer.

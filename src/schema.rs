@@ -126,11 +126,13 @@ pub fn validator() -> &'static jsonschema::Validator {
 /// Every violation of the schema in `value`, each with its JSON pointer
 /// (for an unexpected property, the pointer to that property).
 pub fn check(value: &Value) -> Vec<Diagnostic> {
+    let validator = validator();
+    // the common case, a valid document, without building errors
+    if validator.is_valid(value) {
+        return Vec::new();
+    }
     let mut found: Vec<Diagnostic> = Vec::new();
-    for diagnostic in validator()
-        .iter_errors(value)
-        .flat_map(|err| describe(&err))
-    {
+    for diagnostic in validator.iter_errors(value).flat_map(|err| describe(&err)) {
         // `dependentRequired` reports one missing property once per dependant
         if !found.contains(&diagnostic) {
             found.push(diagnostic);

@@ -83,7 +83,7 @@ fn several_inputs_into_a_directory_take_the_format_extension() {
         .args([
             "convert",
             "fixtures/000_733c960163716fd3.xml",
-            "fixtures/000_733c960163716fd3.json",
+            "fixtures/validate/valid/minimal.json",
             "--to",
             "xml",
             "-o",
@@ -91,6 +91,7 @@ fn several_inputs_into_a_directory_take_the_format_extension() {
         .arg(dir.path())
         .assert()
         .success();
+    assert!(dir.path().join("minimal.xml").is_file());
     let written = std::fs::read_to_string(dir.path().join("000_733c960163716fd3.xml")).unwrap();
     assert_eq!(written, golden("xml"));
 }

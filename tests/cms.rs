@@ -91,7 +91,7 @@ fn cli_converts_to_markdown_and_wxr() {
 fn cli_names_outputs_in_a_directory_by_format() {
     let dir = tempfile::tempdir().unwrap();
     let seed = common::fixture(common::SEED);
-    let json = common::fixture("000_733c960163716fd3.json");
+    let json = common::fixture("validate/valid/minimal.json");
     for (to, ext) in [("markdown", "md"), ("wxr", "wxr.xml")] {
         interview()
             .args(["convert", "--to", to, "-o"])

@@ -1,8 +1,8 @@
 //! The command line: arguments (clap), commands, and the one place where
 //! outcomes become exit codes. The library never sees clap types.
 
+mod convert;
 mod exit;
-mod output;
 mod report;
 
 use std::ffi::OsString;
@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use encoding_rs::Encoding;
-use interview_kit::{Format, Source, diagnostic};
+use interview_kit::Format;
 
 use exit::Exit;
 use report::human::Human;
@@ -31,7 +31,7 @@ struct Cli {
 enum Command {
     /// Convert interviews from one format to another (raw text to JSON by default).
     #[command(after_help = exit::HELP)]
-    Convert(ConvertArgs),
+    Convert(convert::ConvertArgs),
     /// Check documents against the interview schema; report every problem.
     #[command(after_help = exit::HELP)]
     Validate(ValidateArgs),
@@ -57,22 +57,6 @@ struct InputArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
-}
-
-#[derive(Debug, Args)]
-struct ConvertArgs {
-    /// Input files; `-` reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    #[command(flatten)]
-    input: InputArgs,
-    /// Output format.
-    #[arg(long, default_value = "json", value_parser = parse_format)]
-    to: Format,
-    /// Write here instead of standard output: a file for one input, a
-    /// directory for several.
-    #[arg(short, long, value_name = "OUT")]
-    output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -140,7 +124,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
     };
     let mut human = Human::stderr();
     match cli.command {
-        Command::Convert(args) => convert(&args, &mut human),
+        Command::Convert(args) => convert::run(&args, &mut human),
         Command::Validate(args) => validate(&args),
         Command::Schema => emit(interview_kit::schema::to_pretty_string().as_bytes()),
         Command::Completions { shell } => {
@@ -168,34 +152,6 @@ fn emit(bytes: &[u8]) -> Exit {
     }
 }
 
-/// Reads one input and loads it as a model, reporting what was found.
-fn load(
-    path: &Path,
-    args: &InputArgs,
-    human: &mut Human,
-) -> Result<(Source, interview_kit::Parsed), Exit> {
-    let (name, bytes) = match read_input(path) {
-        Ok(read) => read,
-        Err(err) => {
-            human.error(&format!("cannot read {}: {err}", path.display()));
-            return Err(Exit::Failure);
-        }
-    };
-    let format = args
-        .from
-        .or_else(|| Format::from_path(path))
-        .unwrap_or_else(|| Format::sniff(&bytes));
-    // an XML declaration names its encoding; a BOM or `--encoding` still wins
-    let encoding = args.encoding.or_else(|| match format {
-        Format::Xml => interview_kit::read::xml::declared_encoding(&bytes),
-        _ => None,
-    });
-    let source = Source::from_bytes(name, &bytes, encoding);
-    let parsed = interview_kit::load(&source, format);
-    human.emit(&source, &parsed.diagnostics, args.strict);
-    Ok((source, parsed))
-}
-
 /// `--from`, else the extension, else the content.
 fn input_format(path: &Path, bytes: &[u8], args: &InputArgs) -> Format {
     args.from
@@ -212,73 +168,6 @@ fn read_input(path: &Path) -> io::Result<(String, Vec<u8>)> {
         bytes = std::fs::read(path)?;
         Ok((path.display().to_string(), bytes))
     }
-}
-
-fn convert(args: &ConvertArgs, human: &mut Human) -> Exit {
-    let into_dir = args.inputs.len() > 1 && args.output.is_some();
-    if let (true, Some(dir)) = (into_dir, &args.output)
-        && let Err(err) = std::fs::create_dir_all(dir)
-    {
-        human.error(&format!("cannot create {}: {err}", dir.display()));
-        return Exit::Failure;
-    }
-    let mut exit = Exit::Ok;
-    for path in &args.inputs {
-        let parsed = match load(path, &args.input, human) {
-            Ok((_, parsed)) => parsed,
-            Err(code) => {
-                exit = exit.merge(code);
-                continue;
-            }
-        };
-        let interview = match parsed.interview {
-            Some(interview) if !diagnostic::any_fatal(&parsed.diagnostics, args.input.strict) => {
-                interview
-            }
-            _ => {
-                exit = exit.merge(Exit::Invalid);
-                continue;
-            }
-        };
-        let bytes = match interview_kit::render(&interview, args.to) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                human.error(&format!(
-                    "cannot write {} as {}: {err}",
-                    path.display(),
-                    args.to
-                ));
-                // a text the format cannot carry (a control character in
-                // XML) is the input's fault, not the tool's
-                let code = if err.kind() == io::ErrorKind::InvalidData {
-                    Exit::Invalid
-                } else {
-                    Exit::Failure
-                };
-                exit = exit.merge(code);
-                continue;
-            }
-        };
-        let written = match &args.output {
-            None => emit(&bytes),
-            Some(out) => {
-                let target = if into_dir {
-                    output::in_dir(out, path, args.to)
-                } else {
-                    out.clone()
-                };
-                output::write_atomic(&target, &bytes).map_or_else(
-                    |err| {
-                        human.error(&format!("cannot write {}: {err}", target.display()));
-                        Exit::Failure
-                    },
-                    |()| Exit::Ok,
-                )
-            }
-        };
-        exit = exit.merge(written);
-    }
-    exit
 }
 
 fn validate(args: &ValidateArgs) -> Exit {
@@ -302,8 +191,8 @@ fn validate(args: &ValidateArgs) -> Exit {
                 continue;
             }
         };
-        let source = Source::from_bytes(name, &bytes, args.input.encoding);
         let format = input_format(path, &bytes, &args.input);
+        let source = interview_kit::decode(name, &bytes, format, args.input.encoding);
         let parsed = interview_kit::load(&source, format);
         let errors = parsed
             .diagnostics

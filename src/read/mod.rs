@@ -30,7 +30,7 @@ pub fn read(format: Format, source: &Source) -> Parsed {
         Format::Json => json::read(source),
         Format::Xml => xml::read(source),
         Format::JsonLd => jsonld::read(source),
-        Format::Html | Format::Markdown | Format::Wxr => unreadable(format),
+        Format::Ndjson | Format::Html | Format::Markdown | Format::Wxr => unreadable(format),
     }
 }
 

@@ -7,6 +7,8 @@ use crate::model::Interview;
 
 /// Writes `interview` as pretty JSON with a trailing newline.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, interview)?;
-    out.write_all(b"\n")
+    let mut bytes = Vec::with_capacity(16 << 10);
+    super::jsonfmt::to_vec(&mut bytes, interview, true)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
 }

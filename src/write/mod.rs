@@ -4,8 +4,10 @@
 mod cms;
 pub mod html;
 pub mod json;
+pub(crate) mod jsonfmt;
 pub mod jsonld;
 pub mod markdown;
+pub mod ndjson;
 pub mod text;
 pub mod wxr;
 pub mod xml;
@@ -25,5 +27,6 @@ pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io:
         Format::Html => html::write(interview, out),
         Format::Markdown => markdown::write(interview, out),
         Format::Wxr => wxr::write(interview, out),
+        Format::Ndjson => ndjson::write(interview, out),
     }
 }

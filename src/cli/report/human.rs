@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
 use interview_kit::{Diagnostic, Severity, Source};
 
@@ -16,6 +16,7 @@ use super::{Reporter, Summary};
 pub struct Human {
     stream: StandardStream,
     config: Config,
+    colour: bool,
 }
 
 impl Human {
@@ -32,20 +33,32 @@ impl Human {
         Human {
             stream: StandardStream::stderr(choice),
             config: Config::default(),
+            colour,
         }
+    }
+
+    /// Whether output is coloured (for [`render`] on other threads).
+    pub fn colour(&self) -> bool {
+        self.colour
     }
 
     /// Renders every diagnostic of one source.
     pub fn emit(&mut self, source: &Source, diagnostics: &[Diagnostic], strict: bool) {
-        let shown = printable(source.text());
-        let file = SimpleFile::new(source.name(), shown.as_ref());
-        for diagnostic in diagnostics {
-            let report = report(source, diagnostic, strict);
-            if term::emit_to_write_style(&mut self.stream, &self.config, &file, &report).is_err() {
-                // the snippet could not be shown (a span past the end): say it plainly
-                let _ = writeln!(io::stderr(), "{}: {}", source.name(), diagnostic.message);
-            }
-        }
+        let bytes = render(source, diagnostics, strict, self.colour);
+        self.write(&bytes);
+    }
+
+    /// Writes diagnostics rendered by [`render`].
+    pub fn write(&mut self, rendered: &[u8]) {
+        let _ = io::stderr().lock().write_all(rendered);
+    }
+
+    /// A diagnostic of an input with no text to show (a missing file, a
+    /// refused archive entry, an output that exists).
+    pub fn whole(&mut self, name: &str, diagnostic: &Diagnostic) {
+        let file = SimpleFile::new(name, "");
+        let report = report(name, diagnostic, false);
+        let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
     }
 
     /// A problem with no source to show (an unreadable file, a bad flag).
@@ -93,7 +106,32 @@ impl Reporter for Human {
     }
 }
 
-fn report(source: &Source, diagnostic: &Diagnostic, strict: bool) -> Report<()> {
+/// Renders every diagnostic of one source to bytes, in one buffer so that
+/// a file's diagnostics reach the terminal in one write and can be
+/// rendered on any thread.
+pub fn render(source: &Source, diagnostics: &[Diagnostic], strict: bool, colour: bool) -> Vec<u8> {
+    if diagnostics.is_empty() {
+        return Vec::new();
+    }
+    let mut buffer = if colour {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
+    let config = Config::default();
+    let shown = printable(source.text());
+    let file = SimpleFile::new(source.name(), shown.as_ref());
+    for diagnostic in diagnostics {
+        let report = report(source.name(), diagnostic, strict);
+        if term::emit_to_write_style(&mut buffer, &config, &file, &report).is_err() {
+            // the snippet could not be shown (a span past the end): say it plainly
+            let _ = writeln!(buffer, "{}: {}", source.name(), diagnostic.message);
+        }
+    }
+    buffer.into_inner()
+}
+
+fn report(name: &str, diagnostic: &Diagnostic, strict: bool) -> Report<()> {
     let level = match diagnostic.severity {
         Severity::Error => Level::Error,
         Severity::Warning if strict => Level::Error,
@@ -112,7 +150,7 @@ fn report(source: &Source, diagnostic: &Diagnostic, strict: bool) -> Report<()> 
         }
         None => {
             // no place in the text: the file name goes in the headline
-            report = report.with_message(format!("{}: {}", source.name(), diagnostic.message));
+            report = report.with_message(format!("{name}: {}", diagnostic.message));
         }
     }
     if let Some(pointer) = &diagnostic.pointer {

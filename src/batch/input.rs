@@ -1,0 +1,693 @@
+//! Inputs → items: one item per document, in a deterministic order.
+//!
+//! - A file is one item, read later by a worker.
+//! - A directory is walked recursively in file-name order; hidden files
+//!   and directories (`.git`, `.DS_Store`) and `__MACOSX` are skipped, as
+//!   is the output directory when it lies inside. Files are selected by
+//!   [`Options::select`], else by an extension that names a readable
+//!   format. Symbolic links to files are read; links to directories are
+//!   not followed.
+//! - A `.zip`, `.tar`, `.tar.gz` or `.tgz` named as an input is read in
+//!   place, entry after entry, never extracted to disk: each selected
+//!   entry's bytes become an item. Zip archives are read through their
+//!   central directory one record at a time, so memory does not grow with
+//!   the number of entries. Entries with an absolute path or a `..`
+//!   component are refused; [`Limits`] bound each entry, the whole
+//!   archive, and the entry count.
+//! - `-` is standard input, one document.
+//!
+//! Problems found on the way (an unreadable directory, a damaged archive,
+//! a refused entry) are items too, carrying a [`Fault`], so that they take
+//! their place in the run's order.
+
+use std::borrow::Cow;
+use std::fs::{self, File};
+use std::io::{self, BufReader, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use globset::GlobSet;
+use zip::unstable::read::ZipIterable;
+
+use super::{Limits, Located, Options, Outcome, Status, human_bytes, lowercase_first};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::format::Format;
+
+/// One document to convert, or a fault in its place.
+#[derive(Debug)]
+pub(crate) struct Item {
+    /// The name shown to people (see [`Outcome::path`]).
+    pub path: String,
+    /// The path relative to its input, made of normal components only:
+    /// where its outputs go under a directory destination.
+    pub rel: PathBuf,
+    /// What to read.
+    pub body: Body,
+}
+
+/// What an item holds.
+#[derive(Debug)]
+pub(crate) enum Body {
+    /// A file on disk and its size when walked, read by the worker.
+    File(PathBuf, u64),
+    /// Bytes already read: standard input, an archive entry.
+    Bytes(Vec<u8>),
+    /// A problem found instead of a document.
+    Fault(Fault),
+}
+
+impl Item {
+    /// Bytes this item holds, or will once read.
+    pub fn held(&self) -> u64 {
+        match &self.body {
+            Body::Bytes(bytes) => bytes.len() as u64,
+            Body::File(_, size) => *size,
+            Body::Fault(_) => 0,
+        }
+    }
+}
+
+/// A problem that stands for an input: it was not read, or not all of it.
+#[derive(Debug)]
+pub(crate) struct Fault {
+    status: Status,
+    diagnostic: Diagnostic,
+}
+
+impl Fault {
+    fn new(status: Status, code: Code, message: String) -> Fault {
+        Fault {
+            status,
+            diagnostic: Diagnostic::whole(Severity::Error, code, message),
+        }
+    }
+
+    fn io(what: &str, err: &io::Error) -> Fault {
+        Fault::new(
+            Status::Failed,
+            Code::Io,
+            format!("{what}: {}", lowercase_first(&err.to_string())),
+        )
+    }
+
+    fn too_big(what: &str, size: u64, limit: u64, flag: &str) -> Fault {
+        let mut fault = Fault::new(
+            Status::Invalid,
+            Code::Limit,
+            format!(
+                "{what} is {}, over the limit of {}",
+                human_bytes(size),
+                human_bytes(limit)
+            ),
+        );
+        fault.diagnostic = fault.diagnostic.expected(format!(
+            "at most {} (the limit is set with `{flag}`)",
+            human_bytes(limit)
+        ));
+        fault
+    }
+
+    fn expected(mut self, expected: impl Into<String>) -> Fault {
+        self.diagnostic = self.diagnostic.expected(expected);
+        self
+    }
+
+    /// The outcome of an input that ended in this fault.
+    pub fn into_outcome(self, mut outcome: Outcome) -> Outcome {
+        outcome.status = self.status;
+        outcome.diagnostics.push(Located {
+            diagnostic: self.diagnostic,
+            position: None,
+        });
+        outcome
+    }
+}
+
+/// Reads a file of at most `max_size` bytes.
+pub(crate) fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Fault> {
+    let cannot = |err: io::Error| Fault::io("cannot read", &err);
+    let file = File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    if size > max_size {
+        return Err(Fault::too_big("file", size, max_size, "--max-size"));
+    }
+    read_limited(file, size, max_size, "file", cannot)
+}
+
+/// Reads to the end, refusing more than `max_size` bytes; `failed` says
+/// what an I/O error means here.
+fn read_limited(
+    reader: impl Read,
+    expected_size: u64,
+    max_size: u64,
+    what: &str,
+    failed: impl FnOnce(io::Error) -> Fault,
+) -> Result<Vec<u8>, Fault> {
+    let capacity = expected_size.min(max_size).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    reader
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > max_size {
+        return Err(Fault::too_big(
+            what,
+            bytes.len() as u64,
+            max_size,
+            "--max-size",
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Whether `path` names an archive that is read in place (`.zip`, `.tar`,
+/// `.tar.gz`, `.tgz`).
+pub fn is_archive(path: &Path) -> bool {
+    Archive::from_path(path).is_some()
+}
+
+/// The kinds of archive read in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Archive {
+    Zip,
+    Tar,
+    TarGz,
+}
+
+impl Archive {
+    /// By file name: `.zip`, `.tar`, `.tar.gz`, `.tgz` (any case).
+    fn from_path(path: &Path) -> Option<Archive> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".zip") {
+            Some(Archive::Zip)
+        } else if name.ends_with(".tar") {
+            Some(Archive::Tar)
+        } else if name.ends_with(".tar.gz") || name.ends_with(".tgz") {
+            Some(Archive::TarGz)
+        } else {
+            None
+        }
+    }
+}
+
+/// Walks inputs into items.
+pub(crate) struct Walker<'a> {
+    select: Option<&'a GlobSet>,
+    limits: Limits,
+    /// The output directory, canonical, so that a walk never reads its own
+    /// outputs.
+    exclude: Option<PathBuf>,
+}
+
+type Each<'e> = &'e mut dyn FnMut(Item) -> ControlFlow<()>;
+
+impl<'a> Walker<'a> {
+    pub fn new(options: &'a Options, out_dir: Option<&Path>) -> io::Result<Walker<'a>> {
+        Ok(Walker {
+            select: options.select.as_ref(),
+            limits: options.limits,
+            exclude: out_dir.map(fs::canonicalize).transpose()?,
+        })
+    }
+
+    /// Calls `each` with every item of `inputs`, in order, until it breaks.
+    pub fn walk(&self, inputs: &[PathBuf], each: Each<'_>) -> ControlFlow<()> {
+        for input in inputs {
+            self.input(input, each)?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn input(&self, input: &Path, each: Each<'_>) -> ControlFlow<()> {
+        let own_name = || {
+            input
+                .file_name()
+                .map_or_else(|| PathBuf::from("input"), PathBuf::from)
+        };
+        if input == Path::new("-") {
+            let stdin = io::stdin().lock();
+            let read = read_limited(stdin, 0, self.limits.max_size, "input", |err| {
+                Fault::io("cannot read", &err)
+            });
+            let body = read.map_or_else(Body::Fault, Body::Bytes);
+            return each(Item {
+                path: "<stdin>".to_owned(),
+                rel: PathBuf::from("stdin"),
+                body,
+            });
+        }
+        let fault = |fault: Fault| Item {
+            path: input.display().to_string(),
+            rel: own_name(),
+            body: Body::Fault(fault),
+        };
+        let metadata = match fs::metadata(input) {
+            Ok(metadata) => metadata,
+            Err(err) => return each(fault(Fault::io("cannot read", &err))),
+        };
+        if metadata.is_dir() {
+            return self.dir(input, each);
+        }
+        match Archive::from_path(input) {
+            Some(Archive::Zip) => self.zip(input, each),
+            Some(kind) => self.tar(input, kind == Archive::TarGz, each),
+            None => each(Item {
+                path: input.display().to_string(),
+                rel: own_name(),
+                body: Body::File(input.to_path_buf(), metadata.len()),
+            }),
+        }
+    }
+
+    /// Whether a file or entry at `rel` is read.
+    fn selected(&self, rel: &Path) -> bool {
+        match self.select {
+            Some(globs) => globs.is_match(rel),
+            None => Format::from_path(rel).is_some_and(Format::is_readable),
+        }
+    }
+
+    fn dir(&self, root: &Path, each: Each<'_>) -> ControlFlow<()> {
+        let canonical_root = fs::canonicalize(root).ok();
+        if canonical_root.is_some() && canonical_root == self.exclude {
+            let fault = Fault::new(
+                Status::Failed,
+                Code::Io,
+                "the input directory is the output directory".to_owned(),
+            )
+            .expected("an output directory apart from the inputs");
+            return each(Item {
+                path: root.display().to_string(),
+                rel: PathBuf::new(),
+                body: Body::Fault(fault),
+            });
+        }
+        let excluded = |entry: &walkdir::DirEntry| {
+            entry.file_type().is_dir()
+                && match (&self.exclude, &canonical_root) {
+                    (Some(exclude), Some(root_canonical)) => entry
+                        .path()
+                        .strip_prefix(root)
+                        .is_ok_and(|rel| root_canonical.join(rel) == *exclude),
+                    _ => false,
+                }
+        };
+        let entries = walkdir::WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !(hidden(e.file_name()) || excluded(e)));
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(root).to_path_buf();
+                    let io = err
+                        .into_io_error()
+                        .unwrap_or_else(|| io::Error::other("file system loop"));
+                    each(Item {
+                        path: path.display().to_string(),
+                        rel: PathBuf::new(),
+                        body: Body::Fault(Fault::io("cannot read directory", &io)),
+                    })?;
+                    continue;
+                }
+            };
+            let file_type = entry.file_type();
+            if !(file_type.is_file() || file_type.is_symlink()) {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(root).map(Path::to_path_buf) else {
+                continue;
+            };
+            if !self.selected(&rel) {
+                continue;
+            }
+            // the size, for the memory budget; a link, by what it points to
+            let size = match fs::metadata(entry.path()) {
+                Ok(metadata) if metadata.is_file() => metadata.len(),
+                Ok(_) => continue,
+                // vanished, or unreadable: the worker says which
+                Err(_) => 0,
+            };
+            each(Item {
+                path: entry.path().display().to_string(),
+                rel,
+                body: Body::File(entry.into_path(), size),
+            })?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// An item for a fault of the archive as a whole.
+    fn archive_fault(archive: &Path, fault: Fault) -> Item {
+        Item {
+            path: archive.display().to_string(),
+            rel: archive.file_name().map_or_else(PathBuf::new, PathBuf::from),
+            body: Body::Fault(fault),
+        }
+    }
+
+    fn zip(&self, archive: &Path, each: Each<'_>) -> ControlFlow<()> {
+        let fault = |fault| Self::archive_fault(archive, fault);
+        let damaged = |err: zip::result::ZipError| {
+            Fault::new(
+                Status::Invalid,
+                Code::Archive,
+                format!("damaged zip archive: {}", lowercase_first(&err.to_string())),
+            )
+        };
+        let open = || File::open(archive).map(BufReader::new);
+        let (meta, body) = match (open(), open()) {
+            (Ok(meta), Ok(body)) => (meta, body),
+            (Err(err), _) | (_, Err(err)) => return each(fault(Fault::io("cannot read", &err))),
+        };
+        let mut zip = match ZipIterable::try_new(meta, zip::read::Config::default()) {
+            Ok(zip) => zip.enforce_header_consistency(true),
+            Err(err) => {
+                let fault = damaged(err).expected("a zip archive");
+                return each(Self::archive_fault(archive, fault));
+            }
+        };
+        let limits = self.limits;
+        if zip.len() as u64 > limits.max_entries {
+            return each(fault(
+                Fault::new(
+                    Status::Invalid,
+                    Code::Limit,
+                    format!(
+                        "archive has {} entries, over the limit of {}",
+                        zip.len(),
+                        limits.max_entries
+                    ),
+                )
+                .expected("fewer entries (the limit is set with `--max-entries`)"),
+            ));
+        }
+        // what the central directory declares, before reading anything: a
+        // bomb is refused whole rather than half converted
+        let mut declared = 0u64;
+        match zip.files() {
+            Ok(files) => {
+                for entry in files {
+                    match entry {
+                        Ok(entry) => declared = declared.saturating_add(entry.size()),
+                        Err(err) => return each(fault(damaged(err))),
+                    }
+                }
+            }
+            Err(err) => return each(fault(damaged(err))),
+        }
+        if declared > limits.max_archive_size {
+            return each(fault(Fault::too_big(
+                "archive unpacked",
+                declared,
+                limits.max_archive_size,
+                "--max-archive-size",
+            )));
+        }
+        let files = match zip.files() {
+            Ok(files) => files,
+            Err(err) => return each(fault(damaged(err))),
+        };
+        let mut body = body;
+        let mut total = 0u64;
+        for entry in files.by_ref() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => return each(fault(damaged(err))),
+            };
+            if entry.is_dir() || entry.is_symlink() {
+                continue;
+            }
+            let name = match entry.name() {
+                Ok(name) => name.into_owned(),
+                Err(err) => {
+                    each(fault(damaged(err)))?;
+                    continue;
+                }
+            };
+            let Some(rel) = self.entry(archive, &name, each)? else {
+                continue;
+            };
+            let item = |body| Item {
+                path: format!("{}!/{}", archive.display(), slashed(&rel)),
+                rel: rel.clone(),
+                body,
+            };
+            if entry.encrypted() {
+                let fault = Fault::new(
+                    Status::Invalid,
+                    Code::Archive,
+                    "entry is encrypted".to_owned(),
+                );
+                each(item(Body::Fault(fault)))?;
+                continue;
+            }
+            if entry.size() > limits.max_size {
+                let fault = Fault::too_big("entry", entry.size(), limits.max_size, "--max-size");
+                each(item(Body::Fault(fault)))?;
+                continue;
+            }
+            let size = entry.size();
+            let bad_entry = |err: io::Error| {
+                Fault::new(
+                    Status::Invalid,
+                    Code::Archive,
+                    format!("damaged entry: {}", lowercase_first(&err.to_string())),
+                )
+            };
+            let read = match entry.with_reader(&mut body, zip::ZipReadOptions::new()) {
+                Ok(file) => read_limited(file, size, limits.max_size, "entry", bad_entry),
+                Err(err) => Err(damaged(err)),
+            };
+            let bytes = match read {
+                Ok(bytes) => bytes,
+                Err(fault) => {
+                    each(item(Body::Fault(fault)))?;
+                    continue;
+                }
+            };
+            total += bytes.len() as u64;
+            if total > limits.max_archive_size {
+                return each(fault(Fault::too_big(
+                    "archive unpacked",
+                    total,
+                    limits.max_archive_size,
+                    "--max-archive-size",
+                )));
+            }
+            each(item(Body::Bytes(bytes)))?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn tar(&self, archive: &Path, gzip: bool, each: Each<'_>) -> ControlFlow<()> {
+        let fault = |fault| Self::archive_fault(archive, fault);
+        let file = match File::open(archive) {
+            Ok(file) => BufReader::with_capacity(256 << 10, file),
+            Err(err) => return each(fault(Fault::io("cannot read", &err))),
+        };
+        let reader: Box<dyn Read> = if gzip {
+            Box::new(flate2::read::MultiGzDecoder::new(file))
+        } else {
+            Box::new(file)
+        };
+        let damaged = |err: io::Error| {
+            Fault::new(
+                Status::Invalid,
+                Code::Archive,
+                format!("damaged tar archive: {}", lowercase_first(&err.to_string())),
+            )
+        };
+        let mut tar = tar::Archive::new(reader);
+        let entries = match tar.entries() {
+            Ok(entries) => entries,
+            Err(err) => return each(fault(damaged(err))),
+        };
+        let limits = self.limits;
+        let (mut count, mut total) = (0u64, 0u64);
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                // the stream's position is lost: nothing after can be trusted
+                Err(err) => return each(fault(damaged(err))),
+            };
+            count += 1;
+            if count > limits.max_entries {
+                return each(fault(
+                    Fault::new(
+                        Status::Invalid,
+                        Code::Limit,
+                        format!(
+                            "archive has more than {} entries, the limit",
+                            limits.max_entries
+                        ),
+                    )
+                    .expected("fewer entries (the limit is set with `--max-entries`)"),
+                ));
+            }
+            // every entry is decompressed, even one skipped: count them all
+            total = total.saturating_add(entry.size());
+            if total > limits.max_archive_size {
+                return each(fault(Fault::too_big(
+                    "archive unpacked",
+                    total,
+                    limits.max_archive_size,
+                    "--max-archive-size",
+                )));
+            }
+            if !entry.header().entry_type().is_file() {
+                continue;
+            }
+            let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+            let Some(rel) = self.entry(archive, &name, each)? else {
+                continue;
+            };
+            let item = |body| Item {
+                path: format!("{}!/{}", archive.display(), slashed(&rel)),
+                rel: rel.clone(),
+                body,
+            };
+            let size = entry.size();
+            if size > limits.max_size {
+                let fault = Fault::too_big("entry", size, limits.max_size, "--max-size");
+                each(item(Body::Fault(fault)))?;
+                continue;
+            }
+            // an I/O error here is the stream's: nothing after can be trusted
+            let mut broken = None;
+            let read = read_limited(entry, size, limits.max_size, "entry", |err| {
+                let fault = damaged(err);
+                broken = Some(());
+                fault
+            });
+            match (read, broken) {
+                (Ok(bytes), _) => each(item(Body::Bytes(bytes)))?,
+                (Err(fault), None) => each(item(Body::Fault(fault)))?,
+                (Err(fault), Some(())) => return each(self::Walker::archive_fault(archive, fault)),
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The relative path of an archive entry named `name` when it is to be
+    /// read; a refused name becomes a fault item; hidden or unselected
+    /// entries are skipped.
+    fn entry(
+        &self,
+        archive: &Path,
+        name: &str,
+        each: Each<'_>,
+    ) -> ControlFlow<(), Option<PathBuf>> {
+        match safe_relative(name) {
+            Ok(rel) if rel.iter().any(hidden) || !self.selected(&rel) => {
+                ControlFlow::Continue(None)
+            }
+            Ok(rel) => ControlFlow::Continue(Some(rel)),
+            Err(why) => {
+                let fault = Fault::new(
+                    Status::Invalid,
+                    Code::Archive,
+                    format!("entry `{}` refused: {why}", name.escape_debug()),
+                )
+                .expected("a relative path inside the archive");
+                each(Item {
+                    path: format!("{}!/{}", archive.display(), name.escape_debug()),
+                    rel: PathBuf::new(),
+                    body: Body::Fault(fault),
+                })?;
+                ControlFlow::Continue(None)
+            }
+        }
+    }
+}
+
+/// Dot files and directories, and the `__MACOSX` folder of resource forks
+/// that macOS puts in zip archives.
+fn hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    name.starts_with(b".") || name == b"__MACOSX"
+}
+
+/// An archive entry's name as a relative path of normal components, or why
+/// it is refused: an absolute path (`/etc/x`, `\x`, `C:\x`), a `..`
+/// component, a NUL byte.
+pub(crate) fn safe_relative(name: &str) -> Result<PathBuf, &'static str> {
+    if name.contains('\0') {
+        return Err("its name holds a NUL byte");
+    }
+    let bytes = name.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    if name.starts_with(['/', '\\']) || drive {
+        return Err("its path is absolute");
+    }
+    let mut rel = PathBuf::new();
+    for part in name.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => return Err("its path climbs out of the archive with `..`"),
+            part => rel.push(part),
+        }
+    }
+    if rel.as_os_str().is_empty() {
+        return Err("its name is empty");
+    }
+    Ok(rel)
+}
+
+/// A relative path with `/` between its components, as archives write them.
+fn slashed(rel: &Path) -> Cow<'_, str> {
+    let text = rel.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        text
+    } else {
+        text.replace(std::path::MAIN_SEPARATOR, "/").into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_names_that_escape_are_refused() {
+        assert!(safe_relative("../evil.txt").is_err());
+        assert!(safe_relative("a/../../evil.txt").is_err());
+        assert!(safe_relative("/etc/passwd").is_err());
+        assert!(safe_relative("\\windows\\x.txt").is_err());
+        assert!(safe_relative("C:/x.txt").is_err());
+        assert!(safe_relative("a\\..\\x.txt").is_err());
+        assert!(safe_relative("a\0b.txt").is_err());
+        assert!(safe_relative("./").is_err());
+    }
+
+    #[test]
+    fn entry_names_inside_are_normalized() {
+        assert_eq!(safe_relative("./a//b.txt").unwrap(), Path::new("a/b.txt"));
+        assert_eq!(safe_relative("a\\b.txt").unwrap(), Path::new("a/b.txt"));
+        assert_eq!(
+            safe_relative("..a/b..txt").unwrap(),
+            Path::new("..a/b..txt")
+        );
+    }
+
+    #[test]
+    fn archives_by_name() {
+        assert_eq!(Archive::from_path(Path::new("x.ZIP")), Some(Archive::Zip));
+        assert_eq!(Archive::from_path(Path::new("x.tar")), Some(Archive::Tar));
+        assert_eq!(
+            Archive::from_path(Path::new("x.tar.gz")),
+            Some(Archive::TarGz)
+        );
+        assert_eq!(Archive::from_path(Path::new("x.tgz")), Some(Archive::TarGz));
+        assert_eq!(Archive::from_path(Path::new("x.txt")), None);
+    }
+
+    #[test]
+    fn hidden_names() {
+        assert!(hidden(".git".as_ref()));
+        assert!(hidden("__MACOSX".as_ref()));
+        assert!(!hidden("a.txt".as_ref()));
+    }
+}

@@ -1,0 +1,333 @@
+//! Outputs: what a worker renders for one document, and how the emitting
+//! thread puts it in place.
+//!
+//! Every output file is first written to a temporary file beside its
+//! target (`.NAME.XXXXXX.tmp`) and renamed into place, so that a killed run
+//! never leaves a partial file under an output's name. Existing files are
+//! not replaced unless [`Options::force`] is set (the rename is an atomic
+//! no-clobber rename then), and no two inputs of one run may claim the
+//! same output. Workers write the temporary files, in parallel; the
+//! emitting thread renames them in input order, so which of two inputs
+//! wins a clash is the same on every run.
+//!
+//! Outputs are not `fsync`ed one by one: an interrupted process leaves
+//! whole files or none, but a power cut may lose the most recent ones, as
+//! with `cp`.
+
+use std::collections::HashSet;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::{NamedTempFile, TempPath};
+
+use super::{Destination, Options, Outcome, Status, io_error, report};
+use crate::format::Format;
+use crate::model::Interview;
+
+/// What a worker made of one document, ready to be put in place.
+pub(crate) enum Rendered {
+    /// Nothing to write (an invalid document, no NDJSON).
+    Nothing,
+    /// Bytes for the stream or file destination: the documents, or one
+    /// NDJSON record.
+    Stream(Vec<u8>),
+    /// Temporary files, each with the output path it is to be renamed to.
+    Files(Vec<(PathBuf, TempPath)>),
+}
+
+/// Renders one document for its destination: to bytes for a stream, to
+/// temporary files under `dir` for a mirrored tree.
+pub(crate) fn render(
+    to: &[Format],
+    dir: Option<&Path>,
+    rel: &Path,
+    outcome: &Outcome,
+    interview: Option<&Interview>,
+) -> io::Result<Rendered> {
+    if to == [Format::Ndjson] {
+        let mut record = Vec::with_capacity(outcome.bytes as usize + 256);
+        report::write_record(&mut record, outcome, interview)?;
+        return Ok(Rendered::Stream(record));
+    }
+    let Some(interview) = interview else {
+        return Ok(Rendered::Nothing);
+    };
+    let Some(dir) = dir else {
+        let mut bytes = Vec::with_capacity(outcome.bytes as usize * 2 + 4096);
+        for &format in to {
+            crate::write::write(format, interview, &mut bytes)?;
+        }
+        return Ok(Rendered::Stream(bytes));
+    };
+    let mut files = Vec::with_capacity(to.len());
+    for &format in to {
+        let target = dir.join(rel).with_extension(format.extension());
+        let bytes = crate::render(interview, format)?;
+        files.push((target.clone(), write_temporary(&target, &bytes)?));
+    }
+    Ok(Rendered::Files(files))
+}
+
+/// Writes `bytes` to a new temporary file beside `target`, creating the
+/// directories on the way.
+fn write_temporary(target: &Path, bytes: &[u8]) -> io::Result<TempPath> {
+    let parent = parent_of(target);
+    let mut file = match temporary_beside(target, parent) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(parent)?;
+            temporary_beside(target, parent)?
+        }
+        result => result?,
+    };
+    file.write_all(bytes)?;
+    Ok(file.into_temp_path())
+}
+
+pub(crate) fn temporary_beside(target: &Path, parent: &Path) -> io::Result<NamedTempFile> {
+    let name = target
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy());
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(parent)
+}
+
+pub(crate) fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Renames `temporary` to `target`, replacing an existing file only when
+/// `force` is set.
+pub(crate) fn persist(temporary: TempPath, target: &Path, force: bool) -> io::Result<()> {
+    let result = if force {
+        temporary.persist(target)
+    } else {
+        temporary.persist_noclobber(target)
+    };
+    result.map_err(|err| match err.error.kind() {
+        io::ErrorKind::AlreadyExists => exists_error(target),
+        _ => io::Error::new(
+            err.error.kind(),
+            format!("cannot write {}: {}", target.display(), err.error),
+        ),
+    })
+}
+
+pub(crate) fn exists_error(target: &Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!(
+            "{} already exists; pass --force to replace it",
+            target.display()
+        ),
+    )
+}
+
+/// One output file written from start to end: a temporary file beside the
+/// target, renamed into place by [`OutFile::commit`]; or, when the target
+/// is a device, a pipe or a terminal (`-o /dev/stdout`), the target itself,
+/// which has nothing to replace.
+pub(crate) enum OutFile {
+    Temporary {
+        file: BufWriter<NamedTempFile>,
+        target: PathBuf,
+        force: bool,
+    },
+    Device(BufWriter<fs::File>),
+}
+
+impl OutFile {
+    /// Starts writing `target`: an existing file is an error unless
+    /// `force` is set, and so is a directory.
+    pub fn create(target: &Path, force: bool) -> io::Result<OutFile> {
+        match fs::metadata(target) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    format!("{} is a directory, not a file", target.display()),
+                ));
+            }
+            Ok(meta) if !meta.is_file() => {
+                let file = fs::OpenOptions::new().write(true).open(target)?;
+                return Ok(OutFile::Device(BufWriter::with_capacity(256 << 10, file)));
+            }
+            Ok(_) if !force => return Err(exists_error(target)),
+            _ => {}
+        }
+        let parent = parent_of(target);
+        fs::create_dir_all(parent)?;
+        Ok(OutFile::Temporary {
+            file: BufWriter::with_capacity(256 << 10, temporary_beside(target, parent)?),
+            target: target.to_path_buf(),
+            force,
+        })
+    }
+
+    /// Finishes the file: renamed into place, or flushed.
+    pub fn commit(self) -> io::Result<()> {
+        match self {
+            OutFile::Temporary {
+                file,
+                target,
+                force,
+            } => {
+                let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+                persist(file.into_temp_path(), &target, force)
+            }
+            OutFile::Device(mut file) => file.flush(),
+        }
+    }
+}
+
+impl Write for OutFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            OutFile::Temporary { file, .. } => file.write(bytes),
+            OutFile::Device(file) => file.write(bytes),
+        }
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            OutFile::Temporary { file, .. } => file.write_all(bytes),
+            OutFile::Device(file) => file.write_all(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            OutFile::Temporary { file, .. } => file.flush(),
+            OutFile::Device(file) => file.flush(),
+        }
+    }
+}
+
+/// Where the emitting thread puts rendered documents.
+pub(crate) struct Sink<'w> {
+    kind: Kind<'w>,
+    force: bool,
+}
+
+enum Kind<'w> {
+    Stream(&'w mut dyn Write),
+    File {
+        target: PathBuf,
+        file: OutFile,
+        written: bool,
+    },
+    Dir {
+        root: PathBuf,
+        /// Fingerprints of the outputs written by this run, so that two
+        /// inputs cannot claim one output: 8 bytes an output, never the
+        /// documents themselves.
+        claimed: HashSet<u64>,
+    },
+}
+
+impl<'w> Sink<'w> {
+    /// Prepares `destination`: creates the directory, or the temporary
+    /// file of an output file (refusing an existing one without `force`).
+    pub fn open(destination: Destination<'w>, options: &Options) -> io::Result<Sink<'w>> {
+        let kind = match destination {
+            Destination::Stream(out) => Kind::Stream(out),
+            Destination::File(target) => Kind::File {
+                file: OutFile::create(&target, options.force)?,
+                target,
+                written: false,
+            },
+            Destination::Dir(root) => {
+                fs::create_dir_all(&root)?;
+                Kind::Dir {
+                    root,
+                    claimed: HashSet::new(),
+                }
+            }
+        };
+        Ok(Sink {
+            kind,
+            force: options.force,
+        })
+    }
+
+    /// The mirrored tree's root, for a directory destination.
+    pub fn dir(&self) -> Option<&Path> {
+        match &self.kind {
+            Kind::Dir { root, .. } => Some(root),
+            _ => None,
+        }
+    }
+
+    /// Puts one document's rendering in place and records where it went
+    /// in `outcome`. An output that cannot be put in place fails that
+    /// outcome; an error of the stream or file stops the run.
+    pub fn put(&mut self, outcome: &mut Outcome, rendered: Rendered) -> io::Result<()> {
+        match (&mut self.kind, rendered) {
+            (_, Rendered::Nothing) => {}
+            (Kind::Stream(out), Rendered::Stream(bytes)) => {
+                out.write_all(&bytes)?;
+                outcome.outputs.push(PathBuf::from("-"));
+            }
+            (
+                Kind::File {
+                    target,
+                    file,
+                    written,
+                },
+                Rendered::Stream(bytes),
+            ) => {
+                file.write_all(&bytes)?;
+                *written = true;
+                outcome.outputs.push(target.clone());
+            }
+            (Kind::Dir { claimed, .. }, Rendered::Files(files)) => {
+                for (target, temporary) in files {
+                    let mut hasher = DefaultHasher::new();
+                    target.hash(&mut hasher);
+                    let result = if claimed.insert(hasher.finish()) {
+                        persist(temporary, &target, self.force)
+                    } else {
+                        Err(io::Error::new(
+                            io::ErrorKind::AlreadyExists,
+                            format!(
+                                "{} is the output of an earlier input of this run",
+                                target.display()
+                            ),
+                        ))
+                    };
+                    match result {
+                        Ok(()) => outcome.outputs.push(target),
+                        Err(err) => {
+                            outcome.status = Status::Failed;
+                            outcome.documents = 0;
+                            outcome.diagnostics.push(io_error(err));
+                        }
+                    }
+                }
+            }
+            (_, Rendered::Stream(_) | Rendered::Files(_)) => {
+                unreachable!("documents are rendered for their destination")
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes the stream, or renames the output file into place (when
+    /// anything was written to it).
+    pub fn finish(self) -> io::Result<()> {
+        match self.kind {
+            Kind::Stream(out) => out.flush(),
+            // an empty output file is not made (nothing converted)
+            Kind::File { file, written, .. } if written || matches!(file, OutFile::Device(_)) => {
+                file.commit()
+            }
+            Kind::File { .. } => Ok(()),
+            Kind::Dir { .. } => Ok(()),
+        }
+    }
+}

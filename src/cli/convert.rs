@@ -1,0 +1,344 @@
+//! `interview convert`: arguments → [`batch::Options`] and a destination,
+//! then the run, with diagnostics, a progress bar on a terminal, the
+//! summary and the report on the way.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Args;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use interview_kit::batch::{self, Destination, Limits, Outcome, Status, Summary, report::Report};
+use interview_kit::{Format, Source};
+
+use super::exit::Exit;
+use super::report::human::{self as render, Human};
+use super::{InputArgs, parse_format};
+
+/// Arguments of `convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Inputs: files, directories (read recursively), `.zip`, `.tar`,
+    /// `.tar.gz` or `.tgz` archives (read in place); `-` reads standard
+    /// input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format; repeat for several in one run (into `-o DIR`).
+    /// `ndjson` writes one record a line: `{"path": …, "interview": …}`.
+    #[arg(long, default_value = "json", value_parser = parse_format, value_name = "FORMAT")]
+    to: Vec<Format>,
+    /// Write here instead of standard output: a file for one input (or for
+    /// `--to ndjson`), else a directory that mirrors the inputs' trees.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Read only the files (in directories) and entries (in archives)
+    /// whose relative path matches; repeatable, e.g. `--glob '**/*.txt'`.
+    /// By default every file whose extension names a readable format.
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// Worker threads [default: one per core].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Replace outputs that already exist.
+    #[arg(long)]
+    force: bool,
+    /// Stop at the first input that fails.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Write a JSON record of every input's outcome to FILE.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Refuse documents (files, archive entries, standard input) larger
+    /// than SIZE, e.g. `64MiB`, `500K`, `2GB`.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    max_size: u64,
+    /// Refuse archives that unpack to more than SIZE in all.
+    #[arg(long, value_name = "SIZE", default_value = "16GiB", value_parser = parse_size)]
+    max_archive_size: u64,
+    /// Refuse archives with more than N entries.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    max_entries: u64,
+}
+
+/// `64MiB`, `500K`, `2GB`, `1048576` → bytes. K, M, G, T and KiB, MiB …
+/// are powers of 1024; KB, MB … powers of 1000.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let unit = unit.trim().to_ascii_lowercase();
+    let scale: u64 = match unit.as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "t" | "tib" => 1 << 40,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "tb" => 1_000_000_000_000,
+        _ => {
+            return Err(format!(
+                "unknown size unit `{unit}`; expected K, M, G, T, KiB … or KB …"
+            ));
+        }
+    };
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size; expected e.g. 64MiB"))?;
+    let bytes = number * scale as f64;
+    if !(0.0..1.8e19).contains(&bytes) {
+        return Err(format!("`{text}` is out of range"));
+    }
+    Ok(bytes as u64)
+}
+
+/// Runs `convert`.
+pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
+    let mut options = match options(args) {
+        Ok(options) => options,
+        Err(message) => {
+            human.error(&message);
+            return Exit::Failure;
+        }
+    };
+    let is_batch = args.inputs.len() > 1
+        || args
+            .inputs
+            .iter()
+            .any(|p| p.is_dir() || batch::input::is_archive(p));
+    if !is_batch {
+        // one document: no threads to start
+        options.jobs = 1;
+    }
+    let mut report = match &args.report {
+        Some(path) => match Report::create(path, args.force) {
+            Ok(report) => Some(report),
+            Err(err) => {
+                human.error(&format!("cannot write the report: {err}"));
+                return Exit::Failure;
+            }
+        },
+        None => None,
+    };
+    let progress = progress_bar(is_batch);
+    let colour = human.colour();
+    let strict = args.input.strict;
+    let annotate = move |source: &Source, diagnostics: &[interview_kit::Diagnostic]| {
+        render::render(source, diagnostics, strict, colour)
+    };
+    let mut exit = Exit::Ok;
+    let mut report_error = None;
+    let mut observe = |outcome: &Outcome, rendered: Option<Vec<u8>>| {
+        exit = exit.merge(match outcome.status {
+            Status::Converted => Exit::Ok,
+            Status::Invalid => Exit::Invalid,
+            Status::Failed => Exit::Failure,
+        });
+        let unrendered = &outcome.diagnostics[outcome.in_source..];
+        if rendered.as_ref().is_some_and(|r| !r.is_empty()) || !unrendered.is_empty() {
+            progress.suspend(|| {
+                if let Some(rendered) = &rendered {
+                    human.write(rendered);
+                }
+                for located in unrendered {
+                    human.whole(&outcome.path, &located.diagnostic);
+                }
+            });
+        }
+        if let Some(report) = &mut report
+            && report_error.is_none()
+            && let Err(err) = report.record(outcome)
+        {
+            report_error = Some(err);
+        }
+        progress.inc(1);
+    };
+    let stdout = io::stdout();
+    let mut stream;
+    let destination = match destination(args) {
+        Some(destination) => destination,
+        None => {
+            stream = BufWriter::with_capacity(256 << 10, stdout.lock());
+            Destination::Stream(&mut stream)
+        }
+    };
+    let result = batch::run(&args.inputs, &options, destination, &annotate, &mut observe);
+    progress.finish_and_clear();
+    let summary = match result {
+        Ok(summary) => summary,
+        // the reader went away (`| head`): not an error
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return exit,
+        Err(err) => {
+            human.error(&err.to_string());
+            return Exit::Failure;
+        }
+    };
+    if let Some(report) = report {
+        let result = match report_error {
+            Some(err) => Err(err),
+            None => report.finish(&summary),
+        };
+        if let Err(err) = result {
+            human.error(&format!("cannot write the report: {err}"));
+            exit = exit.merge(Exit::Failure);
+        }
+    }
+    if is_batch {
+        let _ = writeln!(io::stderr(), "{}", summary_line(&summary));
+    }
+    exit
+}
+
+/// The batch options the arguments ask for; an error is a usage error.
+fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
+    if let Some(format) = args.input.from.filter(|f| !f.is_readable()) {
+        return Err(format!(
+            "--from {format}: {format} can be written, not read"
+        ));
+    }
+    if args.to.contains(&Format::Ndjson) && args.to.len() > 1 {
+        return Err(
+            "--to ndjson writes one stream and cannot be combined with other formats".into(),
+        );
+    }
+    let mut to = Vec::with_capacity(args.to.len());
+    for &format in &args.to {
+        if !to.contains(&format) {
+            to.push(format);
+        }
+    }
+    if to.len() > 1 && args.output.is_none() {
+        return Err("several --to formats need an output directory (-o DIR)".into());
+    }
+    Ok(batch::Options {
+        from: args.input.from,
+        encoding: args.input.encoding,
+        strict: args.input.strict,
+        to,
+        select: globs(&args.glob)?,
+        jobs: args.jobs.map_or(0, usize::from),
+        limits: Limits {
+            max_size: args.max_size,
+            max_archive_size: args.max_archive_size,
+            max_entries: args.max_entries,
+        },
+        fail_fast: args.fail_fast,
+        force: args.force,
+    })
+}
+
+fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        set.add(Glob::new(pattern).map_err(|err| format!("--glob {pattern}: {err}"))?);
+    }
+    set.build().map(Some).map_err(|err| err.to_string())
+}
+
+/// Where `-o` sends the documents; `None` is standard output.
+///
+/// `-o` names a file for `--to ndjson`, and for one input that is a
+/// single document (a file or `-`) in one format, unless it is an
+/// existing directory or ends with `/`; otherwise a directory.
+fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
+    let out = args.output.clone()?;
+    if args.to == [Format::Ndjson] {
+        return Some(Destination::File(out));
+    }
+    let single = match &args.inputs[..] {
+        [one] => one == Path::new("-") || (one.is_file() && !batch::input::is_archive(one)),
+        _ => false,
+    };
+    let names_dir = out.is_dir() || out.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+    Some(if single && args.to.len() == 1 && !names_dir {
+        Destination::File(out)
+    } else {
+        Destination::Dir(out)
+    })
+}
+
+/// A bar on a terminal; hidden in pipes, under CI, and for one input.
+fn progress_bar(is_batch: bool) -> ProgressBar {
+    let terminal = io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none()
+        && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    if !(is_batch && terminal) {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {human_pos} files converted or checked, {per_sec}, {elapsed}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// `20000 files: 19998 converted, 1 invalid, 1 failed; 2013 warnings, 3 errors; 247.5 MiB in 3.21 s`
+fn summary_line(summary: &Summary) -> String {
+    let mut line = format!("{} files: {} converted", summary.files, summary.documents);
+    if summary.invalid > 0 {
+        line.push_str(&format!(", {} invalid", summary.invalid));
+    }
+    if summary.failed > 0 {
+        line.push_str(&format!(", {} failed", summary.failed));
+    }
+    let seconds = summary.elapsed.as_secs_f64();
+    line.push_str(&format!(
+        "; {} warnings, {} errors; {} in {seconds:.2} s",
+        summary.warnings,
+        summary.errors,
+        batch::human_bytes(summary.bytes),
+    ));
+    if summary.stopped {
+        line.push_str(" (stopped at the first failure: --fail-fast)");
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("500k"), Ok(500 << 10));
+        assert_eq!(parse_size("2GB"), Ok(2_000_000_000));
+        assert_eq!(parse_size("1.5K"), Ok(1536));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("MiB").is_err());
+    }
+
+    #[test]
+    fn summary_names_what_failed() {
+        let summary = Summary {
+            files: 3,
+            documents: 1,
+            invalid: 1,
+            failed: 1,
+            warnings: 2,
+            errors: 2,
+            bytes: 2048,
+            elapsed: Duration::from_millis(1500),
+            stopped: false,
+        };
+        assert_eq!(
+            summary_line(&summary),
+            "3 files: 1 converted, 1 invalid, 1 failed; 2 warnings, 2 errors; 2.0 KiB in 1.50 s"
+        );
+    }
+}

@@ -1,0 +1,763 @@
+//! Batch conversion through the real binary: directories, archives,
+//! NDJSON, reports, and each fault case (a bad file among good ones,
+//! unsafe archive entries, zip bombs, size limits, existing outputs,
+//! fail-fast).
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn interview(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("interview").unwrap();
+    cmd.env("NO_COLOR", "1").current_dir(dir);
+    cmd
+}
+
+/// A valid interview, told apart by `n`.
+fn doc(n: usize) -> String {
+    format!(
+        "KIM Min-jun {n}\nDirector of the Asian Development Bank (ADB)\nQ: Question number {n}?\nA: The answer to question {n}.\nA second paragraph.\n已阅读人数: {n}\n"
+    )
+}
+
+const CORRUPT: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00";
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+/// Every file under `dir`, relative, sorted.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walk(dir)
+        .into_iter()
+        .map(|p| {
+            p.strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+fn zip_of(path: &Path, entries: &[(&str, &[u8])]) {
+    let mut zip = zip::ZipWriter::new(fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// A tar whose entry names are written raw, so that unsafe names (which
+/// `tar::Builder` refuses to write) can be tested.
+fn tar_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, bytes) in entries {
+        let mut header = tar::Header::new_gnu();
+        let field = &mut header.as_gnu_mut().unwrap().name;
+        field[..name.len()].copy_from_slice(name.as_bytes());
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_entry_type(tar::EntryType::Regular);
+        header.set_cksum();
+        builder.append(&header, *bytes).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn ndjson(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_directory_with_one_corrupt_file_converts_every_other_file_and_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input.join("a.txt"), doc(1));
+    write(&input.join("sub/b.txt"), doc(2));
+    write(&input.join("sub/deeper/c.txt"), doc(3));
+    write(&input.join("sub/broken.txt"), CORRUPT);
+    write(&input.join("z.txt"), doc(4));
+    write(&input.join("notes.md"), "not selected");
+    write(&input.join(".hidden/d.txt"), doc(5));
+    let out = interview(tmp.path())
+        .args(["convert", "in", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("error[binary-data]"), "{stderr}");
+    assert!(stderr.contains("in/sub/broken.txt"), "{stderr}");
+    assert!(
+        stderr.contains("5 files: 4 converted, 1 invalid"),
+        "{stderr}"
+    );
+    assert_eq!(
+        tree(&tmp.path().join("out")),
+        ["a.json", "sub/b.json", "sub/deeper/c.json", "z.json"]
+    );
+    let c: Value =
+        serde_json::from_slice(&fs::read(tmp.path().join("out/sub/deeper/c.json")).unwrap())
+            .unwrap();
+    assert_eq!(c["read_count"], 3);
+}
+
+#[test]
+fn a_zip_of_interviews_converts_without_extraction() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, two) = (doc(1), doc(2));
+    zip_of(
+        &tmp.path().join("archive.zip"),
+        &[
+            ("interviews/", b""),
+            ("interviews/one.txt", one.as_bytes()),
+            ("interviews/2024/two.txt", two.as_bytes()),
+            ("__MACOSX/interviews/._one.txt", CORRUPT),
+            ("README.pdf", CORRUPT),
+        ],
+    );
+    let out = interview(tmp.path())
+        .args(["convert", "archive.zip", "-o", "out"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        tree(tmp.path()),
+        [
+            "archive.zip",
+            "out/interviews/2024/two.json",
+            "out/interviews/one.json"
+        ],
+        "nothing but the outputs is written"
+    );
+    // and as one stream, each record naming its entry
+    let out = interview(tmp.path())
+        .args(["convert", "archive.zip", "--to", "ndjson"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let records = ndjson(&out.stdout);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "archive.zip!/interviews/one.txt",
+            "archive.zip!/interviews/2024/two.txt"
+        ]
+    );
+    assert_eq!(records[1]["interview"]["read_count"], 2);
+}
+
+#[test]
+fn tar_and_tar_gz_archives_are_read_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, two) = (doc(1), doc(2));
+    let tar = tar_of(&[
+        ("docs/one.txt", one.as_bytes()),
+        ("docs/two.txt", two.as_bytes()),
+    ]);
+    write(&tmp.path().join("a.tar"), &tar);
+    write(&tmp.path().join("b.tar.gz"), gzip(&tar));
+    write(&tmp.path().join("c.tgz"), gzip(&tar));
+    let out = interview(tmp.path())
+        .args(["convert", "a.tar", "b.tar.gz", "c.tgz", "--to", "ndjson"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let records = ndjson(&out.stdout);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "a.tar!/docs/one.txt",
+            "a.tar!/docs/two.txt",
+            "b.tar.gz!/docs/one.txt",
+            "b.tar.gz!/docs/two.txt",
+            "c.tgz!/docs/one.txt",
+            "c.tgz!/docs/two.txt"
+        ]
+    );
+    assert!(records.iter().all(|r| r["interview"].is_object()));
+}
+
+#[test]
+fn zip_entries_with_absolute_paths_or_dotdot_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("work");
+    fs::create_dir(&work).unwrap();
+    let good = doc(1);
+    let evil = doc(666);
+    zip_of(
+        &work.join("evil.zip"),
+        &[
+            ("../escaped.txt", evil.as_bytes()),
+            ("a/../../escaped2.txt", evil.as_bytes()),
+            ("/tmp/absolute.txt", evil.as_bytes()),
+            ("ok.txt", good.as_bytes()),
+        ],
+    );
+    let out = interview(&work)
+        .args(["convert", "evil.zip", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[archive]").count(), 3, "{stderr}");
+    assert!(stderr.contains("`..`"), "{stderr}");
+    assert!(stderr.contains("absolute"), "{stderr}");
+    assert_eq!(tree(tmp.path()), ["work/evil.zip", "work/out/ok.json"]);
+}
+
+#[test]
+fn tar_entries_with_absolute_paths_or_dotdot_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("work");
+    let (good, evil) = (doc(1), doc(666));
+    write(
+        &work.join("evil.tar"),
+        tar_of(&[
+            ("../escaped.txt", evil.as_bytes()),
+            ("/abs/olute.txt", evil.as_bytes()),
+            ("fine/ok.txt", good.as_bytes()),
+        ]),
+    );
+    let out = interview(&work)
+        .args(["convert", "evil.tar", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[archive]").count(), 2, "{stderr}");
+    assert_eq!(tree(tmp.path()), ["work/evil.tar", "work/out/fine/ok.json"]);
+}
+
+#[test]
+fn a_zip_bomb_is_stopped_by_the_unpacked_size_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let zeros = vec![b' '; 8 << 20];
+    let entries: Vec<(String, &[u8])> = (0..4)
+        .map(|i| (format!("bomb/{i}.txt"), &zeros[..]))
+        .collect();
+    let entries: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    zip_of(&tmp.path().join("bomb.zip"), &entries);
+    // 32 MiB of spaces packed into a few kilobytes
+    assert!(fs::metadata(tmp.path().join("bomb.zip")).unwrap().len() < 256 << 10);
+    let out = interview(tmp.path())
+        .args([
+            "convert",
+            "bomb.zip",
+            "-o",
+            "out",
+            "--max-archive-size",
+            "16MiB",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("error[limit]"), "{stderr}");
+    assert!(
+        stderr.contains("archive unpacked is 32.0 MiB, over the limit of 16.0 MiB"),
+        "{stderr}"
+    );
+    assert!(tree(&tmp.path().join("out")).is_empty());
+}
+
+#[test]
+fn a_gzip_bomb_is_stopped_while_streaming() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spaces = vec![b' '; 4 << 20];
+    let names: Vec<String> = (0..4).map(|i| format!("{i}.txt")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &spaces[..])).collect();
+    write(&tmp.path().join("bomb.tar.gz"), gzip(&tar_of(&entries)));
+    let out = interview(tmp.path())
+        .args(["convert", "bomb.tar.gz", "--to", "ndjson"])
+        .args(["--max-archive-size", "10MiB"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("over the limit of 10.0 MiB"), "{stderr}");
+    let records = ndjson(&out.stdout);
+    // two 4 MiB entries fit; the third would pass the limit and stops the archive
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[2]["path"], "bomb.tar.gz");
+    assert_eq!(records[2]["errors"][0]["code"], "limit");
+}
+
+#[test]
+fn too_many_entries_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = doc(1);
+    let names: Vec<String> = (0..5).map(|i| format!("{i}.txt")).collect();
+    let entries: Vec<(&str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), text.as_bytes()))
+        .collect();
+    zip_of(&tmp.path().join("many.zip"), &entries);
+    write(&tmp.path().join("many.tar"), tar_of(&entries));
+    let out = interview(tmp.path())
+        .args([
+            "convert",
+            "many.zip",
+            "many.tar",
+            "--to",
+            "ndjson",
+            "--max-entries",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("archive has 5 entries, over the limit of 3"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("archive has more than 3 entries"),
+        "{stderr}"
+    );
+    let records = ndjson(&out.stdout);
+    // the zip is refused whole (its directory says 5); the tar stops after 3
+    let converted = records
+        .iter()
+        .filter(|r| r["interview"].is_object())
+        .count();
+    assert_eq!(converted, 3);
+}
+
+#[test]
+fn inputs_over_max_size_are_refused_and_the_rest_convert() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/small.txt"), doc(1));
+    // sparse: 65 MiB on paper, nothing on disk; refused before reading
+    let big = fs::File::create(tmp.path().join("in/huge.txt")).unwrap();
+    big.set_len(65 << 20).unwrap();
+    let out = interview(tmp.path())
+        .args(["convert", "in", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("file is 65.0 MiB, over the limit of 64.0 MiB"),
+        "{stderr}"
+    );
+    assert_eq!(tree(&tmp.path().join("out")), ["small.json"]);
+    // the limit is a flag, and covers standard input too
+    interview(tmp.path())
+        .args(["convert", "-", "--max-size", "100"])
+        .write_stdin(doc(2))
+        .assert()
+        .code(1)
+        .stdout("");
+    interview(tmp.path())
+        .args(["convert", "-", "--max-size", "1K"])
+        .write_stdin(doc(2))
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_entry_over_max_size_is_refused_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let big = vec![b'x'; 4096];
+    let small = doc(1);
+    zip_of(
+        &tmp.path().join("a.zip"),
+        &[("big.txt", &big[..]), ("small.txt", small.as_bytes())],
+    );
+    let out = interview(tmp.path())
+        .args(["convert", "a.zip", "--to", "ndjson", "--max-size", "2K"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = ndjson(&out.stdout);
+    assert_eq!(records[0]["path"], "a.zip!/big.txt");
+    assert_eq!(records[0]["errors"][0]["code"], "limit");
+    assert!(records[1]["interview"].is_object());
+}
+
+#[test]
+fn existing_outputs_are_kept_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a.txt"), doc(1));
+    write(&tmp.path().join("in/b.txt"), doc(2));
+    write(&tmp.path().join("out/a.json"), "precious");
+    let out = interview(tmp.path())
+        .args(["convert", "in", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("out/a.json already exists"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("out/a.json")).unwrap(),
+        "precious"
+    );
+    assert!(
+        tmp.path().join("out/b.json").is_file(),
+        "the other file converts"
+    );
+    assert_eq!(
+        tree(&tmp.path().join("out")),
+        ["a.json", "b.json"],
+        "no temporary file left"
+    );
+    interview(tmp.path())
+        .args(["convert", "in", "-o", "out", "--force"])
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(tmp.path().join("out/a.json"))
+            .unwrap()
+            .contains("KIM")
+    );
+    // a single output file, too
+    let out = interview(tmp.path())
+        .args(["convert", "in/a.txt", "-o", "out/a.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+}
+
+#[test]
+fn two_inputs_cannot_claim_one_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a.txt"), doc(1));
+    let json = fs::read_to_string(common::fixture("000_733c960163716fd3.json")).unwrap();
+    write(&tmp.path().join("in/a.json"), json);
+    let out = interview(tmp.path())
+        .args(["convert", "in", "-o", "out", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("output of an earlier input"), "{stderr}");
+    // file-name order: a.json came first and won
+    let kept = fs::read_to_string(tmp.path().join("out/a.json")).unwrap();
+    assert!(kept.contains("LEE Hee-sup"), "{kept}");
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_failure() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a-ok.txt"), doc(1));
+    write(&tmp.path().join("in/b-bad.txt"), CORRUPT);
+    for i in 0..40 {
+        write(&tmp.path().join(format!("in/c-{i:02}.txt")), doc(i));
+    }
+    let out = interview(tmp.path())
+        .args(["convert", "in", "--to", "ndjson", "--fail-fast", "-j", "4"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = ndjson(&out.stdout);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["in/a-ok.txt", "in/b-bad.txt"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("--fail-fast"), "{stderr}");
+    // without it, everything converts around the bad file
+    let out = interview(tmp.path())
+        .args(["convert", "in", "--to", "ndjson", "-j", "4"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(ndjson(&out.stdout).len(), 42);
+}
+
+#[test]
+fn ndjson_order_is_the_same_whatever_the_jobs() {
+    let tmp = tempfile::tempdir().unwrap();
+    for i in 0..60 {
+        let body = if i % 17 == 5 {
+            CORRUPT.to_vec()
+        } else {
+            doc(i).into_bytes()
+        };
+        write(&tmp.path().join(format!("in/{}/{i:03}.txt", i % 3)), body);
+    }
+    let run = |jobs: &str| {
+        interview(tmp.path())
+            .args(["convert", "in", "--to", "ndjson", "-j", jobs])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert_eq!(run("3"), one);
+    assert_eq!(run("8"), one);
+    let records = ndjson(&one);
+    assert_eq!(records.len(), 60);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "directories are read in file-name order");
+    let bad = &records[paths.iter().position(|p| *p == "in/2/005.txt").unwrap()];
+    assert!(bad.get("interview").is_none());
+    assert_eq!(bad["errors"][0]["code"], "binary-data");
+    assert_eq!(
+        bad["errors"][0]["line"], 2,
+        "after the PNG signature's line end"
+    );
+}
+
+#[test]
+fn ndjson_goes_to_a_file_with_o() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a.txt"), doc(1));
+    write(&tmp.path().join("in/b.txt"), doc(2));
+    interview(tmp.path())
+        .args(["convert", "in", "--to", "ndjson", "-o", "all.ndjson"])
+        .assert()
+        .success()
+        .stdout("");
+    let records = ndjson(&fs::read(tmp.path().join("all.ndjson")).unwrap());
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["path"], "in/a.txt");
+    assert_eq!(tree(tmp.path()).len(), 3, "no temporary file left");
+}
+
+#[test]
+fn several_formats_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/x/a.txt"), doc(1));
+    interview(tmp.path())
+        .args(["convert", "in", "--to", "json", "--to", "text", "-o", "out"])
+        .assert()
+        .success();
+    assert_eq!(tree(&tmp.path().join("out")), ["x/a.json", "x/a.txt"]);
+    let text = fs::read_to_string(tmp.path().join("out/x/a.txt")).unwrap();
+    assert!(
+        text.lines().next().unwrap().ends_with("KIM Min-jun 1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_report_records_every_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a.txt"), doc(1));
+    write(&tmp.path().join("in/b.txt"), CORRUPT);
+    write(
+        &tmp.path().join("in/c.txt"),
+        "KIM Min-jun\nQ: Any count?\nA: None.\n",
+    );
+    let out = interview(tmp.path())
+        .args([
+            "convert",
+            "in",
+            "missing.txt",
+            "-o",
+            "out",
+            "--report",
+            "report.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: Value =
+        serde_json::from_slice(&fs::read(tmp.path().join("report.json")).unwrap()).unwrap();
+    let inputs = report["inputs"].as_array().unwrap();
+    let statuses: Vec<(&str, &str)> = inputs
+        .iter()
+        .map(|i| (i["path"].as_str().unwrap(), i["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("in/a.txt", "converted"),
+            ("in/b.txt", "invalid"),
+            ("in/c.txt", "converted"),
+            ("missing.txt", "failed")
+        ]
+    );
+    assert_eq!(inputs[0]["outputs"][0], "out/a.json");
+    assert_eq!(inputs[0]["format"], "text");
+    assert_eq!(inputs[2]["diagnostics"][0]["code"], "no-read-count");
+    assert_eq!(inputs[2]["diagnostics"][0]["severity"], "warning");
+    assert!(inputs[3].get("format").is_none());
+    assert_eq!(inputs[3]["diagnostics"][0]["code"], "io");
+    let summary = &report["summary"];
+    assert_eq!(summary["files"], 4);
+    assert_eq!(summary["documents"], 2);
+    assert_eq!(
+        (summary["invalid"].as_u64(), summary["failed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(summary["warnings"], 1);
+}
+
+#[test]
+fn an_output_directory_inside_the_input_is_not_read_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a.txt"), doc(1));
+    for _ in 0..2 {
+        interview(tmp.path())
+            .args(["convert", "in", "-o", "in/out", "--to", "text", "--force"])
+            .assert()
+            .success();
+    }
+    assert_eq!(tree(&tmp.path().join("in")), ["a.txt", "out/a.txt"]);
+}
+
+#[test]
+fn glob_selects_files_and_entries() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/keep/a.txt"), doc(1));
+    write(&tmp.path().join("in/skip/b.txt"), doc(2));
+    write(&tmp.path().join("in/keep/c.interview"), doc(3));
+    let out = interview(tmp.path())
+        .args(["convert", "in", "--to", "ndjson", "--glob", "keep/*"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let paths: Vec<String> = ndjson(&out.stdout)
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(paths, ["in/keep/a.txt", "in/keep/c.interview"]);
+    interview(tmp.path())
+        .args(["convert", "in", "--glob", "[oops"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn damaged_archives_are_reported_and_the_rest_converts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = doc(1);
+    zip_of(&tmp.path().join("good.zip"), &[("a.txt", text.as_bytes())]);
+    let zip = fs::read(tmp.path().join("good.zip")).unwrap();
+    write(&tmp.path().join("cut.zip"), &zip[..zip.len() / 2]);
+    let tgz = gzip(&tar_of(&[
+        ("a.txt", text.as_bytes()),
+        ("b.txt", text.as_bytes()),
+    ]));
+    write(&tmp.path().join("cut.tgz"), &tgz[..tgz.len() - 30]);
+    let out = interview(tmp.path())
+        .args([
+            "convert", "cut.zip", "cut.tgz", "good.zip", "--to", "ndjson",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = ndjson(&out.stdout);
+    let last = records.last().unwrap();
+    assert_eq!(last["path"], "good.zip!/a.txt");
+    assert!(last["interview"].is_object());
+    assert_eq!(records[0]["path"], "cut.zip");
+    assert_eq!(records[0]["errors"][0]["code"], "archive");
+    assert!(
+        records
+            .iter()
+            .any(|r| r["path"] == "cut.tgz" && r["errors"][0]["code"] == "archive"),
+        "{records:?}"
+    );
+}
+
+#[test]
+fn no_progress_bar_in_a_pipe() {
+    let tmp = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        write(&tmp.path().join(format!("in/{i}.txt")), doc(i));
+    }
+    let out = interview(tmp.path())
+        .args(["convert", "in", "-o", "out"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "only the summary: {stderr}");
+    assert!(
+        stderr.starts_with("5 files: 5 converted; 0 warnings, 0 errors;"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_written_in_place_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/a.txt"), doc(1));
+    interview(tmp.path())
+        .args(["convert", "in/a.txt", "-o", "/dev/null"])
+        .assert()
+        .success()
+        .stdout("");
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let out = interview(tmp.path())
+        .args(["convert", "in", "--to", "ndjson", "-o", "/dev/stdout"])
+        .args(["--report", "/dev/stderr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(ndjson(&out.stdout)[0]["path"], "in/a.txt");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("{\"inputs\": ["), "{stderr}");
+}
