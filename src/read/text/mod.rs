@@ -388,6 +388,13 @@ impl<'a> Assembler<'a> {
             .count();
         let other_markers = marker_lines.len() - dash_count;
         profile.dashes = dash_count >= 2 || (dash_count == 1 && other_markers == 0);
+        // a lone `――` among other markers is text, not a turn
+        let marker_lines: Vec<usize> = marker_lines
+            .into_iter()
+            .filter(|&i| {
+                profile.dashes || !matches!(&self.kinds[i], Kind::Marker(m) if m.rule == Rule::Dash)
+            })
+            .collect();
         let questions_marked = marker_lines.iter().any(|&i| {
             matches!(&self.kinds[i], Kind::Marker(m) if m.side == Side::Question
                 && (m.rule != Rule::Dash || profile.dashes))
