@@ -42,7 +42,7 @@ proptest! {
     /// survives text → model → text → model unchanged.
     #[test]
     fn structured_soup_in_every_encoding(
-        lines in prop::collection::vec(soup_line(), 0..20),
+        lines in prop_oneof![prop::collection::vec(soup_line(), 0..20), interview_soup()],
         encoding in 0usize..ENCODINGS.len(),
         eol in prop::sample::select(&["\n", "\r\n", "\r"][..]),
         cut in any::<prop::sample::Index>(),
@@ -114,6 +114,72 @@ fn encode(text: &str, (name, bom): (&str, bool)) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Soup shaped like an interview: a header, then question and answer turns
+/// (markers or labels) with soup lines among them, so that the round trip
+/// gets many usable models to check.
+fn interview_soup() -> impl Strategy<Value = Vec<String>> {
+    let question = prop::sample::select(
+        &[
+            "Q: ",
+            "问：",
+            "――",
+            "MARR: ",
+            "中国网：",
+            "Ｑ：",
+            "记者：",
+            "김예람(김): ",
+        ][..],
+    );
+    let answer = prop::sample::select(
+        &[
+            "A: ",
+            "答：",
+            "",
+            "BROWN: ",
+            "李肇星：",
+            "Ａ：",
+            "KIM: ",
+            "SATO: ",
+        ][..],
+    );
+    let header = prop::collection::vec(
+        prop_oneof![
+            Just("LEE Hee-sup".to_owned()),
+            Just("Gordon Brown".to_owned()),
+            Just("李肇星".to_owned()),
+            Just("Secretary-General of the Trilateral Cooperation Secretariat (TCS)".to_owned()),
+            Just("Interviewed by Andrew Marr".to_owned()),
+            Just("2024-05-12".to_owned()),
+            soup_line(),
+        ],
+        1..5,
+    );
+    let turns = prop::collection::vec(
+        (
+            question,
+            text(),
+            answer,
+            text(),
+            prop::collection::vec(soup_line(), 0..2),
+        ),
+        1..6,
+    );
+    (
+        header,
+        turns,
+        option::of(Just("已阅读人数: 427".to_owned())),
+    )
+        .prop_map(|(mut lines, turns, count)| {
+            for (q, question, a, answer, extra) in turns {
+                lines.push(format!("{q}{}", question.trim()));
+                lines.push(format!("{a}{}", answer.trim()));
+                lines.extend(extra);
+            }
+            lines.extend(count);
+            lines
+        })
 }
 
 fn soup_line() -> impl Strategy<Value = String> {

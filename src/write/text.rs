@@ -55,6 +55,7 @@ fn lines(interview: &Interview) -> Vec<String> {
             .iter()
             .any(|l| matches_name(l, &speaker.name) || matches_name(&speaker.name, l));
     let name_bare = header::read_alone(&speaker.name) == [Field::Plain]
+        && !opens_turn(&speaker.name)
         && header::is_name_like(&speaker.name)
         && header::name_with_label(&speaker.name).is_none()
         && header::name_and_role(&speaker.name).is_none()
@@ -62,6 +63,7 @@ fn lines(interview: &Interview) -> Vec<String> {
 
     if let Some(headline) = &interview.headline {
         let bare = header::read_alone(headline) == [Field::Plain]
+            && !opens_turn(headline)
             && !header::is_name_like(headline)
             && header::name_with_label(headline).is_none()
             && header::name_and_role(headline).is_none();
@@ -122,6 +124,7 @@ fn lines(interview: &Interview) -> Vec<String> {
                     && !header::is_name_like(next))
         });
         let bare = header::read_alone(text) == [Field::Plain]
+            && !opens_turn(text)
             && header::is_role_like(text)
             && header::name_and_role(text).is_none()
             && !joins_next;
@@ -134,8 +137,7 @@ fn lines(interview: &Interview) -> Vec<String> {
     for (i, paragraph) in interview.introduction.iter().enumerate() {
         // bare unless the reader would read the line as something else
         let ambiguous = header::read_alone(paragraph) != [Field::Plain]
-            || markers::detect(paragraph).is_some()
-            || labels::detect(paragraph).is_some()
+            || opens_turn(paragraph)
             || (i == 0 && interview.role.is_none() && header::is_role_like(paragraph));
         out.push(if ambiguous {
             format!("Introduction: {paragraph}")
@@ -214,6 +216,11 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// Whether a line would open a turn (a marker or a label-shaped prefix).
+fn opens_turn(text: &str) -> bool {
+    markers::detect(text).is_some() || labels::detect(text).is_some()
 }
 
 /// Whether answers record who gave them.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 pub mod strategy;
 
 use interview_kit::Interview;
-use interview_kit::read::text::labels::matches_name;
+use interview_kit::read::text::labels::{is_interviewer_word, matches_name};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -44,7 +44,8 @@ pub fn assert_golden(path: &Path, actual: &str) {
 }
 
 /// Raw text tells people apart by their names and labels only: the
-/// interviewer, the interviewee and the panelists share none.
+/// interviewer, the interviewee and the panelists share none, and no
+/// panelist answers under an interviewer's role word.
 pub fn distinct_people(m: &Interview) -> bool {
     let names = |s: &interview_kit::Speaker| {
         let mut v = vec![s.name.clone()];
@@ -65,6 +66,15 @@ pub fn distinct_people(m: &Interview) -> bool {
         a.iter()
             .any(|x| b.iter().any(|y| matches_name(x, y) || matches_name(y, x)))
     };
+    // a panelist labelled `Moderator` or `사회자` reads as the one who asks
+    let answers_by_role_word = m
+        .exchanges
+        .iter()
+        .filter_map(|e| e.answered_by.as_deref())
+        .any(is_interviewer_word);
+    if answers_by_role_word {
+        return false;
+    }
     let interviewer = m.interviewer.as_ref().map(names).unwrap_or_default();
     others.iter().all(|o| !clash(&speaker, o))
         && m.exchanges

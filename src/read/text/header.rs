@@ -706,12 +706,12 @@ pub(crate) fn is_name_like(text: &str) -> bool {
 }
 
 /// Whether `text` reads like a role rather than a paragraph: not a
-/// sentence (an abbreviation such as `Inc.` may end it), at most 24 words
-/// or 60 CJK letters.
+/// sentence (an abbreviation such as `Inc.` may end it), at most 40 words
+/// or 80 CJK letters.
 pub(crate) fn is_role_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    !is_prose(text) && words <= 24 && cjk <= 60 && width(text) <= 200
+    !is_prose(text) && words <= 40 && cjk <= 80 && width(text) <= 320
 }
 
 /// Whether `text` reads like a title or an organisation's name: role-like,

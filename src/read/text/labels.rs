@@ -424,7 +424,8 @@ const CJK_ROLES: &[&str] = &[
 
 /// Labels that name the interviewer's role or an outlet rather than a
 /// person: `Interviewer`, `Host`, `MC`, `中国网`, `人民日报`, `사회자`.
-pub(crate) fn is_interviewer_word(label: &str) -> bool {
+/// A turn so labelled asks, unless the header names it as the interviewee.
+pub fn is_interviewer_word(label: &str) -> bool {
     const OUTLET_ENDINGS: &[&str] = &[
         "网",
         "網",

@@ -329,6 +329,8 @@ struct Assembler<'a> {
     layout: Layout,
     diagnostics: &'a mut Vec<Diagnostic>,
     read_count: Option<(ReadCount, String)>,
+    /// Labels that opened turns in the body (not label-shaped header lines).
+    turn_labels: Vec<String>,
 }
 
 impl<'a> Assembler<'a> {
@@ -340,6 +342,7 @@ impl<'a> Assembler<'a> {
             layout: lines::layout(lines),
             diagnostics,
             read_count: None,
+            turn_labels: Vec::new(),
         }
     }
 
@@ -388,6 +391,13 @@ impl<'a> Assembler<'a> {
             .count();
         let other_markers = marker_lines.len() - dash_count;
         profile.dashes = dash_count >= 2 || (dash_count == 1 && other_markers == 0);
+        // a lone `――` among other markers is text, not a turn
+        let marker_lines: Vec<usize> = marker_lines
+            .into_iter()
+            .filter(|&i| {
+                profile.dashes || !matches!(&self.kinds[i], Kind::Marker(m) if m.rule == Rule::Dash)
+            })
+            .collect();
         let questions_marked = marker_lines.iter().any(|&i| {
             matches!(&self.kinds[i], Kind::Marker(m) if m.side == Side::Question
                 && (m.rule != Rule::Dash || profile.dashes))
@@ -822,6 +832,11 @@ impl<'a> Assembler<'a> {
             }
             prev_text = Some(i);
             let turn = self.turn_at(i, profile, false);
+            if let Some((_, Some(label), _)) = &turn
+                && !self.turn_labels.contains(label)
+            {
+                self.turn_labels.push(label.clone());
+            }
             // a line that opens no new question belongs to the open turn
             if let Some(open) = open.as_mut()
                 && !matches!(turn, Some((Side::Question, None, _)))
@@ -1028,11 +1043,12 @@ impl<'a> Assembler<'a> {
                 .cloned()
                 .unwrap_or_else(|| label.to_owned())
         };
+        let turn_labels = &self.turn_labels;
         let label_for = |name: &str, party: Party| {
             profile
                 .order
                 .iter()
-                .filter(|l| profile.party(l) == Some(party))
+                .filter(|l| profile.party(l) == Some(party) && turn_labels.contains(l))
                 .find(|l| {
                     profile.declared.get(*l).map(String::as_str) == Some(name)
                         || labels::matches_name(l, name)
@@ -1080,7 +1096,9 @@ impl<'a> Assembler<'a> {
                     .order
                     .iter()
                     .filter(|l| {
-                        profile.party(l) == Some(Party::Interviewer) && !labels::is_generic_role(l)
+                        profile.party(l) == Some(Party::Interviewer)
+                            && !labels::is_generic_role(l)
+                            && turn_labels.contains(l)
                     })
                     .collect();
                 let label = label_for(&name, Party::Interviewer).or_else(|| match askers[..] {
