@@ -5,6 +5,7 @@ mod common;
 
 use common::strategy::{interview, text};
 use interview_kit::{Format, Source, load, render, schema};
+use proptest::option;
 use proptest::prelude::*;
 
 proptest! {
