@@ -62,6 +62,10 @@ pub struct Options {
     /// Read every input as this format instead of guessing it from the
     /// extension, else the content.
     pub from: Option<Format>,
+    /// Every input holds NDJSON records `{"path": …, "text": …}`, one raw
+    /// interview a line, instead of being a document itself (the mapper
+    /// mode of Spark's `RDD.pipe` or Hadoop Streaming).
+    pub records: bool,
     /// Decode raw text in this encoding instead of detecting it.
     pub encoding: Option<&'static Encoding>,
     /// Treat warnings as errors.
@@ -88,6 +92,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             from: None,
+            records: false,
             encoding: None,
             strict: false,
             to: vec![Format::Json],

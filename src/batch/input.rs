@@ -22,7 +22,7 @@
 
 use std::borrow::Cow;
 use std::fs::{self, File};
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -190,9 +190,29 @@ impl Archive {
     }
 }
 
+/// Standard input or a file, buffered.
+fn open_stream(input: &Path) -> io::Result<Box<dyn BufRead>> {
+    if input == Path::new("-") {
+        return Ok(Box::new(BufReader::new(io::stdin())));
+    }
+    Ok(Box::new(BufReader::new(File::open(input)?)))
+}
+
+/// A record's path as a relative path of normal components, for outputs
+/// under a directory; `None` for an absolute path or one with `..`.
+fn relative(path: &str) -> Option<PathBuf> {
+    let path = Path::new(path);
+    let normal = path
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    (normal && path.components().next().is_some()).then(|| path.to_path_buf())
+}
+
 /// Walks inputs into items.
 pub(crate) struct Walker<'a> {
     select: Option<&'a GlobSet>,
+    /// Inputs hold NDJSON records rather than documents.
+    records: bool,
     limits: Limits,
     /// The output directory, canonical, so that a walk never reads its own
     /// outputs.
@@ -205,6 +225,7 @@ impl<'a> Walker<'a> {
     pub fn new(options: &'a Options, out_dir: Option<&Path>) -> io::Result<Walker<'a>> {
         Ok(Walker {
             select: options.select.as_ref(),
+            records: options.records,
             limits: options.limits,
             exclude: out_dir.map(fs::canonicalize).transpose()?,
         })
@@ -224,6 +245,21 @@ impl<'a> Walker<'a> {
                 .file_name()
                 .map_or_else(|| PathBuf::from("input"), PathBuf::from)
         };
+        if self.records {
+            let name = if input == Path::new("-") {
+                "<stdin>".to_owned()
+            } else {
+                input.display().to_string()
+            };
+            return match open_stream(input) {
+                Ok(stream) => self.records(&name, stream, each),
+                Err(err) => each(Item {
+                    path: name,
+                    rel: own_name(),
+                    body: Body::Fault(Fault::io("cannot read", &err)),
+                }),
+            };
+        }
         if input == Path::new("-") {
             let stdin = io::stdin().lock();
             let read = read_limited(stdin, 0, self.limits.max_size, "input", |err| {
@@ -257,6 +293,79 @@ impl<'a> Walker<'a> {
                 body: Body::File(input.to_path_buf(), metadata.len()),
             }),
         }
+    }
+
+    /// One item per line of NDJSON records `{"path": "…", "text": "…"}`,
+    /// read as they come (a mapper's input never ends before its output
+    /// starts). A line that is not such a record is a fault named by its
+    /// line number; blank lines are skipped.
+    fn records(
+        &self,
+        name: &str,
+        mut stream: Box<dyn BufRead + '_>,
+        each: Each<'_>,
+    ) -> ControlFlow<()> {
+        #[derive(serde::Deserialize)]
+        struct Record {
+            path: String,
+            text: String,
+        }
+        let mut line = Vec::new();
+        for number in 1.. {
+            line.clear();
+            let limit = self
+                .limits
+                .max_size
+                .saturating_mul(6)
+                .saturating_add(1 << 16);
+            let read = (&mut stream).take(limit).read_until(b'\n', &mut line);
+            let at = format!("{name}:{number}");
+            let fault = |status, code, message: String| Item {
+                path: at.clone(),
+                rel: PathBuf::from(format!("record-{number}")),
+                body: Body::Fault(Fault::new(status, code, message)),
+            };
+            match read {
+                Ok(0) => return ControlFlow::Continue(()),
+                Ok(_) if line.trim_ascii().is_empty() => continue,
+                Ok(_) if line.last() != Some(&b'\n') && line.len() as u64 >= limit => {
+                    each(fault(
+                        Status::Failed,
+                        Code::Limit,
+                        format!("record longer than {limit} bytes"),
+                    ))?;
+                    // skip the rest of the oversized line
+                    let mut sink = Vec::new();
+                    if (&mut stream).read_until(b'\n', &mut sink).is_err() {
+                        return ControlFlow::Continue(());
+                    }
+                }
+                Ok(_) => match serde_json::from_slice::<Record>(&line) {
+                    Ok(record) => {
+                        let rel = relative(&record.path)
+                            .unwrap_or_else(|| PathBuf::from(format!("record-{number}")));
+                        each(Item {
+                            path: record.path,
+                            rel,
+                            body: Body::Bytes(record.text.into_bytes()),
+                        })?;
+                    }
+                    Err(err) => each(fault(
+                        Status::Invalid,
+                        Code::Syntax,
+                        format!("not a record {{\"path\": …, \"text\": …}}: {err}"),
+                    ))?,
+                },
+                Err(err) => {
+                    return each(fault(
+                        Status::Failed,
+                        Code::Io,
+                        format!("cannot read: {err}"),
+                    ));
+                }
+            }
+        }
+        ControlFlow::Continue(())
     }
 
     /// Whether a file or entry at `rel` is read.

@@ -14,7 +14,7 @@ use interview_kit::{Format, Source};
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
-use super::{InputArgs, parse_format};
+use super::{From, InputArgs, parse_format};
 
 /// Arguments of `convert`.
 #[derive(Debug, Args)]
@@ -197,7 +197,7 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
 
 /// The batch options the arguments ask for; an error is a usage error.
 fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
-    if let Some(format) = args.input.from.filter(|f| !f.is_readable()) {
+    if let Some(format) = args.input.format().filter(|f| !f.is_readable()) {
         return Err(format!(
             "--from {format}: {format} can be written, not read"
         ));
@@ -217,7 +217,8 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
         return Err("several --to formats need an output directory (-o DIR)".into());
     }
     Ok(batch::Options {
-        from: args.input.from,
+        from: args.input.format(),
+        records: args.input.from == Some(From::Records),
         encoding: args.input.encoding,
         strict: args.input.strict,
         to,

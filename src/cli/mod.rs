@@ -48,9 +48,11 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct InputArgs {
-    /// Input format; by default from the file extension, else from the content.
-    #[arg(long, value_parser = parse_input_format)]
-    from: Option<Format>,
+    /// Input format (text, json, xml, jsonld); by default from the file
+    /// extension, else from the content. `records` reads NDJSON records
+    /// `{"path": …, "text": …}`, one raw interview a line (convert only).
+    #[arg(long, value_parser = parse_from)]
+    from: Option<From>,
     /// Read raw text in this encoding (a WHATWG label: utf-8, gb18030, shift_jis, euc-kr, utf-16le …) instead of detecting it.
     #[arg(long, value_parser = parse_encoding)]
     encoding: Option<&'static Encoding>,
@@ -152,9 +154,35 @@ fn emit(bytes: &[u8]) -> Exit {
     }
 }
 
+/// What `--from` names: one document format, or a stream of records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum From {
+    /// Every input is a document in this format.
+    Document(Format),
+    /// Every input holds NDJSON records `{"path": …, "text": …}`.
+    Records,
+}
+
+impl InputArgs {
+    /// The document format `--from` forces, if it names one.
+    fn format(&self) -> Option<Format> {
+        match self.from {
+            Some(From::Document(format)) => Some(format),
+            _ => None,
+        }
+    }
+}
+
+fn parse_from(name: &str) -> Result<From, String> {
+    if name.eq_ignore_ascii_case("records") {
+        return Ok(From::Records);
+    }
+    parse_input_format(name).map(From::Document)
+}
+
 /// `--from`, else the extension, else the content.
 fn input_format(path: &Path, bytes: &[u8], args: &InputArgs) -> Format {
-    args.from
+    args.format()
         .or_else(|| Format::from_path(path))
         .unwrap_or_else(|| Format::sniff(bytes))
 }
@@ -171,6 +199,10 @@ fn read_input(path: &Path) -> io::Result<(String, Vec<u8>)> {
 }
 
 fn validate(args: &ValidateArgs) -> Exit {
+    if args.input.from == Some(From::Records) {
+        Human::stderr().error("--from records is for convert: validate reads documents");
+        return Exit::Failure;
+    }
     let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
     let mut reporter = report::reporter(args.format, stdout);
     let strict = args.input.strict;
