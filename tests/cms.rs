@@ -814,3 +814,25 @@ fn php_unserialize_reads_only_exact_serialized_strings() {
     assert_eq!(php_unserialize("s:5:\"b:0;\";"), "s:5:\"b:0;\";");
     assert_eq!(php_unserialize("plain"), "plain");
 }
+
+/// A batch writes one WXR holding every interview, in input order; an
+/// invalid input is left out and makes the run exit 1.
+#[test]
+fn a_batch_writes_one_wxr_with_every_interview() {
+    let out = interview()
+        .arg("convert")
+        .arg(common::fixture(common::SEED))
+        .arg(common::fixture("validate/valid/minimal.json"))
+        .arg(common::fixture("invalid/empty.txt"))
+        .arg(common::fixture("validate/valid/cjk.json"))
+        .args(["--to", "wxr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("<?xml").count(), 1, "one document");
+    let items = read_wxr(&text).unwrap();
+    assert_eq!(items.len(), 3);
+    let titles: Vec<&str> = items.iter().map(|i| i.fields["post_id"].as_str()).collect();
+    assert_eq!(titles, ["1", "2", "3"]);
+}

@@ -25,6 +25,7 @@ use tempfile::{NamedTempFile, TempPath};
 use super::{Destination, Options, Outcome, Status, io_error, report};
 use crate::format::Format;
 use crate::model::Interview;
+use crate::write::wxr::{self, WxrWriter};
 
 /// What a worker made of one document, ready to be put in place.
 pub(crate) enum Rendered {
@@ -35,6 +36,9 @@ pub(crate) enum Rendered {
     Stream(Vec<u8>),
     /// Temporary files, each with the output path it is to be renamed to.
     Files(Vec<(PathBuf, TempPath)>),
+    /// A document for a format whose items the emitting thread writes in
+    /// order into one envelope (WXR: one file holding every interview).
+    Item(Box<Interview>),
 }
 
 /// Renders one document for its destination: to bytes for a stream, to
@@ -54,6 +58,9 @@ pub(crate) fn render(
     let Some(interview) = interview else {
         return Ok(Rendered::Nothing);
     };
+    if to == [Format::Wxr] && dir.is_none() {
+        return Ok(Rendered::Item(Box::new(interview.clone())));
+    }
     let Some(dir) = dir else {
         let mut bytes = Vec::with_capacity(outcome.bytes as usize * 2 + 4096);
         for &format in to {
@@ -208,10 +215,23 @@ impl Write for OutFile {
     }
 }
 
+/// The WXR channel's options, as [`wxr::write_all`] sets them: the
+/// language is the first interview's.
+fn wxr_options(first: &Interview) -> wxr::Options {
+    wxr::Options {
+        language: first.language.clone(),
+        ..wxr::Options::default()
+    }
+}
+
 /// Where the emitting thread puts rendered documents.
 pub(crate) struct Sink<'w> {
     kind: Kind<'w>,
     force: bool,
+    /// For `--to wxr` into a stream or file: one WXR document holds every
+    /// interview. Opened at the first item (the channel takes its
+    /// language), buffered between items.
+    wxr: Option<WxrWriter<Vec<u8>>>,
 }
 
 enum Kind<'w> {
@@ -234,6 +254,7 @@ impl<'w> Sink<'w> {
     /// Prepares `destination`: creates the directory, or the temporary
     /// file of an output file (refusing an existing one without `force`).
     pub fn open(destination: Destination<'w>, options: &Options) -> io::Result<Sink<'w>> {
+        // the envelope's header goes out before the first item
         let kind = match destination {
             Destination::Stream(out) => Kind::Stream(out),
             Destination::File(target) => Kind::File {
@@ -252,7 +273,28 @@ impl<'w> Sink<'w> {
         Ok(Sink {
             kind,
             force: options.force,
+            wxr: None,
         })
+    }
+
+    /// Writes bytes to the stream or file destination.
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match &mut self.kind {
+            Kind::Stream(out) => out.write_all(bytes),
+            Kind::File { file, written, .. } => {
+                *written = true;
+                file.write_all(bytes)
+            }
+            Kind::Dir { .. } => Ok(()),
+        }
+    }
+
+    /// Where stream output goes, as recorded in outcomes.
+    fn stream_target(&self) -> PathBuf {
+        match &self.kind {
+            Kind::File { target, .. } => target.clone(),
+            _ => PathBuf::from("-"),
+        }
     }
 
     /// The mirrored tree's root, for a directory destination.
@@ -267,6 +309,19 @@ impl<'w> Sink<'w> {
     /// in `outcome`. An output that cannot be put in place fails that
     /// outcome; an error of the stream or file stops the run.
     pub fn put(&mut self, outcome: &mut Outcome, rendered: Rendered) -> io::Result<()> {
+        if let Rendered::Item(interview) = rendered {
+            let wxr = match self.wxr.take() {
+                Some(wxr) => self.wxr.insert(wxr),
+                None => self
+                    .wxr
+                    .insert(WxrWriter::begin(Vec::new(), wxr_options(&interview))?),
+            };
+            wxr.item(&interview)?;
+            let bytes = std::mem::take(wxr.get_mut());
+            self.write(&bytes)?;
+            outcome.outputs.push(self.stream_target());
+            return Ok(());
+        }
         match (&mut self.kind, rendered) {
             (_, Rendered::Nothing) => {}
             (Kind::Stream(out), Rendered::Stream(bytes)) => {
@@ -310,7 +365,7 @@ impl<'w> Sink<'w> {
                     }
                 }
             }
-            (_, Rendered::Stream(_) | Rendered::Files(_)) => {
+            (_, Rendered::Stream(_) | Rendered::Files(_) | Rendered::Item(_)) => {
                 unreachable!("documents are rendered for their destination")
             }
         }
@@ -319,7 +374,12 @@ impl<'w> Sink<'w> {
 
     /// Flushes the stream, or renames the output file into place (when
     /// anything was written to it).
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(mut self) -> io::Result<()> {
+        // nothing converted, nothing written, as for any stream or file
+        if let Some(wxr) = self.wxr.take() {
+            let bytes = wxr.finish()?;
+            self.write(&bytes)?;
+        }
         match self.kind {
             Kind::Stream(out) => out.flush(),
             // an empty output file is not made (nothing converted)

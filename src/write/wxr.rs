@@ -291,6 +291,11 @@ impl<W: Write> WxrWriter<W> {
         raw(xml, "\n\t</item>")
     }
 
+    /// The underlying writer, e.g. to drain a buffer between items.
+    pub fn get_mut(&mut self) -> &mut W {
+        self.xml.get_mut()
+    }
+
     /// Closes the channel and the file, and hands back the output.
     pub fn finish(mut self) -> io::Result<W> {
         raw(&mut self.xml, "\n</channel>\n</rss>\n")?;
