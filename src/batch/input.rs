@@ -336,7 +336,7 @@ impl<'a> Walker<'a> {
                     ))?;
                     // skip the rest of the oversized line
                     let mut sink = Vec::new();
-                    if (&mut stream).read_until(b'\n', &mut sink).is_err() {
+                    if stream.read_until(b'\n', &mut sink).is_err() {
                         return ControlFlow::Continue(());
                     }
                 }
