@@ -181,3 +181,52 @@ fn completions_and_man_page() {
     let page = String::from_utf8(out.stdout).unwrap();
     assert!(page.contains(".TH interview"), "{page}");
 }
+
+#[test]
+fn directories_and_globs_are_walked() {
+    let (code, stdout, _) = validate(&[
+        "--format",
+        "json",
+        "--glob",
+        "**/*.json",
+        "fixtures/validate",
+    ]);
+    assert_eq!(code, 1);
+    let files: std::collections::BTreeSet<String> = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    // every invalid document under the directory, none of the valid ones
+    assert!(files.iter().all(|f| f.contains("/invalid/")), "{files:?}");
+    assert!(files.len() >= 8, "{files:?}");
+    let (code, _, stderr) = validate(&["fixtures/validate/valid"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("checked 3 file(s): 3 valid"), "{stderr}");
+}
+
+#[test]
+fn archives_are_read_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("docs.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for name in ["valid/minimal.json", "invalid/two-violations.json"] {
+        zip.start_file(name, options).unwrap();
+        let bytes = std::fs::read(common::fixture(&format!("validate/{name}"))).unwrap();
+        std::io::Write::write_all(&mut zip, &bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    let (code, stdout, _) = validate(&["--format", "github", zip_path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].contains("docs.zip!/invalid/two-violations.json,line=2,col=16"),
+        "{stdout}"
+    );
+}

@@ -234,7 +234,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
     })
 }
 
-fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+pub(super) fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }

@@ -4,10 +4,11 @@
 mod convert;
 mod exit;
 mod report;
+mod validate;
 
 use std::ffi::OsString;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -15,8 +16,8 @@ use encoding_rs::Encoding;
 use interview_kit::Format;
 
 use exit::Exit;
+use report::ReportFormat;
 use report::human::Human;
-use report::{ReportFormat, Summary};
 
 /// Turn raw interview text into a typed, schema-validated model and write it
 /// as JSON.
@@ -63,9 +64,17 @@ struct InputArgs {
 
 #[derive(Debug, Args)]
 struct ValidateArgs {
-    /// Files to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// What to check: files, directories (recursive), .zip/.tar/.tar.gz
+    /// archives (read in place), or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
     files: Vec<PathBuf>,
+    /// In directories and archives, check only files whose relative path
+    /// matches; repeatable, e.g. `--glob '**/*.json'`.
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<std::num::NonZeroU16>,
     #[command(flatten)]
     input: InputArgs,
     /// Report format: human (stderr), or json, github, sarif, junit (stdout).
@@ -127,7 +136,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
     let mut human = Human::stderr();
     match cli.command {
         Command::Convert(args) => convert::run(&args, &mut human),
-        Command::Validate(args) => validate(&args),
+        Command::Validate(args) => validate::run(&args),
         Command::Schema => emit(interview_kit::schema::to_pretty_string().as_bytes()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
@@ -178,73 +187,4 @@ fn parse_from(name: &str) -> Result<From, String> {
         return Ok(From::Records);
     }
     parse_input_format(name).map(From::Document)
-}
-
-/// `--from`, else the extension, else the content.
-fn input_format(path: &Path, bytes: &[u8], args: &InputArgs) -> Format {
-    args.format()
-        .or_else(|| Format::from_path(path))
-        .unwrap_or_else(|| Format::sniff(bytes))
-}
-
-fn read_input(path: &Path) -> io::Result<(String, Vec<u8>)> {
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(("<stdin>".to_owned(), bytes))
-    } else {
-        bytes = std::fs::read(path)?;
-        Ok((path.display().to_string(), bytes))
-    }
-}
-
-fn validate(args: &ValidateArgs) -> Exit {
-    if args.input.from == Some(From::Records) {
-        Human::stderr().error("--from records is for convert: validate reads documents");
-        return Exit::Failure;
-    }
-    let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
-    let mut reporter = report::reporter(args.format, stdout);
-    let strict = args.input.strict;
-    let mut summary = Summary::default();
-    let mut budget = args.max_errors.unwrap_or(usize::MAX);
-    let mut exit = Exit::Ok;
-    let mut written = Ok(());
-    for path in &args.files {
-        summary.files += 1;
-        let (name, bytes) = match read_input(path) {
-            Ok(read) => read,
-            Err(err) => {
-                summary.invalid += 1;
-                summary.errors += 1;
-                exit = exit.merge(Exit::Failure);
-                written =
-                    written.and(reporter.unreadable(&path.display().to_string(), &err.to_string()));
-                continue;
-            }
-        };
-        let format = input_format(path, &bytes, &args.input);
-        let source = interview_kit::decode(name, &bytes, format, args.input.encoding);
-        let parsed = interview_kit::load(&source, format);
-        let errors = parsed
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_fatal(strict))
-            .count();
-        summary.errors += errors;
-        summary.warnings += parsed.diagnostics.len() - errors;
-        if errors > 0 || parsed.interview.is_none() {
-            summary.invalid += 1;
-            exit = exit.merge(Exit::Invalid);
-        }
-        let shown = parsed.diagnostics.len().min(budget);
-        budget -= shown;
-        summary.omitted += parsed.diagnostics.len() - shown;
-        written = written.and(reporter.file(&source, &parsed.diagnostics[..shown], strict));
-    }
-    written = written.and(reporter.finish(&summary));
-    match written {
-        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Exit::Failure,
-        _ => exit,
-    }
 }

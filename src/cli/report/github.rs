@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use interview_kit::{Diagnostic, Severity, Source};
+use interview_kit::Severity;
 
 use super::{Located, Reporter, Summary};
 
@@ -19,14 +19,9 @@ impl<W: Write> Github<W> {
 }
 
 impl<W: Write> Reporter for Github<W> {
-    fn file(
-        &mut self,
-        source: &Source,
-        diagnostics: &[Diagnostic],
-        strict: bool,
-    ) -> io::Result<()> {
-        for diagnostic in diagnostics {
-            let l = Located::new(source, diagnostic, strict);
+    fn file(&mut self, _name: &str, entries: &[Located<'_>], _: &[Vec<u8>]) -> io::Result<()> {
+        for l in entries {
+            let diagnostic = l.diagnostic;
             let command = match l.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -79,13 +74,18 @@ fn property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::report::Located;
     use crate::cli::report::tests::sample;
 
     #[test]
     fn annotations_carry_file_and_line() {
         let (source, diagnostics) = sample();
         let mut github = Github::new(Vec::new());
-        github.file(&source, &diagnostics, false).unwrap();
+        let entries: Vec<_> = diagnostics
+            .iter()
+            .map(|d| Located::new(&source, d, false))
+            .collect();
+        github.file(source.name(), &entries, &[]).unwrap();
         let text = String::from_utf8(github.out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(

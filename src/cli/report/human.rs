@@ -10,7 +10,7 @@ use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
 use interview_kit::{Diagnostic, Severity, Source};
 
-use super::{Reporter, Summary};
+use super::{Located, Reporter, Summary};
 
 /// Writes diagnostics to stderr for people to read.
 pub struct Human {
@@ -42,12 +42,6 @@ impl Human {
         self.colour
     }
 
-    /// Renders every diagnostic of one source.
-    pub fn emit(&mut self, source: &Source, diagnostics: &[Diagnostic], strict: bool) {
-        let bytes = render(source, diagnostics, strict, self.colour);
-        self.write(&bytes);
-    }
-
     /// Writes diagnostics rendered by [`render`].
     pub fn write(&mut self, rendered: &[u8]) {
         let _ = io::stderr().lock().write_all(rendered);
@@ -72,11 +66,17 @@ impl Human {
 impl Reporter for Human {
     fn file(
         &mut self,
-        source: &Source,
-        diagnostics: &[Diagnostic],
-        strict: bool,
+        name: &str,
+        entries: &[Located<'_>],
+        rendered: &[Vec<u8>],
     ) -> io::Result<()> {
-        self.emit(source, diagnostics, strict);
+        for (i, entry) in entries.iter().enumerate() {
+            match rendered.get(i) {
+                Some(bytes) => self.write(bytes),
+                // no source to show (an unreadable archive entry, a limit)
+                None => self.whole(name, entry.diagnostic),
+            }
+        }
         Ok(())
     }
 

@@ -16,7 +16,6 @@
 
 use std::io::{self, Write};
 
-use interview_kit::{Diagnostic, Source};
 use serde_json::json;
 
 use super::{Located, Reporter, Summary};
@@ -37,14 +36,9 @@ impl<W: Write> Json<W> {
 }
 
 impl<W: Write> Reporter for Json<W> {
-    fn file(
-        &mut self,
-        source: &Source,
-        diagnostics: &[Diagnostic],
-        strict: bool,
-    ) -> io::Result<()> {
-        for diagnostic in diagnostics {
-            let l = Located::new(source, diagnostic, strict);
+    fn file(&mut self, _name: &str, entries: &[Located<'_>], _: &[Vec<u8>]) -> io::Result<()> {
+        for l in entries {
+            let diagnostic = l.diagnostic;
             let (start, end) = l.region.map_or((None, None), |(s, e)| (Some(s), Some(e)));
             self.line(&json!({
                 "file": l.file,
@@ -77,13 +71,18 @@ impl<W: Write> Reporter for Json<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::report::Located;
     use crate::cli::report::tests::sample;
 
     #[test]
     fn one_object_per_diagnostic() {
         let (source, diagnostics) = sample();
         let mut json = Json::new(Vec::new());
-        json.file(&source, &diagnostics, false).unwrap();
+        let entries: Vec<_> = diagnostics
+            .iter()
+            .map(|d| Located::new(&source, d, false))
+            .collect();
+        json.file(source.name(), &entries, &[]).unwrap();
         json.unreadable("gone.txt", "no such file").unwrap();
         json.finish(&Summary::default()).unwrap();
         let text = String::from_utf8(json.out).unwrap();

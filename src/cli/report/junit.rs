@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use interview_kit::{Diagnostic, Severity, Source};
+use interview_kit::Severity;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
@@ -46,23 +46,17 @@ fn line(l: &Located<'_>) -> String {
 }
 
 impl<W: Write> Reporter for Junit<W> {
-    fn file(
-        &mut self,
-        source: &Source,
-        diagnostics: &[Diagnostic],
-        strict: bool,
-    ) -> io::Result<()> {
+    fn file(&mut self, name: &str, entries: &[Located<'_>], _: &[Vec<u8>]) -> io::Result<()> {
         let mut case = Case {
-            name: source.name().to_owned(),
+            name: name.to_owned(),
             failures: Vec::new(),
             warnings: Vec::new(),
             unreadable: false,
         };
-        for diagnostic in diagnostics {
-            let l = Located::new(source, diagnostic, strict);
+        for l in entries {
             match l.severity {
-                Severity::Error => case.failures.push(line(&l)),
-                Severity::Warning => case.warnings.push(line(&l)),
+                Severity::Error => case.failures.push(line(l)),
+                Severity::Warning => case.warnings.push(line(l)),
             }
         }
         self.cases.push(case);
@@ -146,16 +140,19 @@ impl<W: Write> Reporter for Junit<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::report::Located;
     use crate::cli::report::tests::sample;
 
     #[test]
     fn one_testcase_per_file_with_escaped_text() {
         let (source, diagnostics) = sample();
         let mut junit = Junit::new(Vec::new());
-        junit.file(&source, &diagnostics, false).unwrap();
-        junit
-            .file(&Source::from_text("ok.txt", ""), &[], false)
-            .unwrap();
+        let entries: Vec<_> = diagnostics
+            .iter()
+            .map(|d| Located::new(&source, d, false))
+            .collect();
+        junit.file(source.name(), &entries, &[]).unwrap();
+        junit.file("ok.txt", &[], &[]).unwrap();
         junit.unreadable("gone.txt", "no such file").unwrap();
         junit.finish(&Summary::default()).unwrap();
         let text = String::from_utf8(junit.out).unwrap();

@@ -12,8 +12,11 @@ mod sarif;
 
 use std::io::{self, Write};
 
+#[cfg(test)]
+use interview_kit::Source;
+use interview_kit::batch;
 use interview_kit::source::LineCol;
-use interview_kit::{Diagnostic, Severity, Source};
+use interview_kit::{Diagnostic, Severity};
 
 /// The report formats `--format` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,6 +49,7 @@ pub struct Located<'a> {
 
 impl<'a> Located<'a> {
     /// Locates `diagnostic` in `source`.
+    #[cfg(test)]
     pub fn new(source: &'a Source, diagnostic: &'a Diagnostic, strict: bool) -> Located<'a> {
         let severity = if strict {
             Severity::Error
@@ -62,6 +66,22 @@ impl<'a> Located<'a> {
             diagnostic,
             severity,
             region,
+            line_text,
+        }
+    }
+
+    /// A diagnostic of a batch outcome (severities already under
+    /// `--strict`), with the text of its first line when it has one.
+    pub fn of(
+        file: &'a str,
+        located: &'a batch::Located,
+        line_text: Option<&'a str>,
+    ) -> Located<'a> {
+        Located {
+            file,
+            diagnostic: &located.diagnostic,
+            severity: located.diagnostic.severity,
+            region: located.position,
             line_text,
         }
     }
@@ -92,8 +112,10 @@ pub struct Summary {
 
 /// Receives every checked file's diagnostics, then finishes the report.
 pub trait Reporter {
-    /// One file and the diagnostics to show for it (possibly none).
-    fn file(&mut self, source: &Source, diagnostics: &[Diagnostic], strict: bool)
+    /// One file (`name`) and the diagnostics to show for it (possibly
+    /// none); `rendered` holds, where the caller made them, each
+    /// diagnostic already rendered for people.
+    fn file(&mut self, name: &str, entries: &[Located<'_>], rendered: &[Vec<u8>])
     -> io::Result<()>;
     /// A file that could not be read at all.
     fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()>;

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use interview_kit::{Code, Diagnostic, Severity, Source};
+use interview_kit::{Code, Severity};
 use serde_json::{Value, json};
 
 use super::{Located, Reporter, Summary};
@@ -59,15 +59,10 @@ impl<W: Write> Sarif<W> {
 }
 
 impl<W: Write> Reporter for Sarif<W> {
-    fn file(
-        &mut self,
-        source: &Source,
-        diagnostics: &[Diagnostic],
-        strict: bool,
-    ) -> io::Result<()> {
-        self.artifact(source.name());
-        for diagnostic in diagnostics {
-            let l = Located::new(source, diagnostic, strict);
+    fn file(&mut self, name: &str, entries: &[Located<'_>], _: &[Vec<u8>]) -> io::Result<()> {
+        self.artifact(name);
+        for l in entries {
+            let diagnostic = l.diagnostic;
             let region = l.region.map(|(start, end)| {
                 let mut region = json!({
                     "startLine": start.line,
@@ -159,13 +154,18 @@ fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::report::Located;
     use crate::cli::report::tests::sample;
 
     #[test]
     fn results_carry_file_and_region() {
         let (source, diagnostics) = sample();
         let mut sarif = Sarif::new(Vec::new());
-        sarif.file(&source, &diagnostics, false).unwrap();
+        let entries: Vec<_> = diagnostics
+            .iter()
+            .map(|d| Located::new(&source, d, false))
+            .collect();
+        sarif.file(source.name(), &entries, &[]).unwrap();
         sarif.finish(&Summary::default()).unwrap();
         let log: Value = serde_json::from_slice(&sarif.out).unwrap();
         assert_eq!(log["version"], "2.1.0");
