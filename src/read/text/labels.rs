@@ -17,6 +17,8 @@
 //! whole document (it must recur, or be declared); this module only finds
 //! the candidates and says whom a label can stand for.
 
+use std::collections::HashMap;
+
 use super::lines::is_cjk_letter;
 use super::markers::{COLONS, bracketed};
 
@@ -488,6 +490,78 @@ pub fn matches_name(label: &str, name: &str) -> bool {
         && name.starts_with(label)
 }
 
+/// The labels of one document that name the same person, mapped to the
+/// label that stands for them all: `MARR` and `Marr` → `ANDREW MARR`,
+/// `李` → `李肇星`. Transcripts often name a speaker in full at first and by
+/// surname after.
+///
+/// Labels that differ only in case are one person (the first spelling
+/// stands for them). A label that [`matches_name`] exactly one longer label
+/// (a word of it, or a CJK surname before it) is that label's person; one
+/// that fits two (`BROWN` beside `GORDON BROWN` and `SARAH BROWN`) stays
+/// apart, as do labels that declare a full name and generic roles
+/// (`记者`). Labels that stand for themselves are not in the map.
+pub(crate) fn aliases<'a>(
+    labels: impl IntoIterator<Item = (&'a str, bool)>,
+) -> HashMap<String, String> {
+    // distinct labels in order; whether any of its uses declares a name
+    let mut order: Vec<(&str, bool)> = Vec::new();
+    for (label, declares) in labels {
+        match order.iter_mut().find(|(l, _)| *l == label) {
+            Some(seen) => seen.1 |= declares,
+            None => order.push((label, declares)),
+        }
+    }
+    let spelling = |label: &'a str| -> &'a str {
+        let lower = label.to_lowercase();
+        order
+            .iter()
+            .map(|(l, _)| *l)
+            .find(|l| l.to_lowercase() == lower)
+            .unwrap_or(label)
+    };
+    let people: Vec<&str> = order
+        .iter()
+        .map(|(l, _)| *l)
+        .filter(|l| spelling(l) == *l)
+        .collect();
+    let declares = |label: &str| {
+        order
+            .iter()
+            .any(|(l, d)| *d && l.to_lowercase() == label.to_lowercase())
+    };
+    let longer: HashMap<&str, &str> = people
+        .iter()
+        .filter(|short| !declares(short) && !is_generic_role(short))
+        .filter_map(|&short| {
+            let mut fits = people.iter().filter(|&&long| {
+                long.trim().chars().count() > short.trim().chars().count()
+                    && !declares(long)
+                    && matches_name(short, long)
+            });
+            match (fits.next(), fits.next()) {
+                (Some(&long), None) => Some((short, long)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for &(label, _) in &order {
+        let mut person = spelling(label);
+        // each step goes to a longer label, so the walk ends
+        for _ in 0..order.len() {
+            match longer.get(person) {
+                Some(&long) => person = long,
+                None => break,
+            }
+        }
+        if person != label {
+            out.insert(label.to_owned(), person.to_owned());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,5 +615,37 @@ mod tests {
         assert!(is_interviewer_word("中国网"));
         assert!(is_interviewer_word("Interviewer"));
         assert!(!is_interviewer_word("李肇星"));
+    }
+
+    #[test]
+    fn surnames_stand_for_full_names() {
+        let map = |labels: &[&str]| {
+            let mut got: Vec<(String, String)> = aliases(labels.iter().map(|l| (*l, false)))
+                .into_iter()
+                .collect();
+            got.sort();
+            got
+        };
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            map(&["ANDREW MARR", "GORDON BROWN", "MARR", "Brown", "BROWN"]),
+            [
+                pair("BROWN", "GORDON BROWN"),
+                pair("Brown", "GORDON BROWN"),
+                pair("MARR", "ANDREW MARR"),
+            ]
+        );
+        // the short form first, the full name later
+        assert_eq!(map(&["Marr", "Andrew Marr"]), [pair("Marr", "Andrew Marr")]);
+        // two people share the surname: no guess
+        assert_eq!(map(&["GORDON BROWN", "SARAH BROWN", "BROWN"]), []);
+        assert_eq!(map(&["李肇星", "中国网", "李"]), [pair("李", "李肇星")]);
+        assert_eq!(map(&["KIM", "SATO"]), []);
+        assert_eq!(map(&["记者", "记者甲"]), []);
+        // labels that differ only in spacing name no one longer
+        assert_eq!(map(&["Foo", "Foo "]), []);
+        // a declared short label keeps its declaration
+        let declared = aliases([("김", true), ("김예람", false)]);
+        assert!(declared.is_empty());
     }
 }

@@ -162,19 +162,25 @@ fn split_inline(lines: Vec<Line>) -> Vec<Line> {
 /// speaking twice.
 fn inline_labels(text: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
     // a one-line transcript opens with a turn
     let Some(first) = labels::detect(text) else {
         return cuts;
     };
-    *seen.entry(first.label).or_default() += 1;
+    let mut found = vec![first];
     for (at, _) in text.char_indices().skip(1) {
         if markers::after_sentence_end(&text[..at])
             && let Some(label) = labels::detect(&text[at..])
         {
-            *seen.entry(label.label).or_default() += 1;
+            found.push(label);
             cuts.push(at);
         }
+    }
+    // `MARR:` and `ANDREW MARR:` are one speaker
+    let aliases = labels::aliases(found.iter().map(|l| (l.label.as_str(), l.full.is_some())));
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for label in &found {
+        let person = aliases.get(&label.label).unwrap_or(&label.label);
+        *seen.entry(person).or_default() += 1;
     }
     let speakers_ok = seen.len() >= 2 && seen.values().any(|&n| n >= 2);
     if speakers_ok && cuts.len() >= 2 {
@@ -223,6 +229,23 @@ enum Kind {
     Furniture,
     /// Anything else.
     Plain,
+}
+
+/// Writes each label as the label of the person it names, so that
+/// `MARR:` after `ANDREW MARR:` is one speaker (see [`labels::aliases`]).
+fn same_people(mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let aliases = labels::aliases(kinds.iter().filter_map(|k| match k {
+        Kind::Label(l) => Some((l.label.as_str(), l.full.is_some())),
+        _ => None,
+    }));
+    for kind in &mut kinds {
+        if let Kind::Label(l) = kind
+            && let Some(person) = aliases.get(&l.label)
+        {
+            l.label = person.clone();
+        }
+    }
+    kinds
 }
 
 /// Whether a line in the body is plain text: no read count, marker,
@@ -338,7 +361,7 @@ impl<'a> Assembler<'a> {
         Assembler {
             source,
             lines,
-            kinds: lines.iter().map(|l| classify(&l.text)).collect(),
+            kinds: same_people(lines.iter().map(|l| classify(&l.text)).collect()),
             layout: lines::layout(lines),
             diagnostics,
             read_count: None,
@@ -1284,6 +1307,25 @@ mod tests {
         assert_eq!(i.exchanges.len(), 2);
         assert_eq!(i.exchanges[0].question, "Prime Minister, welcome.");
         assert_eq!(i.exchanges[1].answer, ["No.", "We are not."]);
+    }
+
+    #[test]
+    fn surname_labels_are_the_full_name_labels_person() {
+        let p = parse(
+            "ANDREW MARR: Welcome. Can I start with the banks?\nGORDON BROWN: We acted.\nMarr: And the deficit?\nBROWN: It will come down.\n",
+        );
+        let i = p.interview.unwrap();
+        assert_eq!(i.speaker.name, "GORDON BROWN");
+        assert_eq!(i.interviewer.unwrap().name, "ANDREW MARR");
+        assert_eq!(i.exchanges.len(), 2);
+        assert_eq!(i.exchanges[1].question, "And the deficit?");
+        assert_eq!(i.exchanges[1].answer, ["It will come down."]);
+        assert!(i.exchanges.iter().all(|e| e.answered_by.is_none()));
+        // the same on one line
+        let p = parse(
+            "ANDREW MARR: Welcome. Can I start? GORDON BROWN: We acted. MARR: And the deficit? BROWN: It will come down.\n",
+        );
+        assert_eq!(p.interview.unwrap().exchanges.len(), 2);
     }
 
     #[test]
