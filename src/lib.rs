@@ -56,7 +56,7 @@ pub fn load(source: &Source, format: Format) -> Parsed {
 
 /// Writes a model in `format` to a byte buffer.
 pub fn render(interview: &Interview, format: Format) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(4096);
-    write::write(format, interview, &mut out)?;
+    let mut out = Vec::with_capacity(16 << 10);
+    write::to_vec(format, interview, &mut out)?;
     Ok(out)
 }

@@ -742,7 +742,12 @@ fn devices_are_written_in_place_never_replaced() {
         .assert()
         .success()
         .stdout("");
-    assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     let out = interview(tmp.path())
         .args(["convert", "in", "--to", "ndjson", "-o", "/dev/stdout"])
         .args(["--report", "/dev/stderr"])

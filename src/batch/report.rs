@@ -171,7 +171,11 @@ impl Report {
             documents: outcome.documents,
             bytes: outcome.bytes,
             outputs: &outcome.outputs,
-            diagnostics: outcome.diagnostics.iter().map(DiagnosticJson::from).collect(),
+            diagnostics: outcome
+                .diagnostics
+                .iter()
+                .map(DiagnosticJson::from)
+                .collect(),
         };
         self.file
             .write_all(if self.first { b"\n  " } else { b",\n  " })?;

@@ -102,6 +102,8 @@ pub fn read(source: &Source) -> Parsed {
 /// Pass 1: non-blank lines, trimmed, with forbidden characters removed.
 fn lines(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
     let mut out = Vec::new();
+    // nearly every text is clean: one check for all its lines
+    let clean = !has_xml_forbidden(source.text());
     for (range, raw) in source.lines() {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -109,7 +111,7 @@ fn lines(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
         }
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
-        if !has_xml_forbidden(trimmed) {
+        if clean || !has_xml_forbidden(trimmed) {
             out.push(Line {
                 span,
                 text: trimmed.to_owned(),
@@ -142,18 +144,16 @@ fn lines(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
     out
 }
 
-/// Whether `text` holds a character XML 1.0 cannot carry. Lines are
-/// checked in bulk first (a branch-free scan for bytes below 0x20, and
-/// substring searches for U+FFFE and U+FFFF), so that clean text, nearly
-/// all of it, costs little.
+/// Whether `text` holds a character XML 1.0 cannot carry: a C0 control
+/// other than tab, line feed and carriage return (found by a branch-free
+/// scan that vectorizes), or U+FFFE or U+FFFF (by substring search).
 fn has_xml_forbidden(text: &str) -> bool {
-    let low = text
-        .as_bytes()
-        .chunks(64)
-        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | (b < 0x20)));
-    (low && text.chars().any(is_xml_forbidden))
-        || text.contains("\u{fffe}")
-        || text.contains("\u{ffff}")
+    let control = text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |seen, &b| {
+            seen | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+        })
+    });
+    control || text.contains("\u{fffe}") || text.contains("\u{ffff}")
 }
 
 /// Characters XML 1.0 cannot carry.
@@ -584,14 +584,27 @@ pub fn parse_role(text: &str) -> Role {
     role
 }
 
-/// The ASCII letters of `text`: how many there are, and (when `find_english`
-/// is set) whether one of the [`ENGLISH`] words stands among them as a whole
-/// word (a run of letters, in any case).
+/// How many ASCII letters `text` holds: counted in blocks of 255 bytes
+/// with byte counters and a branch-free test, so that the loop vectorizes.
+fn count_ascii_letters(text: &str) -> usize {
+    text.as_bytes()
+        .chunks(255)
+        .map(|block| {
+            let n = block.iter().fold(0u8, |n, &b| {
+                n + u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+            });
+            usize::from(n)
+        })
+        .sum()
+}
+
+/// Whether one of the [`ENGLISH`] words stands in `text` as a whole word (a
+/// run of ASCII letters, in any case).
 ///
-/// One pass turns each 64-byte block into a bit mask of letters, eight
-/// bytes at a time ([`letter_bits`]); word starts and lengths are then read
-/// off the masks, so that only words of two or three letters are compared.
-fn ascii_letters(text: &str, find_english: bool) -> (usize, bool) {
+/// Each 64-byte block becomes a bit mask of letters, eight bytes at a time
+/// ([`letter_bits`]); word starts and lengths are read off the masks, so
+/// that only words of two or three letters are compared.
+fn has_english_word(text: &str) -> bool {
     fn mask(block: &[u8]) -> u64 {
         let mut words = block.chunks_exact(8);
         let mut mask = 0;
@@ -606,37 +619,31 @@ fn ascii_letters(text: &str, find_english: bool) -> (usize, bool) {
     }
     let bytes = text.as_bytes();
     let mut blocks = bytes.chunks(64).map(mask).peekable();
-    let (mut letters, mut last_was_letter) = (0, false);
+    let mut last_was_letter = false;
     let mut at = 0;
     while let Some(current) = blocks.next() {
-        letters += current.count_ones() as usize;
-        if find_english {
-            let next = blocks.peek().copied().unwrap_or(0);
-            // bit i of `ahead(k)` is whether the byte k places after i is a letter
-            let ahead = |k: u32| (current >> k) | (next << (64 - k));
-            let starts = current & !((current << 1) | u64::from(last_was_letter));
-            let (one, two, three) = (ahead(1), ahead(2), ahead(3));
-            let mut short = (starts & one & !two) | (starts & one & two & !three);
-            while short != 0 {
-                let start = at + short.trailing_zeros() as usize;
-                short &= short - 1;
-                let len = if two >> (start - at) & 1 == 1 { 3 } else { 2 };
-                let word = &bytes[start..start + len];
-                if ENGLISH
-                    .iter()
-                    .any(|e| word.eq_ignore_ascii_case(e.as_bytes()))
-                {
-                    return (
-                        letters + blocks.map(|m| m.count_ones() as usize).sum::<usize>(),
-                        true,
-                    );
-                }
+        let next = blocks.peek().copied().unwrap_or(0);
+        // bit i of `ahead(k)` is whether the byte k places after i is a letter
+        let ahead = |k: u32| (current >> k) | (next << (64 - k));
+        let starts = current & !((current << 1) | u64::from(last_was_letter));
+        let (one, two, three) = (ahead(1), ahead(2), ahead(3));
+        let mut short = (starts & one & !two) | (starts & one & two & !three);
+        while short != 0 {
+            let start = at + short.trailing_zeros() as usize;
+            short &= short - 1;
+            let len = if two >> (start - at) & 1 == 1 { 3 } else { 2 };
+            let word = &bytes[start..start + len];
+            if ENGLISH
+                .iter()
+                .any(|e| word.eq_ignore_ascii_case(e.as_bytes()))
+            {
+                return true;
             }
         }
         last_was_letter = current >> 63 == 1;
         at += 64;
     }
-    (letters, false)
+    false
 }
 
 /// Which of the eight bytes of `word` (little-endian) are ASCII letters, as
@@ -662,12 +669,10 @@ const ENGLISH: [&str; 8] = ["the", "and", "of", "to", "is", "in", "we", "you"];
 /// The main language by script: kana means Japanese, Hangul Korean, other
 /// Han Chinese; Latin letters with common English words mean English.
 pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
-    let (mut han, mut kana, mut hangul, mut latin, mut english) =
-        (0usize, 0usize, 0usize, 0usize, false);
-    for text in texts {
-        let (letters, has_english) = ascii_letters(text, !english);
-        latin += letters;
-        english |= has_english;
+    let texts: Vec<&str> = texts.collect();
+    let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for text in &texts {
+        latin += count_ascii_letters(text);
         // other scripts, only in text that has them
         if !text.is_ascii() {
             for c in text.chars() {
@@ -691,7 +696,8 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Strin
         } else {
             "zh"
         }
-    } else if latin > 0 && english {
+    // English words are looked for only when the scripts leave it open
+    } else if latin > 0 && texts.iter().any(|t| has_english_word(t)) {
         "en"
     } else {
         return None;
@@ -823,7 +829,7 @@ mod tests {
     fn forbidden_characters_are_found_bytewise() {
         for c in ('\u{0}'..='\u{ffff}')
             .step_by(7)
-            .chain(['\u{fffe}', '\u{ffff}', '\u{7}'])
+            .chain(['\u{fffe}', '\u{ffff}', '\u{7}', '\t', '\n', '\r', '\u{b}'])
         {
             let text = format!("ab{c}cd");
             assert_eq!(
@@ -834,7 +840,7 @@ mod tests {
         }
     }
 
-    /// The plain reading of [`ascii_letters`]: count, then split into words.
+    /// The plain reading of [`count_ascii_letters`] and [`has_english_word`].
     fn ascii_letters_naive(text: &str) -> (usize, bool) {
         let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
         let english = text
@@ -843,17 +849,8 @@ mod tests {
         (letters, english)
     }
 
-    #[test]
-    fn letter_bits_of_every_byte() {
-        for b in 0..=255u8 {
-            for k in 0..8 {
-                let mut bytes = [b'0'; 8];
-                bytes[k] = b;
-                let bits = letter_bits(u64::from_le_bytes(bytes));
-                let expected = if b.is_ascii_alphabetic() { 1 << k } else { 0 };
-                assert_eq!(bits, expected, "byte {b:#x} at {k}");
-            }
-        }
+    fn ascii_letters(text: &str) -> (usize, bool) {
+        (count_ascii_letters(text), has_english_word(text))
     }
 
     #[test]
@@ -870,18 +867,14 @@ mod tests {
             format!("{}inx", " ".repeat(62)),
             "合作we合作".to_owned(),
         ] {
-            assert_eq!(
-                ascii_letters(&text, true),
-                ascii_letters_naive(&text),
-                "{text:?}"
-            );
+            assert_eq!(ascii_letters(&text), ascii_letters_naive(&text), "{text:?}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn ascii_letters_agree_on_any_text(text in "([a-zA-Z]{0,4}[ ,.0-9问]{0,2}){0,80}") {
-            proptest::prop_assert_eq!(ascii_letters(&text, true), ascii_letters_naive(&text));
+            proptest::prop_assert_eq!(ascii_letters(&text), ascii_letters_naive(&text));
         }
     }
 

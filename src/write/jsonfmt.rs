@@ -13,7 +13,11 @@ use serde::ser::{self, Serialize};
 use serde_json::Error;
 
 /// Appends `value` as JSON to `out`.
-pub fn to_vec<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, pretty: bool) -> Result<(), Error> {
+pub fn to_vec<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+    pretty: bool,
+) -> Result<(), Error> {
     value.serialize(&mut Serializer {
         out,
         pretty,
@@ -86,7 +90,8 @@ fn word_needs_escape(word: u64) -> bool {
     const TOP: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(LANES) & !x & TOP;
     let below_space = word.wrapping_sub(0x20 * LANES) & !word & TOP;
-    (below_space | has_zero(word ^ (b'"' as u64 * LANES)) | has_zero(word ^ (b'\\' as u64 * LANES))) != 0
+    (below_space | has_zero(word ^ (b'"' as u64 * LANES)) | has_zero(word ^ (b'\\' as u64 * LANES)))
+        != 0
 }
 
 /// Appends `text` as a JSON string.
@@ -333,11 +338,7 @@ impl<'s, 'o> ser::Serializer for &'s mut Serializer<'o> {
         Ok(self.open(b'{'))
     }
 
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Compound<'s, 'o>, Error> {
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'s, 'o>, Error> {
         Ok(self.open(b'{'))
     }
 
@@ -432,7 +433,9 @@ impl ser::SerializeMap for Compound<'_, '_> {
         match serde_json::to_value(key)? {
             serde_json::Value::String(key) => escape_into(self.ser.out, &key),
             serde_json::Value::Number(n) => escape_into(self.ser.out, &n.to_string()),
-            serde_json::Value::Bool(b) => escape_into(self.ser.out, if b { "true" } else { "false" }),
+            serde_json::Value::Bool(b) => {
+                escape_into(self.ser.out, if b { "true" } else { "false" })
+            }
             _ => return Err(ser::Error::custom("key must be a string")),
         }
         Ok(())
