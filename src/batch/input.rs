@@ -107,6 +107,16 @@ impl Fault {
         fault
     }
 
+    /// An archive that unpacks to more than the limit.
+    fn unpacked(size: u64, limits: &Limits) -> Fault {
+        Fault::too_big(
+            "archive unpacked",
+            size,
+            limits.max_archive_size,
+            "--max-archive-size",
+        )
+    }
+
     fn expected(mut self, expected: impl Into<String>) -> Fault {
         self.diagnostic = self.diagnostic.expected(expected);
         self
@@ -399,12 +409,7 @@ impl<'a> Walker<'a> {
             Err(err) => return each(fault(damaged(err))),
         }
         if declared > limits.max_archive_size {
-            return each(fault(Fault::too_big(
-                "archive unpacked",
-                declared,
-                limits.max_archive_size,
-                "--max-archive-size",
-            )));
+            return each(fault(Fault::unpacked(declared, &limits)));
         }
         let files = match zip.files() {
             Ok(files) => files,
@@ -430,11 +435,7 @@ impl<'a> Walker<'a> {
             let Some(rel) = self.entry(archive, &name, each)? else {
                 continue;
             };
-            let item = |body| Item {
-                path: format!("{}!/{}", archive.display(), slashed(&rel)),
-                rel: rel.clone(),
-                body,
-            };
+            let item = |body| entry_item(archive, &rel, body);
             if entry.encrypted() {
                 let fault = Fault::new(
                     Status::Invalid,
@@ -470,12 +471,7 @@ impl<'a> Walker<'a> {
             };
             total += bytes.len() as u64;
             if total > limits.max_archive_size {
-                return each(fault(Fault::too_big(
-                    "archive unpacked",
-                    total,
-                    limits.max_archive_size,
-                    "--max-archive-size",
-                )));
+                return each(fault(Fault::unpacked(total, &limits)));
             }
             each(item(Body::Bytes(bytes)))?;
         }
@@ -530,12 +526,7 @@ impl<'a> Walker<'a> {
             // every entry is decompressed, even one skipped: count them all
             total = total.saturating_add(entry.size());
             if total > limits.max_archive_size {
-                return each(fault(Fault::too_big(
-                    "archive unpacked",
-                    total,
-                    limits.max_archive_size,
-                    "--max-archive-size",
-                )));
+                return each(fault(Fault::unpacked(total, &limits)));
             }
             if !entry.header().entry_type().is_file() {
                 continue;
@@ -544,11 +535,7 @@ impl<'a> Walker<'a> {
             let Some(rel) = self.entry(archive, &name, each)? else {
                 continue;
             };
-            let item = |body| Item {
-                path: format!("{}!/{}", archive.display(), slashed(&rel)),
-                rel: rel.clone(),
-                body,
-            };
+            let item = |body| entry_item(archive, &rel, body);
             let size = entry.size();
             if size > limits.max_size {
                 let fault = Fault::too_big("entry", size, limits.max_size, "--max-size");
@@ -600,6 +587,15 @@ impl<'a> Walker<'a> {
                 ControlFlow::Continue(None)
             }
         }
+    }
+}
+
+/// The item of an archive entry, named `ARCHIVE!/ENTRY`.
+fn entry_item(archive: &Path, rel: &Path, body: Body) -> Item {
+    Item {
+        path: format!("{}!/{}", archive.display(), slashed(rel)),
+        rel: rel.to_path_buf(),
+        body,
     }
 }
 
