@@ -30,28 +30,18 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
 import yaml
+
+from tally import check, finish
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "000_733c960163716fd3.txt"
 ADVERSARIAL = ROOT / "fixtures" / "cms" / "adversarial.json"
 GENERATED = 40
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}", file=sys.stderr)
-    return ok
 
 
 # ---------------------------------------------------------------------------
@@ -530,9 +520,8 @@ def main():
         check_wxr(models, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"cms: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    finish("cms")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -25,11 +25,12 @@ import json
 import pathlib
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import xmlschema
 from pyld import jsonld
+
+from tally import check, finish
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "000_733c960163716fd3.txt"
@@ -38,16 +39,6 @@ SCHEMA = "https://schema.org/"
 IK = NS + "#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 def run(args, stdin=None):
@@ -334,5 +325,4 @@ for name, doc in documents.items():
         f"JSON-LD of the {name} document: triples differ\nmissing: {missing}\nextra: {extra}",
     )
 
-print(f"formats: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("formats")

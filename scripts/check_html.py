@@ -12,9 +12,10 @@ Run from the repository root with `interview` on PATH. Prints
 import json
 import pathlib
 import subprocess
-import sys
 
 import html5lib
+
+from tally import check, finish
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NS = {"h": "http://www.w3.org/1999/xhtml"}
@@ -25,16 +26,6 @@ INPUTS = [
     "fixtures/cms/tricky.json",
 ]
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 def convert(path, to):
@@ -76,5 +67,4 @@ for path in INPUTS:
         h1 = article.find(".//h:h1", NS)
         check(h1 is not None and text_of(h1) == model["headline"], f"{path}: headline differs")
 
-print(f"html: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("html")

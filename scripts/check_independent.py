@@ -12,23 +12,14 @@ Run from the repository root with `interview` on PATH. Prints a summary line
 import json
 import pathlib
 import subprocess
-import sys
 
 from jsonschema import Draft202012Validator
+
+from tally import check, finish
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "000_733c960163716fd3.txt"
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 schema = json.loads((ROOT / "schema" / "interview.schema.json").read_text(encoding="utf-8"))
@@ -75,5 +66,4 @@ for name, doc in variants.items():
     check(theirs, f"python jsonschema accepts invalid variant: {name}")
     check(ours == 1, f"interview validate exits {ours} on invalid variant: {name}")
 
-print(f"independent: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("independent")

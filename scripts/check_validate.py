@@ -19,24 +19,15 @@ import os
 import pathlib
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 from jsonschema import Draft4Validator, Draft202012Validator
 
+from tally import check, finish
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CASES = ROOT / "fixtures" / "validate"
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 def interview(*args):
@@ -103,5 +94,4 @@ check(len(lines) >= len(invalid), f"github output has {len(lines)} lines for {le
 for line in lines:
     check(bool(command.match(line)), f"malformed workflow command: {line}")
 
-print(f"validate cross-check: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("validate cross-check")

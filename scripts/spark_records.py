@@ -16,7 +16,6 @@ Needs pyspark (PyPI) and Java; `interview` on PATH. Prints
 """
 import argparse
 import json
-import os
 import pathlib
 import shlex
 import shutil
@@ -26,19 +25,11 @@ import tempfile
 
 from pyspark import SparkConf, SparkContext
 
+from tally import check, finish
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 GEN = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 def main():
@@ -108,8 +99,7 @@ def main():
             got.pop("encoding", None)
         check(got == expected, f"{rec['path']}: document differs from a lone conversion")
     shutil.rmtree(work, ignore_errors=True)
-    print(f"spark: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish("spark")
 
 
 if __name__ == "__main__":

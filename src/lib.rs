@@ -73,7 +73,7 @@ pub fn decode(
 
 /// Writes a model in `format` to a byte buffer.
 pub fn render(interview: &Interview, format: Format) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(4096);
-    write::write(format, interview, &mut out)?;
+    let mut out = Vec::with_capacity(16 << 10);
+    write::to_vec(format, interview, &mut out)?;
     Ok(out)
 }

@@ -107,6 +107,16 @@ impl Fault {
         fault
     }
 
+    /// An archive that unpacks to more than the limit.
+    fn unpacked(size: u64, limits: &Limits) -> Fault {
+        Fault::too_big(
+            "archive unpacked",
+            size,
+            limits.max_archive_size,
+            "--max-archive-size",
+        )
+    }
+
     fn expected(mut self, expected: impl Into<String>) -> Fault {
         self.diagnostic = self.diagnostic.expected(expected);
         self
@@ -508,12 +518,7 @@ impl<'a> Walker<'a> {
             Err(err) => return each(fault(damaged(err))),
         }
         if declared > limits.max_archive_size {
-            return each(fault(Fault::too_big(
-                "archive unpacked",
-                declared,
-                limits.max_archive_size,
-                "--max-archive-size",
-            )));
+            return each(fault(Fault::unpacked(declared, &limits)));
         }
         let files = match zip.files() {
             Ok(files) => files,
@@ -539,11 +544,7 @@ impl<'a> Walker<'a> {
             let Some(rel) = self.entry(archive, &name, each)? else {
                 continue;
             };
-            let item = |body| Item {
-                path: format!("{}!/{}", archive.display(), slashed(&rel)),
-                rel: rel.clone(),
-                body,
-            };
+            let item = |body| entry_item(archive, &rel, body);
             if entry.encrypted() {
                 let fault = Fault::new(
                     Status::Invalid,
@@ -579,12 +580,7 @@ impl<'a> Walker<'a> {
             };
             total += bytes.len() as u64;
             if total > limits.max_archive_size {
-                return each(fault(Fault::too_big(
-                    "archive unpacked",
-                    total,
-                    limits.max_archive_size,
-                    "--max-archive-size",
-                )));
+                return each(fault(Fault::unpacked(total, &limits)));
             }
             each(item(Body::Bytes(bytes)))?;
         }
@@ -639,12 +635,7 @@ impl<'a> Walker<'a> {
             // every entry is decompressed, even one skipped: count them all
             total = total.saturating_add(entry.size());
             if total > limits.max_archive_size {
-                return each(fault(Fault::too_big(
-                    "archive unpacked",
-                    total,
-                    limits.max_archive_size,
-                    "--max-archive-size",
-                )));
+                return each(fault(Fault::unpacked(total, &limits)));
             }
             if !entry.header().entry_type().is_file() {
                 continue;
@@ -653,11 +644,7 @@ impl<'a> Walker<'a> {
             let Some(rel) = self.entry(archive, &name, each)? else {
                 continue;
             };
-            let item = |body| Item {
-                path: format!("{}!/{}", archive.display(), slashed(&rel)),
-                rel: rel.clone(),
-                body,
-            };
+            let item = |body| entry_item(archive, &rel, body);
             let size = entry.size();
             if size > limits.max_size {
                 let fault = Fault::too_big("entry", size, limits.max_size, "--max-size");
@@ -709,6 +696,15 @@ impl<'a> Walker<'a> {
                 ControlFlow::Continue(None)
             }
         }
+    }
+}
+
+/// The item of an archive entry, named `ARCHIVE!/ENTRY`.
+fn entry_item(archive: &Path, rel: &Path, body: Body) -> Item {
+    Item {
+        path: format!("{}!/{}", archive.display(), slashed(rel)),
+        rel: rel.to_path_buf(),
+        body,
     }
 }
 

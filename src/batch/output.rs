@@ -50,8 +50,11 @@ pub(crate) fn render(
     outcome: &Outcome,
     interview: Option<&Interview>,
 ) -> io::Result<Rendered> {
+    // room for the document and its JSON overhead, so that the buffer
+    // rarely grows (each growth copies it)
+    let capacity = usize::try_from(outcome.bytes).unwrap_or(0) * 3 / 2 + 4096;
     if to == [Format::Ndjson] {
-        let mut record = Vec::with_capacity(outcome.bytes as usize + 256);
+        let mut record = Vec::with_capacity(capacity);
         report::write_record(&mut record, outcome, interview)?;
         return Ok(Rendered::Stream(record));
     }
@@ -62,16 +65,18 @@ pub(crate) fn render(
         return Ok(Rendered::Item(Box::new(interview.clone())));
     }
     let Some(dir) = dir else {
-        let mut bytes = Vec::with_capacity(outcome.bytes as usize * 2 + 4096);
+        let mut bytes = Vec::with_capacity(capacity * to.len());
         for &format in to {
-            crate::write::write(format, interview, &mut bytes)?;
+            crate::write::to_vec(format, interview, &mut bytes)?;
         }
         return Ok(Rendered::Stream(bytes));
     };
     let mut files = Vec::with_capacity(to.len());
+    let mut bytes = Vec::with_capacity(capacity);
     for &format in to {
         let target = dir.join(rel).with_extension(format.extension());
-        let bytes = crate::render(interview, format)?;
+        bytes.clear();
+        crate::write::to_vec(format, interview, &mut bytes)?;
         files.push((target.clone(), write_temporary(&target, &bytes)?));
     }
     Ok(Rendered::Files(files))

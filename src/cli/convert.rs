@@ -134,6 +134,7 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
     };
     let mut exit = Exit::Ok;
     let mut report_error = None;
+    let mut read = 0;
     let mut observe = |outcome: &Outcome, rendered: Option<Vec<u8>>| {
         exit = exit.merge(match outcome.status {
             Status::Converted => Exit::Ok,
@@ -156,6 +157,10 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             && let Err(err) = report.record(outcome)
         {
             report_error = Some(err);
+        }
+        if !progress.is_hidden() {
+            read += outcome.bytes;
+            progress.set_message(batch::human_bytes(read));
         }
         progress.inc(1);
     };
@@ -277,10 +282,8 @@ fn progress_bar(is_batch: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {human_pos} files converted or checked, {per_sec}, {elapsed}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template("{spinner} {human_pos} files, {msg} read, {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar

@@ -8,7 +8,13 @@ use crate::model::Interview;
 /// Writes `interview` as pretty JSON with a trailing newline.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     let mut bytes = Vec::with_capacity(16 << 10);
-    super::jsonfmt::to_vec(&mut bytes, interview, true)?;
-    bytes.push(b'\n');
+    to_vec(interview, &mut bytes)?;
     out.write_all(&bytes)
+}
+
+/// Appends `interview` as pretty JSON with a trailing newline to `out`.
+pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
+    super::jsonfmt::to_vec(out, interview, true)?;
+    out.push(b'\n');
+    Ok(())
 }

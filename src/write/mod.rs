@@ -30,3 +30,13 @@ pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io:
         Format::Ndjson => ndjson::write(interview, out),
     }
 }
+
+/// Appends `interview` as `format` to a byte buffer: the same bytes as
+/// [`write`], without the extra copy through `io::Write` for JSON.
+pub fn to_vec(format: Format, interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
+    match format {
+        Format::Json => json::to_vec(interview, out),
+        Format::Ndjson => ndjson::to_vec(interview, out),
+        _ => write(format, interview, out),
+    }
+}

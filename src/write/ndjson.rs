@@ -12,9 +12,15 @@ use crate::model::Interview;
 /// Writes `interview` as one line of compact JSON.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     let mut bytes = Vec::with_capacity(16 << 10);
-    super::jsonfmt::to_vec(&mut bytes, interview, false)?;
-    bytes.push(b'\n');
+    to_vec(interview, &mut bytes)?;
     out.write_all(&bytes)
+}
+
+/// Appends `interview` as one line of compact JSON to `out`.
+pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
+    super::jsonfmt::to_vec(out, interview, false)?;
+    out.push(b'\n');
+    Ok(())
 }
 
 #[cfg(test)]
