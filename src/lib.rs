@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+mod bytes;
 pub mod diagnostic;
 pub mod format;
 pub mod model;

@@ -267,10 +267,9 @@ fn looks_binary(bytes: &[u8], encoding: &'static Encoding) -> bool {
     if sample.contains(&0) {
         return true;
     }
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-        .count();
+    let controls = crate::bytes::count(sample, |b| {
+        (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
+    });
     controls * 10 > sample.len()
 }
 
@@ -314,27 +313,47 @@ fn normalize_line_ends(text: String, spans: &mut [Range<usize>]) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut spans = spans.iter_mut().peekable();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        while let Some(span) = spans.next_if(|s| s.start <= i) {
-            let shift = i - out.len();
-            *span = span.start - shift..span.end - shift;
+    // copies the text between line ends whole; `removed` bytes so far
+    let mut removed = 0;
+    let mut from = 0;
+    for (cr, _) in text.match_indices('\r') {
+        while let Some(span) = spans.next_if(|s| s.start <= cr) {
+            *span = span.start - removed..span.end - removed;
         }
-        if c == '\r' {
-            if chars.peek().is_some_and(|&(_, next)| next == '\n') {
-                chars.next();
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
+        out.push_str(&text[from..cr]);
+        out.push('\n');
+        from = cr + 1;
+        if text[from..].starts_with('\n') {
+            from += 1;
+            removed += 1;
         }
     }
+    for span in spans {
+        *span = span.start - removed..span.end - removed;
+    }
+    out.push_str(&text[from..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn line_ends_become_lf_and_spans_follow_their_text(text in "[a\r\n\u{fffd}中]{0,30}") {
+            let mut spans: Vec<Range<usize>> = text
+                .match_indices('\u{fffd}')
+                .map(|(i, c)| i..i + c.len())
+                .collect();
+            let out = normalize_line_ends(text.clone(), &mut spans);
+            prop_assert_eq!(&out, &text.replace("\r\n", "\n").replace('\r', "\n"));
+            for span in spans {
+                prop_assert_eq!(&out[span], "\u{fffd}");
+            }
+        }
+    }
 
     fn utf16le(s: &str) -> Vec<u8> {
         s.encode_utf16().flat_map(u16::to_le_bytes).collect()

@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use super::count::{ReadCount, parse_read_count};
 use super::labels::{is_label_like, matches_name, split_declaration};
-use super::lines::{Line, ends_sentence, is_cjk, is_cjk_letter, join_wrapped, width};
+use super::lines::{Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped};
 use super::markers::COLONS;
 use crate::model::{Role, Speaker};
 
@@ -427,7 +427,7 @@ pub(crate) fn is_byline(text: &str) -> bool {
         }
     }
     if CJK_PREFIXES.iter().any(|p| text.starts_with(p)) {
-        return width(text) <= 80;
+        return fits_width(text, 80);
     }
     // `记者 张三 李四`, `新华社记者 张三`, `김철수 기자`, `워싱턴=김철수 특파원`
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -443,7 +443,7 @@ pub(crate) fn is_byline(text: &str) -> bool {
     words.len() >= 2
         && words.len() <= 6
         && korean.iter().any(|k| words.last() == Some(k))
-        && width(text) <= 60
+        && fits_width(text, 60)
 }
 
 /// Words of share bars and other page furniture. `strong` words mark a
@@ -534,6 +534,23 @@ const FURNITURE_WEAK: &[&str] = &[
     "story",
     "via",
 ];
+/// The longest word of [`FURNITURE_STRONG`] and [`FURNITURE_WEAK`], in bytes.
+const MAX_FURNITURE_WORD: usize = {
+    let mut max = 0;
+    let mut lists: &[&[&str]] = &[FURNITURE_STRONG, FURNITURE_WEAK];
+    while let [list, rest @ ..] = lists {
+        let mut i = 0;
+        while i < list.len() {
+            if list[i].len() > max {
+                max = list[i].len();
+            }
+            i += 1;
+        }
+        lists = rest;
+    }
+    max
+};
+
 /// Prefixes of lines that are furniture whatever follows.
 const FURNITURE_PREFIXES: &[&str] = &[
     "share this",
@@ -569,24 +586,44 @@ const FURNITURE_PREFIXES: &[&str] = &[
 /// (`header == false`) one word is not enough: `Twitter.` may answer a
 /// question.
 pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
-    let lower = text.to_lowercase();
-    if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    // Called on every line of the body: lowercase only the few characters
+    // a prefix needs and one token at a time, and stop at the first token
+    // that is not furniture (the first word of any sentence).
+    // the prefixes are lowercase ASCII or caseless CJK and symbols
+    let starts_with = |p: &str| {
+        text.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if FURNITURE_PREFIXES.iter().any(|p| starts_with(p)) {
         return true;
     }
-    let tokens: Vec<&str> = lower
+    let mut strong = 0;
+    let mut lower = String::new();
+    let tokens = text
         .split(|c: char| {
             c.is_whitespace() || COLONS.contains(&c) || "|｜/、,，·•【】[]（）()<>「」".contains(c)
         })
-        .filter(|t| !t.is_empty())
-        .collect();
-    let strong = tokens
-        .iter()
-        .filter(|t| FURNITURE_STRONG.contains(t))
-        .count();
-    let all = tokens
-        .iter()
-        .all(|t| FURNITURE_STRONG.contains(t) || FURNITURE_WEAK.contains(t));
-    all && strong >= if header { 1 } else { 2 }
+        .filter(|t| !t.is_empty());
+    for token in tokens {
+        // lowercasing keeps a token's length within a factor of three
+        if token.len() > 3 * MAX_FURNITURE_WORD {
+            return false;
+        }
+        lower.clear();
+        if token.is_ascii() {
+            lower.push_str(token);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(token.chars().flat_map(char::to_lowercase));
+        }
+        if FURNITURE_STRONG.contains(&lower.as_str()) {
+            strong += 1;
+        } else if !FURNITURE_WEAK.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    strong >= if header { 1 } else { 2 }
 }
 
 /// Words that make a line a headline rather than a name.
@@ -709,9 +746,11 @@ pub(crate) fn is_name_like(text: &str) -> bool {
 /// sentence (an abbreviation such as `Inc.` may end it), at most 40 words
 /// or 80 CJK letters.
 pub(crate) fn is_role_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    !is_prose(text) && words <= 40 && cjk <= 80 && width(text) <= 320
+    // the cheap bound first: paragraphs are long
+    fits_width(text, 320)
+        && !is_prose(text)
+        && text.split_whitespace().count() <= 40
+        && text.chars().filter(|&c| is_cjk(c)).count() <= 80
 }
 
 /// Whether `text` reads like a title or an organisation's name: role-like,
@@ -997,4 +1036,27 @@ pub(crate) fn join(lines: &[&Line]) -> String {
         join_wrapped(&mut out, &line.text);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_prefixes_have_no_uppercase() {
+        for prefix in FURNITURE_PREFIXES {
+            assert_eq!(*prefix, prefix.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn furniture_needs_every_token_and_enough_strong_ones() {
+        assert!(is_furniture("分享到：微信 微博 QQ空间", false));
+        assert!(is_furniture("Share: Facebook Twitter LinkedIn", false));
+        assert!(is_furniture("ALL RIGHTS RESERVED by Example", false));
+        assert!(is_furniture("Twitter", true));
+        assert!(!is_furniture("Twitter", false));
+        assert!(!is_furniture("Facebook Twitter are platforms", false));
+        assert!(!is_furniture("", true));
+    }
 }

@@ -64,6 +64,18 @@ pub(crate) fn collect(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec
         blank = false;
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
+        // C0 controls are bytes below 0x20; U+FFFE and U+FFFF start with 0xEF
+        let clean = !crate::bytes::any(trimmed.as_bytes(), |b| {
+            ((b < 0x20) & (b != b'\t')) | (b == 0xEF)
+        });
+        if clean {
+            out.push(Line {
+                span,
+                text: trimmed.to_owned(),
+                block,
+            });
+            continue;
+        }
         let mut text = String::with_capacity(trimmed.len());
         for (i, c) in trimmed.char_indices() {
             if is_xml_forbidden(c) {
@@ -110,18 +122,20 @@ pub(crate) fn layout(lines: &[Line]) -> Layout {
     }
     let mut inner = 0usize;
     let mut open = 0usize;
-    let mut widest = 0usize;
+    let mut narrow = true;
     for pair in lines.windows(2) {
         if pair[0].block != pair[1].block {
             continue;
         }
-        widest = widest.max(width(&pair[0].text)).max(width(&pair[1].text));
+        narrow = narrow
+            && fits_width(&pair[0].text, MAX_WRAP_WIDTH)
+            && fits_width(&pair[1].text, MAX_WRAP_WIDTH);
         inner += 1;
         if !ends_sentence(&pair[0].text) {
             open += 1;
         }
     }
-    if inner >= 2 && open >= 2 && open * 2 >= inner && widest <= MAX_WRAP_WIDTH {
+    if inner >= 2 && open >= 2 && open * 2 >= inner && narrow {
         Layout::Wrapped
     } else {
         Layout::LinePerParagraph
@@ -137,8 +151,26 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 }
 
 /// Display width in terminal columns: CJK characters count two.
-pub(crate) fn width(text: &str) -> usize {
+#[cfg(test)]
+fn width(text: &str) -> usize {
     text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// Whether `text` is at most `max` columns wide ([`width`]), without
+/// measuring the whole of a long paragraph: no character is wider than its
+/// UTF-8 bytes, and counting stops past `max`.
+pub(crate) fn fits_width(text: &str, max: usize) -> bool {
+    if text.len() <= max {
+        return true;
+    }
+    let mut columns = 0;
+    for c in text.chars() {
+        columns += if is_cjk(c) { 2 } else { 1 };
+        if columns > max {
+            return false;
+        }
+    }
+    true
 }
 
 /// Joins a hard-wrapped continuation line: a space between words, nothing
@@ -183,6 +215,14 @@ pub(crate) fn is_cjk_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fits_width_is_width_at_most(text in "[a 中한の。é]{0,20}", max in 0usize..30) {
+            prop_assert_eq!(fits_width(&text, max), width(&text) <= max);
+        }
+    }
 
     fn lines(text: &str) -> Vec<Line> {
         collect(&Source::from_text("t", text), &mut Vec::new())

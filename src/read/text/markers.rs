@@ -258,10 +258,7 @@ pub(crate) fn split_inline(line: &str) -> Vec<usize> {
         Side::Question => questions += 1,
         Side::Answer => answers += 1,
     }
-    for (at, _) in line.char_indices().skip(1) {
-        if !after_sentence_end(&line[..at]) {
-            continue;
-        }
+    for at in sentence_starts(line) {
         let rest = &line[at..];
         let found = letter(rest)
             .map(|(s, _)| s)
@@ -281,39 +278,92 @@ pub(crate) fn split_inline(line: &str) -> Vec<usize> {
     }
 }
 
-/// Whether `before` ends a sentence, so that what follows may open a turn:
-/// terminal punctuation then a space, or CJK terminal punctuation.
+/// Whether `before` ends a sentence: the definition [`sentence_starts`]
+/// is tested against.
+#[cfg(test)]
 pub(crate) fn after_sentence_end(before: &str) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
-        Some('。' | '？' | '！' | '」' | '』' | '…') => true,
-        Some(' ' | '\u{3000}') => {
-            let prev = rev.find(|c| !matches!(c, ' ' | '\u{3000}'));
-            matches!(
-                prev,
-                Some(
-                    '.' | '?'
-                        | '!'
-                        | '。'
-                        | '？'
-                        | '！'
-                        | '"'
-                        | '”'
-                        | '’'
-                        | ')'
-                        | '）'
-                        | '」'
-                        | '…'
-                )
-            )
-        }
+        Some(c) if closes_sentence_alone(c) => true,
+        Some(c) if is_gap(c) => rev.find(|&c| !is_gap(c)).is_some_and(closes_sentence),
         _ => false,
     }
+}
+
+/// Every offset `at > 0` of `line` after a sentence's end, where a turn
+/// may open: after CJK terminal punctuation, or after terminal punctuation
+/// and spaces. One pass: a run of spaces is not scanned again at each of
+/// its offsets.
+pub(crate) fn sentence_starts(line: &str) -> Vec<usize> {
+    let bytes = line.as_bytes();
+    let mut starts = Vec::new();
+    let mut from = 0;
+    // Only closing punctuation can end a sentence: find it by its first
+    // byte (ASCII, or the lead byte of the three-byte CJK punctuation)
+    // rather than decoding every character.
+    let lead = |b: &u8| matches!(b, b'.' | b'?' | b'!' | b'"' | b')' | 0xE2 | 0xE3 | 0xEF);
+    while let Some(found) = bytes[from..].iter().position(lead) {
+        let at = from + found;
+        let Some(c) = line[at..].chars().next() else {
+            break;
+        };
+        let mut next = at + c.len_utf8();
+        from = next;
+        if !(closes_sentence_alone(c) || closes_sentence(c)) {
+            continue;
+        }
+        if closes_sentence_alone(c) && next < line.len() {
+            starts.push(next);
+        }
+        // after each space of the run that follows
+        while let Some(gap) = line[next..].chars().next().filter(|&g| is_gap(g)) {
+            next += gap.len_utf8();
+            if closes_sentence(c) && next < line.len() {
+                starts.push(next);
+            }
+        }
+        from = next;
+    }
+    starts
+}
+
+/// Spaces between a sentence's end and the next turn.
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}')
+}
+
+/// CJK punctuation that ends a sentence with no space after it.
+fn closes_sentence_alone(c: char) -> bool {
+    matches!(c, '。' | '？' | '！' | '」' | '』' | '…')
+}
+
+/// Punctuation that ends a sentence when a space follows.
+fn closes_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '?' | '!' | '。' | '？' | '！' | '"' | '”' | '’' | ')' | '）' | '」' | '…'
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sentence_starts_are_where_sentences_end(
+            line in "[ .?!。？！」』…\u{3000}\"”’)）aQ:A：问答]{0,40}"
+        ) {
+            let slow: Vec<usize> = line
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| at)
+                .filter(|&at| after_sentence_end(&line[..at]))
+                .collect();
+            prop_assert_eq!(sentence_starts(&line), slow);
+        }
+    }
 
     fn side(line: &str) -> Option<(Side, String)> {
         detect(line).map(|m| (m.side, m.body))

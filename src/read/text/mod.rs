@@ -167,10 +167,8 @@ fn inline_labels(text: &str) -> Vec<usize> {
         return cuts;
     };
     let mut found = vec![first];
-    for (at, _) in text.char_indices().skip(1) {
-        if markers::after_sentence_end(&text[..at])
-            && let Some(label) = labels::detect(&text[at..])
-        {
+    for at in markers::sentence_starts(text) {
+        if let Some(label) = labels::detect(&text[at..]) {
             found.push(label);
             cuts.push(at);
         }
@@ -1201,32 +1199,42 @@ fn asks(text: &str) -> bool {
     t.ends_with(['?', '？']) || t.ends_with("까요") || t.ends_with("ですか")
 }
 
+/// Common English words, the sign of an English text among Latin ones.
+fn is_english_word(word: &[u8]) -> bool {
+    word.len() <= 3
+        && ["the", "and", "of", "to", "is", "in", "we", "you"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
 /// The main language by script: kana means Japanese, Hangul Korean, other
 /// Han Chinese; Latin letters with common English words mean English.
-pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
-    let (mut han, mut kana, mut hangul, mut latin, mut english) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
-    for text in texts {
-        for c in text.chars() {
-            match c {
-                '\u{3040}'..='\u{30ff}' => kana += 1,
-                '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' => {
-                    hangul += 1
+pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
+    let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for text in texts.clone() {
+        let bytes = text.as_bytes();
+        // a branch-free count the compiler vectorises; CJK needs decoding
+        // only where there are non-ASCII bytes
+        latin += crate::bytes::count(bytes, crate::bytes::is_letter);
+        if bytes.is_ascii() {
+            continue;
+        }
+        for (i, &b) in bytes.iter().enumerate() {
+            // every character counted here takes three bytes in UTF-8
+            if b & 0xF0 == 0xE0
+                && let Some(&[b1, b2]) = bytes.get(i + 1..i + 3)
+            {
+                let c = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                match c {
+                    0x3040..=0x30ff => kana += 1,
+                    0xac00..=0xd7af | 0x1100..=0x11ff | 0x3130..=0x318f => hangul += 1,
+                    0x3400..=0x4dbf | 0x4e00..=0x9fff => han += 1,
+                    _ => {}
                 }
-                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => han += 1,
-                c if c.is_ascii_alphabetic() => latin += 1,
-                _ => {}
             }
         }
-        english += text
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "the" | "and" | "of" | "to" | "is" | "in" | "we" | "you"
-                )
-            })
-            .count();
     }
     let cjk = han + kana + hangul;
     let lang = if cjk > 0 && cjk * 2 >= latin / 3 {
@@ -1237,7 +1245,12 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Strin
         } else {
             "zh"
         }
-    } else if latin > 0 && english > 0 {
+    } else if latin > 0
+        && texts
+            .flat_map(|t| t.as_bytes().split(|b| !b.is_ascii_alphabetic()))
+            .any(is_english_word)
+    {
+        // looked for only when the scripts leave English possible
         "en"
     } else {
         return None;

@@ -1,0 +1,46 @@
+//! Byte scans the compiler vectorises: the readers' first look at a line
+//! or a file, before any character is decoded. Each takes a predicate that
+//! must be branch-free (`&` and `|`, not `&&` and `||`) to vectorise.
+
+/// How many bytes of `bytes` satisfy `pred`.
+pub(crate) fn count(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    // counts in u8 lanes, in chunks too short to overflow one
+    bytes
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(pred(b)))))
+        .sum()
+}
+
+/// Whether any byte of `bytes` satisfies `pred`.
+pub(crate) fn any(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
+    // a whole chunk at a time: no early exit inside, one between chunks
+    bytes
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |any, &b| any | pred(b)))
+}
+
+/// ASCII letters, branch-free.
+pub(crate) fn is_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::{prop_assert_eq, proptest};
+
+    proptest! {
+        #[test]
+        fn scans_agree_with_iterators(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..2000)
+        ) {
+            prop_assert_eq!(
+                super::count(&bytes, super::is_letter),
+                bytes.iter().filter(|b| b.is_ascii_alphabetic()).count()
+            );
+            prop_assert_eq!(
+                super::any(&bytes, |b| b == b'.'),
+                bytes.contains(&b'.')
+            );
+        }
+    }
+}
