@@ -163,7 +163,9 @@ pub(crate) fn word(line: &str) -> Option<(Side, usize)> {
         (QUESTION_WORDS, Side::Question),
         (ANSWER_WORDS, Side::Answer),
     ] {
-        for w in words {
+        // the first byte first: most lines start with no marker word
+        let first = line.as_bytes().first();
+        for w in words.iter().filter(|w| w.as_bytes().first() == first) {
             let Some(rest) = line.strip_prefix(w) else {
                 continue;
             };

@@ -1199,12 +1199,43 @@ fn asks(text: &str) -> bool {
     t.ends_with(['?', '？']) || t.ends_with("까요") || t.ends_with("ですか")
 }
 
-/// Common English words, the sign of an English text among Latin ones.
-fn is_english_word(word: &[u8]) -> bool {
-    word.len() <= 3
-        && ["the", "and", "of", "to", "is", "in", "we", "you"]
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+/// Whether `text` holds a common English word (`the`, `and`, `of`, `to`,
+/// `is`, `in`, `we`, `you`, in any case), the sign of an English text among
+/// Latin ones. One pass over the bytes, the current word's last three
+/// letters kept in a `u32`.
+fn has_english_word(text: &str) -> bool {
+    const fn pack(word: &[u8]) -> u32 {
+        let mut packed = 0;
+        let mut i = 0;
+        while i < word.len() {
+            packed = (packed << 8) | word[i] as u32;
+            i += 1;
+        }
+        packed
+    }
+    const WORDS: [u32; 8] = [
+        pack(b"the"),
+        pack(b"and"),
+        pack(b"of"),
+        pack(b"to"),
+        pack(b"is"),
+        pack(b"in"),
+        pack(b"we"),
+        pack(b"you"),
+    ];
+    let (mut word, mut len) = (0u32, 0usize);
+    for &b in text.as_bytes().iter().chain([&b' ']) {
+        if crate::bytes::is_letter(b) {
+            word = (word << 8) | u32::from(b | 0x20);
+            len += 1;
+        } else {
+            if (2..=3).contains(&len) && WORDS.contains(&(word & 0xFF_FFFF)) {
+                return true;
+            }
+            (word, len) = (0, 0);
+        }
+    }
+    false
 }
 
 /// The main language by script: kana means Japanese, Hangul Korean, other
@@ -1245,11 +1276,7 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Opti
         } else {
             "zh"
         }
-    } else if latin > 0
-        && texts
-            .flat_map(|t| t.as_bytes().split(|b| !b.is_ascii_alphabetic()))
-            .any(is_english_word)
-    {
+    } else if latin > 0 && texts.into_iter().any(has_english_word) {
         // looked for only when the scripts leave English possible
         "en"
     } else {
@@ -1265,6 +1292,17 @@ mod tests {
 
     fn parse(text: &str) -> Parsed {
         read(&Source::from_text("t.txt", text))
+    }
+
+    #[test]
+    fn english_words_are_whole_words_in_any_case() {
+        assert!(has_english_word("The end"));
+        assert!(has_english_word("all OF it"));
+        assert!(has_english_word("you"));
+        assert!(has_english_word("我们in中国"));
+        assert!(!has_english_word("theory, tone, island, youth"));
+        assert!(!has_english_word("Sustainable energy policy"));
+        assert!(!has_english_word("xthe"));
     }
 
     fn codes(p: &Parsed) -> Vec<Code> {
