@@ -602,7 +602,30 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
     let mut lower = String::new();
     let tokens = text
         .split(|c: char| {
-            c.is_whitespace() || COLONS.contains(&c) || "|｜/、,，·•【】[]（）()<>「」".contains(c)
+            c.is_whitespace()
+                || COLONS.contains(&c)
+                || matches!(
+                    c,
+                    '|' | '｜'
+                        | '/'
+                        | '、'
+                        | ','
+                        | '，'
+                        | '·'
+                        | '•'
+                        | '【'
+                        | '】'
+                        | '['
+                        | ']'
+                        | '（'
+                        | '）'
+                        | '('
+                        | ')'
+                        | '<'
+                        | '>'
+                        | '「'
+                        | '」'
+                )
         })
         .filter(|t| !t.is_empty());
     for token in tokens {

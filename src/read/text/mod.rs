@@ -104,27 +104,28 @@ pub fn read(source: &Source) -> Parsed {
 /// opening with a speaker label means the page lays out turns line by line,
 /// and `李肇星：…。中国网：…` inside an answer is a quote.
 fn split_inline(lines: Vec<Line>) -> Vec<Line> {
-    let cuts: Vec<Vec<usize>> = lines
-        .iter()
-        .map(|line| {
-            let cuts = markers::split_inline(&line.text);
-            if cuts.is_empty() {
-                inline_labels(&line.text)
-            } else {
-                cuts
+    // in order, stopping at the first sign of a page laid out line by line
+    // (most pages: their second turn is on a line of its own)
+    let mut cuts: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
+    let mut first = None;
+    for (i, line) in lines.iter().enumerate() {
+        let mut line_cuts = markers::split_inline(&line.text);
+        if line_cuts.is_empty() {
+            line_cuts = inline_labels(&line.text);
+        }
+        if line_cuts.is_empty() {
+            let line_level_turn = markers::detect(&line.text).is_some()
+                || (first.is_some() && labels::detect(&line.text).is_some());
+            if line_level_turn {
+                return lines;
             }
-        })
-        .collect();
-    let Some(first) = cuts.iter().position(|c| !c.is_empty()) else {
-        return lines;
-    };
-    let line_level_turns = lines.iter().zip(&cuts).enumerate().any(|(i, (line, c))| {
-        c.is_empty()
-            && (markers::detect(&line.text).is_some()
-                || (i > first && labels::detect(&line.text).is_some()))
-    });
-    let splittable = cuts.iter().filter(|c| !c.is_empty()).count();
-    if line_level_turns || splittable > 1 {
+        } else if first.replace(i).is_some() {
+            // a second one-line transcript: these are quotes, not turns
+            return lines;
+        }
+        cuts.push(line_cuts);
+    }
+    if first.is_none() {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len());
@@ -1201,41 +1202,38 @@ fn asks(text: &str) -> bool {
 
 /// Whether `text` holds a common English word (`the`, `and`, `of`, `to`,
 /// `is`, `in`, `we`, `you`, in any case), the sign of an English text among
-/// Latin ones. One pass over the bytes, the current word's last three
-/// letters kept in a `u32`.
+/// Latin ones.
+///
+/// Branch-free over every offset, so that the compiler vectorises it: the
+/// text, lowercased by setting bit 5 (which keeps letters letters and
+/// everything else not a letter), padded with a space on either side, is
+/// looked at through windows of five bytes.
 fn has_english_word(text: &str) -> bool {
-    const fn pack(word: &[u8]) -> u32 {
-        let mut packed = 0;
-        let mut i = 0;
-        while i < word.len() {
-            packed = (packed << 8) | word[i] as u32;
-            i += 1;
-        }
-        packed
-    }
-    const WORDS: [u32; 8] = [
-        pack(b"the"),
-        pack(b"and"),
-        pack(b"of"),
-        pack(b"to"),
-        pack(b"is"),
-        pack(b"in"),
-        pack(b"we"),
-        pack(b"you"),
-    ];
-    let (mut word, mut len) = (0u32, 0usize);
-    for &b in text.as_bytes().iter().chain([&b' ']) {
-        if crate::bytes::is_letter(b) {
-            word = (word << 8) | u32::from(b | 0x20);
-            len += 1;
-        } else {
-            if (2..=3).contains(&len) && WORDS.contains(&(word & 0xFF_FFFF)) {
-                return true;
-            }
-            (word, len) = (0, 0);
-        }
-    }
-    false
+    let mut padded = Vec::with_capacity(text.len() + 5);
+    padded.push(b' ');
+    padded.extend(text.bytes().map(|b| b | 0x20));
+    padded.extend_from_slice(b"    ");
+    let letter = |b: u8| b.wrapping_sub(b'a') < 26;
+    let two = |a: u8, b: u8, w: &[u8; 2]| (a == w[0]) & (b == w[1]);
+    let three = |a: u8, b: u8, c: u8, w: &[u8; 3]| (a == w[0]) & (b == w[1]) & (c == w[2]);
+    let n = padded.len() - 4;
+    let windows = padded[..n]
+        .iter()
+        .zip(&padded[1..])
+        .zip(&padded[2..])
+        .zip(&padded[3..])
+        .zip(&padded[4..]);
+    // the paragraph whole: no early exit, which would keep it from vectorising
+    windows.fold(false, |any, ((((&before, &c0), &c1), &c2), &c3)| {
+        let short = two(c0, c1, b"of")
+            | two(c0, c1, b"to")
+            | two(c0, c1, b"is")
+            | two(c0, c1, b"in")
+            | two(c0, c1, b"we");
+        let long =
+            three(c0, c1, c2, b"the") | three(c0, c1, c2, b"and") | three(c0, c1, c2, b"you");
+        any | (!letter(before) & ((short & !letter(c2)) | (long & !letter(c3))))
+    })
 }
 
 /// The main language by script: kana means Japanese, Hangul Korean, other
@@ -1292,6 +1290,19 @@ mod tests {
 
     fn parse(text: &str) -> Parsed {
         read(&Source::from_text("t.txt", text))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn english_words_are_found_as_a_word_split_finds_them(
+            text in "[a-zA-Z .,中é]{0,12}(the|THE|of|In|you|to|is|we|and)?[a-zA-Z .,中é]{0,12}"
+        ) {
+            let words = ["the", "and", "of", "to", "is", "in", "we", "you"];
+            let split = text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| words.iter().any(|e| e.eq_ignore_ascii_case(w)));
+            proptest::prop_assert_eq!(has_english_word(&text), split);
+        }
     }
 
     #[test]
