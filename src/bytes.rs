@@ -19,6 +19,17 @@ pub(crate) fn any(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
         .any(|chunk| chunk.iter().fold(false, |any, &b| any | pred(b)))
 }
 
+/// Whether any three consecutive bytes satisfy `pred`.
+pub(crate) fn any3(bytes: &[u8], pred: impl Fn(u8, u8, u8) -> bool) -> bool {
+    let n = bytes.len();
+    n >= 3
+        && bytes[..n - 2]
+            .iter()
+            .zip(&bytes[1..n - 1])
+            .zip(&bytes[2..])
+            .fold(false, |any, ((&a, &b), &c)| any | pred(a, b, c))
+}
+
 /// ASCII letters, branch-free.
 pub(crate) fn is_letter(b: u8) -> bool {
     (b | 0x20).wrapping_sub(b'a') < 26
@@ -40,6 +51,10 @@ mod tests {
             prop_assert_eq!(
                 super::any(&bytes, |b| b == b'.'),
                 bytes.contains(&b'.')
+            );
+            prop_assert_eq!(
+                super::any3(&bytes, |a, b, c| (a == b'a') & (b == b'b') & (c == b'c')),
+                bytes.windows(3).any(|w| w == b"abc")
             );
         }
     }

@@ -11,6 +11,7 @@
 //! guess among the legacy encodings (GB18030/GBK, Big5, Shift_JIS, EUC-JP,
 //! EUC-KR, windows-125x …).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE};
@@ -55,7 +56,15 @@ impl Source {
                 Some((bom_enc, len)) if bom_enc == enc => (enc, len),
                 _ => (enc, 0),
             },
-            None => detect(bytes),
+            None => match detect(bytes) {
+                // valid UTF-8, checked once
+                Detected::Utf8(text) => {
+                    let binary = looks_binary(bytes, UTF_8);
+                    let text = normalize_line_ends(text.to_owned(), &mut Vec::new());
+                    return Source::with_text(name.into(), text, UTF_8, Vec::new(), binary);
+                }
+                Detected::Other(enc, bom_len) => (enc, bom_len),
+            },
         };
         let body = &bytes[bom_len..];
         let binary = forced.is_none() && looks_binary(body, encoding);
@@ -188,19 +197,31 @@ impl Source {
 }
 
 /// Picks an encoding and the length of its BOM, if any.
-fn detect(bytes: &[u8]) -> (&'static Encoding, usize) {
+fn detect(bytes: &[u8]) -> Detected<'_> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
-        return (enc, len);
+        return Detected::Other(enc, len);
     }
     if let Some(enc) = utf16_by_nuls(bytes) {
-        return (enc, 0);
+        return Detected::Other(enc, 0);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return (UTF_8, 0);
+    // encoding_rs's validator: measured faster than `std::str::from_utf8`
+    // on CJK text (see BENCHMARKS.md)
+    if let Some(Cow::Borrowed(text)) =
+        UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Detected::Utf8(text);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
-    (detector.guess(None, chardetng::Utf8Detection::Allow), 0)
+    Detected::Other(detector.guess(None, chardetng::Utf8Detection::Allow), 0)
+}
+
+/// What [`detect`] found.
+enum Detected<'a> {
+    /// Valid UTF-8 without a BOM: the text itself, validated once.
+    Utf8(&'a str),
+    /// Another encoding (or UTF-8 after a BOM), and the BOM's length.
+    Other(&'static Encoding, usize),
 }
 
 /// UTF-16 without a BOM: ASCII in the text (line ends, spaces, digits)

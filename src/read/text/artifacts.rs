@@ -113,14 +113,7 @@ fn may_run_together(bytes: &[u8]) -> bool {
         .iter()
         .zip(&bytes[1..])
         .fold(false, |any, (&a, &b)| any | (lower(a) & upper(b)));
-    pairs
-        || bytes[..n - 2]
-            .iter()
-            .zip(&bytes[1..n - 1])
-            .zip(&bytes[2..])
-            .fold(false, |any, ((&a, &b), &c)| {
-                any | (lower(a) & (b == b'.') & upper(c))
-            })
+    pairs || crate::bytes::any3(bytes, |a, b, c| lower(a) & (b == b'.') & upper(c))
 }
 
 /// Maximal runs of Latin letters and full stops (seven bytes or more),

@@ -638,7 +638,14 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
             lower.push_str(token);
             lower.make_ascii_lowercase();
         } else {
-            lower.extend(token.chars().flat_map(char::to_lowercase));
+            for c in token.chars() {
+                // Han, kana and Hangul have no case: no table lookup for them
+                if is_cjk_letter(c) {
+                    lower.push(c);
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
         }
         if FURNITURE_STRONG.contains(&lower.as_str()) {
             strong += 1;

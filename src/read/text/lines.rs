@@ -64,10 +64,11 @@ pub(crate) fn collect(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec
         blank = false;
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
-        // C0 controls are bytes below 0x20; U+FFFE and U+FFFF start with 0xEF
-        let clean = !crate::bytes::any(trimmed.as_bytes(), |b| {
-            ((b < 0x20) & (b != b'\t')) | (b == 0xEF)
-        });
+        // C0 controls are bytes below 0x20; U+FFFE and U+FFFF are EF BF BE
+        // and EF BF BF
+        let bytes = trimmed.as_bytes();
+        let clean = !crate::bytes::any(bytes, |b| (b < 0x20) & (b != b'\t'))
+            && !crate::bytes::any3(bytes, |a, b, c| (a == 0xEF) & (b == 0xBF) & (c >= 0xBE));
         if clean {
             out.push(Line {
                 span,
