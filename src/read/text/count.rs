@@ -76,6 +76,11 @@ const UNITS: &[&str] = &["次", "回", "회", "人", "명", "times"];
 /// Parses a whole line as a read count; see the module documentation for
 /// the forms.
 pub fn parse_read_count(text: &str) -> Option<ReadCount> {
+    // every count has an ASCII digit (see `parse_count`): prose without
+    // one is done after one vectorised scan
+    if !crate::bytes::any(text.as_bytes(), |b| b.wrapping_sub(b'0') < 10) {
+        return None;
+    }
     let text = text.trim();
     if let Some(rest) = strip_label(text, PREFIX_LABELS) {
         let rest = rest.trim_start();

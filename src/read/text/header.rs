@@ -598,41 +598,36 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
     if FURNITURE_PREFIXES.iter().any(|p| starts_with(p)) {
         return true;
     }
+    let is_separator = |c: char| {
+        c.is_whitespace()
+            || COLONS.contains(&c)
+            || matches!(
+                c,
+                '|' | '｜'
+                    | '/'
+                    | '、'
+                    | ','
+                    | '，'
+                    | '·'
+                    | '•'
+                    | '【'
+                    | '】'
+                    | '['
+                    | ']'
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '「'
+                    | '」'
+            )
+    };
     let mut strong = 0;
     let mut lower = String::new();
-    let tokens = text
-        .split(|c: char| {
-            c.is_whitespace()
-                || COLONS.contains(&c)
-                || matches!(
-                    c,
-                    '|' | '｜'
-                        | '/'
-                        | '、'
-                        | ','
-                        | '，'
-                        | '·'
-                        | '•'
-                        | '【'
-                        | '】'
-                        | '['
-                        | ']'
-                        | '（'
-                        | '）'
-                        | '('
-                        | ')'
-                        | '<'
-                        | '>'
-                        | '「'
-                        | '」'
-                )
-        })
-        .filter(|t| !t.is_empty());
-    for token in tokens {
-        // lowercasing keeps a token's length within a factor of three
-        if token.len() > 3 * MAX_FURNITURE_WORD {
-            return false;
-        }
+    // whether `token` is a word of the lists, counting strong ones
+    let mut furniture_word = |token: &str| {
         lower.clear();
         if token.is_ascii() {
             lower.push_str(token);
@@ -649,7 +644,25 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
         }
         if FURNITURE_STRONG.contains(&lower.as_str()) {
             strong += 1;
-        } else if !FURNITURE_WEAK.contains(&lower.as_str()) {
+            true
+        } else {
+            FURNITURE_WEAK.contains(&lower.as_str())
+        }
+    };
+    let mut token_start = 0;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if !is_separator(c) {
+            // lowercasing keeps a token's length within a factor of three:
+            // a longer run of letters is no word of the lists (the first
+            // clause of a CJK sentence ends here, unread)
+            if i - token_start > 3 * MAX_FURNITURE_WORD {
+                return false;
+            }
+            continue;
+        }
+        let token = &text[token_start..i];
+        token_start = i + c.len_utf8();
+        if !token.is_empty() && !furniture_word(token) {
             return false;
         }
     }
@@ -1076,6 +1089,59 @@ mod tests {
     fn furniture_prefixes_have_no_uppercase() {
         for prefix in FURNITURE_PREFIXES {
             assert_eq!(*prefix, prefix.to_lowercase());
+        }
+    }
+
+    /// The furniture rule, written plainly.
+    fn furniture_plainly(text: &str, header: bool) -> bool {
+        let lower = text.to_lowercase();
+        if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+            return true;
+        }
+        let tokens: Vec<&str> = lower
+            .split(|c: char| {
+                c.is_whitespace()
+                    || COLONS.contains(&c)
+                    || "|｜/、,，·•【】[]（）()<>「」".contains(c)
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let strong = tokens
+            .iter()
+            .filter(|t| FURNITURE_STRONG.contains(t))
+            .count();
+        let all = tokens
+            .iter()
+            .all(|t| FURNITURE_STRONG.contains(t) || FURNITURE_WEAK.contains(t));
+        all && strong >= if header { 1 } else { 2 }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn furniture_rule_is_the_plain_rule(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Share", "facebook", "微信", "微博", "大", "中", "打印", "Twitter",
+                    "Copyright", "news", "合作贸易政策创新能源安全气候数字经济伙伴关系合作贸易",
+                    "QQ空间", "© 2024", "x",
+                ]),
+                0..6,
+            ),
+            seps in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "：", "|", "，", "【", "】", "  ", "/"]),
+                6,
+            ),
+            header: bool,
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&seps)
+                .flat_map(|(w, s)| [*w, *s])
+                .collect();
+            proptest::prop_assert_eq!(
+                is_furniture(&text, header),
+                furniture_plainly(&text, header)
+            );
         }
     }
 

@@ -1236,6 +1236,54 @@ fn has_english_word(text: &str) -> bool {
     })
 }
 
+/// Kana, Hangul and Han characters in `bytes` (UTF-8).
+///
+/// Every character counted takes three bytes in UTF-8, and its range shows
+/// in the lead byte and the next one or two: `E3 81..83` is kana, `E5..E9`
+/// Han, `EB..EC` Hangul, and so on. Each three-byte window is tested with
+/// byte comparisons only, branch-free, into `u8` counts over chunks too
+/// short to overflow them, so that the compiler vectorises the loop.
+fn cjk_counts(bytes: &[u8]) -> (usize, usize, usize) {
+    let in_range = |x: u8, lo: u8, hi: u8| x.wrapping_sub(lo) <= hi - lo;
+    let (mut kana, mut hangul, mut han) = (0, 0, 0);
+    let windows = bytes.len().saturating_sub(2);
+    let mut start = 0;
+    while start < windows {
+        let end = (start + 255).min(windows);
+        let (k, g, h) = bytes[start..end]
+            .iter()
+            .zip(&bytes[start + 1..end + 1])
+            .zip(&bytes[start + 2..end + 2])
+            .fold((0u8, 0u8, 0u8), |(k, g, h), ((&b0, &b1), &b2)| {
+                let e3 = b0 == 0xE3;
+                // U+3040..U+30FF
+                let is_kana = e3 & in_range(b1, 0x81, 0x83);
+                // U+3130..U+318F, U+AC00..U+D7AF, U+1100..U+11FF
+                let is_hangul = (e3
+                    & (((b1 == 0x84) & (b2 >= 0xB0))
+                        | (b1 == 0x85)
+                        | ((b1 == 0x86) & (b2 <= 0x8F))))
+                    | ((b0 == 0xEA) & (b1 >= 0xB0))
+                    | in_range(b0, 0xEB, 0xEC)
+                    | ((b0 == 0xED) & ((b1 < 0x9E) | ((b1 == 0x9E) & (b2 <= 0xAF))))
+                    | ((b0 == 0xE1) & in_range(b1, 0x84, 0x87));
+                // U+3400..U+4DBF, U+4E00..U+9FFF
+                let is_han =
+                    (e3 & (b1 >= 0x90)) | ((b0 == 0xE4) & (b1 != 0xB7)) | in_range(b0, 0xE5, 0xE9);
+                (
+                    k + u8::from(is_kana),
+                    g + u8::from(is_hangul),
+                    h + u8::from(is_han),
+                )
+            });
+        kana += usize::from(k);
+        hangul += usize::from(g);
+        han += usize::from(h);
+        start = end;
+    }
+    (kana, hangul, han)
+}
+
 /// The main language by script: kana means Japanese, Hangul Korean, other
 /// Han Chinese; Latin letters with common English words mean English.
 pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
@@ -1248,32 +1296,10 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Opti
         if bytes.is_ascii() {
             continue;
         }
-        // every character counted here takes three bytes in UTF-8: decode
-        // each three-byte window starting with a lead byte E0..EF,
-        // branch-free, so that the compiler vectorises it
-        let n = bytes.len();
-        if n >= 3 {
-            let windows = bytes[..n - 2].iter().zip(&bytes[1..n - 1]).zip(&bytes[2..]);
-            let (k, g, h) = windows.fold((0u32, 0u32, 0u32), |(k, g, h), ((&b0, &b1), &b2)| {
-                let lead = b0 & 0xF0 == 0xE0;
-                let c = (u32::from(b0 & 0x0F) << 12)
-                    | (u32::from(b1 & 0x3F) << 6)
-                    | u32::from(b2 & 0x3F);
-                let within = |from: u32, to: u32| c.wrapping_sub(from) <= to - from;
-                let kana = lead & within(0x3040, 0x30ff);
-                let hangul = lead
-                    & (within(0xac00, 0xd7af) | within(0x1100, 0x11ff) | within(0x3130, 0x318f));
-                let han = lead & (within(0x3400, 0x4dbf) | within(0x4e00, 0x9fff));
-                (
-                    k + u32::from(kana),
-                    g + u32::from(hangul),
-                    h + u32::from(han),
-                )
-            });
-            kana += k as usize;
-            hangul += g as usize;
-            han += h as usize;
-        }
+        let (k, g, h) = cjk_counts(bytes);
+        kana += k;
+        hangul += g;
+        han += h;
     }
     let cjk = han + kana + hangul;
     let lang = if cjk > 0 && cjk * 2 >= latin / 3 {
@@ -1361,6 +1387,23 @@ mod tests {
                 language_by_chars(&text)
             );
         }
+    }
+
+    #[test]
+    fn cjk_counts_agree_with_the_ranges_on_every_bmp_character() {
+        let all: String = (0x800u32..=0xFFFF).filter_map(char::from_u32).collect();
+        let (mut kana, mut hangul, mut han) = (0, 0, 0);
+        for c in all.chars() {
+            match c {
+                '\u{3040}'..='\u{30ff}' => kana += 1,
+                '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' => {
+                    hangul += 1
+                }
+                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => han += 1,
+                _ => {}
+            }
+        }
+        assert_eq!(cjk_counts(all.as_bytes()), (kana, hangul, han));
     }
 
     #[test]
