@@ -1301,22 +1301,35 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Opti
         hangul += g;
         han += h;
     }
+    language_by_counts(kana, hangul, han, latin, || {
+        texts.into_iter().any(has_english_word)
+    })
+    .map(str::to_owned)
+}
+
+/// The language rule on the counts of kana, Hangul, Han and Latin letters;
+/// `english` is asked only when the scripts leave English possible.
+fn language_by_counts(
+    kana: usize,
+    hangul: usize,
+    han: usize,
+    latin: usize,
+    english: impl FnOnce() -> bool,
+) -> Option<&'static str> {
     let cjk = han + kana + hangul;
-    let lang = if cjk > 0 && cjk * 2 >= latin / 3 {
-        if kana * 20 >= cjk {
+    if cjk > 0 && cjk * 2 >= latin / 3 {
+        Some(if kana * 20 >= cjk {
             "ja"
         } else if hangul >= han {
             "ko"
         } else {
             "zh"
-        }
-    } else if latin > 0 && texts.into_iter().any(has_english_word) {
-        // looked for only when the scripts leave English possible
-        "en"
+        })
+    } else if latin > 0 && english() {
+        Some("en")
     } else {
-        return None;
-    };
-    Some(lang.to_owned())
+        None
+    }
 }
 
 #[cfg(test)]
@@ -1341,9 +1354,9 @@ mod tests {
         }
     }
 
-    /// The language rule, written plainly, character by character.
-    fn language_by_chars(text: &str) -> Option<String> {
-        let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    /// Kana, Hangul, Han and Latin letters, counted character by character.
+    fn counts_by_chars(text: &str) -> (usize, usize, usize, usize) {
+        let (mut kana, mut hangul, mut han, mut latin) = (0, 0, 0, 0);
         for c in text.chars() {
             match c {
                 '\u{3040}'..='\u{30ff}' => kana += 1,
@@ -1355,26 +1368,20 @@ mod tests {
                 _ => {}
             }
         }
-        let english = text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-            ["the", "and", "of", "to", "is", "in", "we", "you"]
-                .iter()
-                .any(|e| e.eq_ignore_ascii_case(w))
-        });
-        let cjk = han + kana + hangul;
-        let lang = if cjk > 0 && cjk * 2 >= latin / 3 {
-            if kana * 20 >= cjk {
-                "ja"
-            } else if hangul >= han {
-                "ko"
-            } else {
-                "zh"
-            }
-        } else if latin > 0 && english {
-            "en"
-        } else {
-            return None;
+        (kana, hangul, han, latin)
+    }
+
+    /// The language rule, written plainly, character by character.
+    fn language_by_chars(text: &str) -> Option<String> {
+        let (kana, hangul, han, latin) = counts_by_chars(text);
+        let english = || {
+            text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+                ["the", "and", "of", "to", "is", "in", "we", "you"]
+                    .iter()
+                    .any(|e| e.eq_ignore_ascii_case(w))
+            })
         };
-        Some(lang.to_owned())
+        language_by_counts(kana, hangul, han, latin, english).map(str::to_owned)
     }
 
     proptest::proptest! {
@@ -1392,17 +1399,7 @@ mod tests {
     #[test]
     fn cjk_counts_agree_with_the_ranges_on_every_bmp_character() {
         let all: String = (0x800u32..=0xFFFF).filter_map(char::from_u32).collect();
-        let (mut kana, mut hangul, mut han) = (0, 0, 0);
-        for c in all.chars() {
-            match c {
-                '\u{3040}'..='\u{30ff}' => kana += 1,
-                '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' => {
-                    hangul += 1
-                }
-                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => han += 1,
-                _ => {}
-            }
-        }
+        let (kana, hangul, han, _) = counts_by_chars(&all);
         assert_eq!(cjk_counts(all.as_bytes()), (kana, hangul, han));
     }
 
