@@ -42,6 +42,7 @@ pub(crate) mod lines;
 pub(crate) mod markers;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 pub use count::{ReadCount, parse_count, parse_read_count};
 pub use header::{parse_name, parse_role};
@@ -316,7 +317,8 @@ struct Header {
 
 /// An exchange being built.
 struct Open {
-    line: Line,
+    /// The span of the question's line.
+    asked: Range<usize>,
     /// Where the turn's last line ends, so that a problem with the whole
     /// turn points at all of it.
     end: usize,
@@ -324,21 +326,22 @@ struct Open {
     answer: Vec<String>,
     answered_by: Option<String>,
     answering: bool,
-    answer_line: Option<Line>,
+    /// The span of the line that opened the answer.
+    answer_span: Option<Range<usize>>,
     asked_by_label: bool,
 }
 
 impl Open {
-    /// A question opened by `line`, not answered yet.
-    fn asking(line: Line, question: String, asked_by_label: bool) -> Open {
+    /// A question opened by the line at `span`, not answered yet.
+    fn asking(span: Range<usize>, question: String, asked_by_label: bool) -> Open {
         Open {
-            end: line.span.end,
-            line,
+            end: span.end,
+            asked: span,
             question,
             answer: Vec::new(),
             answered_by: None,
             answering: false,
-            answer_line: None,
+            answer_span: None,
             asked_by_label,
         }
     }
@@ -835,18 +838,19 @@ impl<'a> Assembler<'a> {
         let mut exchanges = Vec::new();
         let mut open: Option<Open> = None;
         let mut prev_text: Option<usize> = None;
-        for i in first..self.lines.len() {
-            let line = self.lines[i].clone();
+        // the lines outlive `self`'s borrows: no copy of each line's text
+        let lines = self.lines;
+        for (i, line) in lines.iter().enumerate().skip(first) {
             let wrapped_join = self.layout == Layout::Wrapped
-                && prev_text.is_some_and(|p| self.lines[p].block == line.block && p + 1 == i);
-            match self.kinds[i].clone() {
-                Kind::Count(count) => {
-                    self.take_read_count(&line, count);
+                && prev_text.is_some_and(|p| lines[p].block == line.block && p + 1 == i);
+            match &self.kinds[i] {
+                &Kind::Count(count) => {
+                    self.take_read_count(line, count);
                     prev_text = None;
                     continue;
                 }
                 Kind::Furniture => {
-                    self.furniture(&line);
+                    self.furniture(line);
                     prev_text = None;
                     continue;
                 }
@@ -879,26 +883,26 @@ impl<'a> Assembler<'a> {
                     if let Some(done) = open.take() {
                         self.close(done, &mut exchanges, false);
                     }
-                    open = Some(Open::asking(line.clone(), text, by.is_some()));
+                    open = Some(Open::asking(line.span.clone(), text, by.is_some()));
                 }
                 Some((Side::Answer, by, text)) => {
                     let Some(turn) = open.as_mut() else {
-                        self.before_question(&line, "answer before any question");
+                        self.before_question(line, "answer before any question");
                         continue;
                     };
                     if turn.answering && turn.answered_by != by && by.is_some() {
                         // a second panelist answers the same question
                         let question = turn.question.clone();
-                        let asked_line = turn.line.clone();
+                        let asked = turn.asked.clone();
                         let done = open.take().expect("an open turn");
                         self.close(done, &mut exchanges, false);
-                        open = Some(Open::asking(asked_line, question, false));
+                        open = Some(Open::asking(asked, question, false));
                     }
                     let turn = open.as_mut().expect("an open turn");
                     if !turn.answering {
                         turn.answering = true;
                         turn.answered_by = by;
-                        turn.answer_line = Some(line.clone());
+                        turn.answer_span = Some(line.span.clone());
                     }
                     if !text.is_empty() {
                         turn.answer.push(text);
@@ -907,7 +911,7 @@ impl<'a> Assembler<'a> {
                 None => {
                     let text = line.text.clone();
                     let Some(turn) = open.as_mut() else {
-                        self.before_question(&line, "text before any question");
+                        self.before_question(line, "text before any question");
                         continue;
                     };
                     if turn.answering {
@@ -920,7 +924,7 @@ impl<'a> Assembler<'a> {
                     } else {
                         // the answer follows the question unmarked (`――なぜ？`)
                         turn.answering = true;
-                        turn.answer_line = Some(line.clone());
+                        turn.answer_span = Some(line.span.clone());
                         turn.answer.push(text);
                     }
                 }
@@ -938,28 +942,24 @@ impl<'a> Assembler<'a> {
                 Diagnostic::error(
                     Code::EmptyTurn,
                     "question marker with no text",
-                    turn.line.span.start..turn.end,
+                    turn.asked.start..turn.end,
                 )
                 .expected("the question text after the marker"),
             );
             return;
         }
         if turn.answer.is_empty() {
-            if let Some(line) = &turn.answer_line {
+            if let Some(span) = turn.answer_span {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::EmptyTurn,
-                        "answer marker with no text",
-                        line.span.clone(),
-                    )
-                    .expected("the answer text after the marker"),
+                    Diagnostic::error(Code::EmptyTurn, "answer marker with no text", span)
+                        .expected("the answer text after the marker"),
                 );
             } else if last && turn.asked_by_label {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Code::TrailingText,
                         "closing remark with no answer, left out of the model",
-                        turn.line.span.start..turn.end,
+                        turn.asked.start..turn.end,
                     )
                     .expected("an answer after each question"),
                 );
@@ -968,7 +968,7 @@ impl<'a> Assembler<'a> {
                     Diagnostic::error(
                         Code::QuestionWithoutAnswer,
                         "question has no answer",
-                        turn.line.span.start..turn.end,
+                        turn.asked.start..turn.end,
                     )
                     .expected("an answer line (`A:` or `答：`) after the question"),
                 );
