@@ -156,9 +156,17 @@ fn parse(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Element> 
         );
         return None;
     }
+    // quick-xml skips a byte order mark at the start without counting it
+    // in its positions: hand it the text after one, and count it here
+    let base = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let mut parser = Parser {
         source,
-        reader: NsReader::from_str(text),
+        base,
+        reader: NsReader::from_str(&text[base..]),
         stack: Vec::new(),
         root: None,
         elements: 0,
@@ -176,6 +184,8 @@ fn parse(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Element> 
 
 struct Parser<'s, 'd> {
     source: &'s Source,
+    /// Where the text given to the reader starts in the source's text.
+    base: usize,
     reader: NsReader<&'s [u8]>,
     /// Open elements, innermost last.
     stack: Vec<Element>,
@@ -185,20 +195,27 @@ struct Parser<'s, 'd> {
 }
 
 impl Parser<'_, '_> {
+    /// A byte position from quick-xml as an offset into the source's text.
+    fn offset(&self, position: u64) -> usize {
+        usize::try_from(position).map_or(usize::MAX, |p| p.saturating_add(self.base))
+    }
+
     fn run(&mut self) -> Result<(), Diagnostic> {
         loop {
-            let start = offset(self.reader.buffer_position());
+            let start = self.offset(self.reader.buffer_position());
             let event = match self.reader.read_event() {
                 Ok(event) => event,
                 Err(err) => {
-                    let at = offset(self.reader.error_position()).min(self.source.text().len());
+                    let at = self
+                        .offset(self.reader.error_position())
+                        .min(self.source.text().len());
                     return Err(self.syntax(format!("{err}"), at..at));
                 }
             };
-            let span = start..offset(self.reader.buffer_position());
+            let span = start..self.offset(self.reader.buffer_position());
             match event {
                 Event::Decl(decl) => {
-                    if start != 0 {
+                    if start != self.base {
                         return Err(self.syntax("XML declaration after the start".into(), span));
                     }
                     if let Some(Ok(label)) = decl.encoding() {
@@ -415,11 +432,6 @@ impl Parser<'_, '_> {
             );
         }
     }
-}
-
-/// A byte position from quick-xml as an offset into the text.
-fn offset(position: u64) -> usize {
-    usize::try_from(position).unwrap_or(usize::MAX)
 }
 
 /// How often an element may appear in its parent.
@@ -771,6 +783,17 @@ mod tests {
         let source = Source::from_text("t.xml", text);
         let parsed = read(&source);
         (source, parsed)
+    }
+
+    #[test]
+    fn a_byte_order_mark_left_in_the_text_shifts_no_position() {
+        // the source strips one BOM; quick-xml skips the next one
+        let (source, parsed) = read_str("\u{feff}\u{feff}>");
+        let error = &parsed.diagnostics[0];
+        assert_eq!(error.code, Code::Syntax);
+        assert_eq!(&source.text()[error.span.clone().unwrap()], ">");
+        let (_, parsed) = read_str(&format!("\u{feff}\u{feff}{}", doc(MINIMAL)));
+        assert!(parsed.interview.is_some(), "{:?}", parsed.diagnostics);
     }
 
     /// The codes of the errors, each with the line:col it points at.
