@@ -101,28 +101,48 @@ pub fn read(source: &Source) -> Parsed {
 /// Cuts lines that hold a whole transcript at their inline turn markers.
 ///
 /// Only where one line holds the whole transcript: a second such line, a
-/// line that opens with a marker but holds no inline turns, or a later line
-/// opening with a speaker label means the page lays out turns line by line,
-/// and `李肇星：…。中国网：…` inside an answer is a quote.
+/// line that opens with a marker but holds no inline turns, a later line
+/// opening with a speaker label, or an earlier one opening with the label
+/// of one of the line's speakers means the page lays out turns line by
+/// line, and `李肇星：…。中国网：…` inside an answer is a quote.
 fn split_inline(lines: Vec<Line>) -> Vec<Line> {
     // in order, stopping at the first sign of a page laid out line by line
     // (most pages: their second turn is on a line of its own)
     let mut cuts: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
     let mut first = None;
+    // labels that opened earlier lines (bylines and other credits aside)
+    let mut earlier_labels: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let mut line_cuts = markers::split_inline(&line.text);
         if line_cuts.is_empty() {
             line_cuts = inline_labels(&line.text);
         }
         if line_cuts.is_empty() {
-            let line_level_turn = markers::detect(&line.text).is_some()
-                || (first.is_some() && labels::detect(&line.text).is_some());
+            let label = labels::detect(&line.text);
+            let line_level_turn =
+                markers::detect(&line.text).is_some() || (first.is_some() && label.is_some());
             if line_level_turn {
                 return lines;
             }
-        } else if first.replace(i).is_some() {
-            // a second one-line transcript: these are quotes, not turns
-            return lines;
+            if let Some(label) = label
+                && header::credit(&line.text).is_none()
+            {
+                earlier_labels.push(label.label);
+            }
+        } else {
+            if first.replace(i).is_some() {
+                // a second one-line transcript: these are quotes, not turns
+                return lines;
+            }
+            // a speaker who had a line of their own before: turns are laid
+            // out line by line, and this line's labels are quoted
+            let had_a_line = std::iter::once(0)
+                .chain(line_cuts.iter().copied())
+                .filter_map(|at| labels::detect(&line.text[at..]))
+                .any(|l| earlier_labels.contains(&l.label));
+            if had_a_line {
+                return lines;
+            }
         }
         cuts.push(line_cuts);
     }
@@ -1401,6 +1421,19 @@ mod tests {
         let all: String = (0x800u32..=0xFFFF).filter_map(char::from_u32).collect();
         let (kana, hangul, han, _) = counts_by_chars(&all);
         assert_eq!(cjk_counts(all.as_bytes()), (kana, hangul, han));
+    }
+
+    #[test]
+    fn labels_quoted_in_a_turn_after_their_speakers_own_lines_stay_text() {
+        let p = parse(
+            "Interviewed by Andrew Marr\nInterviewee: LEE Hee-sup\nMARR: A\n\
+             LEE Hee-sup(李肇星): a\nMARR: a AA\n李肇星: 您好！李肇星：你好。中国网：再见。\n",
+        );
+        let interview = p.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[1].answer,
+            ["您好！李肇星：你好。中国网：再见。"]
+        );
     }
 
     #[test]
