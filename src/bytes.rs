@@ -19,6 +19,16 @@ pub(crate) fn any(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
         .any(|chunk| chunk.iter().fold(false, |any, &b| any | pred(b)))
 }
 
+/// Whether any two consecutive bytes satisfy `pred`.
+pub(crate) fn any2(bytes: &[u8], pred: impl Fn(u8, u8) -> bool) -> bool {
+    let n = bytes.len();
+    n >= 2
+        && bytes[..n - 1]
+            .iter()
+            .zip(&bytes[1..])
+            .fold(false, |any, (&a, &b)| any | pred(a, b))
+}
+
 /// Whether any three consecutive bytes satisfy `pred`.
 pub(crate) fn any3(bytes: &[u8], pred: impl Fn(u8, u8, u8) -> bool) -> bool {
     let n = bytes.len();
@@ -51,6 +61,10 @@ mod tests {
             prop_assert_eq!(
                 super::any(&bytes, |b| b == b'.'),
                 bytes.contains(&b'.')
+            );
+            prop_assert_eq!(
+                super::any2(&bytes, |a, b| (a == b'a') & (b == b'b')),
+                bytes.windows(2).any(|w| w == b"ab")
             );
             prop_assert_eq!(
                 super::any3(&bytes, |a, b, c| (a == b'a') & (b == b'b') & (c == b'c')),

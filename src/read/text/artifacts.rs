@@ -105,15 +105,8 @@ pub(crate) fn find(text: &str) -> Vec<Artifact> {
 fn may_run_together(bytes: &[u8]) -> bool {
     let lower = |b: u8| b.wrapping_sub(b'a') < 26;
     let upper = |b: u8| b.wrapping_sub(b'A') < 26;
-    let n = bytes.len();
-    if n < 3 {
-        return false;
-    }
-    let pairs = bytes[..n - 1]
-        .iter()
-        .zip(&bytes[1..])
-        .fold(false, |any, (&a, &b)| any | (lower(a) & upper(b)));
-    pairs || crate::bytes::any3(bytes, |a, b, c| lower(a) & (b == b'.') & upper(c))
+    crate::bytes::any2(bytes, |a, b| lower(a) & upper(b))
+        || crate::bytes::any3(bytes, |a, b, c| lower(a) & (b == b'.') & upper(c))
 }
 
 /// Maximal runs of Latin letters and full stops (seven bytes or more),

@@ -1233,7 +1233,7 @@ fn has_english_word(text: &str) -> bool {
     padded.push(b' ');
     padded.extend(text.bytes().map(|b| b | 0x20));
     padded.extend_from_slice(b"    ");
-    let letter = |b: u8| b.wrapping_sub(b'a') < 26;
+    let letter = crate::bytes::is_letter;
     let two = |a: u8, b: u8, w: &[u8; 2]| (a == w[0]) & (b == w[1]);
     let three = |a: u8, b: u8, c: u8, w: &[u8; 3]| (a == w[0]) & (b == w[1]) & (c == w[2]);
     let n = padded.len() - 4;
@@ -1310,7 +1310,7 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Opti
     let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for text in texts.clone() {
         let bytes = text.as_bytes();
-        // a branch-free count the compiler vectorises; CJK needs decoding
+        // branch-free byte scans the compiler vectorises; CJK characters
         // only where there are non-ASCII bytes
         latin += crate::bytes::count(bytes, crate::bytes::is_letter);
         if bytes.is_ascii() {
