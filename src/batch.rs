@@ -279,7 +279,11 @@ pub fn run<N: Send>(
         dir: sink.dir().map(Path::to_path_buf),
         cancel: AtomicBool::new(false),
     };
-    let walker = input::Walker::new(options, sink.dir())?;
+    let jobs = match options.jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
+    let walker = input::Walker::new(options, sink.dir(), jobs > 1)?;
     let mut emitter = Emitter {
         sink,
         observe,
@@ -287,10 +291,6 @@ pub fn run<N: Send>(
         fail_fast: options.fail_fast,
         error: None,
         cancel: &work.cancel,
-    };
-    let jobs = match options.jobs {
-        0 => std::thread::available_parallelism().map_or(1, usize::from),
-        n => n,
     };
     if jobs == 1 {
         let _ = walker.walk(inputs, &mut |item| emitter.emit(work.process(item)));

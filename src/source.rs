@@ -51,24 +51,32 @@ impl Source {
         bytes: &[u8],
         forced: Option<&'static Encoding>,
     ) -> Source {
+        // a BOM has no NUL, CR or control byte: the survey of the bytes is
+        // the body's
+        let survey = Survey::of(bytes);
         // valid UTF-8 comes out of detection validated: not decoded again
         let (encoding, bom_len, valid_utf8) = match forced {
             Some(enc) => match Encoding::for_bom(bytes) {
                 Some((bom_enc, len)) if bom_enc == enc => (enc, len, None),
                 _ => (enc, 0, None),
             },
-            None => match detect(bytes) {
+            None => match detect(bytes, survey.nuls > 0) {
                 Detected::Utf8(text) => (UTF_8, 0, Some(text)),
                 Detected::Other(enc, bom_len) => (enc, bom_len, None),
             },
         };
         let body = &bytes[bom_len..];
-        let binary = forced.is_none() && looks_binary(body, encoding);
+        let binary = forced.is_none() && survey.looks_binary(encoding);
         let (text, mut decode_errors) = match valid_utf8 {
             Some(text) => (text.to_owned(), Vec::new()),
             None => decode(body, encoding),
         };
-        let text = normalize_line_ends(text, &mut decode_errors);
+        // valid UTF-8 surveyed whole: its bytes say whether there is a CR
+        let text = if valid_utf8.is_some() && survey.whole && survey.crs == 0 {
+            text
+        } else {
+            normalize_line_ends(text, &mut decode_errors)
+        };
         Source::with_text(name.into(), text, encoding, decode_errors, binary)
     }
 
@@ -91,9 +99,8 @@ impl Source {
         decode_errors: Vec<Range<usize>>,
         binary: bool,
     ) -> Source {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut line_starts = vec![0];
+        crate::bytes::each(text.as_bytes(), b'\n', |i| line_starts.push(i + 1));
         Source {
             name,
             text,
@@ -164,14 +171,17 @@ impl Source {
 
     /// The byte range of 1-based line `line`, without its `\n`.
     pub fn line_range(&self, line: usize) -> Range<usize> {
+        let index = line.saturating_sub(1);
         let start = self
             .line_starts
-            .get(line.saturating_sub(1))
+            .get(index)
             .copied()
             .unwrap_or(self.text.len());
-        let end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |i| start + i);
+        // the next line starts after this one's `\n`
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
         start..end
     }
 
@@ -196,11 +206,11 @@ impl Source {
 }
 
 /// Picks an encoding and the length of its BOM, if any.
-fn detect(bytes: &[u8]) -> Detected<'_> {
+fn detect(bytes: &[u8], has_nuls: bool) -> Detected<'_> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
         return Detected::Other(enc, len);
     }
-    if let Some(enc) = utf16_by_nuls(bytes) {
+    if let Some(enc) = has_nuls.then(|| utf16_by_nuls(bytes)).flatten() {
         return Detected::Other(enc, 0);
     }
     // encoding_rs's validator: on a 14 KB Chinese document it took decoding
@@ -277,20 +287,56 @@ fn is_plausible_text(c: char) -> bool {
         | '\u{1f300}'..='\u{1faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// Binary rather than text: NUL bytes in a byte-oriented encoding, or more
-/// than one control character in ten.
-fn looks_binary(bytes: &[u8], encoding: &'static Encoding) -> bool {
-    if encoding == UTF_16LE || encoding == UTF_16BE {
-        return false;
+/// What one pass over the first 64 KiB of a file says: its NUL bytes, CRs
+/// and other control characters, counted branch-free so that the compiler
+/// vectorises the loop. Detection, the binary check and line-end
+/// normalisation each looked for them in a pass of their own.
+struct Survey {
+    /// Bytes surveyed.
+    len: usize,
+    /// Whether that is the whole file.
+    whole: bool,
+    nuls: usize,
+    crs: usize,
+    /// C0 controls but tab, LF, CR and form feed (NUL included).
+    controls: usize,
+}
+
+impl Survey {
+    fn of(bytes: &[u8]) -> Survey {
+        let sample = &bytes[..bytes.len().min(64 * 1024)];
+        let mut survey = Survey {
+            len: sample.len(),
+            whole: sample.len() == bytes.len(),
+            nuls: 0,
+            crs: 0,
+            controls: 0,
+        };
+        // u8 lanes, in chunks too short to overflow one
+        for chunk in sample.chunks(255) {
+            let (nuls, crs, controls) = chunk.iter().fold((0u8, 0u8, 0u8), |(n, r, c), &b| {
+                let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c);
+                (
+                    n + u8::from(b == 0),
+                    r + u8::from(b == b'\r'),
+                    c + u8::from(control),
+                )
+            });
+            survey.nuls += usize::from(nuls);
+            survey.crs += usize::from(crs);
+            survey.controls += usize::from(controls);
+        }
+        survey
     }
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if sample.contains(&0) {
-        return true;
+
+    /// Binary rather than text: NUL bytes in a byte-oriented encoding, or
+    /// more than one control character in ten.
+    fn looks_binary(&self, encoding: &'static Encoding) -> bool {
+        if encoding == UTF_16LE || encoding == UTF_16BE {
+            return false;
+        }
+        self.nuls > 0 || self.controls * 10 > self.len
     }
-    let controls = crate::bytes::count(sample, |b| {
-        (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
-    });
-    controls * 10 > sample.len()
 }
 
 /// Decodes, recording where each malformed sequence's U+FFFD lands.
@@ -371,6 +417,36 @@ mod tests {
             prop_assert_eq!(&out, &text.replace("\r\n", "\n").replace('\r', "\n"));
             for span in spans {
                 prop_assert_eq!(&out[span], "\u{fffd}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn survey_counts_as_the_plain_rules_do(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![0u8, 1, 9, 10, 12, 13, 0x1f, b'a', 0xe4, 0xb8]),
+                0..3000,
+            )
+        ) {
+            let survey = Survey::of(&bytes);
+            prop_assert_eq!(survey.nuls > 0, bytes.contains(&0));
+            prop_assert_eq!(survey.crs > 0, bytes.contains(&b'\r'));
+            let controls = bytes
+                .iter()
+                .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+                .count();
+            prop_assert_eq!(survey.controls, controls);
+            prop_assert!(survey.whole);
+            let text = String::from_utf8_lossy(&bytes);
+            let source = Source::from_text("a", &text);
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(source.text().match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            prop_assert_eq!(&source.line_starts, &starts);
+            for (n, (range, line)) in source.lines().enumerate() {
+                prop_assert_eq!(line, source.text().split('\n').nth(n).unwrap());
+                prop_assert_eq!(range, source.line_range(n + 1));
             }
         }
     }

@@ -48,7 +48,8 @@ pub(crate) struct Item {
 /// What an item holds.
 #[derive(Debug)]
 pub(crate) enum Body {
-    /// A file on disk and its size when walked, read by the worker.
+    /// A file on disk and its size when walked (0 when the walk did not
+    /// need it), read by the worker.
     File(PathBuf, u64),
     /// Bytes already read: standard input, an archive entry.
     Bytes(Vec<u8>),
@@ -224,6 +225,10 @@ pub(crate) struct Walker<'a> {
     /// Inputs hold NDJSON records rather than documents.
     records: bool,
     limits: Limits,
+    /// Whether items need the size of their file (for the budget of bytes
+    /// in flight, with several workers): a `stat` of every file otherwise
+    /// saved.
+    sizes: bool,
     /// The output directory, canonical, so that a walk never reads its own
     /// outputs.
     exclude: Option<PathBuf>,
@@ -232,11 +237,16 @@ pub(crate) struct Walker<'a> {
 type Each<'e> = &'e mut dyn FnMut(Item) -> ControlFlow<()>;
 
 impl<'a> Walker<'a> {
-    pub fn new(options: &'a Options, out_dir: Option<&Path>) -> io::Result<Walker<'a>> {
+    pub fn new(
+        options: &'a Options,
+        out_dir: Option<&Path>,
+        sizes: bool,
+    ) -> io::Result<Walker<'a>> {
         Ok(Walker {
             select: options.select.as_ref(),
             records: options.records,
             limits: options.limits,
+            sizes,
             exclude: out_dir.map(fs::canonicalize).transpose()?,
         })
     }
@@ -444,6 +454,7 @@ impl<'a> Walker<'a> {
             }
             // the size, for the memory budget; a link, by what it points to
             let size = match fs::metadata(entry.path()) {
+                _ if file_type.is_file() && !self.sizes => 0,
                 Ok(metadata) if metadata.is_file() => metadata.len(),
                 Ok(_) => continue,
                 // vanished, or unreadable: the worker says which
