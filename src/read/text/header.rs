@@ -17,11 +17,15 @@
 //! **headline**; the line right after it is the **role** when it reads like
 //! one (a role may run over two lines); the rest is **introduction**.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::count::{ReadCount, parse_read_count};
 use super::labels::{is_label_like, matches_name, split_declaration};
-use super::lines::{Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped};
+use super::lines::{
+    Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, strip_prefix_caseless,
+    with_lowercase,
+};
 use super::markers::COLONS;
 use crate::model::{Role, Speaker};
 
@@ -141,10 +145,10 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
         .char_indices()
         .take(24)
         .find(|&(_, c)| COLONS.contains(&c))?;
-    let key = text[..at].trim().trim_end_matches('*').to_lowercase();
+    let key = text[..at].trim().trim_end_matches('*');
     let value = text[at + colon.len_utf8()..].trim();
     let value = value.strip_prefix("**").unwrap_or(value).trim_start();
-    let &(_, kind) = KEYS.iter().find(|(k, _)| *k == key)?;
+    let &(_, kind) = with_lowercase(key, |key| KEYS.iter().find(|(k, _)| *k == key))?;
     (!value.is_empty()).then_some((kind, value))
 }
 
@@ -416,13 +420,11 @@ pub(crate) fn is_byline(text: &str) -> bool {
         "本报记者",
         "本報記者",
     ];
-    let lower = text.to_lowercase();
     for prefix in LATIN {
-        if let Some(rest) = lower.strip_prefix(prefix) {
+        if let Some(rest) = strip_prefix_caseless(text, prefix) {
             let words = rest.split_whitespace().count();
-            let original = &text[prefix.len()..];
             return (1..=10).contains(&words)
-                && original.starts_with(|c: char| c.is_uppercase() || !c.is_ascii())
+                && rest.starts_with(|c: char| c.is_uppercase() || !c.is_ascii())
                 && !ends_sentence(text.trim_end_matches('.'));
         }
     }
@@ -779,7 +781,7 @@ pub(crate) fn is_name_like(text: &str) -> bool {
         && is_label_like(text)
         && words
             .iter()
-            .all(|w| !HEADLINE_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| with_lowercase(w, |w| !HEADLINE_WORDS.contains(&w)))
         && words
             .iter()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
@@ -862,10 +864,9 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
         "인터뷰:",
         "인터뷰 ",
     ];
-    let lower = text.to_lowercase();
     for p in PREFIXES {
-        if lower.starts_with(p) && text.is_char_boundary(p.len()) {
-            return text[p.len()..].trim_start();
+        if let Some(rest) = strip_prefix_caseless(text, p) {
+            return rest.trim_start();
         }
     }
     CJK.iter()
@@ -1017,16 +1018,16 @@ fn push_segment(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// A header line with what the line rules made of it.
 #[derive(Debug, Clone)]
-pub(crate) struct Entry {
+pub(crate) struct Entry<'s> {
     /// The line (or metadata segment).
-    pub line: Line,
+    pub line: Line<'s>,
     /// Its field.
     pub field: Field,
 }
 
 /// Classifies header lines, splitting metadata lines into segments when
 /// every segment is a known field.
-pub(crate) fn entries(lines: &[Line]) -> Vec<Entry> {
+pub(crate) fn entries<'s>(lines: &[Line<'s>]) -> Vec<Entry<'s>> {
     let mut out = Vec::new();
     for line in lines {
         let field = classify(&line.text);
@@ -1043,7 +1044,7 @@ pub(crate) fn entries(lines: &[Line]) -> Vec<Entry> {
                         out.push(Entry {
                             line: Line {
                                 span,
-                                text: line.text[range].to_owned(),
+                                text: line.part(range),
                                 block: line.block,
                             },
                             field,
@@ -1066,7 +1067,7 @@ pub(crate) fn entries(lines: &[Line]) -> Vec<Entry> {
 pub fn read_alone(text: &str) -> Vec<Field> {
     let line = Line {
         span: 0..text.len(),
-        text: text.to_owned(),
+        text: Cow::Borrowed(text),
         block: 0,
     };
     entries(&[line]).into_iter().map(|e| e.field).collect()

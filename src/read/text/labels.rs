@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::lines::is_cjk_letter;
+use super::lines::{is_cjk_letter, with_lowercase};
 use super::markers::{COLONS, bracketed};
 
 /// A label found at the start of a line.
@@ -321,11 +321,10 @@ pub(crate) fn is_label_like(text: &str) -> bool {
     if text.is_empty() || text.chars().count() > 40 {
         return false;
     }
-    let lower = text.to_lowercase();
-    if NOT_SPEAKERS.contains(&lower.as_str())
-        || NOT_SPEAKERS_CJK.contains(&text)
-        || super::count::PREFIX_LABELS.contains(&lower.as_str())
-    {
+    let listed = with_lowercase(text, |lower| {
+        NOT_SPEAKERS.contains(&lower) || super::count::PREFIX_LABELS.contains(&lower)
+    });
+    if listed || NOT_SPEAKERS_CJK.contains(&text) {
         return false;
     }
     if text
@@ -449,9 +448,7 @@ pub fn is_interviewer_word(label: &str) -> bool {
         "뉴스",
         "TV",
     ];
-    let lower = label.to_lowercase();
-    ROLES.contains(&lower.as_str())
-        || CJK_ROLES.contains(&label)
+    is_generic_role(label)
         || (label.chars().count() >= 2
             && label.chars().all(is_cjk_letter)
             && OUTLET_ENDINGS.iter().any(|e| label.ends_with(e)))
@@ -460,7 +457,7 @@ pub fn is_interviewer_word(label: &str) -> bool {
 /// Interviewer labels that name a role, not a person or an outlet
 /// (`Interviewer`, `Host`, `记者`, `기자`): they give no interviewer name.
 pub(crate) fn is_generic_role(label: &str) -> bool {
-    ROLES.contains(&label.to_lowercase().as_str()) || CJK_ROLES.contains(&label)
+    with_lowercase(label, |lower| ROLES.contains(&lower)) || CJK_ROLES.contains(&label)
 }
 
 /// Whether `label` can stand for the person `name`: the same text

@@ -22,6 +22,7 @@
 //!   “Sharing” and “collective endeavor” are both essential.
 //!   ```
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -29,13 +30,81 @@ use crate::source::Source;
 
 /// A non-blank, trimmed line (or a segment of one) with its byte span.
 #[derive(Debug, Clone)]
-pub(crate) struct Line {
+pub(crate) struct Line<'s> {
     /// Where the text stands in the source.
     pub span: Range<usize>,
-    /// The text, trimmed, forbidden characters removed.
-    pub text: String,
+    /// The text, trimmed, forbidden characters removed: the source's own
+    /// unless a character was removed.
+    pub text: Cow<'s, str>,
     /// The blank-line-separated block the line belongs to.
     pub block: usize,
+}
+
+impl<'s> Line<'s> {
+    /// Part of the text: borrowed from the source as the whole text is.
+    pub fn part(&self, range: Range<usize>) -> Cow<'s, str> {
+        match &self.text {
+            Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
+            Cow::Owned(text) => Cow::Owned(text[range].to_owned()),
+        }
+    }
+}
+
+/// `text` after `prefix` (written in lowercase), compared without case
+/// character by character: what `text.to_lowercase().strip_prefix(prefix)`
+/// says, without allocating, and with the rest cut from `text` itself
+/// (whose characters may be longer than their lowercase: `K`, the Kelvin
+/// sign, is three bytes and `k` one). `None` also when the lowercase of a
+/// character runs past the prefix's end.
+pub(crate) fn strip_prefix_caseless<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    // ASCII text against an ASCII prefix, the common case, byte for byte
+    let (t, p) = (text.as_bytes(), prefix.as_bytes());
+    if let Some(head) = t.get(..p.len())
+        && head.is_ascii()
+        && p.is_ascii()
+    {
+        return head.eq_ignore_ascii_case(p).then(|| &text[p.len()..]);
+    }
+    if let (Some(&first), Some(&want)) = (t.first(), p.first())
+        && first.is_ascii()
+        && first.to_ascii_lowercase() != want
+    {
+        return None;
+    }
+    let mut want = prefix.chars();
+    for (i, c) in text.char_indices() {
+        if want.as_str().is_empty() {
+            return Some(&text[i..]);
+        }
+        if c.is_ascii() {
+            if want.next() != Some(c.to_ascii_lowercase()) {
+                return None;
+            }
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            if want.next() != Some(lower) {
+                return None;
+            }
+        }
+    }
+    want.as_str().is_empty().then_some("")
+}
+
+/// Calls `f` with `text` lowercased: in a buffer on the stack when `text` is
+/// short and its letters are ASCII or caseless (Han, kana, Hangul), which
+/// covers keys and labels; else allocated by `str::to_lowercase`.
+pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 64];
+    if text.len() <= buffer.len() && text.chars().all(|c| c.is_ascii() || is_cjk_letter(c)) {
+        let buffer = &mut buffer[..text.len()];
+        buffer.copy_from_slice(text.as_bytes());
+        // ASCII bytes only: the UTF-8 of every other character is unchanged
+        buffer.make_ascii_lowercase();
+        f(std::str::from_utf8(buffer).expect("lowercasing ASCII bytes keeps UTF-8 valid"))
+    } else {
+        f(&text.to_lowercase())
+    }
 }
 
 /// How the page lays out paragraphs; see the module documentation.
@@ -48,7 +117,7 @@ pub(crate) enum Layout {
 }
 
 /// Non-blank lines, trimmed, with forbidden characters removed.
-pub(crate) fn collect(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
+pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'s>> {
     let mut out = Vec::new();
     let mut block = 0;
     let mut blank = false;
@@ -72,7 +141,7 @@ pub(crate) fn collect(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec
         if clean {
             out.push(Line {
                 span,
-                text: trimmed.to_owned(),
+                text: Cow::Borrowed(trimmed),
                 block,
             });
             continue;
@@ -97,7 +166,7 @@ pub(crate) fn collect(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Vec
         if !text.is_empty() {
             out.push(Line {
                 span,
-                text: text.to_owned(),
+                text: Cow::Owned(text.to_owned()),
                 block,
             });
         }
@@ -225,8 +294,41 @@ mod tests {
         }
     }
 
-    fn lines(text: &str) -> Vec<Line> {
+    proptest::proptest! {
+        #[test]
+        fn caseless_prefix_is_the_lowercased_prefix(
+            text in "[a-zA-Z \u{212a}\u{130}\u{3a3}记者:]{0,12}",
+            prefix in "(by |k |i|记者:|source: )",
+        ) {
+            let lowered = text.to_lowercase();
+            let expected = lowered.starts_with(prefix.as_str());
+            let rest = strip_prefix_caseless(&text, &prefix);
+            if let Some(rest) = rest {
+                proptest::prop_assert!(expected);
+                proptest::prop_assert!(text.ends_with(rest));
+                proptest::prop_assert_eq!(
+                    text[..text.len() - rest.len()].to_lowercase(),
+                    prefix.clone()
+                );
+            } else {
+                // a lowercase that runs past the prefix: `İ` is `i̇`
+                let runs_past = text
+                    .char_indices()
+                    .any(|(i, c)| c.to_lowercase().count() > 1 && text[..i].to_lowercase().len() < prefix.len());
+                proptest::prop_assert!(!expected || runs_past);
+            }
+            proptest::prop_assert_eq!(with_lowercase(&text, str::to_owned), lowered);
+        }
+    }
+
+    fn lines(text: &str) -> Vec<Line<'static>> {
         collect(&Source::from_text("t", text), &mut Vec::new())
+            .into_iter()
+            .map(|line| Line {
+                text: Cow::Owned(line.text.into_owned()),
+                ..line
+            })
+            .collect()
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub fn read(source: &Source) -> Parsed {
 /// opening with a speaker label, or an earlier one opening with the label
 /// of one of the line's speakers means the page lays out turns line by
 /// line, and `李肇星：…。中国网：…` inside an answer is a quote.
-fn split_inline(lines: Vec<Line>) -> Vec<Line> {
+fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     // in order, stopping at the first sign of a page laid out line by line
     // (most pages: their second turn is on a line of its own)
     let mut cuts: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
@@ -162,15 +162,15 @@ fn split_inline(lines: Vec<Line>) -> Vec<Line> {
         for pair in bounds.windows(2) {
             let part = &line.text[pair[0]..pair[1]];
             let lead = part.len() - part.trim_start().len();
-            let text = part.trim();
-            if text.is_empty() {
+            let len = part.trim().len();
+            if len == 0 {
                 continue;
             }
             // the text is the source's own, so offsets map one to one
-            let start = line.span.start + pair[0] + lead;
+            let start = pair[0] + lead;
             out.push(Line {
-                span: start..start + text.len(),
-                text: text.to_owned(),
+                span: line.span.start + start..line.span.start + start + len,
+                text: line.part(start..start + len),
                 block: line.block,
             });
         }
@@ -210,7 +210,7 @@ fn inline_labels(text: &str) -> Vec<usize> {
     }
 }
 
-fn flag_artifacts(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) {
+fn flag_artifacts(lines: &[Line<'_>], diagnostics: &mut Vec<Diagnostic>) {
     for line in lines {
         for artifact in artifacts::find(&line.text) {
             // the line text is the source's own, trimmed: offsets carry over
@@ -369,7 +369,7 @@ impl Open {
 
 struct Assembler<'a> {
     source: &'a Source,
-    lines: &'a [Line],
+    lines: &'a [Line<'a>],
     kinds: Vec<Kind>,
     layout: Layout,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -379,7 +379,11 @@ struct Assembler<'a> {
 }
 
 impl<'a> Assembler<'a> {
-    fn new(source: &'a Source, lines: &'a [Line], diagnostics: &'a mut Vec<Diagnostic>) -> Self {
+    fn new(
+        source: &'a Source,
+        lines: &'a [Line<'a>],
+        diagnostics: &'a mut Vec<Diagnostic>,
+    ) -> Self {
         Assembler {
             source,
             lines,
@@ -462,7 +466,7 @@ impl<'a> Assembler<'a> {
                     } else if let Some(s) = header::name_with_label(&entry.line.text) {
                         interviewee_names.push(s.name);
                     } else if header::is_name_like(&entry.line.text) {
-                        interviewee_names.push(entry.line.text.clone());
+                        interviewee_names.push(entry.line.text.to_string());
                     }
                 }
                 _ => {}
@@ -628,7 +632,7 @@ impl<'a> Assembler<'a> {
     }
 
     /// Pass 4: the header.
-    fn header(&mut self, lines: &[Line], profile: &Profile) -> Header {
+    fn header(&mut self, lines: &[Line<'_>], profile: &Profile) -> Header {
         let mut h = Header::default();
         let entries = header::entries(lines);
         let mut plain: Vec<usize> = Vec::new();
@@ -752,7 +756,7 @@ impl<'a> Assembler<'a> {
         if name_at.is_some() {
             if let Some(first) = before.next() {
                 if h.headline.is_none() {
-                    h.headline = Some(entries[first].line.text.clone());
+                    h.headline = Some(entries[first].line.text.to_string());
                 } else {
                     intro.push(first);
                 }
@@ -762,7 +766,7 @@ impl<'a> Assembler<'a> {
             && !header::is_prose(&entries[first].line.text)
             && h.speaker.is_none()
         {
-            h.headline = Some(entries[first].line.text.clone());
+            h.headline = Some(entries[first].line.text.to_string());
             intro.extend(before);
             intro.extend(after.iter().skip(1));
             intro.extend(labelled_intro);
@@ -777,7 +781,7 @@ impl<'a> Assembler<'a> {
             && header::is_role_like(&entries[r].line.text)
         {
             after.next();
-            let mut role = entries[r].line.text.clone();
+            let mut role = entries[r].line.text.to_string();
             if let Some(&r2) = after.peek() {
                 let next = &entries[r2].line.text;
                 let last_header_line = r2 + 1 == entries.len();
@@ -929,15 +933,15 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 None => {
-                    let text = line.text.clone();
+                    let text: &str = &line.text;
                     let Some(turn) = open.as_mut() else {
                         self.before_question(line, "text before any question");
                         continue;
                     };
                     if turn.answering {
                         match turn.answer.last_mut() {
-                            Some(last) if wrapped_join => lines::join_wrapped(last, &text),
-                            _ => turn.answer.push(text),
+                            Some(last) if wrapped_join => lines::join_wrapped(last, text),
+                            _ => turn.answer.push(text.to_owned()),
                         }
                     } else if turn.question.is_empty() || wrapped_join || profile.answers_marked {
                         lines::join_wrapped(&mut turn.question, &text);
@@ -945,7 +949,7 @@ impl<'a> Assembler<'a> {
                         // the answer follows the question unmarked (`――なぜ？`)
                         turn.answering = true;
                         turn.answer_span = Some(line.span.clone());
-                        turn.answer.push(text);
+                        turn.answer.push(text.to_owned());
                     }
                 }
             }
@@ -1003,14 +1007,14 @@ impl<'a> Assembler<'a> {
     }
 
     /// An answer, or text, where no question has been asked yet.
-    fn before_question(&mut self, line: &Line, message: &str) {
+    fn before_question(&mut self, line: &Line<'_>, message: &str) {
         self.diagnostics.push(
             Diagnostic::error(Code::AnswerBeforeQuestion, message, line.span.clone())
                 .expected("a question line (`Q:` or `问：`) before the first answer"),
         );
     }
 
-    fn furniture(&mut self, line: &Line) {
+    fn furniture(&mut self, line: &Line<'_>) {
         self.diagnostics.push(
             Diagnostic::warning(
                 Code::PageFurniture,
@@ -1021,7 +1025,7 @@ impl<'a> Assembler<'a> {
         );
     }
 
-    fn take_read_count(&mut self, line: &Line, count: ReadCount) {
+    fn take_read_count(&mut self, line: &Line<'_>, count: ReadCount) {
         if self.read_count.is_some() {
             self.diagnostics.push(
                 Diagnostic::warning(
@@ -1032,7 +1036,7 @@ impl<'a> Assembler<'a> {
                 .expected("one read-count line per interview"),
             );
         } else {
-            self.read_count = Some((count, line.text.clone()));
+            self.read_count = Some((count, line.text.to_string()));
         }
     }
 
