@@ -944,7 +944,7 @@ impl<'a> Assembler<'a> {
                             _ => turn.answer.push(text.to_owned()),
                         }
                     } else if turn.question.is_empty() || wrapped_join || profile.answers_marked {
-                        lines::join_wrapped(&mut turn.question, &text);
+                        lines::join_wrapped(&mut turn.question, text);
                     } else {
                         // the answer follows the question unmarked (`――なぜ？`)
                         turn.answering = true;
