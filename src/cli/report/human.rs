@@ -3,9 +3,10 @@
 //! and never when `NO_COLOR` is set.
 
 use std::io::{self, IsTerminal, Write};
+use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
 use interview_kit::{Diagnostic, Severity, Source};
@@ -123,12 +124,153 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], strict: bool, colour:
     let file = SimpleFile::new(source.name(), shown.as_ref());
     for diagnostic in diagnostics {
         let report = report(source.name(), diagnostic, strict);
-        if term::emit_to_write_style(&mut buffer, &config, &file, &report).is_err() {
+        let emitted = match Excerpt::of(source, &shown, diagnostic) {
+            // a long line: the part around the span
+            Some(excerpt) => {
+                let report = report.with_labels(vec![
+                    Label::primary((), excerpt.span.clone()).with_message(&diagnostic.message),
+                ]);
+                term::emit_to_write_style(&mut buffer, &config, &excerpt, &report)
+            }
+            None => {
+                let report = match &diagnostic.span {
+                    Some(span) => report.with_labels(vec![
+                        Label::primary((), span.clone()).with_message(&diagnostic.message),
+                    ]),
+                    None => report,
+                };
+                term::emit_to_write_style(&mut buffer, &config, &file, &report)
+            }
+        };
+        if emitted.is_err() {
             // the snippet could not be shown (a span past the end): say it plainly
             let _ = writeln!(buffer, "{}: {}", source.name(), diagnostic.message);
         }
     }
     buffer.into_inner()
+}
+
+/// Columns of a long line shown before a span.
+const BEFORE: usize = 40;
+/// Columns of a long line shown in all (paragraphs run to thousands).
+const SHOWN: usize = 160;
+
+/// Columns a character takes on a terminal: two for the wide CJK ones.
+fn columns(c: char) -> usize {
+    match c {
+        '\u{1100}'..='\u{115f}'
+        | '\u{2e80}'..='\u{a4cf}'
+        | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}'
+        | '\u{20000}'..='\u{3fffd}' => 2,
+        _ => 1,
+    }
+}
+
+/// The part of one long line around a span, `…` marking what is cut, as a
+/// file of one line whose line and column numbers are the source's own.
+struct Excerpt<'a> {
+    name: &'a str,
+    text: String,
+    /// The span, in `text`.
+    span: Range<usize>,
+    line: usize,
+    /// The source's column of `text`'s first character, and whether `text`
+    /// opens with the `…` that stands for the cut start.
+    first_col: usize,
+    cut_start: bool,
+}
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt for `diagnostic`, if its span lies in one line wider
+    /// than [`SHOWN`] columns.
+    fn of(source: &'a Source, shown: &str, diagnostic: &Diagnostic) -> Option<Excerpt<'a>> {
+        let span = diagnostic.span.clone()?;
+        let start = source.line_col(span.start);
+        let range = source.line_range(start.line);
+        if span.end > range.end || range.len() <= SHOWN || !shown.is_char_boundary(span.start) {
+            return None;
+        }
+        let line: Vec<(usize, char)> = shown[range.clone()].char_indices().collect();
+        if line.iter().map(|&(_, c)| columns(c)).sum::<usize>() <= SHOWN {
+            return None;
+        }
+        // BEFORE columns before the span, then up to SHOWN in all
+        let at = (start.col - 1).min(line.len());
+        let mut from = at;
+        let mut width = 0;
+        while from > 0 && width + columns(line[from - 1].1) <= BEFORE {
+            from -= 1;
+            width += columns(line[from].1);
+        }
+        let mut to = from;
+        width = 0;
+        while to < line.len() && width + columns(line[to].1) <= SHOWN {
+            width += columns(line[to].1);
+            to += 1;
+        }
+        let byte = |i: usize| line.get(i).map_or(range.len(), |&(b, _)| b);
+        let (begin, end) = (byte(from), byte(to));
+        let line = &shown[range.clone()];
+        let cut_start = begin > 0;
+        let mut text = String::with_capacity(end - begin + 6);
+        if cut_start {
+            text.push('…');
+        }
+        let offset = text.len();
+        text.push_str(&line[begin..end]);
+        if end < line.len() {
+            text.push('…');
+        }
+        let local = |at: usize| (at - range.start).clamp(begin, end) - begin + offset;
+        Some(Excerpt {
+            name: source.name(),
+            span: local(span.start)..local(span.end),
+            text,
+            line: start.line,
+            first_col: from + 1,
+            cut_start,
+        })
+    }
+}
+
+impl<'a> Files<'a> for Excerpt<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _byte: usize) -> Result<usize, files::Error> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.line)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        _line_index: usize,
+        byte: usize,
+    ) -> Result<usize, files::Error> {
+        let before = self.text.get(..byte).map_or(0, |t| t.chars().count());
+        Ok(self.first_col + before - usize::from(self.cut_start))
+    }
+
+    fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, files::Error> {
+        Ok(0..self.text.len())
+    }
 }
 
 fn report(name: &str, diagnostic: &Diagnostic, strict: bool) -> Report<()> {
@@ -141,12 +283,11 @@ fn report(name: &str, diagnostic: &Diagnostic, strict: bool) -> Report<()> {
     if let Some(expected) = &diagnostic.expected {
         notes.push(format!("expected {expected}"));
     }
+    // the caller adds the label, on the span in the file it shows
     let mut report = Report::new(level).with_code(diagnostic.code.as_str());
     match &diagnostic.span {
-        Some(span) => {
-            report = report.with_message(&diagnostic.message).with_labels(vec![
-                Label::primary((), span.clone()).with_message(&diagnostic.message),
-            ]);
+        Some(_) => {
+            report = report.with_message(&diagnostic.message);
         }
         None => {
             // no place in the text: the file name goes in the headline
@@ -181,4 +322,56 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     String::from_utf8(bytes)
         .expect("replacing ASCII bytes with ASCII keeps UTF-8 valid")
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interview_kit::diagnostic::Code;
+
+    fn shown(text: &str, span: Range<usize>) -> String {
+        let source = Source::from_text("t.txt", text);
+        let diagnostic = Diagnostic::warning(Code::ControlCharacter, "here", span);
+        String::from_utf8(render(&source, &[diagnostic], false, false)).unwrap()
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        let out = shown("Q: why?\nA: because\n", 11..18);
+        assert!(out.contains("t.txt:2:4"), "{out}");
+        assert!(out.contains("2 │ A: because\n"), "{out}");
+        assert!(out.contains("^^^^^^^ here"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_span_with_the_sources_numbers() {
+        let line = format!("A: {}TARGET{}", "word ".repeat(100), " more".repeat(100));
+        let at = 8 + line.find("TARGET").unwrap();
+        let out = shown(&format!("Q: why?\n{line}\n"), at..at + 6);
+        // line 2, column of `T` counted in the whole line
+        assert!(
+            out.contains(&format!("t.txt:2:{}", line.find("TARGET").unwrap() + 1)),
+            "{out}"
+        );
+        let shown_line = out.lines().find(|l| l.starts_with("2 │")).unwrap();
+        assert!(shown_line.starts_with("2 │ …"), "{out}");
+        assert!(shown_line.ends_with('…'), "{out}");
+        assert!(shown_line.chars().count() <= SHOWN + 8, "{out}");
+        // the caret stands under `TARGET`
+        let caret = out.lines().find(|l| l.contains("^^^^^^ here")).unwrap();
+        let col = |l: &str, s: &str| l[..l.find(s).unwrap()].chars().count();
+        assert_eq!(col(caret, "^"), col(shown_line, "TARGET"), "{out}");
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let line = "韧区口贸".repeat(100);
+        let out = shown(&format!("{line}\n"), 0..3);
+        let shown_line = out.lines().find(|l| l.starts_with("1 │")).unwrap();
+        // 80 characters of two columns, then the cut
+        assert_eq!(
+            shown_line.chars().count(),
+            "1 │ ".chars().count() + SHOWN / 2 + 1
+        );
+    }
 }

@@ -1232,10 +1232,10 @@ fn asks(text: &str) -> bool {
 /// text, lowercased by setting bit 5 (which keeps letters letters and
 /// everything else not a letter), padded with a space on either side, is
 /// looked at through windows of five bytes.
-fn has_english_word(text: &str) -> bool {
+fn has_english_word(text: &[u8]) -> bool {
     let mut padded = Vec::with_capacity(text.len() + 5);
     padded.push(b' ');
-    padded.extend(text.bytes().map(|b| b | 0x20));
+    padded.extend(text.iter().map(|b| b | 0x20));
     padded.extend_from_slice(b"    ");
     let letter = crate::bytes::is_letter;
     let two = |a: u8, b: u8, w: &[u8; 2]| (a == w[0]) & (b == w[1]);
@@ -1308,6 +1308,25 @@ fn cjk_counts(bytes: &[u8]) -> (usize, usize, usize) {
     (kana, hangul, han)
 }
 
+/// How much of the texts is looked at for English words: English prose has
+/// one in its first sentence, and a long Latin text without one in its
+/// first 4 KiB is not English (it is word lists, names, or another
+/// language).
+const ENGLISH_SAMPLE: usize = 4096;
+
+/// At most `budget` bytes of `bytes`, not cut inside a word (which could
+/// leave `to` of `together`).
+fn english_sample(bytes: &[u8], budget: usize) -> &[u8] {
+    let mut end = bytes.len().min(budget);
+    if end < bytes.len() {
+        let letter = crate::bytes::is_letter;
+        while end > 0 && letter(bytes[end]) && letter(bytes[end - 1]) {
+            end -= 1;
+        }
+    }
+    &bytes[..end]
+}
+
 /// The main language by script: kana means Japanese, Hangul Korean, other
 /// Han Chinese; Latin letters with common English words mean English.
 pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
@@ -1326,7 +1345,12 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Opti
         han += h;
     }
     language_by_counts(kana, hangul, han, latin, || {
-        texts.into_iter().any(has_english_word)
+        let mut budget = ENGLISH_SAMPLE;
+        texts.into_iter().any(|text| {
+            let sample = english_sample(text.as_bytes(), budget);
+            budget -= sample.len();
+            !sample.is_empty() && has_english_word(sample)
+        })
     })
     .map(str::to_owned)
 }
@@ -1374,7 +1398,7 @@ mod tests {
             let split = text
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|w| words.iter().any(|e| e.eq_ignore_ascii_case(w)));
-            proptest::prop_assert_eq!(has_english_word(&text), split);
+            proptest::prop_assert_eq!(has_english_word(text.as_bytes()), split);
         }
     }
 
@@ -1442,13 +1466,27 @@ mod tests {
 
     #[test]
     fn english_words_are_whole_words_in_any_case() {
-        assert!(has_english_word("The end"));
-        assert!(has_english_word("all OF it"));
-        assert!(has_english_word("you"));
-        assert!(has_english_word("我们in中国"));
-        assert!(!has_english_word("theory, tone, island, youth"));
-        assert!(!has_english_word("Sustainable energy policy"));
-        assert!(!has_english_word("xthe"));
+        assert!(has_english_word(b"The end"));
+        assert!(has_english_word(b"all OF it"));
+        assert!(has_english_word(b"you"));
+        assert!(has_english_word("我们in中国".as_bytes()));
+        assert!(!has_english_word(b"theory, tone, island, youth"));
+        assert!(!has_english_word(b"Sustainable energy policy"));
+        assert!(!has_english_word(b"xthe"));
+    }
+
+    #[test]
+    fn english_words_are_looked_for_in_a_sample_cut_between_words() {
+        assert_eq!(english_sample(b"policy together", 9), b"policy ");
+        assert_eq!(english_sample(b"policy together", 7), b"policy ");
+        assert_eq!(english_sample(b"policy", 100), b"policy");
+        let latin = "Sustainable energy policy. ".repeat(200);
+        let late = format!("{latin}We are here.");
+        assert_eq!(detect_language([late.as_str()].into_iter()), None);
+        assert_eq!(
+            detect_language(["Sustainable energy policy.", "We are here."].into_iter()).as_deref(),
+            Some("en")
+        );
     }
 
     fn codes(p: &Parsed) -> Vec<Code> {
