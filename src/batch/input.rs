@@ -453,12 +453,15 @@ impl<'a> Walker<'a> {
                 continue;
             }
             // the size, for the memory budget; a link, by what it points to
-            let size = match fs::metadata(entry.path()) {
-                _ if file_type.is_file() && !self.sizes => 0,
-                Ok(metadata) if metadata.is_file() => metadata.len(),
-                Ok(_) => continue,
-                // vanished, or unreadable: the worker says which
-                Err(_) => 0,
+            let size = if file_type.is_file() && !self.sizes {
+                0
+            } else {
+                match fs::metadata(entry.path()) {
+                    Ok(metadata) if metadata.is_file() => metadata.len(),
+                    Ok(_) => continue,
+                    // vanished, or unreadable: the worker says which
+                    Err(_) => 0,
+                }
             };
             each(Item {
                 path: entry.path().display().to_string(),
