@@ -83,47 +83,36 @@ fn needs_escape(b: u8) -> bool {
     (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
-/// Clean bytes are passed over a chunk at a time.
-const CHUNK: usize = 32;
-
 /// Appends `text` as a JSON string.
 fn escape_into(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    // clean text is copied between escapes, chunks without one passed over
+    // clean text is copied between escapes
     let mut start = 0;
-    for (c, chunk) in bytes.chunks(CHUNK).enumerate() {
-        if !chunk.iter().fold(false, |any, &b| any | needs_escape(b)) {
-            continue;
+    crate::bytes::each(bytes, needs_escape, |i| {
+        out.extend_from_slice(&bytes[start..i]);
+        let b = bytes[i];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ]),
         }
-        for (j, &b) in chunk.iter().enumerate() {
-            if !needs_escape(b) {
-                continue;
-            }
-            let i = c * CHUNK + j;
-            out.extend_from_slice(&bytes[start..i]);
-            match b {
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\t' => out.extend_from_slice(b"\\t"),
-                0x08 => out.extend_from_slice(b"\\b"),
-                0x0c => out.extend_from_slice(b"\\f"),
-                _ => out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(b >> 4)],
-                    HEX[usize::from(b & 0xf)],
-                ]),
-            }
-            start = i + 1;
-        }
-    }
+        start = i + 1;
+    });
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
 }
@@ -542,7 +531,7 @@ mod tests {
     fn every_byte_is_escaped_as_serde_json_does() {
         // at every place in and around two chunks
         for b in 0..=0x7fu8 {
-            for at in 0..=2 * CHUNK + 2 {
+            for at in 0..=2 * crate::bytes::CHUNK + 2 {
                 let mut text = "abcdefghij".repeat(7);
                 text.insert(at, char::from(b));
                 both(&text);

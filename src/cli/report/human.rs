@@ -52,7 +52,7 @@ impl Human {
     /// refused archive entry, an output that exists).
     pub fn whole(&mut self, name: &str, diagnostic: &Diagnostic) {
         let file = SimpleFile::new(name, "");
-        let report = report(name, diagnostic, false);
+        let report = report(name, diagnostic, false, None);
         let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
     }
 
@@ -123,22 +123,15 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], strict: bool, colour:
     let shown = printable(source.text());
     let file = SimpleFile::new(source.name(), shown.as_ref());
     for diagnostic in diagnostics {
-        let report = report(source.name(), diagnostic, strict);
+        let report = |span| report(source.name(), diagnostic, strict, span);
         let emitted = match Excerpt::of(source, &shown, diagnostic) {
             // a long line: the part around the span
             Some(excerpt) => {
-                let report = report.with_labels(vec![
-                    Label::primary((), excerpt.span.clone()).with_message(&diagnostic.message),
-                ]);
+                let report = report(Some(excerpt.span.clone()));
                 term::emit_to_write_style(&mut buffer, &config, &excerpt, &report)
             }
             None => {
-                let report = match &diagnostic.span {
-                    Some(span) => report.with_labels(vec![
-                        Label::primary((), span.clone()).with_message(&diagnostic.message),
-                    ]),
-                    None => report,
-                };
+                let report = report(diagnostic.span.clone());
                 term::emit_to_write_style(&mut buffer, &config, &file, &report)
             }
         };
@@ -194,27 +187,26 @@ impl<'a> Excerpt<'a> {
         if span.end > range.end || range.len() <= SHOWN || !shown.is_char_boundary(span.start) {
             return None;
         }
-        let line: Vec<(usize, char)> = shown[range.clone()].char_indices().collect();
-        if line.iter().map(|&(_, c)| columns(c)).sum::<usize>() <= SHOWN {
+        let line = &shown[range.clone()];
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        if chars.iter().map(|&(_, c)| columns(c)).sum::<usize>() <= SHOWN {
             return None;
         }
         // BEFORE columns before the span, then up to SHOWN in all
-        let at = (start.col - 1).min(line.len());
-        let mut from = at;
+        let mut from = (start.col - 1).min(chars.len());
         let mut width = 0;
-        while from > 0 && width + columns(line[from - 1].1) <= BEFORE {
+        while from > 0 && width + columns(chars[from - 1].1) <= BEFORE {
             from -= 1;
-            width += columns(line[from].1);
+            width += columns(chars[from].1);
         }
         let mut to = from;
         width = 0;
-        while to < line.len() && width + columns(line[to].1) <= SHOWN {
-            width += columns(line[to].1);
+        while to < chars.len() && width + columns(chars[to].1) <= SHOWN {
+            width += columns(chars[to].1);
             to += 1;
         }
-        let byte = |i: usize| line.get(i).map_or(range.len(), |&(b, _)| b);
+        let byte = |i: usize| chars.get(i).map_or(line.len(), |&(b, _)| b);
         let (begin, end) = (byte(from), byte(to));
-        let line = &shown[range.clone()];
         let cut_start = begin > 0;
         let mut text = String::with_capacity(end - begin + 6);
         if cut_start {
@@ -273,7 +265,14 @@ impl<'a> Files<'a> for Excerpt<'a> {
     }
 }
 
-fn report(name: &str, diagnostic: &Diagnostic, strict: bool) -> Report<()> {
+/// The report of `diagnostic`, `label` (its span in the file it is shown
+/// with: the source, or an excerpt of a long line) underlined.
+fn report(
+    name: &str,
+    diagnostic: &Diagnostic,
+    strict: bool,
+    label: Option<Range<usize>>,
+) -> Report<()> {
     let level = match diagnostic.severity {
         Severity::Error => Level::Error,
         Severity::Warning if strict => Level::Error,
@@ -283,16 +282,16 @@ fn report(name: &str, diagnostic: &Diagnostic, strict: bool) -> Report<()> {
     if let Some(expected) = &diagnostic.expected {
         notes.push(format!("expected {expected}"));
     }
-    // the caller adds the label, on the span in the file it shows
     let mut report = Report::new(level).with_code(diagnostic.code.as_str());
-    match &diagnostic.span {
-        Some(_) => {
-            report = report.with_message(&diagnostic.message);
-        }
-        None => {
-            // no place in the text: the file name goes in the headline
-            report = report.with_message(format!("{name}: {}", diagnostic.message));
-        }
+    report = match &diagnostic.span {
+        Some(_) => report.with_message(&diagnostic.message),
+        // no place in the text: the file name goes in the headline
+        None => report.with_message(format!("{name}: {}", diagnostic.message)),
+    };
+    if let Some(span) = label {
+        report = report.with_labels(vec![
+            Label::primary((), span).with_message(&diagnostic.message),
+        ]);
     }
     if let Some(pointer) = &diagnostic.pointer {
         notes.push(format!("at JSON pointer `{pointer}`"));

@@ -627,29 +627,16 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
             )
     };
     let mut strong = 0;
-    let mut lower = String::new();
     // whether `token` is a word of the lists, counting strong ones
     let mut furniture_word = |token: &str| {
-        lower.clear();
-        if token.is_ascii() {
-            lower.push_str(token);
-            lower.make_ascii_lowercase();
-        } else {
-            for c in token.chars() {
-                // Han, kana and Hangul have no case: no table lookup for them
-                if is_cjk_letter(c) {
-                    lower.push(c);
-                } else {
-                    lower.extend(c.to_lowercase());
-                }
+        with_lowercase(token, |lower| {
+            if FURNITURE_STRONG.contains(&lower) {
+                strong += 1;
+                true
+            } else {
+                FURNITURE_WEAK.contains(&lower)
             }
-        }
-        if FURNITURE_STRONG.contains(&lower.as_str()) {
-            strong += 1;
-            true
-        } else {
-            FURNITURE_WEAK.contains(&lower.as_str())
-        }
+        })
     };
     let mut token_start = 0;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {

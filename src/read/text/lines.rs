@@ -65,22 +65,10 @@ pub(crate) fn strip_prefix_caseless<'t>(text: &'t str, prefix: &str) -> Option<&
     {
         return head.eq_ignore_ascii_case(p).then(|| &text[p.len()..]);
     }
-    if let (Some(&first), Some(&want)) = (t.first(), p.first())
-        && first.is_ascii()
-        && first.to_ascii_lowercase() != want
-    {
-        return None;
-    }
     let mut want = prefix.chars();
     for (i, c) in text.char_indices() {
         if want.as_str().is_empty() {
             return Some(&text[i..]);
-        }
-        if c.is_ascii() {
-            if want.next() != Some(c.to_ascii_lowercase()) {
-                return None;
-            }
-            continue;
         }
         for lower in c.to_lowercase() {
             if want.next() != Some(lower) {
