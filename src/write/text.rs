@@ -111,7 +111,7 @@ fn lines(interview: &Interview) -> Vec<String> {
         out.push(format!("Interviewer: {}", interviewer.name));
     }
     out.push(if name_bare {
-        speaker.name.clone()
+        declared_name(speaker).unwrap_or_else(|| speaker.name.clone())
     } else {
         format!("Interviewee: {}", speaker.name)
     });
@@ -182,15 +182,14 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
             format!("{label}: ")
         };
         // a label that is also a marker word (`사회자:` asks) takes the
-        // bullet form, which no marker rule reads
-        let probe = format!("{head}x");
-        let reads_as_label = markers::detect(&probe).is_none()
-            && labels::detect(&probe).is_some_and(|l| l.label == label);
-        if reads_as_label {
-            head
-        } else {
-            format!("◎ {label} > ")
-        }
+        // bullet form, which no marker rule reads; one the reader never
+        // takes for a speaker (`Via`, `Date`) the plain marker, so that the
+        // turn stays a turn (the speaker's is then declared on the name line)
+        let bullet = format!("◎ {label} > ");
+        [head, bullet]
+            .into_iter()
+            .find(|head| reads_as_label(head, label))
+            .unwrap_or_else(|| fallback.to_owned())
     };
     for exchange in &interview.exchanges {
         // labels only where the model has them; `Q:`/`A:` otherwise
@@ -216,6 +215,24 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// Whether a turn opened by `head` reads back as spoken by `label`.
+fn reads_as_label(head: &str, label: &str) -> bool {
+    let probe = format!("{head}x");
+    markers::detect(&probe).is_none() && labels::detect(&probe).is_some_and(|l| l.label == label)
+}
+
+/// The name line `NAME(LABEL)` for a speaker whose label no turn can carry
+/// (`Via` is no speaker's label in `Via: …`), when the header reads it back.
+fn declared_name(speaker: &Speaker) -> Option<String> {
+    let label = speaker.label.as_deref()?;
+    if labels::is_label_like(label) {
+        return None;
+    }
+    let line = format!("{}({label})", speaker.name);
+    let back = header::name_with_label(&line)?;
+    (back == *speaker).then_some(line)
 }
 
 /// Whether a line would open a turn (a marker or a label-shaped prefix).
@@ -317,5 +334,33 @@ mod tests {
         ];
         m.language = None;
         assert_eq!(round_trip(&m), m);
+    }
+
+    #[test]
+    fn a_label_no_turn_can_carry_is_declared_on_the_name_line() {
+        let mut m = base();
+        m.speaker = Speaker {
+            label: Some("VIA".into()),
+            ..header::parse_name("Anna VIA")
+        };
+        let mut out = Vec::new();
+        write(&m, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("Anna VIA(VIA)\n"), "{text}");
+        assert!(text.contains("\nA: Because we must.\n"), "{text}");
+        assert_eq!(round_trip(&m), m);
+    }
+
+    #[test]
+    fn an_interviewer_label_no_turn_can_carry_keeps_the_turns() {
+        let mut m = base();
+        m.interviewer = Some(Speaker {
+            label: Some("Date".into()),
+            ..header::parse_name("Jane Date")
+        });
+        let back = round_trip(&m);
+        // the label is lost, the exchanges are not
+        assert_eq!(back.exchanges, m.exchanges);
+        assert_eq!(back.interviewer.map(|i| i.name), Some("Jane Date".into()));
     }
 }

@@ -316,7 +316,7 @@ const NOT_SPEAKERS_CJK: &[&str] = &[
 /// `Mr. Smith`, `KIM Min-jun`) or in a CJK script (1–8 letters, `·` or
 /// `・` allowed: `李肇星`, `中国网`, `김`), and not a word such as `Note`
 /// or `注` that opens a line with a colon without naming anyone.
-pub(crate) fn is_label_like(text: &str) -> bool {
+pub fn is_label_like(text: &str) -> bool {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > 40 {
         return false;
