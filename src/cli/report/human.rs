@@ -9,6 +9,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
+use interview_kit::source::LineCol;
 use interview_kit::{Diagnostic, Severity, Source};
 
 use super::{Located, Reporter, Summary};
@@ -120,18 +121,26 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], strict: bool, colour:
         Buffer::no_color()
     };
     let config = Config::default();
-    let shown = printable(source.text());
-    let file = SimpleFile::new(source.name(), shown.as_ref());
     for diagnostic in diagnostics {
-        let report = |span| report(source.name(), diagnostic, strict, span);
-        let emitted = match Excerpt::of(source, &shown, diagnostic) {
-            // a long line: the part around the span
+        let excerpt = diagnostic
+            .span
+            .clone()
+            .and_then(|span| Excerpt::of(source, span));
+        let emitted = match &excerpt {
             Some(excerpt) => {
-                let report = report(Some(excerpt.span.clone()));
-                term::emit_to_write_style(&mut buffer, &config, &excerpt, &report)
+                let report = report(
+                    source.name(),
+                    diagnostic,
+                    strict,
+                    Some(excerpt.span.clone()),
+                );
+                term::emit_to_write_style(&mut buffer, &config, excerpt, &report)
             }
+            // no place in the text, or one past its end (which codespan
+            // refuses, and the fallback below says plainly)
             None => {
-                let report = report(diagnostic.span.clone());
+                let report = report(source.name(), diagnostic, strict, diagnostic.span.clone());
+                let file = SimpleFile::new(source.name(), "");
                 term::emit_to_write_style(&mut buffer, &config, &file, &report)
             }
         };
@@ -163,31 +172,67 @@ fn columns(c: char) -> usize {
     }
 }
 
-/// The part of one long line around a span, `…` marking what is cut, as a
-/// file of one line whose line and column numbers are the source's own.
+/// The lines a span covers, as a file of their own whose line and column
+/// numbers are the source's: only those lines are made printable and
+/// indexed, not the whole source, for each diagnostic. A span in one line
+/// wider than [`SHOWN`] columns gets the part of the line around it, `…`
+/// marking what is cut.
 struct Excerpt<'a> {
     name: &'a str,
     text: String,
     /// The span, in `text`.
     span: Range<usize>,
-    line: usize,
+    /// The source's number of `text`'s first line, and where each line of
+    /// `text` starts.
+    first_line: usize,
+    line_starts: Vec<usize>,
     /// The source's column of `text`'s first character, and whether `text`
-    /// opens with the `…` that stands for the cut start.
+    /// opens with the `…` that stands for the cut start of a long line.
     first_col: usize,
     cut_start: bool,
 }
 
 impl<'a> Excerpt<'a> {
-    /// The excerpt for `diagnostic`, if its span lies in one line wider
-    /// than [`SHOWN`] columns.
-    fn of(source: &'a Source, shown: &str, diagnostic: &Diagnostic) -> Option<Excerpt<'a>> {
-        let span = diagnostic.span.clone()?;
-        let start = source.line_col(span.start);
-        let range = source.line_range(start.line);
-        if span.end > range.end || range.len() <= SHOWN || !shown.is_char_boundary(span.start) {
+    /// The excerpt for `span`, if it lies in the source on character
+    /// boundaries.
+    fn of(source: &'a Source, span: Range<usize>) -> Option<Excerpt<'a>> {
+        let text = source.text();
+        if span.start > span.end
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
             return None;
         }
-        let line = &shown[range.clone()];
+        let start = source.line_col(span.start);
+        let first = source.line_range(start.line);
+        if span.end <= first.end
+            && first.len() > SHOWN
+            && let Some(excerpt) = Excerpt::cut(source, span.clone(), start)
+        {
+            return Some(excerpt);
+        }
+        let last = source.line_range(source.line_col(span.end).line);
+        let lines = printable(&text[first.start..last.end]).into_owned();
+        let line_starts = std::iter::once(0)
+            .chain(lines.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Some(Excerpt {
+            name: source.name(),
+            text: lines,
+            span: span.start - first.start..span.end - first.start,
+            first_line: start.line,
+            line_starts,
+            first_col: 1,
+            cut_start: false,
+        })
+    }
+
+    /// The part of one long line around `span`, if the line is wider than
+    /// [`SHOWN`] columns.
+    fn cut(source: &'a Source, span: Range<usize>, start: LineCol) -> Option<Excerpt<'a>> {
+        let range = source.line_range(start.line);
+        let shown = printable(&source.text()[range.clone()]);
+        let line = shown.as_ref();
         let chars: Vec<(usize, char)> = line.char_indices().collect();
         if chars.iter().map(|&(_, c)| columns(c)).sum::<usize>() <= SHOWN {
             return None;
@@ -222,7 +267,8 @@ impl<'a> Excerpt<'a> {
             name: source.name(),
             span: local(span.start)..local(span.end),
             text,
-            line: start.line,
+            first_line: start.line,
+            line_starts: vec![0],
             first_col: from + 1,
             cut_start,
         })
@@ -242,26 +288,41 @@ impl<'a> Files<'a> for Excerpt<'a> {
         Ok(&self.text)
     }
 
-    fn line_index(&'a self, (): (), _byte: usize) -> Result<usize, files::Error> {
-        Ok(0)
+    fn line_index(&'a self, (): (), byte: usize) -> Result<usize, files::Error> {
+        Ok(self.line_starts.partition_point(|&start| start <= byte) - 1)
     }
 
-    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, files::Error> {
-        Ok(self.line)
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.first_line + line_index)
     }
 
     fn column_number(
         &'a self,
         (): (),
-        _line_index: usize,
+        line_index: usize,
         byte: usize,
     ) -> Result<usize, files::Error> {
-        let before = self.text.get(..byte).map_or(0, |t| t.chars().count());
-        Ok(self.first_col + before - usize::from(self.cut_start))
+        let range = self.line_range((), line_index)?;
+        let before = self
+            .text
+            .get(range.start..byte.min(range.end))
+            .map_or(0, |t| t.chars().count());
+        Ok(self.first_col + before - usize::from(self.cut_start && line_index == 0))
     }
 
-    fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, files::Error> {
-        Ok(0..self.text.len())
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        let start = *self
+            .line_starts
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: self.line_starts.len() - 1,
+            })?;
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        Ok(start..end)
     }
 }
 

@@ -23,8 +23,8 @@ use std::ops::Range;
 use super::count::{ReadCount, parse_read_count};
 use super::labels::{is_label_like, matches_name, split_declaration};
 use super::lines::{
-    Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, strip_prefix_caseless,
-    with_lowercase,
+    Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
+    strip_prefix_caseless, with_lowercase,
 };
 use super::markers::COLONS;
 use crate::model::{Role, Speaker};
@@ -822,7 +822,7 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
         return Some((full, short));
     }
     for sep in [", ", "，", "、", " — ", " – ", " - ", " | ", "｜"] {
-        if let Some((name, role)) = text.split_once(sep) {
+        if let Some((name, role)) = split_once_sep(text, sep) {
             let (name, role) = (name.trim(), role.trim());
             if is_name_like(name) && !role.is_empty() && is_role_like(role) {
                 return Some((name, role));

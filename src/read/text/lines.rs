@@ -79,6 +79,23 @@ pub(crate) fn strip_prefix_caseless<'t>(text: &'t str, prefix: &str) -> Option<&
     want.as_str().is_empty().then_some("")
 }
 
+/// `text.split_once(sep)` for a short separator that may open with
+/// spaces (`, `, ` — `): a character search for its first other character
+/// (`memchr` for ASCII), then a look around each hit, without the two-way
+/// searcher `str::split_once` builds on every call.
+pub(crate) fn split_once_sep<'t>(text: &'t str, sep: &str) -> Option<(&'t str, &'t str)> {
+    let lead = sep.len() - sep.trim_start_matches(' ').len();
+    let key = sep[lead..].chars().next()?;
+    text.match_indices(key)
+        .map(|(i, _)| i)
+        // the spaces before the hit first: they make `i - lead` a boundary
+        .find(|&i| {
+            text.as_bytes()[..i].ends_with(&sep.as_bytes()[..lead])
+                && text[i..].starts_with(&sep[lead..])
+        })
+        .map(|i| (&text[..i - lead], &text[i - lead + sep.len()..]))
+}
+
 /// Calls `f` with `text` lowercased: in a buffer on the stack when `text` is
 /// short and its letters are ASCII or caseless (Han, kana, Hangul), which
 /// covers keys and labels; else allocated by `str::to_lowercase`.
@@ -306,6 +323,16 @@ mod tests {
                 proptest::prop_assert!(!expected || runs_past);
             }
             proptest::prop_assert_eq!(with_lowercase(&text, str::to_owned), lowered);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_once_sep_is_split_once(
+            text in "[a, —|，、｜中-]{0,16}",
+            sep in "(, |，|、| — | - | \\| |｜)",
+        ) {
+            proptest::prop_assert_eq!(split_once_sep(&text, &sep), text.split_once(sep.as_str()));
         }
     }
 
