@@ -79,7 +79,7 @@ pub(crate) fn find(text: &str) -> Vec<Artifact> {
     }
     // `Ã`, `â` and `Â` all start with the byte C3, which no CJK or ASCII
     // text holds: most lines are done after one byte scan
-    if text.as_bytes().contains(&0xC3) {
+    if crate::bytes::any(text.as_bytes(), |b| b == 0xC3) {
         for (i, _) in text.match_indices(['Ã', 'â', 'Â']) {
             let next = text[i..].chars().nth(1);
             if next.is_some_and(|c| ('\u{80}'..='\u{bf}').contains(&c) || c == '€') {

@@ -51,7 +51,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Exchange, Interview, Speaker};
 use crate::read::Parsed;
 use crate::source::Source;
-use header::Field;
+use header::{Entry, Field};
 use labels::Label;
 use lines::{Layout, Line};
 use markers::{Marker, Rule, Side};
@@ -367,6 +367,12 @@ impl Open {
     }
 }
 
+/// Header entries of the first `lines` lines.
+struct Known<'a> {
+    entries: Vec<Entry<'a>>,
+    lines: usize,
+}
+
 struct Assembler<'a> {
     source: &'a Source,
     lines: &'a [Line<'a>],
@@ -396,9 +402,10 @@ impl<'a> Assembler<'a> {
     }
 
     fn assemble(mut self) -> Option<Interview> {
-        let profile = self.profile();
+        let (profile, entries) = self.profile();
         let first = self.first_turn(&profile);
-        let header = self.header(&self.lines[..first], &profile);
+        let entries = self.header_entries(entries, first);
+        let header = self.header(&entries, &profile);
         let exchanges = self.body(first, &profile);
         self.finish(header, exchanges, &profile)
     }
@@ -425,8 +432,24 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    /// Pass 3: settles the profile.
-    fn profile(&self) -> Profile {
+    /// The header entries of the first `first` lines, from `known`, the
+    /// entries of the lines before the first marker (the header region the
+    /// profile looked at), which are most often the same lines.
+    fn header_entries(&self, mut known: Known<'a>, first: usize) -> Vec<Entry<'a>> {
+        if first <= known.lines {
+            // entries of later lines start at or after line `first`'s start
+            let end = self.lines.get(first).map_or(usize::MAX, |l| l.span.start);
+            known.entries.retain(|e| e.line.span.start < end);
+        } else {
+            known
+                .entries
+                .extend(header::entries(&self.lines[known.lines..first]));
+        }
+        known.entries
+    }
+
+    /// Pass 3: settles the profile; also gives the header entries it read.
+    fn profile(&self) -> (Profile, Known<'a>) {
         let mut profile = Profile::default();
         let marker_lines: Vec<usize> = (0..self.lines.len())
             .filter(|&i| {
@@ -456,10 +479,14 @@ impl<'a> Assembler<'a> {
         let first_candidate = marker_lines.first().copied().unwrap_or(self.lines.len());
         let mut interviewer_names = Vec::new();
         let mut interviewee_names = Vec::new();
-        for entry in header::entries(&self.lines[..first_candidate]) {
-            match entry.field {
-                Field::Interviewer { name, .. } => interviewer_names.push(name),
-                Field::Interviewee(name) => interviewee_names.push(name),
+        let known = Known {
+            entries: header::entries(&self.lines[..first_candidate]),
+            lines: first_candidate,
+        };
+        for entry in &known.entries {
+            match &entry.field {
+                Field::Interviewer { name, .. } => interviewer_names.push(name.clone()),
+                Field::Interviewee(name) => interviewee_names.push(name.clone()),
                 Field::Plain => {
                     if let Some((name, _)) = header::name_and_role(&entry.line.text) {
                         interviewee_names.push(name.to_owned());
@@ -581,7 +608,7 @@ impl<'a> Assembler<'a> {
             .iter()
             .any(|&i| matches!(&self.kinds[i], Kind::Marker(m) if m.side == Side::Answer))
             || profile.parties.values().any(|&p| p == Party::Interviewee);
-        profile
+        (profile, known)
     }
 
     /// The share of `label`'s turns that hold a question, and where it
@@ -631,10 +658,9 @@ impl<'a> Assembler<'a> {
             .unwrap_or(self.lines.len())
     }
 
-    /// Pass 4: the header.
-    fn header(&mut self, lines: &[Line<'_>], profile: &Profile) -> Header {
+    /// Pass 4: the header, from the entries of its lines.
+    fn header(&mut self, entries: &[Entry<'a>], profile: &Profile) -> Header {
         let mut h = Header::default();
-        let entries = header::entries(lines);
         let mut plain: Vec<usize> = Vec::new();
         let mut name_at: Option<usize> = None;
         let mut interviewer_explicit = false;
