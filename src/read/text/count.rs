@@ -13,6 +13,7 @@
 //! (`10万+` is at least 100000).
 
 use crate::model::Precision;
+use crate::read::text::words::Words;
 
 /// A read count as the page shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +26,7 @@ pub struct ReadCount {
 
 /// Labels printed before the count, longest first so that `阅读量` wins
 /// over `阅读`. Latin labels match case-insensitively.
-pub(crate) const PREFIX_LABELS: &[&str] = &[
+pub(crate) const PREFIX_LABELS: Words = Words::new(&[
     "已阅读人数",
     "阅读人数",
     "阅读次数",
@@ -52,7 +53,7 @@ pub(crate) const PREFIX_LABELS: &[&str] = &[
     "reads",
     "hits",
     "viewed",
-];
+]);
 
 /// Labels printed after the count (`1,234 views`, `3,021回閲覧`).
 const SUFFIX_LABELS: &[&str] = &[
@@ -82,7 +83,7 @@ pub fn parse_read_count(text: &str) -> Option<ReadCount> {
         return None;
     }
     let text = text.trim();
-    if let Some(rest) = strip_label(text, PREFIX_LABELS) {
+    if let Some(rest) = strip_label(text, &PREFIX_LABELS) {
         let rest = rest.trim_start();
         let rest = rest.strip_prefix([':', '：']).unwrap_or(rest).trim_start();
         // `Views: 1.2k` but not `阅读使我快乐`
@@ -109,8 +110,11 @@ pub fn parse_read_count(text: &str) -> Option<ReadCount> {
 
 /// `label` at the start of `text` (case-insensitive for ASCII), followed by
 /// something that is not a letter of the same word.
-fn strip_label<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
-    labels.iter().find_map(|label| {
+fn strip_label<'a>(text: &'a str, labels: &Words) -> Option<&'a str> {
+    if !labels.shapes().may_open(text) {
+        return None;
+    }
+    labels.as_slice().iter().find_map(|label| {
         let head = text.get(..label.len())?;
         if !head.eq_ignore_ascii_case(label) {
             return None;

@@ -27,6 +27,7 @@ use super::lines::{
     strip_prefix_caseless, with_lowercase,
 };
 use super::markers::COLONS;
+use super::words::{Shapes, Words};
 use crate::model::{Role, Speaker};
 
 /// What one header line is, by the line rules.
@@ -126,6 +127,17 @@ const KEYS: &[(&str, Key)] = &[
     ("직책", Key::Role),
 ];
 
+/// The shapes of [`KEYS`]' keys, to turn most other words away unread.
+const KEY_SHAPES: Shapes = {
+    let mut shapes = Shapes::EMPTY;
+    let mut i = 0;
+    while i < KEYS.len() {
+        shapes = shapes.with(KEYS[i].0);
+        i += 1;
+    }
+    shapes
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
     Headline,
@@ -148,7 +160,12 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
     let key = text[..at].trim().trim_end_matches('*');
     let value = text[at + colon.len_utf8()..].trim();
     let value = value.strip_prefix("**").unwrap_or(value).trim_start();
-    let &(_, kind) = with_lowercase(key, |key| KEYS.iter().find(|(k, _)| *k == key))?;
+    let &(_, kind) = with_lowercase(key, |key| {
+        KEY_SHAPES
+            .may_hold(key)
+            .then(|| KEYS.iter().find(|(k, _)| *k == key))
+            .flatten()
+    })?;
     (!value.is_empty()).then_some((kind, value))
 }
 
@@ -450,7 +467,7 @@ pub(crate) fn is_byline(text: &str) -> bool {
 
 /// Words of share bars and other page furniture. `strong` words mark a
 /// line as furniture on their own; weak ones only beside a strong one.
-const FURNITURE_STRONG: &[&str] = &[
+const FURNITURE_STRONG: Words = Words::new(&[
     "share",
     "share this",
     "facebook",
@@ -499,8 +516,8 @@ const FURNITURE_STRONG: &[&str] = &[
     "印刷",
     "lineで送る",
     "pocket",
-];
-const FURNITURE_WEAK: &[&str] = &[
+]);
+const FURNITURE_WEAK: Words = Words::new(&[
     "大",
     "中",
     "小",
@@ -535,11 +552,11 @@ const FURNITURE_WEAK: &[&str] = &[
     "article",
     "story",
     "via",
-];
+]);
 /// The longest word of [`FURNITURE_STRONG`] and [`FURNITURE_WEAK`], in bytes.
 const MAX_FURNITURE_WORD: usize = {
     let mut max = 0;
-    let mut lists: &[&[&str]] = &[FURNITURE_STRONG, FURNITURE_WEAK];
+    let mut lists: &[&[&str]] = &[FURNITURE_STRONG.as_slice(), FURNITURE_WEAK.as_slice()];
     while let [list, rest @ ..] = lists {
         let mut i = 0;
         while i < list.len() {
@@ -554,7 +571,7 @@ const MAX_FURNITURE_WORD: usize = {
 };
 
 /// Prefixes of lines that are furniture whatever follows.
-const FURNITURE_PREFIXES: &[&str] = &[
+const FURNITURE_PREFIXES: Words = Words::new(&[
     "share this",
     "share on",
     "follow us",
@@ -580,7 +597,7 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "微信扫一扫",
     "扫描二维码",
     "back to top",
-];
+]);
 
 /// **Furniture rule**: a share bar, font switch, print link or copyright
 /// line: `分享到：微信 微博 QQ空间`, `Share: Facebook Twitter LinkedIn`,
@@ -592,12 +609,7 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
     // a prefix needs and one token at a time, and stop at the first token
     // that is not furniture (the first word of any sentence).
     // the prefixes are lowercase ASCII or caseless CJK and symbols
-    let starts_with = |p: &str| {
-        text.as_bytes()
-            .get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
-    };
-    if FURNITURE_PREFIXES.iter().any(|p| starts_with(p)) {
+    if FURNITURE_PREFIXES.opens_caseless(text) {
         return true;
     }
     let is_separator = |c: char| {
@@ -630,11 +642,11 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
     // whether `token` is a word of the lists, counting strong ones
     let mut furniture_word = |token: &str| {
         with_lowercase(token, |lower| {
-            if FURNITURE_STRONG.contains(&lower) {
+            if FURNITURE_STRONG.contains(lower) {
                 strong += 1;
                 true
             } else {
-                FURNITURE_WEAK.contains(&lower)
+                FURNITURE_WEAK.contains(lower)
             }
         })
     };
@@ -659,7 +671,7 @@ pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
 }
 
 /// Words that make a line a headline rather than a name.
-const HEADLINE_WORDS: &[&str] = &[
+const HEADLINE_WORDS: Words = Words::new(&[
     "interview",
     "interviews",
     "exclusive",
@@ -681,7 +693,7 @@ const HEADLINE_WORDS: &[&str] = &[
     "and",
     "with",
     "for",
-];
+]);
 const HEADLINE_CJK: &[&str] = &[
     "专访",
     "專訪",
@@ -768,7 +780,7 @@ pub(crate) fn is_name_like(text: &str) -> bool {
         && is_label_like(text)
         && words
             .iter()
-            .all(|w| with_lowercase(w, |w| !HEADLINE_WORDS.contains(&w)))
+            .all(|w| with_lowercase(w, |w| !HEADLINE_WORDS.contains(w)))
         && words
             .iter()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
@@ -1075,7 +1087,7 @@ mod tests {
 
     #[test]
     fn furniture_prefixes_have_no_uppercase() {
-        for prefix in FURNITURE_PREFIXES {
+        for prefix in FURNITURE_PREFIXES.as_slice() {
             assert_eq!(*prefix, prefix.to_lowercase());
         }
     }
@@ -1083,7 +1095,11 @@ mod tests {
     /// The furniture rule, written plainly.
     fn furniture_plainly(text: &str, header: bool) -> bool {
         let lower = text.to_lowercase();
-        if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        if FURNITURE_PREFIXES
+            .as_slice()
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
             return true;
         }
         let tokens: Vec<&str> = lower

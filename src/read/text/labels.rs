@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 use super::lines::{is_cjk_letter, with_lowercase};
 use super::markers::{COLONS, bracketed};
+use super::words::Words;
 
 /// A label found at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +125,7 @@ pub(crate) fn split_declaration(head: &str) -> (&str, Option<&str>) {
 }
 
 /// Words that open a line with a colon without naming a speaker.
-const NOT_SPEAKERS: &[&str] = &[
+const NOT_SPEAKERS: Words = Words::new(&[
     "note",
     "notes",
     "nb",
@@ -222,10 +223,10 @@ const NOT_SPEAKERS: &[&str] = &[
     "http",
     "https",
     "www",
-];
+]);
 
 /// CJK words that open a line with a colon without naming a speaker.
-const NOT_SPEAKERS_CJK: &[&str] = &[
+const NOT_SPEAKERS_CJK: Words = Words::new(&[
     "分享",
     "分享到",
     "转发",
@@ -309,7 +310,7 @@ const NOT_SPEAKERS_CJK: &[&str] = &[
     "采访人",
     "話し手",
     "インタビュイー",
-];
+]);
 
 /// Whether `text` can be a speaker label: a short name in Latin letters
 /// (1–4 capitalised or all-capital words: `ANDREW MARR`, `Whitson`,
@@ -322,9 +323,9 @@ pub fn is_label_like(text: &str) -> bool {
         return false;
     }
     let listed = with_lowercase(text, |lower| {
-        NOT_SPEAKERS.contains(&lower) || super::count::PREFIX_LABELS.contains(&lower)
+        NOT_SPEAKERS.contains(lower) || super::count::PREFIX_LABELS.contains(lower)
     });
-    if listed || NOT_SPEAKERS_CJK.contains(&text) {
+    if listed || NOT_SPEAKERS_CJK.contains(text) {
         return false;
     }
     if text

@@ -40,6 +40,7 @@ pub(crate) mod header;
 pub mod labels;
 pub(crate) mod lines;
 pub(crate) mod markers;
+pub(crate) mod words;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -796,7 +797,7 @@ impl<'a> Assembler<'a> {
             intro.extend(before);
             intro.extend(after.iter().skip(1));
             intro.extend(labelled_intro);
-            return self.finish_header(h, &entries, &intro);
+            return self.finish_header(h, entries, &intro);
         }
         intro.extend(before);
         // after the name: the role, over one line or two
@@ -825,7 +826,7 @@ impl<'a> Assembler<'a> {
         }
         intro.extend(after);
         intro.extend(labelled_intro);
-        self.finish_header(h, &entries, &intro)
+        self.finish_header(h, entries, &intro)
     }
 
     /// Introduction paragraphs, joined when wrapped; warns about the ones
