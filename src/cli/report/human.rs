@@ -125,27 +125,22 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], strict: bool, colour:
         let excerpt = diagnostic
             .span
             .clone()
-            .and_then(|span| Excerpt::of(source, span));
+            .map(|span| Excerpt::of(source, span));
         let emitted = match &excerpt {
             Some(excerpt) => {
-                let report = report(
-                    source.name(),
-                    diagnostic,
-                    strict,
-                    Some(excerpt.span.clone()),
-                );
+                let label = Some(excerpt.span.clone());
+                let report = report(source.name(), diagnostic, strict, label);
                 term::emit_to_write_style(&mut buffer, &config, excerpt, &report)
             }
-            // no place in the text, or one past its end (which codespan
-            // refuses, and the fallback below says plainly)
+            // no place in the text: the file name goes in the headline
             None => {
-                let report = report(source.name(), diagnostic, strict, diagnostic.span.clone());
+                let report = report(source.name(), diagnostic, strict, None);
                 let file = SimpleFile::new(source.name(), "");
                 term::emit_to_write_style(&mut buffer, &config, &file, &report)
             }
         };
         if emitted.is_err() {
-            // the snippet could not be shown (a span past the end): say it plainly
+            // the snippet could not be shown: say it plainly
             let _ = writeln!(buffer, "{}: {}", source.name(), diagnostic.message);
         }
     }
@@ -193,30 +188,34 @@ struct Excerpt<'a> {
 }
 
 impl<'a> Excerpt<'a> {
-    /// The excerpt for `span`, if it lies in the source on character
-    /// boundaries.
-    fn of(source: &'a Source, span: Range<usize>) -> Option<Excerpt<'a>> {
+    /// The excerpt for `span`, cut back to the source's end and to
+    /// character boundaries (a reader's span never needs it; a bad one is
+    /// still shown at the nearest place).
+    fn of(source: &'a Source, span: Range<usize>) -> Excerpt<'a> {
         let text = source.text();
-        if span.start > span.end
-            || !text.is_char_boundary(span.start)
-            || !text.is_char_boundary(span.end)
-        {
-            return None;
-        }
+        let floor = |mut at: usize| {
+            at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let end = floor(span.end);
+        let span = floor(span.start).min(end)..end;
         let start = source.line_col(span.start);
         let first = source.line_range(start.line);
         if span.end <= first.end
             && first.len() > SHOWN
             && let Some(excerpt) = Excerpt::cut(source, span.clone(), start)
         {
-            return Some(excerpt);
+            return excerpt;
         }
         let last = source.line_range(source.line_col(span.end).line);
         let lines = printable(&text[first.start..last.end]).into_owned();
         let line_starts = std::iter::once(0)
             .chain(lines.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Some(Excerpt {
+        Excerpt {
             name: source.name(),
             text: lines,
             span: span.start - first.start..span.end - first.start,
@@ -224,7 +223,7 @@ impl<'a> Excerpt<'a> {
             line_starts,
             first_col: 1,
             cut_start: false,
-        })
+        }
     }
 
     /// The part of one long line around `span`, if the line is wider than
@@ -393,6 +392,35 @@ mod tests {
         let source = Source::from_text("t.txt", text);
         let diagnostic = Diagnostic::warning(Code::ControlCharacter, "here", span);
         String::from_utf8(render(&source, &[diagnostic], false, false)).unwrap()
+    }
+
+    proptest::proptest! {
+        /// Any span over any text renders without a panic, under the
+        /// place it starts at (cut back to the text's end and to a
+        /// character boundary).
+        #[test]
+        fn any_span_renders(
+            text in "[a 中\u{1}\t\n]{0,300}",
+            start in 0usize..320,
+            len in 0usize..40,
+        ) {
+            let source = Source::from_text("t.txt", &text);
+            let span = start..start + len;
+            let diagnostic = Diagnostic::warning(Code::ControlCharacter, "here", span.clone());
+            let out = String::from_utf8(render(&source, &[diagnostic], false, false)).unwrap();
+            let text = source.text();
+            let mut end = span.end.min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let mut start = span.start.min(end);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let at = source.line_col(start);
+            let place = format!("t.txt:{}:{}", at.line, at.col);
+            proptest::prop_assert!(out.contains(&place), "{}", out);
+        }
     }
 
     #[test]
