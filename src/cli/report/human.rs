@@ -424,6 +424,13 @@ mod tests {
     }
 
     #[test]
+    fn a_span_past_the_end_is_shown_at_the_end() {
+        assert!(shown("", 0..1).contains("t.txt:1:1"));
+        let out = shown("Q: why?\nA: 中\n", 12..40);
+        assert!(out.contains("t.txt:2:4"), "{out}");
+    }
+
+    #[test]
     fn a_short_line_is_shown_whole() {
         let out = shown("Q: why?\nA: because\n", 11..18);
         assert!(out.contains("t.txt:2:4"), "{out}");

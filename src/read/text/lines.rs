@@ -336,6 +336,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn split_once_sep_looks_back_by_bytes_not_into_characters() {
+        // the byte before `-` is inside `、`, no space of ` - `
+        assert_eq!(split_once_sep("、-", " - "), None);
+        assert_eq!(split_once_sep("中 — 长", " — "), Some(("中", "长")));
+    }
+
     fn lines(text: &str) -> Vec<Line<'static>> {
         collect(&Source::from_text("t", text), &mut Vec::new())
             .into_iter()
