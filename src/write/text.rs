@@ -185,8 +185,7 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
         // bullet form, which no marker rule reads; one the reader never
         // takes for a speaker (`Via`, `Date`) the plain marker, so that the
         // turn stays a turn (the speaker's is then declared on the name line)
-        let bullet = format!("◎ {label} > ");
-        [head, bullet]
+        [head, bullet(label)]
             .into_iter()
             .find(|head| reads_as_label(head, label))
             .unwrap_or_else(|| fallback.to_owned())
@@ -217,6 +216,11 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
     }
 }
 
+/// The bullet form of a turn, `◎ LABEL > `.
+fn bullet(label: &str) -> String {
+    format!("◎ {label} > ")
+}
+
 /// Whether a turn opened by `head` reads back as spoken by `label`.
 fn reads_as_label(head: &str, label: &str) -> bool {
     let probe = format!("{head}x");
@@ -227,7 +231,10 @@ fn reads_as_label(head: &str, label: &str) -> bool {
 /// (`Via` is no speaker's label in `Via: …`), when the header reads it back.
 fn declared_name(speaker: &Speaker) -> Option<String> {
     let label = speaker.label.as_deref()?;
-    if labels::is_label_like(label) {
+    if [format!("{label}: "), bullet(label)]
+        .iter()
+        .any(|head| reads_as_label(head, label))
+    {
         return None;
     }
     let line = format!("{}({label})", speaker.name);

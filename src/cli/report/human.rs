@@ -206,7 +206,7 @@ impl<'a> Excerpt<'a> {
         let first = source.line_range(start.line);
         if span.end <= first.end
             && first.len() > SHOWN
-            && let Some(excerpt) = Excerpt::cut(source, span.clone(), start)
+            && let Some(excerpt) = Excerpt::cut(source, span.clone(), start, first.clone())
         {
             return excerpt;
         }
@@ -226,10 +226,14 @@ impl<'a> Excerpt<'a> {
         }
     }
 
-    /// The part of one long line around `span`, if the line is wider than
-    /// [`SHOWN`] columns.
-    fn cut(source: &'a Source, span: Range<usize>, start: LineCol) -> Option<Excerpt<'a>> {
-        let range = source.line_range(start.line);
+    /// The part of one long line (`range`, where `span` starts at
+    /// `start`) around `span`, if the line is wider than [`SHOWN`] columns.
+    fn cut(
+        source: &'a Source,
+        span: Range<usize>,
+        start: LineCol,
+        range: Range<usize>,
+    ) -> Option<Excerpt<'a>> {
         let shown = printable(&source.text()[range.clone()]);
         let line = shown.as_ref();
         let chars: Vec<(usize, char)> = line.char_indices().collect();

@@ -111,14 +111,7 @@ pub fn parse_read_count(text: &str) -> Option<ReadCount> {
 /// `label` at the start of `text` (case-insensitive for ASCII), followed by
 /// something that is not a letter of the same word.
 fn strip_label<'a>(text: &'a str, labels: &Words) -> Option<&'a str> {
-    if !labels.shapes().may_open(text) {
-        return None;
-    }
-    labels.as_slice().iter().find_map(|label| {
-        let head = text.get(..label.len())?;
-        if !head.eq_ignore_ascii_case(label) {
-            return None;
-        }
+    labels.openers(text).find_map(|label| {
         let rest = &text[label.len()..];
         let ascii_word = label.is_ascii() && rest.starts_with(|c: char| c.is_ascii_alphabetic());
         (!ascii_word).then_some(rest)

@@ -555,19 +555,8 @@ const FURNITURE_WEAK: Words = Words::new(&[
 ]);
 /// The longest word of [`FURNITURE_STRONG`] and [`FURNITURE_WEAK`], in bytes.
 const MAX_FURNITURE_WORD: usize = {
-    let mut max = 0;
-    let mut lists: &[&[&str]] = &[FURNITURE_STRONG.as_slice(), FURNITURE_WEAK.as_slice()];
-    while let [list, rest @ ..] = lists {
-        let mut i = 0;
-        while i < list.len() {
-            if list[i].len() > max {
-                max = list[i].len();
-            }
-            i += 1;
-        }
-        lists = rest;
-    }
-    max
+    let (strong, weak) = (FURNITURE_STRONG.longest(), FURNITURE_WEAK.longest());
+    if strong > weak { strong } else { weak }
 };
 
 /// Prefixes of lines that are furniture whatever follows.

@@ -47,22 +47,31 @@ impl Shapes {
     }
 }
 
-/// A list of non-empty words and its [`Shapes`].
+/// A list of non-empty words, its [`Shapes`] and its longest word's length.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Words {
     words: &'static [&'static str],
     shapes: Shapes,
+    longest: usize,
 }
 
 impl Words {
     pub(crate) const fn new(words: &'static [&'static str]) -> Words {
         let mut shapes = Shapes::EMPTY;
+        let mut longest = 0;
         let mut i = 0;
         while i < words.len() {
             shapes = shapes.with(words[i]);
+            if words[i].len() > longest {
+                longest = words[i].len();
+            }
             i += 1;
         }
-        Words { words, shapes }
+        Words {
+            words,
+            shapes,
+            longest,
+        }
     }
 
     /// Whether `word` is a word of the list.
@@ -71,23 +80,33 @@ impl Words {
         self.shapes.may_hold(word) && self.words.contains(&word)
     }
 
-    /// Whether a word of the list opens `text`, ASCII letters compared
-    /// without case (the list's words being lowercase).
+    /// The words of the list that open `text`, in the list's order, ASCII
+    /// letters compared without case (the list's words being lowercase).
+    pub(crate) fn openers<'t>(&self, text: &'t str) -> impl Iterator<Item = &'static str> + 't {
+        let words = if self.shapes.may_open(text) {
+            self.words
+        } else {
+            &[]
+        };
+        words.iter().copied().filter(move |word| {
+            text.as_bytes()
+                .get(..word.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+        })
+    }
+
+    /// Whether a word of the list opens `text` (see [`Words::openers`]).
     pub(crate) fn opens_caseless(&self, text: &str) -> bool {
-        self.shapes.may_open(text)
-            && self.words.iter().any(|word| {
-                text.as_bytes()
-                    .get(..word.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
-            })
+        self.openers(text).next().is_some()
     }
 
-    /// The list's shapes.
-    pub(crate) fn shapes(&self) -> &Shapes {
-        &self.shapes
+    /// The byte length of the longest word.
+    pub(crate) const fn longest(&self) -> usize {
+        self.longest
     }
 
-    /// The words, in the list's order.
+    /// The words, in the list's order (for the tests' plain lookups).
+    #[cfg(test)]
     pub(crate) const fn as_slice(&self) -> &'static [&'static str] {
         self.words
     }
