@@ -147,26 +147,40 @@ pub(crate) fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Fault> {
 
 /// Reads to the end, refusing more than `max_size` bytes; `failed` says
 /// what an I/O error means here.
+///
+/// The buffer starts one byte past `expected_size` (at least 8 KiB, at
+/// most 8 MiB, doubling after), so a file whose size is known is read in
+/// one `read` and the one that finds its end: `read_to_end` on a `Take`
+/// does not know the size and reads in 8 KiB steps.
 fn read_limited(
-    reader: impl Read,
+    mut reader: impl Read,
     expected_size: u64,
     max_size: u64,
     what: &str,
     failed: impl FnOnce(io::Error) -> Fault,
 ) -> Result<Vec<u8>, Fault> {
-    let capacity = expected_size.min(max_size).saturating_add(1);
-    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
-    reader
-        .take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(failed)?;
-    if bytes.len() as u64 > max_size {
-        return Err(Fault::too_big(
-            what,
-            bytes.len() as u64,
-            max_size,
-            "--max-size",
-        ));
+    // one byte past the limit is enough to know it was passed
+    let limit = usize::try_from(max_size.saturating_add(1)).unwrap_or(usize::MAX);
+    let start = usize::try_from(expected_size.saturating_add(1)).unwrap_or(limit);
+    let mut bytes = vec![0; start.clamp(8 << 10, 8 << 20).min(limit)];
+    let mut len = 0;
+    loop {
+        if len == bytes.len() {
+            if len >= limit {
+                break;
+            }
+            bytes.resize(len.saturating_mul(2).min(limit), 0);
+        }
+        match reader.read(&mut bytes[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(failed(err)),
+        }
+    }
+    bytes.truncate(len);
+    if len as u64 > max_size {
+        return Err(Fault::too_big(what, len as u64, max_size, "--max-size"));
     }
     Ok(bytes)
 }
@@ -768,6 +782,51 @@ fn slashed(rel: &Path) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that hands out at most `step` bytes a call and is
+    /// interrupted before every other call, as pipes and archives may be.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+        interrupt: bool,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.interrupt = !self.interrupt;
+            if self.interrupt {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = self.step.min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever size was expected and however the bytes arrive, the
+        /// bytes read are the input's, and an input over the limit is
+        /// refused, however little it is over.
+        #[test]
+        fn read_limited_reads_all_and_refuses_past_the_limit(
+            len in 0usize..40_000,
+            expected in 0u64..50_000,
+            max_size in 0u64..50_000,
+            step in 1usize..20_000,
+        ) {
+            let input: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let reader = Trickle { bytes: &input, step, interrupt: false };
+            let read = read_limited(reader, expected, max_size, "file", |err| {
+                Fault::io("cannot read", &err)
+            });
+            if len as u64 > max_size {
+                proptest::prop_assert!(read.is_err());
+            } else {
+                proptest::prop_assert_eq!(read.ok(), Some(input));
+            }
+        }
+    }
 
     #[test]
     fn entry_names_that_escape_are_refused() {
