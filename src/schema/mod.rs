@@ -3,6 +3,7 @@
 //! compiled once per process to validate every document before it is
 //! written.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use jsonschema::ValidationError;
@@ -15,6 +16,10 @@ use crate::read::locate::push_token;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Interview;
+
+mod tree;
+
+pub use tree::{At, Tree, TreeJson};
 
 /// Where the committed schema lives, relative to the repository root.
 pub const PATH: &str = "schema/interview.schema.json";
@@ -119,6 +124,17 @@ pub fn validator() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
         jsonschema::draft202012::new(&generate())
+            .expect("the generated schema is a valid 2020-12 schema")
+    })
+}
+
+/// The same schema compiled for documents in a [`Tree`], built on first use.
+pub fn tree_validator() -> &'static jsonschema::Validator<TreeJson> {
+    static VALIDATOR: OnceLock<jsonschema::Validator<TreeJson>> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::options_for::<TreeJson>()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&generate())
             .expect("the generated schema is a valid 2020-12 schema")
     })
 }
@@ -252,7 +268,27 @@ fn lowercase_first(text: &str) -> String {
 }
 
 /// Every violation of the schema by a model built in memory.
+///
+/// A valid model, the common case, is checked as a [`Tree`] kept per
+/// thread; an invalid one is checked again as a `serde_json::Value`, for
+/// the same diagnostics as a JSON input gets.
 pub fn check_model(interview: &Interview) -> Vec<Diagnostic> {
+    thread_local! {
+        static TREE: RefCell<Tree> = RefCell::default();
+    }
+    let valid = TREE.with_borrow_mut(|tree| {
+        let valid = tree
+            .fill(interview)
+            .map(|root| tree_validator().is_valid(root));
+        // a huge document's buffers are not kept for the next one
+        if tree.capacity() > KEPT_TREE_BYTES {
+            *tree = Tree::default();
+        }
+        valid
+    });
+    if let Ok(true) = valid {
+        return Vec::new();
+    }
     match serde_json::to_value(interview) {
         Ok(value) => check(&value),
         Err(err) => vec![Diagnostic::whole(
@@ -262,3 +298,6 @@ pub fn check_model(interview: &Interview) -> Vec<Diagnostic> {
         )],
     }
 }
+
+/// The most a thread's [`Tree`] keeps between documents.
+const KEPT_TREE_BYTES: usize = 4 << 20;
