@@ -13,20 +13,13 @@ pub(crate) fn count(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
 
 /// Whether any byte of `bytes` satisfies `pred`.
 pub(crate) fn any(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
-    // a whole chunk at a time: no early exit inside, one between chunks
-    bytes
-        .chunks(64)
+    // a whole chunk at a time: no early exit inside, one between chunks;
+    // chunks of a length known at compile time are tested without a loop
+    let mut chunks = bytes.chunks_exact(64);
+    chunks
+        .by_ref()
         .any(|chunk| chunk.iter().fold(false, |any, &b| any | pred(b)))
-}
-
-/// Whether any two consecutive bytes satisfy `pred`.
-pub(crate) fn any2(bytes: &[u8], pred: impl Fn(u8, u8) -> bool) -> bool {
-    let n = bytes.len();
-    n >= 2
-        && bytes[..n - 1]
-            .iter()
-            .zip(&bytes[1..])
-            .fold(false, |any, (&a, &b)| any | pred(a, b))
+        || chunks.remainder().iter().any(|&b| pred(b))
 }
 
 /// Whether any three consecutive bytes satisfy `pred`.
@@ -49,13 +42,22 @@ pub(crate) const CHUNK: usize = 32;
 /// escapes) this is faster than a `memchr` call per hit.
 #[inline]
 pub(crate) fn each(bytes: &[u8], pred: impl Fn(u8) -> bool, mut found: impl FnMut(usize)) {
-    for (c, chunk) in bytes.chunks(CHUNK).enumerate() {
+    // chunks of a length known at compile time: the test has no loop
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    for (c, chunk) in chunks.by_ref().enumerate() {
         if chunk.iter().fold(false, |any, &b| any | pred(b)) {
             for (i, &b) in chunk.iter().enumerate() {
                 if pred(b) {
                     found(c * CHUNK + i);
                 }
             }
+        }
+    }
+    let rest = chunks.remainder();
+    let base = bytes.len() - rest.len();
+    for (i, &b) in rest.iter().enumerate() {
+        if pred(b) {
+            found(base + i);
         }
     }
 }
@@ -87,10 +89,6 @@ mod tests {
             prop_assert_eq!(
                 dots,
                 bytes.iter().enumerate().filter(|(_, b)| **b == b'.').map(|(i, _)| i).collect::<Vec<_>>()
-            );
-            prop_assert_eq!(
-                super::any2(&bytes, |a, b| (a == b'a') & (b == b'b')),
-                bytes.windows(2).any(|w| w == b"ab")
             );
             prop_assert_eq!(
                 super::any3(&bytes, |a, b, c| (a == b'a') & (b == b'b') & (c == b'c')),

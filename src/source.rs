@@ -317,6 +317,11 @@ impl Survey {
             crs: 0,
             controls: 0,
         };
+        // most text holds no C0 byte but line feeds and tabs: one test,
+        // cheaper than the counts, says there is nothing to count
+        if !crate::bytes::any(sample, |b| (b < 0x20) & (b != b'\n') & (b != b'\t')) {
+            return survey;
+        }
         // 32 counters of each kind, one per byte of a 32-byte block, summed
         // before one can overflow: this the compiler vectorises, where a
         // fold into a tuple of three counts (or three folds) it does not

@@ -105,8 +105,11 @@ pub(crate) fn find(text: &str) -> Vec<Artifact> {
 fn may_run_together(bytes: &[u8]) -> bool {
     let lower = |b: u8| b.wrapping_sub(b'a') < 26;
     let upper = |b: u8| b.wrapping_sub(b'A') < 26;
-    crate::bytes::any2(bytes, |a, b| lower(a) & upper(b))
-        || crate::bytes::any3(bytes, |a, b, c| lower(a) & (b == b'.') & upper(c))
+    // one pass over the three-byte windows, which hold every pair but the
+    // last
+    crate::bytes::any3(bytes, |a, b, c| {
+        lower(a) & (upper(b) | ((b == b'.') & upper(c)))
+    }) || matches!(bytes, [.., a, b] if lower(*a) && upper(*b))
 }
 
 /// Maximal runs of Latin letters and full stops (seven bytes or more),
@@ -183,6 +186,17 @@ mod tests {
         fn prefilter_hides_no_artifact(text in "[a-cA-C. 中é]{0,30}") {
             let found = words(&text).any(|(_, w)| run_together(w).is_some());
             prop_assert!(!found || may_run_together(text.as_bytes()));
+        }
+
+        /// The prefilter is its definition: a lowercase letter before an
+        /// uppercase one, or before a full stop and an uppercase one.
+        #[test]
+        fn prefilter_is_its_definition(text in "[aBz.Z 中]{0,12}") {
+            let b = text.as_bytes();
+            let (lower, upper) = (|c: u8| c.is_ascii_lowercase(), |c: u8| c.is_ascii_uppercase());
+            let plain = b.windows(2).any(|w| lower(w[0]) && upper(w[1]))
+                || b.windows(3).any(|w| lower(w[0]) && w[1] == b'.' && upper(w[2]));
+            prop_assert_eq!(may_run_together(b), plain);
         }
     }
 
