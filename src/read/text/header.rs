@@ -752,7 +752,11 @@ const ROLE_ENDINGS: &[&str] = &[
 /// headline word (`Interview`, `专访`) or position (`外交部长`).
 pub(crate) fn is_name_like(text: &str) -> bool {
     let text = text.trim();
-    if text.is_empty() || HEADLINE_CJK.iter().any(|w| text.contains(w)) {
+    if text.is_empty() {
+        return false;
+    }
+    // the CJK headline words are not ASCII: ASCII text holds none of them
+    if !text.is_ascii() && HEADLINE_CJK.iter().any(|w| text.contains(w)) {
         return false;
     }
     if text.chars().any(is_cjk_letter) {
@@ -1073,6 +1077,12 @@ pub(crate) fn join(lines: &[&Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_cjk_headline_word_is_ascii() {
+        // `is_name_like` looks for them in non-ASCII text only
+        assert!(HEADLINE_CJK.iter().all(|w| !w.is_ascii()));
+    }
 
     #[test]
     fn furniture_prefixes_have_no_uppercase() {

@@ -96,6 +96,12 @@ fn bracket_turn(line: &str) -> Option<(&str, usize)> {
 
 /// `NAME: text` or `NAME : text` → (`NAME`, offset of `text`).
 fn colon_turn(line: &str) -> Option<(&str, usize)> {
+    // 48 ASCII bytes without `:` are 48 characters without a colon: most
+    // English sentences are turned away without decoding a character
+    let head = &line.as_bytes()[..line.len().min(48)];
+    if !crate::bytes::any(head, |b| (b == b':') | (b >= 0x80)) {
+        return None;
+    }
     let (at, colon) = line
         .char_indices()
         .take(48)
@@ -563,6 +569,21 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The colon is the first of the first 48 characters, whatever
+        /// the line holds before and after the 48th.
+        #[test]
+        fn a_colon_is_looked_for_in_48_characters(
+            prefix in "[a ]{0,52}",
+            rest in "[a :：中é]{0,12}",
+        ) {
+            let line = prefix + &rest;
+            let plain = line.chars().take(48).position(|c| COLONS.contains(&c));
+            let found = colon_turn(&line).map(|(head, _)| head.len());
+            proptest::prop_assert_eq!(found.is_some(), plain.is_some());
+        }
+    }
 
     fn lab(line: &str) -> Option<(String, Option<String>, String)> {
         detect(line).map(|l| (l.label, l.full, l.body))

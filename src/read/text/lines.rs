@@ -121,6 +121,19 @@ pub(crate) enum Layout {
     Wrapped,
 }
 
+/// Whether `bytes` (UTF-8) hold no C0 control but tab, and neither U+FFFE
+/// nor U+FFFF: no character XML forbids. C0 controls are bytes below 0x20;
+/// U+FFFE and U+FFFF are EF BF BE and EF BF BF. One pass over the
+/// three-byte windows, which start at every byte but the last two.
+fn is_clean(bytes: &[u8]) -> bool {
+    let control = |b: u8| (b < 0x20) & (b != b'\t');
+    !crate::bytes::any3(bytes, |a, b, c| {
+        control(a) | ((a == 0xEF) & (b == 0xBF) & (c >= 0xBE))
+    }) && !bytes[bytes.len().saturating_sub(2)..]
+        .iter()
+        .any(|&b| control(b))
+}
+
 /// Non-blank lines, trimmed, with forbidden characters removed.
 pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'s>> {
     let mut out = Vec::new();
@@ -138,12 +151,7 @@ pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>)
         blank = false;
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
-        // C0 controls are bytes below 0x20; U+FFFE and U+FFFF are EF BF BE
-        // and EF BF BF
-        let bytes = trimmed.as_bytes();
-        let clean = !crate::bytes::any(bytes, |b| (b < 0x20) & (b != b'\t'))
-            && !crate::bytes::any3(bytes, |a, b, c| (a == 0xEF) & (b == 0xBF) & (c >= 0xBE));
-        if clean {
+        if is_clean(trimmed.as_bytes()) {
             out.push(Line {
                 span,
                 text: Cow::Borrowed(trimmed),
@@ -293,6 +301,14 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The byte test is the character test, on lines (no LF, no CR).
+        #[test]
+        fn clean_bytes_are_lines_without_forbidden_characters(
+            line in "[a \t\u{0}\u{7}\u{b}\u{1f}中\u{ffbf}\u{fffd}\u{fffe}\u{ffff}]{0,8}"
+        ) {
+            prop_assert_eq!(is_clean(line.as_bytes()), !line.chars().any(is_xml_forbidden));
+        }
+
         #[test]
         fn fits_width_is_width_at_most(text in "[a 中한の。é]{0,20}", max in 0usize..30) {
             prop_assert_eq!(fits_width(&text, max), width(&text) <= max);
