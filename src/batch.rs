@@ -367,14 +367,23 @@ impl<N> Work<'_, N> {
         if self.cancel.load(Ordering::Relaxed) {
             return done(outcome, Rendered::Nothing, None);
         }
+        // a file is read into this thread's buffer, kept from file to file
+        let mut buffer = READ_BUFFER.take();
+        let owned;
         let read = match body {
-            Body::Bytes(bytes) => Ok(bytes),
-            Body::File(file, _) => input::read_file(&file, self.options.limits.max_size),
+            Body::Bytes(bytes) => {
+                owned = bytes;
+                Ok(owned.as_slice())
+            }
+            Body::File(file, _) => {
+                input::read_file(&file, self.options.limits.max_size, &mut buffer)
+            }
             Body::Fault(fault) => Err(fault),
         };
         let bytes = match read {
             Ok(bytes) => bytes,
             Err(fault) => {
+                keep_read_buffer(buffer);
                 let outcome = fault.into_outcome(outcome);
                 // a fault still has its record in an NDJSON stream
                 let rendered = self
@@ -387,11 +396,11 @@ impl<N> Work<'_, N> {
             .options
             .from
             .or_else(|| Format::from_path(&rel).filter(|f| f.is_readable()))
-            .unwrap_or_else(|| Format::sniff(&bytes));
+            .unwrap_or_else(|| Format::sniff(bytes));
         outcome.format = Some(format);
         outcome.bytes = bytes.len() as u64;
-        let source = crate::decode(outcome.path.as_str(), &bytes, format, self.options.encoding);
-        drop(bytes);
+        let source = crate::decode(outcome.path.as_str(), bytes, format, self.options.encoding);
+        keep_read_buffer(buffer);
         let mut parsed = crate::load(&source, format);
         if self.options.strict {
             for diagnostic in &mut parsed.diagnostics {
@@ -573,6 +582,22 @@ impl<N: Send> Flight<N> {
                 }
             }
         }
+    }
+}
+
+thread_local! {
+    /// The buffer files are read into on this thread.
+    static READ_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The most a thread's read buffer keeps between files.
+const KEPT_READ_BUFFER: usize = 4 << 20;
+
+/// Puts `buffer` back for this thread's next file, unless a huge file made
+/// it huge.
+fn keep_read_buffer(buffer: Vec<u8>) {
+    if buffer.capacity() <= KEPT_READ_BUFFER {
+        READ_BUFFER.set(buffer);
     }
 }
 

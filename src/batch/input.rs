@@ -134,55 +134,86 @@ impl Fault {
     }
 }
 
-/// Reads a file of at most `max_size` bytes.
-pub(crate) fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Fault> {
+/// Reads a file of at most `max_size` bytes into `buffer`, which is kept
+/// from one file to the next: what it returns is the start of `buffer`.
+pub(crate) fn read_file<'b>(
+    path: &Path,
+    max_size: u64,
+    buffer: &'b mut Vec<u8>,
+) -> Result<&'b [u8], Fault> {
     let cannot = |err: io::Error| Fault::io("cannot read", &err);
     let file = File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > max_size {
         return Err(Fault::too_big("file", size, max_size, "--max-size"));
     }
-    read_limited(file, size, max_size, "file", cannot)
+    let len = read_into(file, size, max_size, "file", cannot, buffer)?;
+    Ok(&buffer[..len])
 }
 
 /// Reads to the end, refusing more than `max_size` bytes; `failed` says
 /// what an I/O error means here.
-///
-/// The buffer starts one byte past `expected_size` (at least 8 KiB, at
-/// most 8 MiB, doubling after), so a file whose size is known is read in
-/// one `read` and the one that finds its end: `read_to_end` on a `Take`
-/// does not know the size and reads in 8 KiB steps.
 fn read_limited(
-    mut reader: impl Read,
+    reader: impl Read,
     expected_size: u64,
     max_size: u64,
     what: &str,
     failed: impl FnOnce(io::Error) -> Fault,
 ) -> Result<Vec<u8>, Fault> {
+    let mut bytes = Vec::new();
+    let len = read_into(reader, expected_size, max_size, what, failed, &mut bytes)?;
+    bytes.truncate(len);
+    Ok(bytes)
+}
+
+/// Reads to the end into the start of `buffer`, refusing more than
+/// `max_size` bytes, and returns the length read; `failed` says what an
+/// I/O error means here.
+///
+/// `buffer` is made at least one byte longer than `expected_size` (at
+/// least 8 KiB, at most 8 MiB at first, doubling after), so a file whose
+/// size is known is read in one `read` and the one that finds its end
+/// (`read_to_end` on a `Take` does not know the size, and reads in 8 KiB
+/// steps). Its bytes past its old length are zeroed once; kept from one
+/// file to the next, it is not zeroed again.
+fn read_into(
+    mut reader: impl Read,
+    expected_size: u64,
+    max_size: u64,
+    what: &str,
+    failed: impl FnOnce(io::Error) -> Fault,
+    buffer: &mut Vec<u8>,
+) -> Result<usize, Fault> {
     // one byte past the limit is enough to know it was passed
     let limit = usize::try_from(max_size.saturating_add(1)).unwrap_or(usize::MAX);
     let start = usize::try_from(expected_size.saturating_add(1)).unwrap_or(limit);
-    let mut bytes = vec![0; start.clamp(8 << 10, 8 << 20).min(limit)];
+    let want = start.clamp(8 << 10, 8 << 20).min(limit);
+    if buffer.len() < want {
+        buffer.resize(want, 0);
+    }
     let mut len = 0;
     loop {
-        if len == bytes.len() {
+        if len == buffer.len() {
             if len >= limit {
                 break;
             }
-            bytes.resize(len.saturating_mul(2).min(limit), 0);
+            buffer.resize(len.saturating_mul(2).min(limit), 0);
         }
-        match reader.read(&mut bytes[len..]) {
+        let room = buffer.len().min(limit);
+        match reader.read(&mut buffer[len..room]) {
             Ok(0) => break,
             Ok(n) => len += n,
             Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
             Err(err) => return Err(failed(err)),
         }
+        if len >= limit {
+            break;
+        }
     }
-    bytes.truncate(len);
     if len as u64 > max_size {
         return Err(Fault::too_big(what, len as u64, max_size, "--max-size"));
     }
-    Ok(bytes)
+    Ok(len)
 }
 
 /// Whether `path` names an archive that is read in place (`.zip`, `.tar`,
@@ -814,16 +845,23 @@ mod tests {
             expected in 0u64..50_000,
             max_size in 0u64..50_000,
             step in 1usize..20_000,
+            previous in 0usize..40_000,
         ) {
             let input: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let cannot = |err: io::Error| Fault::io("cannot read", &err);
             let reader = Trickle { bytes: &input, step, interrupt: false };
-            let read = read_limited(reader, expected, max_size, "file", |err| {
-                Fault::io("cannot read", &err)
-            });
+            let read = read_limited(reader, expected, max_size, "file", cannot);
+            // the same into a buffer an earlier input left bytes in
+            let mut buffer = vec![0xAA; previous];
+            let reader = Trickle { bytes: &input, step, interrupt: false };
+            let into = read_into(reader, expected, max_size, "file", cannot, &mut buffer);
             if len as u64 > max_size {
                 proptest::prop_assert!(read.is_err());
+                proptest::prop_assert!(into.is_err());
             } else {
-                proptest::prop_assert_eq!(read.ok(), Some(input));
+                proptest::prop_assert_eq!(read.ok(), Some(input.clone()));
+                let into = into.ok().map(|n| &buffer[..n]);
+                proptest::prop_assert_eq!(into, Some(input.as_slice()));
             }
         }
     }
