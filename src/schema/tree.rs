@@ -344,57 +344,30 @@ impl<'t> ser::Serializer for &'t mut Tree {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = usize;
-    type Error = Error;
+/// The compound serializers whose items are elements: arrays and tuples.
+macro_rules! elements {
+    ($($serialize:ident :: $method:ident),*) => {$(
+        impl ser::$serialize for Compound<'_> {
+            type Ok = usize;
+            type Error = Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
 
-    fn end(self) -> Result<usize, Error> {
-        self.finish()
-    }
+            fn end(self) -> Result<usize, Error> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = usize;
-    type Error = Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<usize, Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = usize;
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<usize, Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = usize;
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<usize, Error> {
-        self.finish()
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = usize;
@@ -421,38 +394,37 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = usize;
-    type Error = Error;
+/// The compound serializers whose items are named: structs.
+macro_rules! members {
+    ($($serialize:ident),*) => {$(
+        impl ser::$serialize for Compound<'_> {
+            type Ok = usize;
+            type Error = Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.member(key, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.member(key, value)
+            }
 
-    fn end(self) -> Result<usize, Error> {
-        self.finish()
-    }
+            fn end(self) -> Result<usize, Error> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = usize;
-    type Error = Error;
+members!(SerializeStruct, SerializeStructVariant);
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.member(key, value)
-    }
-
-    fn end(self) -> Result<usize, Error> {
-        self.finish()
-    }
+/// Integer keys, written in decimal as serde_json writes them.
+macro_rules! integer_keys {
+    ($($method:ident: $integer:ty),*) => {$(
+        fn $method(self, v: $integer) -> Result<Range<usize>, Error> {
+            self.text(&v.to_string())
+        }
+    )*};
 }
 
 /// A map key into the tree's text: strings, and what serde_json also
@@ -484,45 +456,18 @@ impl ser::Serializer for KeyText<'_> {
         self.text(if v { "true" } else { "false" })
     }
 
-    fn serialize_i8(self, v: i8) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i128(self, v: i128) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u128(self, v: u128) -> Result<Range<usize>, Error> {
-        self.text(&v.to_string())
-    }
+    integer_keys!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_i128: i128,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_u128: u128
+    );
 
     fn serialize_f32(self, _v: f32) -> Result<Range<usize>, Error> {
         Self::refuse()
