@@ -19,7 +19,7 @@ use crate::model::Interview;
 
 mod tree;
 
-pub use tree::{At, Tree, TreeJson};
+use tree::{Tree, TreeJson};
 
 /// Where the committed schema lives, relative to the repository root.
 pub const PATH: &str = "schema/interview.schema.json";
@@ -129,7 +129,7 @@ pub fn validator() -> &'static jsonschema::Validator {
 }
 
 /// The same schema compiled for documents in a [`Tree`], built on first use.
-pub fn tree_validator() -> &'static jsonschema::Validator<TreeJson> {
+fn tree_validator() -> &'static jsonschema::Validator<TreeJson> {
     static VALIDATOR: OnceLock<jsonschema::Validator<TreeJson>> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
         jsonschema::options_for::<TreeJson>()

@@ -7,7 +7,7 @@
 //! are kept from one document to the next, and the validator reads it in
 //! place through jsonschema's custom-representation traits ([`TreeJson`]).
 //! It is filled by serde, so it is the document `to_value` would make:
-//! [`At::to_value`] gives that `Value` back, which the tests compare and
+//! [`At::json`] gives that `Value` back, which the tests compare and
 //! the validator uses for its error messages.
 
 use std::borrow::Cow;
@@ -631,7 +631,7 @@ impl<'a> At<'a> {
 
     /// The node as a `serde_json::Value`: what `serde_json::to_value` makes
     /// of what filled the tree.
-    pub fn to_value(&self) -> Value {
+    pub fn json(self) -> Value {
         let tree = self.tree;
         let at = |index| At { tree, index };
         match self.kind() {
@@ -641,14 +641,14 @@ impl<'a> At<'a> {
             Kind::String(range) => Value::String(tree.text[range.clone()].to_owned()),
             Kind::Array(range) => tree.children[range.clone()]
                 .iter()
-                .map(|child| at(child.node).to_value())
+                .map(|child| at(child.node).json())
                 .collect(),
             Kind::Object(range) => Value::Object(
                 tree.children[range.clone()]
                     .iter()
                     .map(|child| {
                         let name = tree.text[child.name.clone()].to_owned();
-                        (name, at(child.node).to_value())
+                        (name, at(child.node).json())
                     })
                     .collect::<Map<String, Value>>(),
             ),
@@ -795,12 +795,12 @@ impl<'a> Node<'a, TreeJson> for At<'a> {
         match (self.str(), expected) {
             (Some(string), Value::String(other)) => string == other,
             (Some(_), _) => false,
-            (None, _) => cmp::equal(&self.to_value(), expected),
+            (None, _) => cmp::equal(&self.json(), expected),
         }
     }
 
     fn to_value(&self) -> Cow<'a, Value> {
-        Cow::Owned(At::to_value(self))
+        Cow::Owned(self.json())
     }
 
     fn identity(&self) -> Option<NodeIdentity> {
@@ -969,7 +969,7 @@ mod tests {
         };
         let mut tree = Tree::default();
         let root = tree.fill(&value).unwrap();
-        assert_eq!(root.to_value(), serde_json::to_value(&value).unwrap());
+        assert_eq!(root.json(), serde_json::to_value(&value).unwrap());
     }
 
     #[test]
@@ -988,7 +988,7 @@ mod tests {
         tree.fill(&json!({"a": [1, 2, {"b": "long text"}]}))
             .unwrap();
         let root = tree.fill(&json!(["c"])).unwrap();
-        assert_eq!(root.to_value(), json!(["c"]));
+        assert_eq!(root.json(), json!(["c"]));
         assert_eq!(tree.nodes.len(), 2);
         assert_eq!(tree.text, "c");
     }
@@ -1042,7 +1042,7 @@ mod tests {
         fn any_value_round_trips(value in any_json()) {
             let mut tree = Tree::default();
             let root = tree.fill(&value).unwrap();
-            prop_assert_eq!(root.to_value(), value);
+            prop_assert_eq!(root.json(), value);
         }
 
         /// The validator's verdict on a tree is its verdict on the value.
