@@ -192,22 +192,18 @@ fn read_into(
         buffer.resize(want, 0);
     }
     let mut len = 0;
-    loop {
+    // `len` stays below `limit` in the loop: the buffer grows to it at most
+    while len < limit {
         if len == buffer.len() {
-            if len >= limit {
-                break;
-            }
             buffer.resize(len.saturating_mul(2).min(limit), 0);
         }
+        // a buffer kept from a run with a higher limit is read into no further
         let room = buffer.len().min(limit);
         match reader.read(&mut buffer[len..room]) {
             Ok(0) => break,
             Ok(n) => len += n,
             Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
             Err(err) => return Err(failed(err)),
-        }
-        if len >= limit {
-            break;
         }
     }
     if len as u64 > max_size {

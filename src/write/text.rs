@@ -179,7 +179,7 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
         let head = if needs_declaring && declared.insert(label.to_owned()) {
             format!("{}({label}): ", name.unwrap_or(label))
         } else {
-            format!("{label}: ")
+            plain(label)
         };
         // a label that is also a marker word (`사회자:` asks) takes the
         // bullet form, which no marker rule reads; one the reader never
@@ -216,6 +216,11 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
     }
 }
 
+/// The plain form of a turn, `LABEL: `.
+fn plain(label: &str) -> String {
+    format!("{label}: ")
+}
+
 /// The bullet form of a turn, `◎ LABEL > `.
 fn bullet(label: &str) -> String {
     format!("◎ {label} > ")
@@ -231,7 +236,7 @@ fn reads_as_label(head: &str, label: &str) -> bool {
 /// (`Via` is no speaker's label in `Via: …`), when the header reads it back.
 fn declared_name(speaker: &Speaker) -> Option<String> {
     let label = speaker.label.as_deref()?;
-    if [format!("{label}: "), bullet(label)]
+    if [plain(label), bullet(label)]
         .iter()
         .any(|head| reads_as_label(head, label))
     {
