@@ -22,15 +22,22 @@ pub(crate) fn any(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
         || chunks.remainder().iter().any(|&b| pred(b))
 }
 
-/// Whether any three consecutive bytes satisfy `pred`.
-pub(crate) fn any3(bytes: &[u8], pred: impl Fn(u8, u8, u8) -> bool) -> bool {
+/// The bitwise or of `f` over the three bytes starting at every byte of
+/// `bytes`, the bytes past the end read as `pad`: several predicates
+/// answered in one pass, one bit each.
+pub(crate) fn fold3(bytes: &[u8], pad: u8, f: impl Fn(u8, u8, u8) -> u8) -> u8 {
     let n = bytes.len();
-    n >= 3
-        && bytes[..n - 2]
+    let whole = if n >= 3 {
+        bytes[..n - 2]
             .iter()
             .zip(&bytes[1..n - 1])
             .zip(&bytes[2..])
-            .fold(false, |any, ((&a, &b), &c)| any | pred(a, b, c))
+            .fold(0, |bits, ((&a, &b), &c)| bits | f(a, b, c))
+    } else {
+        0
+    };
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(pad);
+    (n.saturating_sub(2)..n).fold(whole, |bits, i| bits | f(at(i), at(i + 1), at(i + 2)))
 }
 
 /// The chunk [`each`] passes over whole when no byte of it is wanted.
@@ -90,9 +97,16 @@ mod tests {
                 dots,
                 bytes.iter().enumerate().filter(|(_, b)| **b == b'.').map(|(i, _)| i).collect::<Vec<_>>()
             );
+            let padded = [bytes.as_slice(), b"__"].concat();
             prop_assert_eq!(
-                super::any3(&bytes, |a, b, c| (a == b'a') & (b == b'b') & (c == b'c')),
-                bytes.windows(3).any(|w| w == b"abc")
+                super::fold3(&bytes, b'_', |a, b, c| {
+                    u8::from((a == b'a') & (b == b'b') & (c == b'c'))
+                        | u8::from((a == b'a') & (b == b'_')) << 1
+                        | u8::from(c == b'_') << 2
+                }),
+                u8::from(padded.windows(3).any(|w| w == b"abc"))
+                    | u8::from(padded.windows(3).any(|w| w[0] == b'a' && w[1] == b'_')) << 1
+                    | u8::from(padded.windows(3).any(|w| w[2] == b'_')) << 2
             );
         }
     }

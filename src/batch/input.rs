@@ -143,12 +143,47 @@ pub(crate) fn read_file<'b>(
 ) -> Result<&'b [u8], Fault> {
     let cannot = |err: io::Error| Fault::io("cannot read", &err);
     let file = File::open(path).map_err(cannot)?;
-    let size = file.metadata().map_err(cannot)?.len();
-    if size > max_size {
-        return Err(Fault::too_big("file", size, max_size, "--max-size"));
-    }
-    let len = read_into(file, size, max_size, "file", cannot, buffer)?;
+    let size = || file.metadata().map(|m| m.len());
+    let len = read_kept(&file, size, max_size, "file", cannot, buffer)?;
     Ok(&buffer[..len])
+}
+
+/// Reads to the end into the start of `buffer` as [`read_into`] does, but
+/// asks `size` for the input's size only once the bytes fill the buffer
+/// kept from earlier inputs: most files of an archive fit the buffer the
+/// larger ones before them left, and are read without a `stat`. An input
+/// the size says is over `max_size` is refused, with that size, before
+/// the rest is read.
+fn read_kept(
+    mut reader: impl Read,
+    size: impl FnOnce() -> io::Result<u64>,
+    max_size: u64,
+    what: &str,
+    failed: impl Fn(io::Error) -> Fault,
+    buffer: &mut Vec<u8>,
+) -> Result<usize, Fault> {
+    let room = buffer.len().min(limit_past(max_size));
+    let mut len = 0;
+    while len < room {
+        match reader.read(&mut buffer[len..room]) {
+            // `len` is below `room`, at most `max_size`
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(failed(err)),
+        }
+    }
+    let size = size().map_err(&failed)?;
+    if size > max_size {
+        return Err(Fault::too_big(what, size, max_size, "--max-size"));
+    }
+    read_into(reader, size, max_size, what, failed, buffer, len)
+}
+
+/// The length one byte past `max_size`: reading that much is enough to
+/// know the limit was passed.
+fn limit_past(max_size: u64) -> usize {
+    usize::try_from(max_size.saturating_add(1)).unwrap_or(usize::MAX)
 }
 
 /// Reads to the end, refusing more than `max_size` bytes; `failed` says
@@ -161,14 +196,14 @@ fn read_limited(
     failed: impl FnOnce(io::Error) -> Fault,
 ) -> Result<Vec<u8>, Fault> {
     let mut bytes = Vec::new();
-    let len = read_into(reader, expected_size, max_size, what, failed, &mut bytes)?;
+    let len = read_into(reader, expected_size, max_size, what, failed, &mut bytes, 0)?;
     bytes.truncate(len);
     Ok(bytes)
 }
 
-/// Reads to the end into the start of `buffer`, refusing more than
-/// `max_size` bytes, and returns the length read; `failed` says what an
-/// I/O error means here.
+/// Reads to the end into the start of `buffer`, after the `filled` bytes
+/// already read there, refusing more than `max_size` bytes, and returns the
+/// length read; `failed` says what an I/O error means here.
 ///
 /// `buffer` is made at least one byte longer than `expected_size` (at
 /// least 8 KiB, at most 8 MiB at first, doubling after), so a file whose
@@ -183,15 +218,15 @@ fn read_into(
     what: &str,
     failed: impl FnOnce(io::Error) -> Fault,
     buffer: &mut Vec<u8>,
+    filled: usize,
 ) -> Result<usize, Fault> {
-    // one byte past the limit is enough to know it was passed
-    let limit = usize::try_from(max_size.saturating_add(1)).unwrap_or(usize::MAX);
+    let limit = limit_past(max_size);
     let start = usize::try_from(expected_size.saturating_add(1)).unwrap_or(limit);
     let want = start.clamp(8 << 10, 8 << 20).min(limit);
     if buffer.len() < want {
         buffer.resize(want, 0);
     }
-    let mut len = 0;
+    let mut len = filled;
     // `len` stays below `limit` in the loop: the buffer grows to it at most
     while len < limit {
         if len == buffer.len() {
@@ -464,7 +499,9 @@ impl<'a> Walker<'a> {
         };
         let entries = walkdir::WalkDir::new(root)
             .follow_links(false)
-            .sort_by_file_name()
+            // siblings' paths are their parent's and their names: ordered
+            // as the names are, without taking each path apart again
+            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !(hidden(e.file_name()) || excluded(e)));
         for entry in entries {
@@ -850,14 +887,29 @@ mod tests {
             // the same into a buffer an earlier input left bytes in
             let mut buffer = vec![0xAA; previous];
             let reader = Trickle { bytes: &input, step, interrupt: false };
-            let into = read_into(reader, expected, max_size, "file", cannot, &mut buffer);
+            let into = read_into(reader, expected, max_size, "file", cannot, &mut buffer, 0)
+                .map(|n| buffer[..n].to_vec());
+            // and as a file is read: its size asked only once the bytes
+            // fill the buffer kept from before
+            let mut buffer = vec![0xAA; previous];
+            let asked = std::cell::Cell::new(false);
+            let size = || {
+                asked.set(true);
+                Ok(len as u64)
+            };
+            let reader = Trickle { bytes: &input, step, interrupt: false };
+            let kept = read_kept(reader, size, max_size, "file", cannot, &mut buffer)
+                .map(|n| buffer[..n].to_vec());
+            let fills = len >= previous.min(limit_past(max_size));
+            proptest::prop_assert!(fills || !asked.get());
             if len as u64 > max_size {
                 proptest::prop_assert!(read.is_err());
                 proptest::prop_assert!(into.is_err());
+                proptest::prop_assert!(kept.is_err());
             } else {
                 proptest::prop_assert_eq!(read.ok(), Some(input.clone()));
-                let into = into.ok().map(|n| &buffer[..n]);
-                proptest::prop_assert_eq!(into, Some(input.as_slice()));
+                proptest::prop_assert_eq!(into.ok(), Some(input.clone()));
+                proptest::prop_assert_eq!(kept.ok(), Some(input.clone()));
             }
         }
     }

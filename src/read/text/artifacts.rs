@@ -12,6 +12,8 @@
 
 use std::ops::Range;
 
+use super::lines::Hints;
+
 /// Capitalised compounds that are names, not artifacts.
 const KNOWN: &[&str] = &[
     "PowerPoint",
@@ -64,10 +66,10 @@ pub(crate) struct Artifact {
     pub what: &'static str,
 }
 
-/// Every artifact in `text`.
-pub(crate) fn find(text: &str) -> Vec<Artifact> {
+/// Every artifact in `text`, whose [`Hints`] say where to look.
+pub(crate) fn find(text: &str, hints: Hints) -> Vec<Artifact> {
     let mut out = Vec::new();
-    if may_run_together(text.as_bytes()) {
+    if hints.may_run_together() {
         for (start, word) in words(text) {
             if let Some(what) = run_together(word) {
                 out.push(Artifact {
@@ -77,9 +79,7 @@ pub(crate) fn find(text: &str) -> Vec<Artifact> {
             }
         }
     }
-    // `Ã`, `â` and `Â` all start with the byte C3, which no CJK or ASCII
-    // text holds: most lines are done after one byte scan
-    if crate::bytes::any(text.as_bytes(), |b| b == 0xC3) {
+    if hints.may_hold_mojibake() {
         for (i, _) in text.match_indices(['Ã', 'â', 'Â']) {
             let next = text[i..].chars().nth(1);
             if next.is_some_and(|c| ('\u{80}'..='\u{bf}').contains(&c) || c == '€') {
@@ -96,20 +96,6 @@ pub(crate) fn find(text: &str) -> Vec<Artifact> {
         }
     }
     out
-}
-
-/// Whether `bytes` hold a lowercase letter before an uppercase one or
-/// before a full stop and an uppercase one: what every run-together word
-/// or sentence holds, and ordinary text seldom does. One branch-free pass
-/// the compiler vectorises, before the word-by-word look.
-fn may_run_together(bytes: &[u8]) -> bool {
-    let lower = |b: u8| b.wrapping_sub(b'a') < 26;
-    let upper = |b: u8| b.wrapping_sub(b'A') < 26;
-    // one pass over the three-byte windows, which hold every pair but the
-    // last
-    crate::bytes::any3(bytes, |a, b, c| {
-        lower(a) & (upper(b) | ((b == b'.') & upper(c)))
-    }) || matches!(bytes, [.., a, b] if lower(*a) && upper(*b))
 }
 
 /// Maximal runs of Latin letters and full stops (seven bytes or more),
@@ -185,23 +171,12 @@ mod tests {
         #[test]
         fn prefilter_hides_no_artifact(text in "[a-cA-C. 中é]{0,30}") {
             let found = words(&text).any(|(_, w)| run_together(w).is_some());
-            prop_assert!(!found || may_run_together(text.as_bytes()));
-        }
-
-        /// The prefilter is its definition: a lowercase letter before an
-        /// uppercase one, or before a full stop and an uppercase one.
-        #[test]
-        fn prefilter_is_its_definition(text in "[aBz.Z 中]{0,12}") {
-            let b = text.as_bytes();
-            let (lower, upper) = (|c: u8| c.is_ascii_lowercase(), |c: u8| c.is_ascii_uppercase());
-            let plain = b.windows(2).any(|w| lower(w[0]) && upper(w[1]))
-                || b.windows(3).any(|w| lower(w[0]) && w[1] == b'.' && upper(w[2]));
-            prop_assert_eq!(may_run_together(b), plain);
+            prop_assert!(!found || Hints::of(text.as_bytes()).may_run_together());
         }
     }
 
     fn whats(text: &str) -> Vec<(&str, &'static str)> {
-        find(text)
+        find(text, Hints::of(text.as_bytes()))
             .into_iter()
             .map(|a| (&text[a.range], a.what))
             .collect()
@@ -231,7 +206,7 @@ mod tests {
     #[test]
     fn offsets_are_right_after_cjk() {
         let text = "问：CooperationSecretariat and more.The end";
-        let found = find(text);
+        let found = find(text, Hints::of(text.as_bytes()));
         assert_eq!(&text[found[0].range.clone()], "CooperationSecretariat");
         assert_eq!(&text[found[1].range.clone()], "more.The");
     }

@@ -38,6 +38,8 @@ pub(crate) struct Line<'s> {
     pub text: Cow<'s, str>,
     /// The blank-line-separated block the line belongs to.
     pub block: usize,
+    /// What the text's bytes may hold, for the rules that look for it.
+    pub hints: Hints,
 }
 
 impl<'s> Line<'s> {
@@ -121,17 +123,62 @@ pub(crate) enum Layout {
     Wrapped,
 }
 
-/// Whether `bytes` (UTF-8) hold no C0 control but tab, and neither U+FFFE
-/// nor U+FFFF: no character XML forbids. C0 controls are bytes below 0x20;
-/// U+FFFE and U+FFFF are EF BF BE and EF BF BF. One pass over the
-/// three-byte windows, which start at every byte but the last two.
-fn is_clean(bytes: &[u8]) -> bool {
-    let control = |b: u8| (b < 0x20) & (b != b'\t');
-    !crate::bytes::any3(bytes, |a, b, c| {
-        control(a) | ((a == 0xEF) & (b == 0xBF) & (c >= 0xBE))
-    }) && !bytes[bytes.len().saturating_sub(2)..]
-        .iter()
-        .any(|&b| control(b))
+/// What a line's bytes hold, for the rules that would otherwise each scan
+/// the line: one pass over the three-byte windows (see
+/// [`crate::bytes::fold3`]) answers them all, once a line. A part of a
+/// line takes the whole line's hints: whatever a part holds, the line
+/// holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hints(u8);
+
+impl Hints {
+    /// A character XML 1.0 forbids: a C0 control but tab, or U+FFFE or
+    /// U+FFFF (EF BF BE and EF BF BF).
+    const FORBIDDEN: u8 = 1;
+    /// A lowercase letter before an uppercase one, or before a full stop
+    /// and an uppercase one: what every run-together word or sentence
+    /// holds, and ordinary text seldom does.
+    const RUN_TOGETHER: u8 = 2;
+    /// An ASCII digit, which every read count has.
+    const DIGIT: u8 = 4;
+    /// The byte C3, with which `Ã`, `â` and `Â` start (and which no CJK or
+    /// ASCII text holds): the mark of mojibake.
+    const C3: u8 = 8;
+
+    /// The hints of `bytes` (UTF-8).
+    pub fn of(bytes: &[u8]) -> Hints {
+        let lower = |b: u8| b.wrapping_sub(b'a') < 26;
+        let upper = |b: u8| b.wrapping_sub(b'A') < 26;
+        // a space past the end is none of these: every window is exact
+        Hints(crate::bytes::fold3(bytes, b' ', |a, b, c| {
+            let forbidden = ((a < 0x20) & (a != b'\t')) | ((a == 0xEF) & (b == 0xBF) & (c >= 0xBE));
+            let run_together = lower(a) & (upper(b) | ((b == b'.') & upper(c)));
+            (u8::from(forbidden) * Hints::FORBIDDEN)
+                | (u8::from(run_together) * Hints::RUN_TOGETHER)
+                | (u8::from(a.wrapping_sub(b'0') < 10) * Hints::DIGIT)
+                | (u8::from(a == 0xC3) * Hints::C3)
+        }))
+    }
+
+    /// Whether the text holds no character XML forbids.
+    pub fn is_clean(self) -> bool {
+        self.0 & Hints::FORBIDDEN == 0
+    }
+
+    /// Whether words or sentences may run together in the text.
+    pub fn may_run_together(self) -> bool {
+        self.0 & Hints::RUN_TOGETHER != 0
+    }
+
+    /// Whether the text holds an ASCII digit.
+    pub fn has_digit(self) -> bool {
+        self.0 & Hints::DIGIT != 0
+    }
+
+    /// Whether the text may hold mojibake.
+    pub fn may_hold_mojibake(self) -> bool {
+        self.0 & Hints::C3 != 0
+    }
 }
 
 /// Non-blank lines, trimmed, with forbidden characters removed.
@@ -151,11 +198,13 @@ pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>)
         blank = false;
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
-        if is_clean(trimmed.as_bytes()) {
+        let hints = Hints::of(trimmed.as_bytes());
+        if hints.is_clean() {
             out.push(Line {
                 span,
                 text: Cow::Borrowed(trimmed),
                 block,
+                hints,
             });
             continue;
         }
@@ -181,6 +230,7 @@ pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>)
                 span,
                 text: Cow::Owned(text.to_owned()),
                 block,
+                hints: Hints::of(text.as_bytes()),
             });
         }
     }
@@ -301,12 +351,20 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// The byte test is the character test, on lines (no LF, no CR).
+        /// Each hint is its plain definition, on lines (no LF, no CR).
         #[test]
-        fn clean_bytes_are_lines_without_forbidden_characters(
-            line in "[a \t\u{0}\u{7}\u{b}\u{1f}中\u{ffbf}\u{fffd}\u{fffe}\u{ffff}]{0,8}"
+        fn hints_are_their_definitions(
+            line in "[aBz.Z09 \t\u{0}\u{7}\u{b}\u{1f}中\u{ffbf}\u{fffd}\u{fffe}\u{ffff}éÃâ]{0,12}"
         ) {
-            prop_assert_eq!(is_clean(line.as_bytes()), !line.chars().any(is_xml_forbidden));
+            let hints = Hints::of(line.as_bytes());
+            let b = line.as_bytes();
+            let (lower, upper) = (|c: u8| c.is_ascii_lowercase(), |c: u8| c.is_ascii_uppercase());
+            let run_together = b.windows(2).any(|w| lower(w[0]) && upper(w[1]))
+                || b.windows(3).any(|w| lower(w[0]) && w[1] == b'.' && upper(w[2]));
+            prop_assert_eq!(hints.is_clean(), !line.chars().any(is_xml_forbidden));
+            prop_assert_eq!(hints.may_run_together(), run_together);
+            prop_assert_eq!(hints.has_digit(), line.contains(|c: char| c.is_ascii_digit()));
+            prop_assert_eq!(hints.may_hold_mojibake(), b.contains(&0xC3));
         }
 
         #[test]

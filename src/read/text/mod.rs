@@ -54,7 +54,7 @@ use crate::read::Parsed;
 use crate::source::Source;
 use header::{Entry, Field};
 use labels::Label;
-use lines::{Layout, Line};
+use lines::{Hints, Layout, Line};
 use markers::{Marker, Rule, Side};
 
 /// Reads raw interview text.
@@ -173,6 +173,7 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                 span: line.span.start + start..line.span.start + start + len,
                 text: line.part(start..start + len),
                 block: line.block,
+                hints: line.hints,
             });
         }
     }
@@ -213,7 +214,7 @@ fn inline_labels(text: &str) -> Vec<usize> {
 
 fn flag_artifacts(lines: &[Line<'_>], diagnostics: &mut Vec<Diagnostic>) {
     for line in lines {
-        for artifact in artifacts::find(&line.text) {
+        for artifact in artifacts::find(&line.text, line.hints) {
             // the line text is the source's own, trimmed: offsets carry over
             // unless control characters were removed (then the span is the line)
             let span = if line.text.len() == line.span.len() {
@@ -273,11 +274,14 @@ fn same_people(mut kinds: Vec<Kind>) -> Vec<Kind> {
 /// label-shaped prefix or share bar (the text writer repeats the answer's
 /// marker before a paragraph that is not).
 pub(crate) fn is_plain_body_line(text: &str) -> bool {
-    matches!(classify(text), Kind::Plain)
+    matches!(classify(text, Hints::of(text.as_bytes())), Kind::Plain)
 }
 
-fn classify(text: &str) -> Kind {
-    if let Some(count) = parse_read_count(text) {
+/// What a line is; its `hints` spare the rules that cannot match a scan.
+fn classify(text: &str, hints: Hints) -> Kind {
+    if hints.has_digit()
+        && let Some(count) = parse_read_count(text)
+    {
         return Kind::Count(count);
     }
     if let Some(marker) = markers::detect(text) {
@@ -394,7 +398,7 @@ impl<'a> Assembler<'a> {
         Assembler {
             source,
             lines,
-            kinds: same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+            kinds: same_people(lines.iter().map(|l| classify(&l.text, l.hints)).collect()),
             layout: lines::layout(lines),
             diagnostics,
             read_count: None,
