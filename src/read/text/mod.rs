@@ -1260,26 +1260,17 @@ fn asks(text: &str) -> bool {
 /// Latin ones.
 ///
 /// Branch-free over every offset, so that the compiler vectorises it: the
-/// text, lowercased by setting bit 5 (which keeps letters letters and
-/// everything else not a letter), padded with a space on either side, is
-/// looked at through windows of five bytes.
+/// text is looked at through windows of five bytes (the byte before a word
+/// and four from its start), lowercased by setting bit 5 (which keeps
+/// letters letters and everything else not a letter), in place; the few
+/// windows at either end read a space beyond the text.
 fn has_english_word(text: &[u8]) -> bool {
-    let mut padded = Vec::with_capacity(text.len() + 5);
-    padded.push(b' ');
-    padded.extend(text.iter().map(|b| b | 0x20));
-    padded.extend_from_slice(b"    ");
     let letter = crate::bytes::is_letter;
     let two = |a: u8, b: u8, w: &[u8; 2]| (a == w[0]) & (b == w[1]);
     let three = |a: u8, b: u8, c: u8, w: &[u8; 3]| (a == w[0]) & (b == w[1]) & (c == w[2]);
-    let n = padded.len() - 4;
-    let windows = padded[..n]
-        .iter()
-        .zip(&padded[1..])
-        .zip(&padded[2..])
-        .zip(&padded[3..])
-        .zip(&padded[4..]);
-    // the paragraph whole: no early exit, which would keep it from vectorising
-    windows.fold(false, |any, ((((&before, &c0), &c1), &c2), &c3)| {
+    // whether a word of the list starts after `before`, lowercased
+    let word = |before: u8, c0: u8, c1: u8, c2: u8, c3: u8| {
+        let (c0, c1, c2) = (c0 | 0x20, c1 | 0x20, c2 | 0x20);
         let short = two(c0, c1, b"of")
             | two(c0, c1, b"to")
             | two(c0, c1, b"is")
@@ -1287,8 +1278,36 @@ fn has_english_word(text: &[u8]) -> bool {
             | two(c0, c1, b"we");
         let long =
             three(c0, c1, c2, b"the") | three(c0, c1, c2, b"and") | three(c0, c1, c2, b"you");
-        any | (!letter(before) & ((short & !letter(c2)) | (long & !letter(c3))))
-    })
+        !letter(before) & ((short & !letter(c2)) | (long & !letter(c3)))
+    };
+    let n = text.len();
+    // the windows inside the text, the paragraph whole: no early exit,
+    // which would keep it from vectorising
+    let inside = n >= 5
+        && text[..n - 4]
+            .iter()
+            .zip(&text[1..])
+            .zip(&text[2..])
+            .zip(&text[3..])
+            .zip(&text[4..])
+            .fold(false, |any, ((((&before, &c0), &c1), &c2), &c3)| {
+                any | word(before, c0, c1, c2, c3)
+            });
+    // the starts they leave: the first, with nothing before it, and the
+    // last three, which reach past the end
+    let at = |i: usize| text.get(i).copied().unwrap_or(b' ');
+    inside
+        || (n.saturating_sub(3).max(1)..n)
+            .chain(std::iter::once(0))
+            .any(|i| {
+                word(
+                    i.checked_sub(1).map_or(b' ', at),
+                    at(i),
+                    at(i + 1),
+                    at(i + 2),
+                    at(i + 3),
+                )
+            })
 }
 
 /// Kana, Hangul and Han characters in `bytes` (UTF-8).
@@ -1493,6 +1512,20 @@ mod tests {
             interview.exchanges[1].answer,
             ["您好！李肇星：你好。中国网：再见。"]
         );
+    }
+
+    proptest::proptest! {
+        /// The window scan is the word-by-word rule, at either end of the
+        /// text too.
+        #[test]
+        fn english_word_scan_is_the_rule(text in "[tTheEofinwWyuad .,中]{0,12}") {
+            let plain = text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+                ["the", "and", "of", "to", "is", "in", "we", "you"]
+                    .iter()
+                    .any(|e| e.eq_ignore_ascii_case(w))
+            });
+            proptest::prop_assert_eq!(has_english_word(text.as_bytes()), plain);
+        }
     }
 
     #[test]
