@@ -2,42 +2,88 @@
 //! or a file, before any character is decoded. Each takes a predicate that
 //! must be branch-free (`&` and `|`, not `&&` and `||`) to vectorise.
 
+/// Calls `f` with blocks of `M` bytes of `bytes`, starting every `N`
+/// bytes (so that blocks overlap by `M - N` bytes, for windows of
+/// `M - N + 1` bytes), until every byte has been among the first `N` of a
+/// block; with each block, how many of its first `N` bytes are the input's.
+/// The last block is a copy, read past the end as `pad`. `f` returns
+/// whether to go on.
+///
+/// Every block has a length known at compile time, so that the compiler
+/// vectorises what `f` does with it without a loop for the rest: lines are
+/// a few hundred bytes, and a remainder taken a byte at a time would cost
+/// as much as the vectorised part.
+#[inline]
+pub(crate) fn blocks<const N: usize, const M: usize>(
+    bytes: &[u8],
+    pad: u8,
+    mut f: impl FnMut(&[u8; M], usize) -> bool,
+) {
+    const { assert!(N > 0 && M >= N) };
+    let mut rest = bytes;
+    while let Some((block, _)) = rest.split_first_chunk::<M>() {
+        if !f(block, N) {
+            return;
+        }
+        rest = &rest[N..];
+    }
+    if !rest.is_empty() {
+        let mut last = [pad; M];
+        last[..rest.len()].copy_from_slice(rest);
+        f(&last, rest.len().min(N));
+    }
+}
+
 /// How many bytes of `bytes` satisfy `pred`.
 pub(crate) fn count(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
-    // counts in u8 lanes, in chunks too short to overflow one
-    bytes
-        .chunks(255)
-        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(pred(b)))))
-        .sum()
+    // counts in u8 lanes: a block is too short to overflow one
+    let mut n = 0;
+    blocks::<64, 64>(bytes, 0, |block, len| {
+        let hits = block[..len].iter().fold(0u8, |n, &b| n + u8::from(pred(b)));
+        n += usize::from(hits);
+        true
+    });
+    n
 }
 
 /// Whether any byte of `bytes` satisfies `pred`.
 pub(crate) fn any(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
-    // a whole chunk at a time: no early exit inside, one between chunks;
-    // chunks of a length known at compile time are tested without a loop
-    let mut chunks = bytes.chunks_exact(64);
-    chunks
-        .by_ref()
-        .any(|chunk| chunk.iter().fold(false, |any, &b| any | pred(b)))
-        || chunks.remainder().iter().any(|&b| pred(b))
+    // a whole block at a time: no early exit inside, one between blocks
+    let mut found = false;
+    blocks::<64, 64>(bytes, 0, |block, len| {
+        found = holds_any(block, len, &pred);
+        !found
+    });
+    found
+}
+
+/// Whether any of the first `len` bytes of `block` satisfies `pred`: a
+/// whole block with one vectorised test, the input's last, partial one a
+/// byte at a time (its padding may satisfy `pred`).
+#[inline(always)]
+fn holds_any<const N: usize>(block: &[u8; N], len: usize, pred: &impl Fn(u8) -> bool) -> bool {
+    if len == N {
+        block.iter().fold(false, |any, &b| any | pred(b))
+    } else {
+        block[..len].iter().any(|&b| pred(b))
+    }
 }
 
 /// The bitwise or of `f` over the three bytes starting at every byte of
 /// `bytes`, the bytes past the end read as `pad`: several predicates
-/// answered in one pass, one bit each.
+/// answered in one pass, one bit each. `f` must give 0 for a window that
+/// starts with `pad`.
 pub(crate) fn fold3(bytes: &[u8], pad: u8, f: impl Fn(u8, u8, u8) -> u8) -> u8 {
-    let n = bytes.len();
-    let whole = if n >= 3 {
-        bytes[..n - 2]
+    let mut bits = 0;
+    blocks::<32, 34>(bytes, pad, |b, _| {
+        bits = b[..32]
             .iter()
-            .zip(&bytes[1..n - 1])
-            .zip(&bytes[2..])
-            .fold(0, |bits, ((&a, &b), &c)| bits | f(a, b, c))
-    } else {
-        0
-    };
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(pad);
-    (n.saturating_sub(2)..n).fold(whole, |bits, i| bits | f(at(i), at(i + 1), at(i + 2)))
+            .zip(&b[1..33])
+            .zip(&b[2..])
+            .fold(bits, |bits, ((&a, &b), &c)| bits | f(a, b, c));
+        true
+    });
+    bits
 }
 
 /// The chunk [`each`] passes over whole when no byte of it is wanted.
@@ -102,11 +148,11 @@ mod tests {
                 super::fold3(&bytes, b'_', |a, b, c| {
                     u8::from((a == b'a') & (b == b'b') & (c == b'c'))
                         | u8::from((a == b'a') & (b == b'_')) << 1
-                        | u8::from(c == b'_') << 2
+                        | u8::from((a != b'_') & (c == b'_')) << 2
                 }),
                 u8::from(padded.windows(3).any(|w| w == b"abc"))
                     | u8::from(padded.windows(3).any(|w| w[0] == b'a' && w[1] == b'_')) << 1
-                    | u8::from(padded.windows(3).any(|w| w[2] == b'_')) << 2
+                    | u8::from(padded.windows(3).any(|w| w[0] != b'_' && w[2] == b'_')) << 2
             );
         }
     }

@@ -1280,34 +1280,24 @@ fn has_english_word(text: &[u8]) -> bool {
             three(c0, c1, c2, b"the") | three(c0, c1, c2, b"and") | three(c0, c1, c2, b"you");
         !letter(before) & ((short & !letter(c2)) | (long & !letter(c3)))
     };
-    let n = text.len();
-    // the windows inside the text, the paragraph whole: no early exit,
-    // which would keep it from vectorising
-    let inside = n >= 5
-        && text[..n - 4]
-            .iter()
-            .zip(&text[1..])
-            .zip(&text[2..])
-            .zip(&text[3..])
-            .zip(&text[4..])
-            .fold(false, |any, ((((&before, &c0), &c1), &c2), &c3)| {
-                any | word(before, c0, c1, c2, c3)
-            });
-    // the starts they leave: the first, with nothing before it, and the
-    // last three, which reach past the end
+    // the windows from the byte before each start, the paragraph whole: no
+    // early exit, which would keep it from vectorising; the text's first
+    // byte has none before it
     let at = |i: usize| text.get(i).copied().unwrap_or(b' ');
-    inside
-        || (n.saturating_sub(3).max(1)..n)
-            .chain(std::iter::once(0))
-            .any(|i| {
-                word(
-                    i.checked_sub(1).map_or(b' ', at),
-                    at(i),
-                    at(i + 1),
-                    at(i + 2),
-                    at(i + 3),
-                )
-            })
+    let mut any = word(b' ', at(0), at(1), at(2), at(3));
+    crate::bytes::blocks::<32, 36>(text, b' ', |b, _| {
+        let windows = b[..32]
+            .iter()
+            .zip(&b[1..33])
+            .zip(&b[2..34])
+            .zip(&b[3..35])
+            .zip(&b[4..]);
+        any = windows.fold(any, |any, ((((&before, &c0), &c1), &c2), &c3)| {
+            any | word(before, c0, c1, c2, c3)
+        });
+        true
+    });
+    any
 }
 
 /// Kana, Hangul and Han characters in `bytes` (UTF-8).
@@ -1315,46 +1305,42 @@ fn has_english_word(text: &[u8]) -> bool {
 /// Every character counted takes three bytes in UTF-8, and its range shows
 /// in the lead byte and the next one or two: `E3 81..83` is kana, `E5..E9`
 /// Han, `EB..EC` Hangul, and so on. Each three-byte window is tested with
-/// byte comparisons only, branch-free, into `u8` counts over chunks too
-/// short to overflow them, so that the compiler vectorises the loop.
+/// byte comparisons only, branch-free, into `u8` counts over blocks too
+/// short to overflow them, so that the compiler vectorises the loop. The
+/// bytes are UTF-8: a window that reads past the end starts with no lead
+/// byte of a three-byte character.
 fn cjk_counts(bytes: &[u8]) -> (usize, usize, usize) {
     let in_range = |x: u8, lo: u8, hi: u8| x.wrapping_sub(lo) <= hi - lo;
     let (mut kana, mut hangul, mut han) = (0, 0, 0);
-    let windows = bytes.len().saturating_sub(2);
-    let mut start = 0;
-    while start < windows {
-        let end = (start + 255).min(windows);
-        let (k, g, h) = bytes[start..end]
-            .iter()
-            .zip(&bytes[start + 1..end + 1])
-            .zip(&bytes[start + 2..end + 2])
-            .fold((0u8, 0u8, 0u8), |(k, g, h), ((&b0, &b1), &b2)| {
-                let e3 = b0 == 0xE3;
-                // U+3040..U+30FF
-                let is_kana = e3 & in_range(b1, 0x81, 0x83);
-                // U+3130..U+318F, U+AC00..U+D7AF, U+1100..U+11FF
-                let is_hangul = (e3
-                    & (((b1 == 0x84) & (b2 >= 0xB0))
-                        | (b1 == 0x85)
-                        | ((b1 == 0x86) & (b2 <= 0x8F))))
-                    | ((b0 == 0xEA) & (b1 >= 0xB0))
-                    | in_range(b0, 0xEB, 0xEC)
-                    | ((b0 == 0xED) & ((b1 < 0x9E) | ((b1 == 0x9E) & (b2 <= 0xAF))))
-                    | ((b0 == 0xE1) & in_range(b1, 0x84, 0x87));
-                // U+3400..U+4DBF, U+4E00..U+9FFF
-                let is_han =
-                    (e3 & (b1 >= 0x90)) | ((b0 == 0xE4) & (b1 != 0xB7)) | in_range(b0, 0xE5, 0xE9);
-                (
-                    k + u8::from(is_kana),
-                    g + u8::from(is_hangul),
-                    h + u8::from(is_han),
-                )
-            });
+    // windows past the end read spaces, which start no character counted
+    // (nor does a lead byte's last byte or the one before it in UTF-8)
+    crate::bytes::blocks::<64, 66>(bytes, b' ', |b, _| {
+        let windows = b[..64].iter().zip(&b[1..65]).zip(&b[2..]);
+        let (k, g, h) = windows.fold((0u8, 0u8, 0u8), |(k, g, h), ((&b0, &b1), &b2)| {
+            let e3 = b0 == 0xE3;
+            // U+3040..U+30FF
+            let is_kana = e3 & in_range(b1, 0x81, 0x83);
+            // U+3130..U+318F, U+AC00..U+D7AF, U+1100..U+11FF
+            let is_hangul = (e3
+                & (((b1 == 0x84) & (b2 >= 0xB0)) | (b1 == 0x85) | ((b1 == 0x86) & (b2 <= 0x8F))))
+                | ((b0 == 0xEA) & (b1 >= 0xB0))
+                | in_range(b0, 0xEB, 0xEC)
+                | ((b0 == 0xED) & ((b1 < 0x9E) | ((b1 == 0x9E) & (b2 <= 0xAF))))
+                | ((b0 == 0xE1) & in_range(b1, 0x84, 0x87));
+            // U+3400..U+4DBF, U+4E00..U+9FFF
+            let is_han =
+                (e3 & (b1 >= 0x90)) | ((b0 == 0xE4) & (b1 != 0xB7)) | in_range(b0, 0xE5, 0xE9);
+            (
+                k + u8::from(is_kana),
+                g + u8::from(is_hangul),
+                h + u8::from(is_han),
+            )
+        });
         kana += usize::from(k);
         hangul += usize::from(g);
         han += usize::from(h);
-        start = end;
-    }
+        true
+    });
     (kana, hangul, han)
 }
 
