@@ -100,7 +100,12 @@ impl Source {
         binary: bool,
     ) -> Source {
         let mut line_starts = vec![0];
-        crate::bytes::each(text.as_bytes(), |b| b == b'\n', |i| line_starts.push(i + 1));
+        crate::bytes::each(
+            text.as_bytes(),
+            b' ',
+            |b| b == b'\n',
+            |i| line_starts.push(i + 1),
+        );
         Source {
             name,
             text,

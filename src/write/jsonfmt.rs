@@ -91,7 +91,7 @@ fn escape_into(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     // clean text is copied between escapes
     let mut start = 0;
-    crate::bytes::each(bytes, needs_escape, |i| {
+    crate::bytes::each(bytes, b' ', needs_escape, |i| {
         out.extend_from_slice(&bytes[start..i]);
         let b = bytes[i];
         match b {
