@@ -147,15 +147,17 @@ impl Hints {
 
     /// The hints of `bytes` (UTF-8).
     pub fn of(bytes: &[u8]) -> Hints {
-        let lower = |b: u8| b.wrapping_sub(b'a') < 26;
-        let upper = |b: u8| b.wrapping_sub(b'A') < 26;
+        let within = crate::bytes::within;
+        let lower = |b: u8| within(b, b'a', 26);
+        let upper = |b: u8| within(b, b'A', 26);
         // a space past the end is none of these: every window is exact
         Hints(crate::bytes::fold3(bytes, b' ', |a, b, c| {
-            let forbidden = ((a < 0x20) & (a != b'\t')) | ((a == 0xEF) & (b == 0xBF) & (c >= 0xBE));
+            let forbidden =
+                (within(a, 0, 0x20) & (a != b'\t')) | ((a == 0xEF) & (b == 0xBF) & (c >= 0xBE));
             let run_together = lower(a) & (upper(b) | ((b == b'.') & upper(c)));
             (u8::from(forbidden) * Hints::FORBIDDEN)
                 | (u8::from(run_together) * Hints::RUN_TOGETHER)
-                | (u8::from(a.wrapping_sub(b'0') < 10) * Hints::DIGIT)
+                | (u8::from(within(a, b'0', 10)) * Hints::DIGIT)
                 | (u8::from(a == 0xC3) * Hints::C3)
         }))
     }

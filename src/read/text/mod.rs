@@ -1310,7 +1310,7 @@ fn has_english_word(text: &[u8]) -> bool {
 /// bytes are UTF-8: a window that reads past the end starts with no lead
 /// byte of a three-byte character.
 fn cjk_counts(bytes: &[u8]) -> (usize, usize, usize) {
-    let in_range = |x: u8, lo: u8, hi: u8| x.wrapping_sub(lo) <= hi - lo;
+    let in_range = |x: u8, lo: u8, hi: u8| crate::bytes::within(x, lo, hi - lo + 1);
     let (mut kana, mut hangul, mut han) = (0, 0, 0);
     // windows past the end read spaces, which start no character counted
     // (nor does a lead byte's last byte or the one before it in UTF-8)
