@@ -309,7 +309,7 @@ struct Survey {
 
 /// A C0 control but tab, LF, CR and form feed (NUL included), branch-free.
 fn is_control(b: u8) -> bool {
-    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
+    crate::bytes::within(b, 0, 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
 }
 
 impl Survey {
@@ -324,7 +324,9 @@ impl Survey {
         };
         // most text holds no C0 byte but line feeds and tabs: one test,
         // cheaper than the counts, says there is nothing to count
-        if !crate::bytes::any(sample, |b| (b < 0x20) & (b != b'\n') & (b != b'\t')) {
+        if !crate::bytes::any(sample, |b| {
+            crate::bytes::within(b, 0, 0x20) & (b != b'\n') & (b != b'\t')
+        }) {
             return survey;
         }
         // 32 counters of each kind, one per byte of a 32-byte block, summed

@@ -1280,11 +1280,14 @@ fn has_english_word(text: &[u8]) -> bool {
             three(c0, c1, c2, b"the") | three(c0, c1, c2, b"and") | three(c0, c1, c2, b"you");
         !letter(before) & ((short & !letter(c2)) | (long & !letter(c3)))
     };
-    // the windows from the byte before each start, the paragraph whole: no
-    // early exit, which would keep it from vectorising; the text's first
-    // byte has none before it
+    // the windows from the byte before each start, a block at a time: no
+    // early exit inside one, which would keep it from vectorising; the
+    // text's first byte has none before it
     let at = |i: usize| text.get(i).copied().unwrap_or(b' ');
     let mut any = word(b' ', at(0), at(1), at(2), at(3));
+    if any {
+        return true;
+    }
     crate::bytes::blocks::<32, 36>(text, b' ', |b, _| {
         let windows = b[..32]
             .iter()
@@ -1295,7 +1298,7 @@ fn has_english_word(text: &[u8]) -> bool {
         any = windows.fold(any, |any, ((((&before, &c0), &c1), &c2), &c3)| {
             any | word(before, c0, c1, c2, c3)
         });
-        true
+        !any
     });
     any
 }
