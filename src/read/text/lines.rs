@@ -152,8 +152,8 @@ impl Hints {
         let upper = |b: u8| within(b, b'A', 26);
         // a space past the end is none of these: every window is exact
         Hints(crate::bytes::fold3(bytes, b' ', |a, b, c| {
-            let forbidden =
-                (within(a, 0, 0x20) & (a != b'\t')) | ((a == 0xEF) & (b == 0xBF) & (c >= 0xBE));
+            let forbidden = (within(a, 0, 0x20) & (a != b'\t'))
+                | ((a == 0xEF) & (b == 0xBF) & within(c, 0xBE, 0x42));
             let run_together = lower(a) & (upper(b) | ((b == b'.') & upper(c)));
             (u8::from(forbidden) * Hints::FORBIDDEN)
                 | (u8::from(run_together) * Hints::RUN_TOGETHER)
