@@ -1259,8 +1259,9 @@ fn asks(text: &str) -> bool {
 /// `is`, `in`, `we`, `you`, in any case), the sign of an English text among
 /// Latin ones.
 ///
-/// Branch-free over every offset, so that the compiler vectorises it: the
-/// text is looked at through windows of five bytes (the byte before a word
+/// Branch-free over every offset of a block of them, so that the compiler
+/// vectorises it, stopping at the first block that holds a word: the text
+/// is looked at through windows of five bytes (the byte before a word
 /// and four from its start), lowercased by setting bit 5 (which keeps
 /// letters letters and everything else not a letter), in place; the few
 /// windows at either end read a space beyond the text.
