@@ -6,8 +6,8 @@
 /// bytes (so that blocks overlap by `M - N` bytes, for windows of
 /// `M - N + 1` bytes), until every byte has been among the first `N` of a
 /// block; with each block, how many of its first `N` bytes are the input's.
-/// The last block is a copy, read past the end as `pad`. `f` returns
-/// whether to go on.
+/// The last blocks (one or two) are copies, read past the end as `pad`.
+/// `f` returns whether to go on.
 ///
 /// Every block has a length known at compile time, so that the compiler
 /// vectorises what `f` does with it without a loop for the rest: lines are
@@ -27,10 +27,16 @@ pub(crate) fn blocks<const N: usize, const M: usize>(
         }
         rest = &rest[N..];
     }
-    if !rest.is_empty() {
+    // fewer than M bytes left, which may start more than N windows
+    while !rest.is_empty() {
         let mut last = [pad; M];
-        last[..rest.len()].copy_from_slice(rest);
-        f(&last, rest.len().min(N));
+        let len = rest.len().min(M);
+        last[..len].copy_from_slice(&rest[..len]);
+        let starts = rest.len().min(N);
+        if !f(&last, starts) {
+            return;
+        }
+        rest = &rest[starts..];
     }
 }
 
@@ -141,6 +147,40 @@ pub(crate) fn within(b: u8, lo: u8, len: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use proptest::{prop_assert_eq, proptest};
+
+    /// Every byte starts a window in exactly one block, in order, and each
+    /// block holds the input's bytes from its start, padded past the end.
+    fn blocks_cover<const N: usize, const M: usize>() {
+        for n in 0..4 * M {
+            let bytes: Vec<u8> = (0..n).map(|i| (i % 251) as u8 + 1).collect();
+            let mut starts = Vec::new();
+            let mut base = 0;
+            super::blocks::<N, M>(&bytes, 0, |block, len| {
+                let expected: Vec<u8> = (base..base + M)
+                    .map(|i| bytes.get(i).copied().unwrap_or(0))
+                    .collect();
+                assert_eq!(
+                    block.as_slice(),
+                    expected.as_slice(),
+                    "n {n}, block at {base}"
+                );
+                starts.extend(base..base + len);
+                base += len;
+                true
+            });
+            assert_eq!(starts, (0..n).collect::<Vec<_>>(), "n {n}");
+        }
+    }
+
+    #[test]
+    fn blocks_cover_every_start_once() {
+        blocks_cover::<32, 32>();
+        blocks_cover::<32, 34>();
+        blocks_cover::<32, 36>();
+        blocks_cover::<64, 64>();
+        blocks_cover::<64, 66>();
+        blocks_cover::<4, 7>();
+    }
 
     proptest! {
         #[test]

@@ -1527,6 +1527,11 @@ mod tests {
         assert!(!has_english_word(b"theory, tone, island, youth"));
         assert!(!has_english_word(b"Sustainable energy policy"));
         assert!(!has_english_word(b"xthe"));
+        // at the end of a text of any length (the scan goes by blocks)
+        for n in 0..100 {
+            let text = format!("{} we", "x".repeat(n));
+            assert!(has_english_word(text.as_bytes()), "{text}");
+        }
     }
 
     #[test]
