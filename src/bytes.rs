@@ -136,9 +136,15 @@ pub(crate) fn is_letter(b: u8) -> bool {
     within(b | 0x20, b'a', 26)
 }
 
-/// Whether `lo <= b < lo + len` (which is at most 256), as one signed comparison: the vector unit
-/// compares bytes signed only, and an unsigned comparison costs it two
-/// more instructions.
+/// A C0 control byte (below 0x20), branch-free.
+#[inline(always)]
+pub(crate) fn is_c0(b: u8) -> bool {
+    within(b, 0, 0x20)
+}
+
+/// Whether `lo <= b < lo + len` (which is at most 256), as one signed
+/// comparison: the vector unit compares bytes signed only, and an
+/// unsigned comparison costs it two more instructions.
 #[inline(always)]
 pub(crate) fn within(b: u8, lo: u8, len: u8) -> bool {
     (b.wrapping_sub(lo) ^ 0x80).cast_signed() < (len ^ 0x80).cast_signed()

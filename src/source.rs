@@ -309,7 +309,7 @@ struct Survey {
 
 /// A C0 control but tab, LF, CR and form feed (NUL included), branch-free.
 fn is_control(b: u8) -> bool {
-    crate::bytes::within(b, 0, 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
+    crate::bytes::is_c0(b) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
 }
 
 impl Survey {
@@ -325,7 +325,7 @@ impl Survey {
         // most text holds no C0 byte but line feeds and tabs: one test,
         // cheaper than the counts, says there is nothing to count
         if !crate::bytes::any(sample, |b| {
-            crate::bytes::within(b, 0, 0x20) & (b != b'\n') & (b != b'\t')
+            crate::bytes::is_c0(b) & (b != b'\n') & (b != b'\t')
         }) {
             return survey;
         }

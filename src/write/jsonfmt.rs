@@ -80,7 +80,7 @@ impl<'o> Serializer<'o> {
 /// Bytes that need escaping in a JSON string, branch-free (so that a scan
 /// of a chunk with it vectorises).
 fn needs_escape(b: u8) -> bool {
-    crate::bytes::within(b, 0, 0x20) | (b == b'"') | (b == b'\\')
+    crate::bytes::is_c0(b) | (b == b'"') | (b == b'\\')
 }
 
 /// Appends `text` as a JSON string.

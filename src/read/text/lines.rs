@@ -152,7 +152,7 @@ impl Hints {
         let upper = |b: u8| within(b, b'A', 26);
         // a space past the end is none of these: every window is exact
         Hints(crate::bytes::fold3(bytes, b' ', |a, b, c| {
-            let forbidden = (within(a, 0, 0x20) & (a != b'\t'))
+            let forbidden = (crate::bytes::is_c0(a) & (a != b'\t'))
                 | ((a == 0xEF) & (b == 0xBF) & within(c, 0xBE, 0x42));
             let run_together = lower(a) & (upper(b) | ((b == b'.') & upper(c)));
             (u8::from(forbidden) * Hints::FORBIDDEN)

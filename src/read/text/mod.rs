@@ -1317,7 +1317,7 @@ fn cjk_counts(bytes: &[u8]) -> (usize, usize, usize) {
     let in_range = |x: u8, lo: u8, hi: u8| crate::bytes::within(x, lo, hi - lo + 1);
     let (mut kana, mut hangul, mut han) = (0, 0, 0);
     // windows past the end read spaces, which start no character counted
-    // (nor does a lead byte's last byte or the one before it in UTF-8)
+    // (and in UTF-8 neither of the last two bytes leads a three-byte one)
     crate::bytes::blocks::<64, 66>(bytes, b' ', |b, _| {
         let windows = b[..64].iter().zip(&b[1..65]).zip(&b[2..]);
         let (k, g, h) = windows.fold((0u8, 0u8, 0u8), |(k, g, h), ((&b0, &b1), &b2)| {
