@@ -40,16 +40,20 @@ pub(crate) fn blocks<const N: usize, const M: usize>(
     }
 }
 
-/// How many bytes of `bytes` satisfy `pred`.
-pub(crate) fn count(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+/// How many bytes of `bytes` satisfy `pred`, and whether every byte is
+/// ASCII: one pass for both.
+pub(crate) fn count_and_ascii(bytes: &[u8], pred: impl Fn(u8) -> bool) -> (usize, bool) {
     // counts in u8 lanes: a block is too short to overflow one
-    let mut n = 0;
+    let (mut n, mut high) = (0, 0);
     blocks::<64, 64>(bytes, 0, |block, len| {
-        let hits = block[..len].iter().fold(0u8, |n, &b| n + u8::from(pred(b)));
+        let (hits, bits) = block[..len].iter().fold((0u8, 0u8), |(n, bits), &b| {
+            (n + u8::from(pred(b)), bits | b)
+        });
         n += usize::from(hits);
+        high |= bits;
         true
     });
-    n
+    (n, high < 0x80)
 }
 
 /// Whether any byte of `bytes` satisfies `pred`.
@@ -200,8 +204,8 @@ mod tests {
                 }
             }
             prop_assert_eq!(
-                super::count(&bytes, super::is_letter),
-                bytes.iter().filter(|b| b.is_ascii_alphabetic()).count()
+                super::count_and_ascii(&bytes, super::is_letter),
+                (bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(), bytes.is_ascii())
             );
             prop_assert_eq!(
                 super::any(&bytes, |b| b == b'.'),

@@ -448,8 +448,9 @@ pub(crate) fn is_byline(text: &str) -> bool {
     if CJK_PREFIXES.iter().any(|p| text.starts_with(p)) {
         return fits_width(text, 80);
     }
-    // `记者 张三 李四`, `新华社记者 张三`, `김철수 기자`, `워싱턴=김철수 특파원`
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // `记者 张三 李四`, `新华社记者 张三`, `김철수 기자`, `워싱턴=김철수 특파원`;
+    // a seventh word is enough to know there are too many
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
     let reporter = ["记者", "記者"];
     if words.len() >= 2
         && words.len() <= 5
@@ -768,7 +769,8 @@ pub(crate) fn is_name_like(text: &str) -> bool {
             && text.matches(' ').count() <= 1
             && !ROLE_ENDINGS.iter().any(|e| text.ends_with(e));
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // a sixth word is enough to know there are too many
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
     (1..=5).contains(&words.len())
         && is_label_like(text)
         && words

@@ -1375,8 +1375,9 @@ pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Opti
         let bytes = text.as_bytes();
         // branch-free byte scans the compiler vectorises; CJK characters
         // only where there are non-ASCII bytes
-        latin += crate::bytes::count(bytes, crate::bytes::is_letter);
-        if bytes.is_ascii() {
+        let (letters, ascii) = crate::bytes::count_and_ascii(bytes, crate::bytes::is_letter);
+        latin += letters;
+        if ascii {
             continue;
         }
         let (k, g, h) = cjk_counts(bytes);
