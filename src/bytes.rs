@@ -84,16 +84,16 @@ fn holds_any<const N: usize>(block: &[u8; N], len: usize, pred: &impl Fn(u8) -> 
 /// answered in one pass, one bit each. `f` must give 0 for a window that
 /// starts with `pad`.
 pub(crate) fn fold3(bytes: &[u8], pad: u8, f: impl Fn(u8, u8, u8) -> u8) -> u8 {
-    let mut bits = 0;
+    // one lane of bits a window position, or-ed together once at the end
+    // rather than after every block
+    let mut lanes = [0u8; 32];
     blocks::<32, 34>(bytes, pad, |b, _| {
-        bits = b[..32]
-            .iter()
-            .zip(&b[1..33])
-            .zip(&b[2..])
-            .fold(bits, |bits, ((&a, &b), &c)| bits | f(a, b, c));
+        for (lane, ((&a, &b), &c)) in lanes.iter_mut().zip(b.iter().zip(&b[1..]).zip(&b[2..])) {
+            *lane |= f(a, b, c);
+        }
         true
     });
-    bits
+    lanes.iter().fold(0, |bits, &lane| bits | lane)
 }
 
 /// The chunk [`each`] passes over whole when no byte of it is wanted.
