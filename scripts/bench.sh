@@ -7,6 +7,7 @@
 #   scripts/bench.sh                 # 20,000 documents, RSS also on 200,000
 #   DOCS=2000 BIG_DOCS=0 RUNS=2 scripts/bench.sh   # a quick look
 #   OUT_DIR=/dev/shm/bench scripts/bench.sh        # outputs on tmpfs
+#   BIN=target/native/release/interview scripts/bench.sh  # another build
 #
 # Every writer (interview, cp -r, the baseline) writes under $OUT_DIR
 # (default $BENCH_DIR/out, beside the corpus): on a slow disk, creating
@@ -24,7 +25,7 @@ big_docs=${BIG_DOCS:-200000}
 runs=${RUNS:-5}
 work=${BENCH_DIR:-target/bench}
 shared=../shared/bench
-bin=$PWD/target/release/interview
+bin=${BIN:-}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
@@ -44,7 +45,11 @@ if [ ! -x "$work/venv/bin/python" ]; then
   python3 -m venv "$work/venv"
 fi
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check jsonschema
-cargo build --release --locked --quiet
+if [ -z "$bin" ]; then
+  cargo build --release --locked --quiet
+  bin=$PWD/target/release/interview
+fi
+bin=$(realpath "$bin")
 
 corpus() { # corpus DOCS -> path, generated once
   local dir=$work/corpus-$1
@@ -67,6 +72,7 @@ step "machine"
   echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
   echo "- memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "- kernel: $(uname -sr); $(rustc --version)"
+  echo "- binary: $bin"
   echo "- file system of the corpus: $(df -T "$work" | awk 'NR==2 {print $2}'); of the outputs: $(df -T "$out" | awk 'NR==2 {print $2}')"
   echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$work/machine.md" >&2
