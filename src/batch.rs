@@ -86,6 +86,9 @@ pub struct Options {
     pub fail_fast: bool,
     /// Replace outputs that already exist.
     pub force: bool,
+    /// For `--to wxr`: the site, author, status and category of the posts
+    /// (a channel language left unset is the first interview's).
+    pub wxr: crate::write::wxr::Options,
 }
 
 impl Default for Options {
@@ -101,6 +104,7 @@ impl Default for Options {
             limits: Limits::default(),
             fail_fast: false,
             force: false,
+            wxr: crate::write::wxr::Options::default(),
         }
     }
 }
@@ -449,6 +453,7 @@ impl<N> Work<'_, N> {
     ) -> io::Result<Rendered> {
         output::render(
             &self.options.to,
+            &self.options.wxr,
             self.dir.as_deref(),
             rel,
             outcome,

@@ -836,3 +836,188 @@ fn a_batch_writes_one_wxr_with_every_interview() {
     let titles: Vec<&str> = items.iter().map(|i| i.fields["post_id"].as_str()).collect();
     assert_eq!(titles, ["1", "2", "3"]);
 }
+
+/// The `--wxr-…` options reach the channel and every post, in one WXR
+/// stream of a batch and in each file of a mirrored tree alike.
+#[test]
+fn cli_wxr_options_reach_every_post() {
+    let options = [
+        "--wxr-status",
+        "publish",
+        "--wxr-author",
+        "jdoe",
+        "--wxr-author-name",
+        "Jane Doe",
+        "--wxr-category",
+        "访谈 & Q&A",
+        "--wxr-site-url",
+        "https://news.example.org/",
+        "--wxr-site-title",
+        "Example News",
+        "--wxr-language",
+        "en-GB",
+    ];
+    let inputs = [
+        common::fixture(common::SEED),
+        common::fixture("validate/valid/cjk.json"),
+    ];
+    let check = |text: &str, posts: usize| {
+        for part in [
+            "<title>Example News</title>",
+            "<language>en-GB</language>",
+            "<wp:author_login><![CDATA[jdoe]]></wp:author_login>",
+            "<wp:author_display_name><![CDATA[Jane Doe]]></wp:author_display_name>",
+            "<wp:cat_name><![CDATA[访谈 & Q&A]]></wp:cat_name>",
+        ] {
+            assert!(text.contains(part), "{part} missing");
+        }
+        let items = read_wxr(text).unwrap();
+        assert_eq!(items.len(), posts);
+        for item in items {
+            assert_eq!(item.fields["status"], "publish");
+            assert_eq!(item.fields["dc:creator"], "jdoe");
+            assert!(
+                item.fields["guid"].starts_with("https://news.example.org/?interview="),
+                "{}",
+                item.fields["guid"]
+            );
+            let categories: Vec<&str> = item
+                .terms
+                .iter()
+                .filter(|(domain, _, _)| domain == "category")
+                .map(|(_, _, name)| name.as_str())
+                .collect();
+            assert_eq!(categories, ["访谈 & Q&A"]);
+        }
+    };
+
+    let out = interview()
+        .arg("convert")
+        .args(&inputs)
+        .args(["--to", "wxr"])
+        .args(options)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    check(&String::from_utf8(out.stdout).unwrap(), 2);
+
+    let dir = tempfile::tempdir().unwrap();
+    interview()
+        .arg("convert")
+        .args(&inputs)
+        .args(["--to", "wxr", "--to", "json", "-o"])
+        .arg(dir.path())
+        .args(options)
+        .assert()
+        .success();
+    for name in ["000_733c960163716fd3.wxr.xml", "cjk.wxr.xml"] {
+        check(&std::fs::read_to_string(dir.path().join(name)).unwrap(), 1);
+    }
+}
+
+/// Without options the posts are drafts under `Interviews`, by `editor`;
+/// `--wxr-no-category` files them under none (their tags stay).
+#[test]
+fn cli_wxr_defaults_and_no_category() {
+    let out = interview()
+        .args(["convert", "--to", "wxr", "--wxr-no-category"])
+        .arg(common::fixture(common::SEED))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("<wp:category>"), "{text}");
+    let item = &read_wxr(&text).unwrap()[0];
+    assert!(item.terms.iter().all(|(domain, _, _)| domain == "post_tag"));
+    assert!(!item.terms.is_empty());
+    check_item(&seed(), item, "draft").unwrap();
+}
+
+/// A value WordPress would refuse or misread is a usage error (exit 2)
+/// naming the option, and so is a `--wxr-…` option without `--to wxr`;
+/// nothing is written.
+#[test]
+fn cli_refuses_bad_wxr_options_with_a_usage_error() {
+    let seed = common::fixture(common::SEED);
+    for (args, says) in [
+        (&["--to", "wxr", "--wxr-author", "a<b"][..], "--wxr-author"),
+        (&["--to", "wxr", "--wxr-author", ""], "--wxr-author"),
+        (
+            &["--to", "wxr", "--wxr-author", &"x".repeat(61)],
+            "--wxr-author",
+        ),
+        (
+            &["--to", "wxr", "--wxr-author-name", " "],
+            "--wxr-author-name",
+        ),
+        (
+            &["--to", "wxr", "--wxr-category", "a\u{1}b"],
+            "--wxr-category",
+        ),
+        (
+            &["--to", "wxr", "--wxr-site-url", "ftp://x"],
+            "--wxr-site-url",
+        ),
+        (
+            &["--to", "wxr", "--wxr-site-url", "https://"],
+            "--wxr-site-url",
+        ),
+        (
+            &["--to", "wxr", "--wxr-site-title", "\t"],
+            "--wxr-site-title",
+        ),
+        (
+            &["--to", "wxr", "--wxr-language", "en_GB"],
+            "--wxr-language",
+        ),
+        (
+            &["--to", "wxr", "--wxr-status", "published"],
+            "--wxr-status",
+        ),
+        (
+            &["--to", "wxr", "--wxr-category", "x", "--wxr-no-category"],
+            "--wxr-no-category",
+        ),
+        (&["--to", "json", "--wxr-status", "publish"], "--to wxr"),
+        (&["--wxr-no-category"], "--to wxr"),
+    ] {
+        let out = interview()
+            .arg("convert")
+            .args(args)
+            .arg(&seed)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+}
+
+/// The defaults `convert --help` states for the `--wxr-…` options are the
+/// library's.
+#[test]
+fn cli_help_states_the_wxr_defaults_the_library_has() {
+    let out = interview().args(["convert", "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let defaults = Options::default();
+    for (option, default) in [
+        ("--wxr-status", defaults.status.as_str()),
+        ("--wxr-author", &defaults.author_login),
+        ("--wxr-author-name", &defaults.author_display_name),
+        ("--wxr-category", defaults.category.as_deref().unwrap()),
+        ("--wxr-site-url", &defaults.site_url),
+    ] {
+        let after = &help[help.find(&format!("{option} <")).unwrap()..];
+        // the help wraps its lines: compare with single spaces
+        let entry = after[..after.find("\n\n").unwrap()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            entry.contains(&format!("[default: {default}]")),
+            "{option}: {entry}"
+        );
+    }
+    assert!(defaults.site_title.is_none() && defaults.language.is_none());
+}

@@ -45,6 +45,7 @@ pub(crate) enum Rendered {
 /// temporary files under `dir` for a mirrored tree.
 pub(crate) fn render(
     to: &[Format],
+    wxr: &wxr::Options,
     dir: Option<&Path>,
     rel: &Path,
     outcome: &Outcome,
@@ -67,7 +68,7 @@ pub(crate) fn render(
     let Some(dir) = dir else {
         let mut bytes = Vec::with_capacity(capacity * to.len());
         for &format in to {
-            crate::write::to_vec(format, interview, &mut bytes)?;
+            write_format(format, wxr, interview, &mut bytes)?;
         }
         return Ok(Rendered::Stream(bytes));
     };
@@ -76,10 +77,23 @@ pub(crate) fn render(
     for &format in to {
         let target = dir.join(rel).with_extension(format.extension());
         bytes.clear();
-        crate::write::to_vec(format, interview, &mut bytes)?;
+        write_format(format, wxr, interview, &mut bytes)?;
         files.push((target.clone(), write_temporary(&target, &bytes)?));
     }
     Ok(Rendered::Files(files))
+}
+
+/// Appends `interview` as `format`; a WXR file takes the run's options.
+fn write_format(
+    format: Format,
+    wxr: &wxr::Options,
+    interview: &Interview,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    match format {
+        Format::Wxr => wxr::write_all_with([interview], wxr.clone(), out),
+        _ => crate::write::to_vec(format, interview, out),
+    }
 }
 
 /// Writes `bytes` to a new temporary file beside `target`, creating the
@@ -220,15 +234,6 @@ impl Write for OutFile {
     }
 }
 
-/// The WXR channel's options, as [`wxr::write_all`] sets them: the
-/// language is the first interview's.
-fn wxr_options(first: &Interview) -> wxr::Options {
-    wxr::Options {
-        language: first.language.clone(),
-        ..wxr::Options::default()
-    }
-}
-
 /// Where the emitting thread puts rendered documents.
 pub(crate) struct Sink<'w> {
     kind: Kind<'w>,
@@ -237,6 +242,8 @@ pub(crate) struct Sink<'w> {
     /// interview. Opened at the first item (the channel takes its
     /// language), buffered between items.
     wxr: Option<WxrWriter<Vec<u8>>>,
+    /// The options that WXR document is written with.
+    wxr_options: wxr::Options,
 }
 
 enum Kind<'w> {
@@ -279,6 +286,7 @@ impl<'w> Sink<'w> {
             kind,
             force: options.force,
             wxr: None,
+            wxr_options: options.wxr.clone(),
         })
     }
 
@@ -317,9 +325,10 @@ impl<'w> Sink<'w> {
         if let Rendered::Item(interview) = rendered {
             let wxr = match self.wxr.take() {
                 Some(wxr) => self.wxr.insert(wxr),
-                None => self
-                    .wxr
-                    .insert(WxrWriter::begin(Vec::new(), wxr_options(&interview))?),
+                None => self.wxr.insert(WxrWriter::begin(
+                    Vec::new(),
+                    self.wxr_options.clone().for_first(Some(&interview)),
+                )?),
             };
             wxr.item(&interview)?;
             let bytes = std::mem::take(wxr.get_mut());

@@ -10,6 +10,7 @@ use clap::Args;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use interview_kit::batch::{self, Destination, Limits, Outcome, Status, Summary, report::Report};
+use interview_kit::write::wxr;
 use interview_kit::{Format, Source};
 
 use super::exit::Exit;
@@ -61,6 +62,145 @@ pub struct ConvertArgs {
     /// Refuse archives with more than N entries.
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     max_entries: u64,
+    #[command(flatten)]
+    wxr: WxrArgs,
+}
+
+/// What a WordPress import of `--to wxr` files makes of the posts: the
+/// model does not say. Unset, each is the library's default
+/// ([`wxr::Options::default`]).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "WordPress (--to wxr)")]
+struct WxrArgs {
+    /// The status every post gets on import [default: draft].
+    #[arg(long, value_enum, value_name = "STATUS")]
+    wxr_status: Option<WxrStatus>,
+    /// The login of the one author every post is attributed to; on import
+    /// WordPress offers to map it to a user of the site [default: editor].
+    #[arg(long, value_name = "LOGIN")]
+    wxr_author: Option<String>,
+    /// That author's display name [default: Editor].
+    #[arg(long, value_name = "NAME")]
+    wxr_author_name: Option<String>,
+    /// The category every post is filed under [default: Interviews].
+    #[arg(long, value_name = "NAME", conflicts_with = "wxr_no_category")]
+    wxr_category: Option<String>,
+    /// File the posts under no category.
+    #[arg(long)]
+    wxr_no_category: bool,
+    /// The site's address, the channel's link and the base of each post's
+    /// guid [default: https://example.invalid/].
+    #[arg(long, value_name = "URL")]
+    wxr_site_url: Option<String>,
+    /// A channel title. None by default: WordPress's streaming importer
+    /// makes a channel title the site's name.
+    #[arg(long, value_name = "TITLE")]
+    wxr_site_title: Option<String>,
+    /// The channel language, a language tag such as `en` or `zh-Hans`
+    /// [default: the first interview's].
+    #[arg(long, value_name = "TAG")]
+    wxr_language: Option<String>,
+}
+
+/// WordPress's post statuses an import can give.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum WxrStatus {
+    /// Saved, not published.
+    Draft,
+    /// Waiting for an editor's review.
+    Pending,
+    /// Published on import.
+    Publish,
+    /// Published, visible to logged-in editors only.
+    Private,
+}
+
+impl WxrArgs {
+    /// Whether any option was given.
+    fn any(&self) -> bool {
+        self.wxr_status.is_some()
+            || self.wxr_author.is_some()
+            || self.wxr_author_name.is_some()
+            || self.wxr_category.is_some()
+            || self.wxr_no_category
+            || self.wxr_site_url.is_some()
+            || self.wxr_site_title.is_some()
+            || self.wxr_language.is_some()
+    }
+
+    /// The library's options with the ones given, each checked: a value
+    /// WordPress would refuse or misread is a usage error here, not a
+    /// failure of every document.
+    fn options(&self) -> Result<wxr::Options, String> {
+        let mut options = wxr::Options::default();
+        if let Some(status) = self.wxr_status {
+            options.status = match status {
+                WxrStatus::Draft => wxr::Status::Draft,
+                WxrStatus::Pending => wxr::Status::Pending,
+                WxrStatus::Publish => wxr::Status::Publish,
+                WxrStatus::Private => wxr::Status::Private,
+            };
+        }
+        if let Some(login) = &self.wxr_author {
+            // WordPress keeps logins of at most 60 characters, and strips
+            // what its `sanitize_user` does not keep
+            let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '_' | '.' | '-' | '@');
+            if login.trim().is_empty() || login.chars().count() > 60 || !login.chars().all(allowed)
+            {
+                return Err(format!(
+                    "--wxr-author `{login}`: expected a login of 1 to 60 letters, digits, spaces and `_.-@`"
+                ));
+            }
+            options.author_login = login.clone();
+        }
+        if let Some(name) = &self.wxr_author_name {
+            options.author_display_name = text("--wxr-author-name", name)?;
+        }
+        if let Some(category) = &self.wxr_category {
+            options.category = Some(text("--wxr-category", category)?);
+        }
+        if self.wxr_no_category {
+            options.category = None;
+        }
+        if let Some(url) = &self.wxr_site_url {
+            let rest = url
+                .strip_prefix("https://")
+                .or_else(|| url.strip_prefix("http://"));
+            if !rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace)) {
+                return Err(format!(
+                    "--wxr-site-url `{url}`: expected an http:// or https:// address"
+                ));
+            }
+            options.site_url = url.clone();
+        }
+        if let Some(title) = &self.wxr_site_title {
+            options.site_title = Some(text("--wxr-site-title", title)?);
+        }
+        if let Some(tag) = &self.wxr_language {
+            let well_formed = tag.split('-').all(|part| {
+                (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+            if !well_formed {
+                return Err(format!(
+                    "--wxr-language `{tag}`: expected a language tag such as `en` or `zh-Hans`"
+                ));
+            }
+            options.language = Some(tag.clone());
+        }
+        Ok(options)
+    }
+}
+
+/// A text option's value: not blank, and no control character (which XML
+/// cannot carry).
+fn text(flag: &str, value: &str) -> Result<String, String> {
+    if value.trim().is_empty() || value.chars().any(char::is_control) {
+        return Err(format!(
+            "{flag} `{}`: expected text without control characters",
+            value.escape_debug()
+        ));
+    }
+    Ok(value.to_owned())
 }
 
 /// `64MiB`, `500K`, `2GB`, `1048576` → bytes. K, M, G, T and KiB, MiB …
@@ -221,6 +361,9 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
     if to.len() > 1 && args.output.is_none() {
         return Err("several --to formats need an output directory (-o DIR)".into());
     }
+    if args.wxr.any() && !to.contains(&Format::Wxr) {
+        return Err("the --wxr-… options apply to --to wxr only".into());
+    }
     Ok(batch::Options {
         from: args.input.format(),
         records: args.input.from == Some(From::Records),
@@ -236,6 +379,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
         },
         fail_fast: args.fail_fast,
         force: args.force,
+        wxr: args.wxr.options()?,
     })
 }
 

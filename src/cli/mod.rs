@@ -32,7 +32,7 @@ struct Cli {
 enum Command {
     /// Convert interviews from one format to another (raw text to JSON by default).
     #[command(after_help = exit::HELP)]
-    Convert(convert::ConvertArgs),
+    Convert(Box<convert::ConvertArgs>),
     /// Check documents against the interview schema; report every problem.
     #[command(after_help = exit::HELP)]
     Validate(ValidateArgs),

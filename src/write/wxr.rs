@@ -92,6 +92,17 @@ pub struct Options {
     pub category: Option<String>,
 }
 
+impl Options {
+    /// These options for a file whose first interview is `first`: a
+    /// channel language left unset is that interview's.
+    pub fn for_first(mut self, first: Option<&Interview>) -> Options {
+        if self.language.is_none() {
+            self.language = first.and_then(|i| i.language.clone());
+        }
+        self
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -133,11 +144,19 @@ pub fn write_all<'a>(
     interviews: impl IntoIterator<Item = &'a Interview>,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    write_all_with(interviews, Options::default(), out)
+}
+
+/// Writes every interview of `interviews` as one WXR file, one post each,
+/// with `options`; a channel language they leave unset is the first
+/// interview's.
+pub fn write_all_with<'a>(
+    interviews: impl IntoIterator<Item = &'a Interview>,
+    options: Options,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let mut interviews = interviews.into_iter().peekable();
-    let options = Options {
-        language: interviews.peek().and_then(|i| i.language.clone()),
-        ..Options::default()
-    };
+    let options = options.for_first(interviews.peek().copied());
     let mut wxr = WxrWriter::begin(out, options)?;
     for interview in interviews {
         wxr.item(interview)?;
