@@ -761,3 +761,42 @@ fn devices_are_written_in_place_never_replaced() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with("{\"inputs\": ["), "{stderr}");
 }
+
+/// Outputs are made with the mode any new file gets (0666 less the
+/// umask, as `File::create` makes them), not a temporary file's owner-only
+/// 0600: a CMS or a web server reading them runs as another user.
+#[cfg(unix)]
+#[test]
+fn outputs_get_the_mode_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("in/a.txt"), doc(1));
+    write(&root.join("in/b.txt"), doc(2));
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    fs::File::create(root.join("plain")).unwrap();
+    let expected = mode(&root.join("plain"));
+    assert_ne!(expected, 0o600, "the umask under test hides the difference");
+    interview(root)
+        .args(["convert", "in", "-o", "tree", "--to", "json", "--to", "wxr"])
+        .assert()
+        .success();
+    interview(root)
+        .args(["convert", "in", "--to", "ndjson", "-o", "all.ndjson"])
+        .args(["--report", "report.json"])
+        .assert()
+        .success();
+    interview(root)
+        .args(["convert", "in/a.txt", "-o", "one.xml", "--to", "xml"])
+        .assert()
+        .success();
+    for out in [
+        "tree/a.json",
+        "tree/b.wxr.xml",
+        "all.ndjson",
+        "report.json",
+        "one.xml",
+    ] {
+        assert_eq!(mode(&root.join(out)), expected, "{out}");
+    }
+}

@@ -111,14 +111,24 @@ fn write_temporary(target: &Path, bytes: &[u8]) -> io::Result<TempPath> {
     Ok(file.into_temp_path())
 }
 
+/// A new temporary file in `parent`, named after `target`, which it will
+/// be renamed to. On Unix it is made with the mode any new file gets
+/// (0666 less the umask, as `cp` or a shell's `>` make them), not the
+/// owner-only 0600 of a temporary file: the output is a file for others
+/// to read, a CMS's import among them.
 pub(crate) fn temporary_beside(target: &Path, parent: &Path) -> io::Result<NamedTempFile> {
     let name = target
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy());
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(parent)
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(parent)
 }
 
 pub(crate) fn parent_of(path: &Path) -> &Path {
