@@ -106,7 +106,7 @@ fn validate_accepts_the_golden_xml_and_jsonld() {
         ])
         .assert()
         .success()
-        .stderr("checked 2 file(s): 2 valid, 0 invalid; 0 error(s), 0 warning(s)\n");
+        .stderr("checked 2 files: 2 valid, 0 invalid; 0 errors, 0 warnings\n");
 }
 
 /// stderr of `validate -` on `stdin`, which must exit 1.

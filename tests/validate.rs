@@ -113,12 +113,12 @@ fn max_errors_cuts_the_list_with_a_visible_note() {
     assert_eq!(code, 1);
     assert_eq!(stderr.matches("error[schema]").count(), 1, "{stderr}");
     assert!(
-        stderr.contains("1 more diagnostic(s) not shown (--max-errors)"),
+        stderr.contains("note: 1 more diagnostic not shown (--max-errors)"),
         "{stderr}"
     );
     let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "sarif", TWO]);
     assert!(
-        stdout.contains("1 more diagnostic(s) left out by --max-errors"),
+        stdout.contains("1 more diagnostic left out by --max-errors"),
         "{stdout}"
     );
 }
@@ -131,7 +131,7 @@ fn valid_files_pass_and_unreadable_ones_exit_2() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("checked 2 file(s): 2 valid, 0 invalid"),
+        stderr.contains("checked 2 files: 2 valid, 0 invalid"),
         "{stderr}"
     );
     let (code, stdout, _) = validate(&["--format", "json", "no/such.json"]);
@@ -206,7 +206,7 @@ fn directories_and_globs_are_walked() {
     assert!(files.len() >= 8, "{files:?}");
     let (code, _, stderr) = validate(&["fixtures/validate/valid"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("checked 3 file(s): 3 valid"), "{stderr}");
+    assert!(stderr.contains("checked 3 files: 3 valid"), "{stderr}");
 }
 
 #[test]

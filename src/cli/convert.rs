@@ -15,7 +15,7 @@ use interview_kit::{Format, Source};
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
-use super::{From, InputArgs, parse_format};
+use super::{From, InputArgs, count, parse_format};
 
 /// Arguments of `convert`.
 #[derive(Debug, Args)]
@@ -435,7 +435,11 @@ fn progress_bar(is_batch: bool) -> ProgressBar {
 
 /// `20000 files: 19998 converted, 1 invalid, 1 failed; 2013 warnings, 3 errors; 247.5 MiB in 3.21 s`
 fn summary_line(summary: &Summary) -> String {
-    let mut line = format!("{} files: {} converted", summary.files, summary.documents);
+    let mut line = format!(
+        "{}: {} converted",
+        count(summary.files, "file"),
+        summary.documents
+    );
     if summary.invalid > 0 {
         line.push_str(&format!(", {} invalid", summary.invalid));
     }
@@ -444,9 +448,9 @@ fn summary_line(summary: &Summary) -> String {
     }
     let seconds = summary.elapsed.as_secs_f64();
     line.push_str(&format!(
-        "; {} warnings, {} errors; {} in {seconds:.2} s",
-        summary.warnings,
-        summary.errors,
+        "; {}, {}; {} in {seconds:.2} s",
+        count(summary.warnings, "warning"),
+        count(summary.errors, "error"),
         batch::human_bytes(summary.bytes),
     ));
     if summary.stopped {
@@ -458,6 +462,29 @@ fn summary_line(summary: &Summary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_counts_in_words() {
+        let mut summary = Summary {
+            files: 1,
+            documents: 1,
+            warnings: 1,
+            ..Summary::default()
+        };
+        let line = summary_line(&summary);
+        assert!(
+            line.starts_with("1 file: 1 converted; 1 warning, 0 errors; "),
+            "{line}"
+        );
+        summary.files = 2;
+        summary.errors = 1;
+        summary.warnings = 0;
+        let line = summary_line(&summary);
+        assert!(
+            line.starts_with("2 files: 1 converted; 0 warnings, 1 error; "),
+            "{line}"
+        );
+    }
 
     #[test]
     fn sizes() {

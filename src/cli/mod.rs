@@ -117,6 +117,13 @@ fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
 }
 
 /// Runs the command line and returns the process's exit code.
+/// `1 file`, `2 files`, `0 warnings`: a count and its noun, for people.
+pub(crate) fn count(n: impl std::fmt::Display, noun: &str) -> String {
+    let n = n.to_string();
+    let plural = if n == "1" { "" } else { "s" };
+    format!("{n} {noun}{plural}")
+}
+
 pub fn main() -> ExitCode {
     run(std::env::args_os()).into()
 }

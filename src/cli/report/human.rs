@@ -13,6 +13,7 @@ use interview_kit::source::LineCol;
 use interview_kit::{Diagnostic, Severity, Source};
 
 use super::{Located, Reporter, Summary};
+use crate::cli::count;
 
 /// Writes diagnostics to stderr for people to read.
 pub struct Human {
@@ -92,18 +93,18 @@ impl Reporter for Human {
         if summary.omitted > 0 {
             writeln!(
                 err,
-                "note: {} more diagnostic(s) not shown (--max-errors)",
-                summary.omitted
+                "note: {} not shown (--max-errors)",
+                count(summary.omitted, "more diagnostic")
             )?;
         }
         writeln!(
             err,
-            "checked {} file(s): {} valid, {} invalid; {} error(s), {} warning(s)",
-            summary.files,
+            "checked {}: {} valid, {} invalid; {}, {}",
+            count(summary.files, "file"),
             summary.files - summary.invalid,
             summary.invalid,
-            summary.errors,
-            summary.warnings
+            count(summary.errors, "error"),
+            count(summary.warnings, "warning")
         )
     }
 }

@@ -108,7 +108,7 @@ impl<W: Write> Reporter for Sarif<W> {
         if summary.omitted > 0 {
             notifications.push(json!({
                 "level": "note",
-                "message": { "text": format!("{} more diagnostic(s) left out by --max-errors", summary.omitted) },
+                "message": { "text": format!("{} left out by --max-errors", crate::cli::count(summary.omitted, "more diagnostic")) },
             }));
         }
         let log = json!({
