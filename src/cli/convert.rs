@@ -288,7 +288,8 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
                     human.write(rendered);
                 }
                 for located in unrendered {
-                    human.whole(&outcome.path, &located.diagnostic);
+                    let at = located.position.map(|(start, _)| start);
+                    human.whole(&outcome.path, &located.diagnostic, at);
                 }
             });
         }

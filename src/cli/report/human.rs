@@ -51,10 +51,11 @@ impl Human {
     }
 
     /// A diagnostic of an input with no text to show (a missing file, a
-    /// refused archive entry, an output that exists).
-    pub fn whole(&mut self, name: &str, diagnostic: &Diagnostic) {
+    /// refused archive entry, an output that exists), or whose text is
+    /// gone: the headline names the file, and the place when `at` knows it.
+    pub fn whole(&mut self, name: &str, diagnostic: &Diagnostic, at: Option<LineCol>) {
         let file = SimpleFile::new(name, "");
-        let report = report(name, diagnostic, false, None);
+        let report = whole_report(name, diagnostic, at);
         let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
     }
 
@@ -77,7 +78,7 @@ impl Reporter for Human {
             match rendered.get(i) {
                 Some(bytes) => self.write(bytes),
                 // no source to show (an unreadable archive entry, a limit)
-                None => self.whole(name, entry.diagnostic),
+                None => self.whole(name, entry.diagnostic, entry.region.map(|(start, _)| start)),
             }
         }
         Ok(())
@@ -330,8 +331,19 @@ impl<'a> Files<'a> for Excerpt<'a> {
     }
 }
 
+/// The report of a diagnostic shown without its text: `name:line:col:`
+/// (or the name alone) opens the headline.
+fn whole_report(name: &str, diagnostic: &Diagnostic, at: Option<LineCol>) -> Report<()> {
+    let place = match at {
+        Some(at) => format!("{name}:{}:{}", at.line, at.col),
+        None => name.to_owned(),
+    };
+    report(&place, diagnostic, false, None)
+}
+
 /// The report of `diagnostic`, `label` (its span in the file it is shown
-/// with: the source, or an excerpt of a long line) underlined.
+/// with: the source, or an excerpt of a long line) underlined; without a
+/// label, `name` opens the headline instead.
 fn report(
     name: &str,
     diagnostic: &Diagnostic,
@@ -348,16 +360,13 @@ fn report(
         notes.push(format!("expected {expected}"));
     }
     let mut report = Report::new(level).with_code(diagnostic.code.as_str());
-    report = match &diagnostic.span {
-        Some(_) => report.with_message(&diagnostic.message),
-        // no place in the text: the file name goes in the headline
+    report = match label {
+        Some(span) => report.with_message(&diagnostic.message).with_labels(vec![
+            Label::primary((), span).with_message(&diagnostic.message),
+        ]),
+        // no place shown in the text: the file name goes in the headline
         None => report.with_message(format!("{name}: {}", diagnostic.message)),
     };
-    if let Some(span) = label {
-        report = report.with_labels(vec![
-            Label::primary((), span).with_message(&diagnostic.message),
-        ]);
-    }
     if let Some(pointer) = &diagnostic.pointer {
         notes.push(format!("at JSON pointer `{pointer}`"));
     }
@@ -426,6 +435,18 @@ mod tests {
             let place = format!("t.txt:{}:{}", at.line, at.col);
             proptest::prop_assert!(out.contains(&place), "{}", out);
         }
+    }
+
+    #[test]
+    fn a_diagnostic_shown_without_its_text_names_its_file_and_place() {
+        let spanned = Diagnostic::warning(Code::ControlCharacter, "here", 4..6);
+        let at = LineCol { line: 3, col: 5 };
+        assert_eq!(
+            whole_report("a.txt", &spanned, Some(at)).message,
+            "a.txt:3:5: here"
+        );
+        let whole = Diagnostic::whole(Severity::Error, Code::Io, "gone");
+        assert_eq!(whole_report("a.txt", &whole, None).message, "a.txt: gone");
     }
 
     #[test]
