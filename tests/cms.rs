@@ -939,48 +939,7 @@ fn cli_wxr_defaults_and_no_category() {
 #[test]
 fn cli_refuses_bad_wxr_options_with_a_usage_error() {
     let seed = common::fixture(common::SEED);
-    for (args, says) in [
-        (&["--to", "wxr", "--wxr-author", "a<b"][..], "--wxr-author"),
-        (&["--to", "wxr", "--wxr-author", ""], "--wxr-author"),
-        (
-            &["--to", "wxr", "--wxr-author", &"x".repeat(61)],
-            "--wxr-author",
-        ),
-        (
-            &["--to", "wxr", "--wxr-author-name", " "],
-            "--wxr-author-name",
-        ),
-        (
-            &["--to", "wxr", "--wxr-category", "a\u{1}b"],
-            "--wxr-category",
-        ),
-        (
-            &["--to", "wxr", "--wxr-site-url", "ftp://x"],
-            "--wxr-site-url",
-        ),
-        (
-            &["--to", "wxr", "--wxr-site-url", "https://"],
-            "--wxr-site-url",
-        ),
-        (
-            &["--to", "wxr", "--wxr-site-title", "\t"],
-            "--wxr-site-title",
-        ),
-        (
-            &["--to", "wxr", "--wxr-language", "en_GB"],
-            "--wxr-language",
-        ),
-        (
-            &["--to", "wxr", "--wxr-status", "published"],
-            "--wxr-status",
-        ),
-        (
-            &["--to", "wxr", "--wxr-category", "x", "--wxr-no-category"],
-            "--wxr-no-category",
-        ),
-        (&["--to", "json", "--wxr-status", "publish"], "--to wxr"),
-        (&["--wxr-no-category"], "--to wxr"),
-    ] {
+    let refused = |args: &[&str], says: &str| {
         let out = interview()
             .arg("convert")
             .args(args)
@@ -991,7 +950,28 @@ fn cli_refuses_bad_wxr_options_with_a_usage_error() {
         assert!(out.stdout.is_empty(), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(says), "{args:?}: {stderr}");
+    };
+    let long = "x".repeat(61);
+    for (option, value) in [
+        ("--wxr-author", "a<b"),
+        ("--wxr-author", ""),
+        ("--wxr-author", &long),
+        ("--wxr-author-name", " "),
+        ("--wxr-category", "a\u{1}b"),
+        ("--wxr-site-url", "ftp://x"),
+        ("--wxr-site-url", "https://"),
+        ("--wxr-site-title", "\t"),
+        ("--wxr-language", "en_GB"),
+        ("--wxr-status", "published"),
+    ] {
+        refused(&["--to", "wxr", option, value], option);
     }
+    refused(
+        &["--to", "wxr", "--wxr-category", "x", "--wxr-no-category"],
+        "--wxr-no-category",
+    );
+    refused(&["--to", "json", "--wxr-status", "publish"], "--to wxr");
+    refused(&["--wxr-no-category"], "--to wxr");
 }
 
 /// The defaults `convert --help` states for the `--wxr-…` options are the
