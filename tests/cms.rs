@@ -1001,3 +1001,36 @@ fn cli_help_states_the_wxr_defaults_the_library_has() {
     }
     assert!(defaults.site_title.is_none() && defaults.language.is_none());
 }
+
+/// `-o NAME.xml` with `--to wxr` is the one WXR file of a batch (what a
+/// WordPress import takes); `-o NAME.xml/` and an existing directory stay
+/// a mirrored tree of one file an input.
+#[test]
+fn a_batch_writes_its_one_wxr_to_the_file_o_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = [
+        common::fixture(common::SEED),
+        common::fixture("validate/valid/cjk.json"),
+    ];
+    let convert = |out: &str| {
+        interview()
+            .arg("convert")
+            .args(&inputs)
+            .args(["--to", "wxr", "-o"])
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+    };
+    convert("interviews.wxr.xml");
+    let text = std::fs::read_to_string(dir.path().join("interviews.wxr.xml")).unwrap();
+    assert_eq!(read_wxr(&text).unwrap().len(), 2);
+
+    convert("tree.xml/");
+    std::fs::create_dir(dir.path().join("existing.xml")).unwrap();
+    convert("existing.xml");
+    for tree in ["tree.xml", "existing.xml"] {
+        for name in ["000_733c960163716fd3.wxr.xml", "cjk.wxr.xml"] {
+            assert!(dir.path().join(tree).join(name).is_file(), "{tree}/{name}");
+        }
+    }
+}

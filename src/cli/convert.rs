@@ -397,8 +397,9 @@ pub(super) fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
 
 /// Where `-o` sends the documents; `None` is standard output.
 ///
-/// `-o` names a file for `--to ndjson`, and for one input that is a
-/// single document (a file or `-`) in one format, unless it is an
+/// `-o` names a file for `--to ndjson`, for `--to wxr` when it ends with
+/// `.xml` (one WXR file holds every interview), and for one input that is
+/// a single document (a file or `-`) in one format, unless it is an
 /// existing directory or ends with `/`; otherwise a directory.
 fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
     let out = args.output.clone()?;
@@ -410,7 +411,12 @@ fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
         _ => false,
     };
     let names_dir = out.is_dir() || out.as_os_str().to_string_lossy().ends_with(['/', '\\']);
-    Some(if single && args.to.len() == 1 && !names_dir {
+    // one WXR file holds a batch's every interview: `-o NAME.xml` names it
+    let one_wxr = args.to == [Format::Wxr]
+        && out
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"));
+    Some(if (single && args.to.len() == 1 || one_wxr) && !names_dir {
         Destination::File(out)
     } else {
         Destination::Dir(out)
