@@ -32,7 +32,8 @@ pub struct ConvertArgs {
     #[arg(long, default_value = "json", value_parser = parse_format, value_name = "FORMAT")]
     to: Vec<Format>,
     /// Write here instead of standard output: a file for one input (or for
-    /// `--to ndjson`), else a directory that mirrors the inputs' trees.
+    /// `--to ndjson`, or `--to wxr` to a name ending with `.xml`), else a
+    /// directory that mirrors the inputs' trees.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Read only the files (in directories) and entries (in archives)
