@@ -756,6 +756,14 @@ impl<'a> Assembler<'a> {
                     .then(|| plain.first().copied())
                     .flatten()
             });
+            // `Interview with Gordon Brown` over `Gordon Brown`: the first is
+            // the headline, the next the name line (which would otherwise
+            // open the role)
+            if let Some(i) = name_at
+                && let Some(j) = headline_over_name(entries, &plain, i)
+            {
+                name_at = Some(j);
+            }
             if let Some(i) = name_at {
                 let text = entries[i].line.text.clone();
                 let bare = header::strip_interview_prefix(&text);
@@ -1236,6 +1244,25 @@ fn set_role(h: &mut Header, role: &str) {
     } else {
         h.introduction.push(role.to_owned());
     }
+}
+
+/// The name line right after the interview-prefixed line `i`
+/// (`Interview with Prime Minister Gordon Brown`, `专访外交部长王毅`) when
+/// it names the person the prefixed line names: that line is then the
+/// headline.
+fn headline_over_name(entries: &[Entry<'_>], plain: &[usize], i: usize) -> Option<usize> {
+    let text = &entries[i].line.text;
+    let bare = header::strip_interview_prefix(text);
+    let j = i + 1;
+    let next = &entries.get(j)?.line.text;
+    let named = person_name(next).to_lowercase();
+    (bare.len() < text.len()
+        && plain.contains(&j)
+        && header::strip_interview_prefix(next).len() == next.len()
+        && header::is_person_line(next)
+        && !named.is_empty()
+        && bare.to_lowercase().contains(&named))
+    .then_some(j)
 }
 
 /// The name in a person line (`KIM Min-jun, Director …` → `KIM Min-jun`).
