@@ -836,7 +836,20 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
             }
         }
     }
-    None
+    // `김철수 한국은행 총재`, `黒田 東彦 日本銀行総裁`: a CJK name, a space,
+    // and a role that ends with a title (the name may hold a space itself:
+    // the longest name that leaves such a role wins)
+    if text.is_ascii() {
+        return None;
+    }
+    text.rmatch_indices(' ').find_map(|(at, _)| {
+        let (name, role) = (text[..at].trim(), text[at + 1..].trim());
+        (name.chars().all(|c| is_cjk_letter(c) || c == ' ')
+            && is_name_like(name)
+            && ROLE_ENDINGS.iter().any(|e| role.ends_with(e))
+            && is_role_like(role))
+        .then_some((name, role))
+    })
 }
 
 /// `Interview with Gordon Brown`, `Interview: Gordon Brown, Prime Minister`
@@ -1086,6 +1099,27 @@ mod tests {
     fn no_cjk_headline_word_is_ascii() {
         // `is_name_like` looks for them in non-ASCII text only
         assert!(HEADLINE_CJK.iter().all(|w| !w.is_ascii()));
+    }
+
+    #[test]
+    fn a_cjk_name_then_a_titled_role_splits_at_a_space() {
+        assert_eq!(
+            name_and_role("김철수 한국은행 총재"),
+            Some(("김철수", "한국은행 총재"))
+        );
+        assert_eq!(
+            name_and_role("黒田 東彦 日本銀行総裁"),
+            Some(("黒田 東彦", "日本銀行総裁"))
+        );
+        assert_eq!(
+            name_and_role("王毅 中华人民共和国外交部部长"),
+            Some(("王毅", "中华人民共和国外交部部长"))
+        );
+        // no title at the end, a Latin name, or nothing but a name
+        assert_eq!(name_and_role("김철수 한국은행"), None);
+        assert_eq!(name_and_role("Gordon Brown 外交部长"), None);
+        assert_eq!(name_and_role("黒田 東彦"), None);
+        assert_eq!(name_and_role("新华社 记者"), None);
     }
 
     #[test]
