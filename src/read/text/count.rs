@@ -10,7 +10,9 @@
 //! The number keeps its precision: digits as printed are exact; a
 //! multiplier (`万` 10⁴, `만` 10⁴, `k` 10³, `M` 10⁶, `亿`/`억` 10⁸) means the
 //! page rounded (`1.2万` is 12000); a trailing `+` means a lower bound
-//! (`10万+` is at least 100000).
+//! (`10万+` is at least 100000). A large unit may be followed by the rest
+//! of the count (`1만2000` is 12000, exact; `3억5000만` is 350000000,
+//! rounded as its last part).
 
 use crate::model::Precision;
 use crate::read::text::words::Words;
@@ -140,6 +142,9 @@ pub fn parse_count(text: &str) -> Option<ReadCount> {
         Some(rest) => (rest.trim_end(), true),
         None => (text, false),
     };
+    if let Some(count) = compound(text, at_least) {
+        return count;
+    }
     let (number, multiplier) = match text.char_indices().last() {
         Some((i, '万' | '萬' | '만')) => (&text[..i], 10_000u64),
         Some((i, '千' | '천' | 'k' | 'K')) => (&text[..i], 1_000),
@@ -182,6 +187,41 @@ pub fn parse_count(text: &str) -> Option<ReadCount> {
     Some(ReadCount { value, precision })
 }
 
+/// `1만2000`, `3억5000만`, `1万2千`: a whole number of a large unit (10⁴,
+/// 10⁸), then the rest of the count, below that unit; `None` when `text`
+/// is not written so, `Some(None)` when it is but is no count.
+fn compound(text: &str, at_least: bool) -> Option<Option<ReadCount>> {
+    let (at, unit) = text.char_indices().find_map(|(i, c)| {
+        let unit = match c {
+            '万' | '萬' | '만' => 10_000u64,
+            '亿' | '億' | '억' => 100_000_000,
+            _ => return None,
+        };
+        let end = i + c.len_utf8();
+        (end < text.len()).then_some((end, unit))
+    })?;
+    let (high, low) = text.split_at(at);
+    if high.contains('.') {
+        return Some(None);
+    }
+    let (Some(high), Some(low)) = (parse_count(high), parse_count(low)) else {
+        return Some(None);
+    };
+    if low.value >= unit || low.precision == Precision::AtLeast {
+        return Some(None);
+    }
+    let precision = if at_least {
+        Precision::AtLeast
+    } else {
+        low.precision
+    };
+    Some(
+        high.value
+            .checked_add(low.value)
+            .map(|value| ReadCount { value, precision }),
+    )
+}
+
 /// `1,234,567` is grouped by threes; `12,34` is not a number.
 fn well_grouped(number: &str) -> bool {
     let int = number.split('.').next().unwrap_or(number);
@@ -210,6 +250,14 @@ mod tests {
         assert_eq!(c("조회수 1,234"), Some((1234, Exact)));
         assert_eq!(c("조회 : 2,388"), Some((2388, Exact)));
         assert_eq!(c("9.92만"), Some((99200, Rounded)));
+        assert_eq!(c("조회 1만2000"), Some((12000, Exact)));
+        assert_eq!(c("阅读 1万2千"), Some((12000, Rounded)));
+        assert_eq!(c("조회수 3억5000만"), Some((350_000_000, Rounded)));
+        assert_eq!(c("阅读 1万2345+"), Some((12345, AtLeast)));
+        // the rest must be below the unit, the unit's count whole
+        assert_eq!(c("阅读 1万20000"), None);
+        assert_eq!(c("阅读 1.5万2000"), None);
+        assert_eq!(c("阅读 1万2万"), None);
         assert_eq!(c("閲覧数：3,021"), Some((3021, Exact)));
         assert_eq!(c("Views: 1.2k"), Some((1200, Rounded)));
         assert_eq!(c("100k+"), Some((100_000, AtLeast)));
