@@ -839,14 +839,15 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     // `김철수 한국은행 총재`, `黒田 東彦 日本銀行総裁`: a CJK name, a space,
     // and a role that ends with a title (the name may hold a space itself:
     // the longest name that leaves such a role wins)
-    if text.is_ascii() {
+    // the role ends the line: a line that ends with no title is turned
+    // away before any split is tried
+    if text.is_ascii() || !ROLE_ENDINGS.iter().any(|e| text.ends_with(e)) {
         return None;
     }
     text.rmatch_indices(' ').find_map(|(at, _)| {
         let (name, role) = (text[..at].trim(), text[at + 1..].trim());
         (name.chars().all(|c| is_cjk_letter(c) || c == ' ')
             && is_name_like(name)
-            && ROLE_ENDINGS.iter().any(|e| role.ends_with(e))
             && is_role_like(role))
         .then_some((name, role))
     })

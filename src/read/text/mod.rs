@@ -1254,15 +1254,15 @@ fn headline_over_name(entries: &[Entry<'_>], plain: &[usize], i: usize) -> Optio
     let text = &entries[i].line.text;
     let bare = header::strip_interview_prefix(text);
     let j = i + 1;
+    if bare.len() == text.len() || !plain.contains(&j) {
+        return None;
+    }
     let next = &entries.get(j)?.line.text;
+    if header::strip_interview_prefix(next).len() < next.len() || !header::is_person_line(next) {
+        return None;
+    }
     let named = person_name(next).to_lowercase();
-    (bare.len() < text.len()
-        && plain.contains(&j)
-        && header::strip_interview_prefix(next).len() == next.len()
-        && header::is_person_line(next)
-        && !named.is_empty()
-        && bare.to_lowercase().contains(&named))
-    .then_some(j)
+    (!named.is_empty() && bare.to_lowercase().contains(&named)).then_some(j)
 }
 
 /// The name in a person line (`KIM Min-jun, Director …` → `KIM Min-jun`).
