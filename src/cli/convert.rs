@@ -149,7 +149,8 @@ impl WxrArgs {
             if login.trim().is_empty() || login.chars().count() > 60 || !login.chars().all(allowed)
             {
                 return Err(format!(
-                    "--wxr-author `{login}`: expected a login of 1 to 60 letters, digits, spaces and `_.-@`"
+                    "--wxr-author `{}`: expected a login of 1 to 60 letters, digits, spaces and `_.-@`",
+                    login.escape_debug()
                 ));
             }
             options.author_login = login.clone();
@@ -197,7 +198,7 @@ impl WxrArgs {
 fn text(flag: &str, value: &str) -> Result<String, String> {
     if value.trim().is_empty() || value.chars().any(char::is_control) {
         return Err(format!(
-            "{flag} `{}`: expected text without control characters",
+            "{flag} `{}`: expected text, not blank, without control characters",
             value.escape_debug()
         ));
     }
