@@ -762,18 +762,30 @@ fn devices_are_written_in_place_never_replaced() {
     assert!(stderr.starts_with("{\"inputs\": ["), "{stderr}");
 }
 
+/// A directory holding `in/a.txt` and `in/b.txt`, two valid interviews.
+#[cfg(unix)]
+fn two_inputs() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("in/a.txt"), doc(1));
+    write(&dir.path().join("in/b.txt"), doc(2));
+    dir
+}
+
+/// The permission bits of `path`.
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
 /// Outputs are made with the mode any new file gets (0666 less the
 /// umask, as `File::create` makes them), not a temporary file's owner-only
 /// 0600: a CMS or a web server reading them runs as another user.
 #[cfg(unix)]
 #[test]
 fn outputs_get_the_mode_of_any_new_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = two_inputs();
     let root = dir.path();
-    write(&root.join("in/a.txt"), doc(1));
-    write(&root.join("in/b.txt"), doc(2));
-    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
     fs::File::create(root.join("plain")).unwrap();
     let expected = mode(&root.join("plain"));
     assert_ne!(expected, 0o600, "the umask under test hides the difference");
@@ -799,4 +811,49 @@ fn outputs_get_the_mode_of_any_new_file() {
     ] {
         assert_eq!(mode(&root.join(out)), expected, "{out}");
     }
+}
+
+/// An output replaced with `--force` keeps the mode it was given (as `cp`
+/// onto it would): permissions set on outputs survive a run again.
+#[cfg(unix)]
+#[test]
+fn force_keeps_the_mode_of_a_replaced_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = two_inputs();
+    let root = dir.path();
+    let run = || {
+        interview(root)
+            .args(["convert", "in", "-o", "tree", "--force"])
+            .assert()
+            .success();
+        interview(root)
+            .args([
+                "convert",
+                "in",
+                "--to",
+                "ndjson",
+                "-o",
+                "all.ndjson",
+                "--force",
+            ])
+            .assert()
+            .success();
+    };
+    run();
+    let fresh = mode(&root.join("tree/b.json"));
+    for out in ["tree/a.json", "all.ndjson"] {
+        fs::set_permissions(root.join(out), fs::Permissions::from_mode(0o640)).unwrap();
+        fs::write(root.join(out), "stale").unwrap();
+    }
+    run();
+    for out in ["tree/a.json", "all.ndjson"] {
+        assert_eq!(mode(&root.join(out)), 0o640, "{out}");
+        assert_ne!(
+            fs::read_to_string(root.join(out)).unwrap(),
+            "stale",
+            "{out}"
+        );
+    }
+    // an output with the mode it was made with keeps it
+    assert_eq!(mode(&root.join("tree/b.json")), fresh);
 }

@@ -139,9 +139,16 @@ pub(crate) fn parent_of(path: &Path) -> &Path {
 }
 
 /// Renames `temporary` to `target`, replacing an existing file only when
-/// `force` is set.
+/// `force` is set; a file replaced keeps its mode on Unix (as `cp` onto it
+/// would), so that permissions set on outputs survive a run again.
 pub(crate) fn persist(temporary: TempPath, target: &Path, force: bool) -> io::Result<()> {
     let result = if force {
+        #[cfg(unix)]
+        if let Ok(existing) = fs::metadata(target)
+            && existing.is_file()
+        {
+            fs::set_permissions(&temporary, existing.permissions())?;
+        }
         temporary.persist(target)
     } else {
         temporary.persist_noclobber(target)
