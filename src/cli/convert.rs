@@ -418,7 +418,8 @@ fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
         && out
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"));
-    Some(if (single && args.to.len() == 1 || one_wxr) && !names_dir {
+    let one_file = (single && args.to.len() == 1) || one_wxr;
+    Some(if one_file && !names_dir {
         Destination::File(out)
     } else {
         Destination::Dir(out)

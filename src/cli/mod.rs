@@ -116,7 +116,6 @@ fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
     Encoding::for_label(label.as_bytes()).ok_or_else(|| format!("unknown encoding `{label}`"))
 }
 
-/// Runs the command line and returns the process's exit code.
 /// `1 file`, `2 files`, `0 warnings`: a count and its noun, for people.
 pub(crate) fn count(n: impl std::fmt::Display, noun: &str) -> String {
     let n = n.to_string();
@@ -124,6 +123,7 @@ pub(crate) fn count(n: impl std::fmt::Display, noun: &str) -> String {
     format!("{n} {noun}{plural}")
 }
 
+/// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
     run(std::env::args_os()).into()
 }

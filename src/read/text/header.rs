@@ -838,9 +838,8 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     }
     // `김철수 한국은행 총재`, `黒田 東彦 日本銀行総裁`: a CJK name, a space,
     // and a role that ends with a title (the name may hold a space itself:
-    // the longest name that leaves such a role wins)
-    // the role ends the line: a line that ends with no title is turned
-    // away before any split is tried
+    // the longest name that leaves such a role wins). A line that ends
+    // with no title is turned away before any split is tried.
     if text.is_ascii() || !ROLE_ENDINGS.iter().any(|e| text.ends_with(e)) {
         return None;
     }
