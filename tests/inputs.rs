@@ -59,3 +59,119 @@ fn one_invalid_byte_in_the_seed_keeps_it_utf8_with_a_located_warning() {
         "{stderr}"
     );
 }
+
+/// A tar of `entries`, as `tar` writes it.
+fn tar_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, bytes) in entries {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        builder.append_data(&mut header, name, *bytes).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+fn gzip(bytes: &[u8], level: flate2::Compression) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn a_tar_gz_whose_crc_does_not_match_converts_no_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let tar = tar_of(&[("a.txt", seed.as_bytes()), ("b.txt", seed.as_bytes())]);
+    // stored blocks: the text stands in the stream as it is
+    let mut tgz = gzip(&tar, flate2::Compression::none());
+    let at = tgz.windows(3).position(|w| w == b"427").unwrap();
+    tgz[at] = b'9';
+    fs::write(dir.path().join("bad.tar.gz"), &tgz).unwrap();
+    fs::write(
+        dir.path().join("good.tgz"),
+        gzip(&tar, flate2::Compression::fast()),
+    )
+    .unwrap();
+    let out = interview(dir.path())
+        .args(["convert", "bad.tar.gz", "good.tgz", "--to", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = ndjson(&out.stdout);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["bad.tar.gz", "good.tgz!/a.txt", "good.tgz!/b.txt"]);
+    assert_eq!(records[0]["errors"][0]["code"], "archive");
+    let message = records[0]["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("checksum"), "{message}");
+    assert!(
+        records[1..]
+            .iter()
+            .all(|r| r["interview"]["read_count"] == 427)
+    );
+}
+
+#[test]
+fn a_gzip_stream_whose_length_does_not_match_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let mut tgz = gzip(
+        &tar_of(&[("a.txt", seed.as_bytes())]),
+        flate2::Compression::fast(),
+    );
+    // ISIZE, the trailer's last four bytes
+    let end = tgz.len();
+    tgz[end - 4] ^= 1;
+    fs::write(dir.path().join("a.tgz"), &tgz).unwrap();
+    let out = interview(dir.path())
+        .args(["convert", "a.tgz", "--to", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = ndjson(&out.stdout);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["errors"][0]["code"], "archive");
+}
+
+#[test]
+fn a_truncated_tar_entry_is_an_error_not_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let tar = tar_of(&[("a.txt", seed.as_bytes()), ("b.txt", seed.as_bytes())]);
+    // cut inside b.txt's data, after its read count's line is gone
+    let b_data = 512 + seed.len().div_ceil(512) * 512 + 512;
+    let cut = &tar[..b_data + seed.len() - 200];
+    fs::write(dir.path().join("cut.tar"), cut).unwrap();
+    // a whole gzip stream of the cut tar
+    fs::write(
+        dir.path().join("cut.tgz"),
+        gzip(cut, flate2::Compression::fast()),
+    )
+    .unwrap();
+    for name in ["cut.tar", "cut.tgz"] {
+        let out = interview(dir.path())
+            .args(["convert", name, "--to", "ndjson"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let records = ndjson(&out.stdout);
+        assert_eq!(records.len(), 2, "{name}: {records:?}");
+        assert_eq!(records[0]["path"], format!("{name}!/a.txt"));
+        assert!(records[0]["interview"].is_object());
+        assert_eq!(records[1]["path"], format!("{name}!/b.txt"));
+        assert!(records[1]["interview"].is_null(), "{name}: {records:?}");
+        assert_eq!(records[1]["errors"][0]["code"], "archive");
+        let message = records[1]["errors"][0]["message"].as_str().unwrap();
+        assert_eq!(
+            message,
+            format!(
+                "truncated entry: {} of the {} bytes its header declares",
+                seed.len() - 200,
+                seed.len()
+            )
+        );
+    }
+}

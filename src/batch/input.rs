@@ -13,7 +13,10 @@
 //!   central directory one record at a time, so memory does not grow with
 //!   the number of entries. Entries with an absolute path or a `..`
 //!   component are refused; [`Limits`] bound each entry, the whole
-//!   archive, and the entry count.
+//!   archive, and the entry count. A `.tar.gz` is decompressed to its
+//!   trailer once before its entries are read, so that a CRC or length
+//!   mismatch refuses the archive before any of its documents converts;
+//!   a tar entry cut short is refused rather than read from its part.
 //! - `-` is standard input, one document.
 //!
 //! Problems found on the way (an unreadable directory, a damaged archive,
@@ -685,6 +688,12 @@ impl<'a> Walker<'a> {
             Ok(file) => BufReader::with_capacity(256 << 10, file),
             Err(err) => return each(fault(Fault::io("cannot read", &err))),
         };
+        // a gzip stream's CRC-32 and length are in its trailer, past the
+        // tar's last entry: checked first, so that no document of a
+        // damaged archive is converted
+        if gzip && let Err(fault) = self.check_gzip(archive) {
+            return each(Self::archive_fault(archive, fault));
+        }
         let reader: Box<dyn Read> = if gzip {
             Box::new(flate2::read::MultiGzDecoder::new(file))
         } else {
@@ -751,12 +760,65 @@ impl<'a> Walker<'a> {
                 fault
             });
             match (read, broken) {
+                // the archive ends inside this entry
+                (Ok(bytes), _) if (bytes.len() as u64) < size => {
+                    let fault = Fault::new(
+                        Status::Invalid,
+                        Code::Archive,
+                        format!(
+                            "truncated entry: {} of the {} bytes its header declares",
+                            bytes.len(),
+                            size
+                        ),
+                    )
+                    .expected("a whole tar archive");
+                    // nothing follows: no second fault for the archive
+                    return each(item(Body::Fault(fault)));
+                }
                 (Ok(bytes), _) => each(item(Body::Bytes(bytes)))?,
                 (Err(fault), None) => each(item(Body::Fault(fault)))?,
                 (Err(fault), Some(())) => return each(self::Walker::archive_fault(archive, fault)),
             }
         }
         ControlFlow::Continue(())
+    }
+
+    /// Decompresses the gzip stream of `archive` to its end, bytes
+    /// discarded, so that its trailer's CRC-32 and length are checked
+    /// (flate2 checks them on reaching each member's end); a stream that
+    /// unpacks to more than the archive limit is refused here too.
+    fn check_gzip(&self, archive: &Path) -> Result<(), Fault> {
+        let file = File::open(archive).map_err(|err| Fault::io("cannot read", &err))?;
+        let limit = self.limits.max_archive_size;
+        let decoder = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(256 << 10, file));
+        match io::copy(&mut decoder.take(limit.saturating_add(1)), &mut io::sink()) {
+            Ok(unpacked) if unpacked > limit => Err(Fault::new(
+                Status::Invalid,
+                Code::Limit,
+                format!(
+                    "archive unpacked is over the limit of {}",
+                    human_bytes(limit)
+                ),
+            )
+            .expected("a smaller archive (the limit is set with `--max-archive-size`)")),
+            Ok(_) => Ok(()),
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    io::ErrorKind::InvalidData
+                        | io::ErrorKind::InvalidInput
+                        | io::ErrorKind::UnexpectedEof
+                ) =>
+            {
+                Err(Fault::new(
+                    Status::Invalid,
+                    Code::Archive,
+                    format!("damaged gzip stream: {}", lowercase_first(&err.to_string())),
+                )
+                .expected("a gzip stream whose CRC-32 and length match its trailer"))
+            }
+            Err(err) => Err(Fault::io("cannot read", &err)),
+        }
     }
 
     /// The relative path of an archive entry named `name` when it is to be
