@@ -82,6 +82,10 @@ pub struct Options {
     pub jobs: usize,
     /// Sizes and counts beyond which inputs are refused.
     pub limits: Limits,
+    /// Follow symbolic links met in a directory walk (to files and to
+    /// directories); by default they are skipped, each with a warning. A
+    /// link named as an input is always followed.
+    pub follow: bool,
     /// Stop at the first input that fails.
     pub fail_fast: bool,
     /// Replace outputs that already exist.
@@ -102,6 +106,7 @@ impl Default for Options {
             select: None,
             jobs: 0,
             limits: Limits::default(),
+            follow: false,
             fail_fast: false,
             force: false,
             wxr: crate::write::wxr::Options::default(),
@@ -215,6 +220,9 @@ pub struct Summary {
     pub invalid: u64,
     /// Inputs the tool failed on.
     pub failed: u64,
+    /// Inputs left out with a warning, neither read nor refused: symbolic
+    /// links met in a walk without [`Options::follow`].
+    pub skipped: u64,
     /// Warnings, all inputs together.
     pub warnings: u64,
     /// Errors, all inputs together.
@@ -244,6 +252,8 @@ impl Summary {
         self.documents += outcome.documents;
         self.bytes += outcome.bytes;
         match outcome.status {
+            // converted, yet no document: left out with a warning
+            Status::Converted if outcome.documents == 0 => self.skipped += 1,
             Status::Converted => {}
             Status::Invalid => self.invalid += 1,
             Status::Failed => self.failed += 1,

@@ -175,3 +175,93 @@ fn a_truncated_tar_entry_is_an_error_not_converted() {
         );
     }
 }
+
+/// A tree with one interview, a link to a file outside it (whose lines
+/// are a secret), and a link to a directory outside it.
+#[cfg(unix)]
+fn tree_with_links() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("tree")).unwrap();
+    fs::create_dir_all(root.join("outside/sub")).unwrap();
+    fs::write(root.join("tree/a.txt"), seed()).unwrap();
+    let secret = "LEE Hee-sup\nQ: API_TOKEN=hunter2\n";
+    fs::write(root.join("outside/secret.txt"), secret).unwrap();
+    fs::write(root.join("outside/sub/b.txt"), secret).unwrap();
+    std::os::unix::fs::symlink("../outside/secret.txt", root.join("tree/link.txt")).unwrap();
+    std::os::unix::fs::symlink("../outside/sub", root.join("tree/sub")).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_walk_does_not_follow_symlinks_out_of_the_tree() {
+    let dir = tree_with_links();
+    let out = interview(dir.path())
+        .args(["validate", "tree"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    assert!(
+        stderr.contains("warning[symbolic-link]: tree/link.txt: symbolic link not followed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tree/sub: symbolic link not followed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("checked 1 file: 1 valid"), "{stderr}");
+
+    let out = interview(dir.path())
+        .args(["convert", "tree", "-o", "out"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("3 files: 1 converted, 2 skipped"),
+        "{stderr}"
+    );
+    let mut written: Vec<_> = fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["a.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn follow_opts_in_to_symlinks_and_a_named_link_is_read() {
+    let dir = tree_with_links();
+    let out = interview(dir.path())
+        .args(["validate", "--follow", "--format", "json", "tree"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let files: Vec<String> = ndjson(&out.stdout)
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_owned())
+        .filter(|f| f != "tree/a.txt")
+        .collect();
+    assert!(files.iter().any(|f| f == "tree/link.txt"), "{files:?}");
+    assert!(files.iter().any(|f| f == "tree/sub/b.txt"), "{files:?}");
+    let out = interview(dir.path())
+        .args(["convert", "-L", "tree", "--to", "ndjson"])
+        .output()
+        .unwrap();
+    let paths: Vec<String> = ndjson(&out.stdout)
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(paths, ["tree/a.txt", "tree/link.txt", "tree/sub/b.txt"]);
+    // named on the command line, a link is followed without --follow
+    let out = interview(dir.path())
+        .args(["validate", "tree/link.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("question-without-answer"));
+}

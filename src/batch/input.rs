@@ -5,8 +5,11 @@
 //!   and directories (`.git`, `.DS_Store`) and `__MACOSX` are skipped, as
 //!   is the output directory when it lies inside. Files are selected by
 //!   [`Options::select`], else by an extension that names a readable
-//!   format. Symbolic links to files are read; links to directories are
-//!   not followed.
+//!   format. Symbolic links are not followed (a link to a file or a
+//!   directory outside the tree could leak it into outputs and reports):
+//!   each becomes a warning item naming it, unless [`Options::follow`]
+//!   asks to follow them. An input named explicitly is read even when it
+//!   is a link.
 //! - A `.zip`, `.tar`, `.tar.gz` or `.tgz` named as an input is read in
 //!   place, entry after entry, never extracted to disk: each selected
 //!   entry's bytes become an item. Zip archives are read through their
@@ -83,6 +86,15 @@ impl Fault {
         Fault {
             status,
             diagnostic: Diagnostic::whole(Severity::Error, code, message),
+        }
+    }
+
+    /// Not a fault of the data: something left out, with a warning, the
+    /// run's status unchanged.
+    fn warning(code: Code, message: String) -> Fault {
+        Fault {
+            status: Status::Converted,
+            diagnostic: Diagnostic::whole(Severity::Warning, code, message),
         }
     }
 
@@ -303,6 +315,8 @@ pub(crate) struct Walker<'a> {
     select: Option<&'a GlobSet>,
     /// Inputs hold NDJSON records rather than documents.
     records: bool,
+    /// Follow symbolic links met in directory walks.
+    follow: bool,
     limits: Limits,
     /// Whether items need the size of their file (for the budget of bytes
     /// in flight, with several workers): a `stat` of every file otherwise
@@ -324,6 +338,7 @@ impl<'a> Walker<'a> {
         Ok(Walker {
             select: options.select.as_ref(),
             records: options.records,
+            follow: options.follow,
             limits: options.limits,
             sizes,
             exclude: out_dir.map(fs::canonicalize).transpose()?,
@@ -501,7 +516,7 @@ impl<'a> Walker<'a> {
                 }
         };
         let entries = walkdir::WalkDir::new(root)
-            .follow_links(false)
+            .follow_links(self.follow)
             // siblings' paths are their parent's and their names: ordered
             // as the names are, without taking each path apart again
             .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
@@ -523,6 +538,8 @@ impl<'a> Walker<'a> {
                     continue;
                 }
             };
+            // followed, a link has its target's type: only a link not
+            // followed (or broken) is a link here
             let file_type = entry.file_type();
             if !(file_type.is_file() || file_type.is_symlink()) {
                 continue;
@@ -530,19 +547,31 @@ impl<'a> Walker<'a> {
             let Ok(rel) = entry.path().strip_prefix(root).map(Path::to_path_buf) else {
                 continue;
             };
+            if file_type.is_symlink() {
+                // a link to a directory is not matched against the globs,
+                // and neither would its files be: it is named whatever
+                // its name
+                let to_dir = fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
+                if !(to_dir || self.selected(&rel)) {
+                    continue;
+                }
+                let fault = Fault::warning(Code::SymbolicLink, "symbolic link not followed".into())
+                    .expected("a regular file, or `--follow` to follow links");
+                each(Item {
+                    path: entry.path().display().to_string(),
+                    rel,
+                    body: Body::Fault(fault),
+                })?;
+                continue;
+            }
             if !self.selected(&rel) {
                 continue;
             }
-            // the size, for the memory budget; a link, by what it points to
-            let size = if file_type.is_file() && !self.sizes {
-                0
+            // the size, for the memory budget
+            let size = if self.sizes {
+                entry.metadata().map_or(0, |m| m.len())
             } else {
-                match fs::metadata(entry.path()) {
-                    Ok(metadata) if metadata.is_file() => metadata.len(),
-                    Ok(_) => continue,
-                    // vanished, or unreadable: the worker says which
-                    Err(_) => 0,
-                }
+                0
             };
             each(Item {
                 path: entry.path().display().to_string(),

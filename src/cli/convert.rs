@@ -380,6 +380,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
             max_archive_size: args.max_archive_size,
             max_entries: args.max_entries,
         },
+        follow: args.input.follow,
         fail_fast: args.fail_fast,
         force: args.force,
         wxr: args.wxr.options()?,
@@ -450,6 +451,9 @@ fn summary_line(summary: &Summary) -> String {
         count(summary.files, "file"),
         summary.documents
     );
+    if summary.skipped > 0 {
+        line.push_str(&format!(", {} skipped", summary.skipped));
+    }
     if summary.invalid > 0 {
         line.push_str(&format!(", {} invalid", summary.invalid));
     }
@@ -515,6 +519,7 @@ mod tests {
             documents: 1,
             invalid: 1,
             failed: 1,
+            skipped: 0,
             warnings: 2,
             errors: 2,
             bytes: 2048,
