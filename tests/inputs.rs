@@ -265,3 +265,43 @@ fn follow_opts_in_to_symlinks_and_a_named_link_is_read() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("question-without-answer"));
 }
+
+#[test]
+fn records_over_max_size_are_refused_and_the_stream_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let record =
+        |path: &str, text: &str| serde_json::json!({"path": path, "text": text}).to_string() + "\n";
+    let seed = seed();
+    let mut input = record("a.txt", &seed);
+    // a text over --max-size, its line under the line limit
+    input += &record("big.txt", &seed.repeat(3));
+    // a line over the line limit (6 × 8 KiB + 64 KiB): never parsed
+    input += &record("huge.txt", &"x".repeat(200_000));
+    input += &record("b.txt", &seed);
+    let out = interview(dir.path())
+        .args(["convert", "-", "--from", "records", "--to", "ndjson"])
+        .args(["--max-size", "8KiB"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = ndjson(&out.stdout);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["a.txt", "<stdin>:2", "<stdin>:3", "b.txt"]);
+    assert!(records[0]["interview"].is_object());
+    assert!(records[3]["interview"].is_object());
+    for refused in &records[1..3] {
+        assert_eq!(refused["errors"][0]["code"], "limit", "{refused}");
+    }
+    assert_eq!(
+        records[1]["errors"][0]["message"],
+        "record text is 13.9 KiB, over the limit of 8.0 KiB"
+    );
+    assert_eq!(
+        records[2]["errors"][0]["message"],
+        "record line is longer than 112.0 KiB"
+    );
+}

@@ -262,6 +262,37 @@ fn read_into(
     Ok(len)
 }
 
+/// The longest NDJSON record line held in memory: room for a text of
+/// `max_size` bytes with every byte escaped as JSON (`\u0001` is six bytes
+/// for one), and 64 KiB for its path and the braces.
+fn record_line_limit(max_size: u64) -> u64 {
+    max_size.saturating_mul(6).saturating_add(64 << 10)
+}
+
+/// Skips the rest of a line, a buffer at a time, never holding it.
+fn skip_line(stream: &mut dyn BufRead) -> io::Result<()> {
+    loop {
+        let buffer = match stream.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                stream.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let len = buffer.len();
+                stream.consume(len);
+            }
+        }
+    }
+}
+
 /// Whether `path` names an archive that is read in place (`.zip`, `.tar`,
 /// `.tar.gz`, `.tgz`).
 pub fn is_archive(path: &Path) -> bool {
@@ -413,6 +444,11 @@ impl<'a> Walker<'a> {
     /// read as they come (a mapper's input never ends before its output
     /// starts). A line that is not such a record is a fault named by its
     /// line number; blank lines are skipped.
+    ///
+    /// A line is held whole only up to [`record_line_limit`]: past it, the
+    /// record is refused and the rest of its line is skipped a buffer at a
+    /// time, unread, so that one huge line never fills memory; a record
+    /// whose text is over [`Limits::max_size`] is refused too.
     fn records(
         &self,
         name: &str,
@@ -424,37 +460,49 @@ impl<'a> Walker<'a> {
             path: String,
             text: String,
         }
+        let max_size = self.limits.max_size;
+        let limit = record_line_limit(max_size);
         let mut line = Vec::new();
         for number in 1.. {
+            // a huge line's buffer is not kept for the small ones after it
+            if line.capacity() > 1 << 20 {
+                line = Vec::new();
+            }
             line.clear();
-            let limit = self
-                .limits
-                .max_size
-                .saturating_mul(6)
-                .saturating_add(1 << 16);
             let read = (&mut stream).take(limit).read_until(b'\n', &mut line);
-            let at = format!("{name}:{number}");
-            let fault = |status, code, message: String| Item {
-                path: at.clone(),
+            let at = || format!("{name}:{number}");
+            let fault = |path: String, fault: Fault| Item {
+                path,
                 rel: PathBuf::from(format!("record-{number}")),
-                body: Body::Fault(Fault::new(status, code, message)),
+                body: Body::Fault(fault),
             };
             match read {
                 Ok(0) => return ControlFlow::Continue(()),
                 Ok(_) if line.trim_ascii().is_empty() => continue,
                 Ok(_) if line.last() != Some(&b'\n') && line.len() as u64 >= limit => {
-                    each(fault(
-                        Status::Failed,
+                    let refused = Fault::new(
+                        Status::Invalid,
                         Code::Limit,
-                        format!("record longer than {limit} bytes"),
-                    ))?;
-                    // skip the rest of the oversized line
-                    let mut sink = Vec::new();
-                    if stream.read_until(b'\n', &mut sink).is_err() {
-                        return ControlFlow::Continue(());
+                        format!("record line is longer than {}", human_bytes(limit)),
+                    )
+                    .expected(format!(
+                        "a record whose text is at most {} (the limit is set with `--max-size`; \
+                         its line may take six times that, for JSON escapes)",
+                        human_bytes(max_size)
+                    ));
+                    each(fault(at(), refused))?;
+                    line = Vec::new();
+                    if let Err(err) = skip_line(&mut *stream) {
+                        let failed = Fault::io("cannot read", &err);
+                        return each(fault(at(), failed));
                     }
                 }
                 Ok(_) => match serde_json::from_slice::<Record>(&line) {
+                    Ok(record) if record.text.len() as u64 > max_size => {
+                        let size = record.text.len() as u64;
+                        let refused = Fault::too_big("record text", size, max_size, "--max-size");
+                        each(fault(at(), refused))?;
+                    }
                     Ok(record) => {
                         let rel = relative(&record.path)
                             .unwrap_or_else(|| PathBuf::from(format!("record-{number}")));
@@ -464,19 +512,16 @@ impl<'a> Walker<'a> {
                             body: Body::Bytes(record.text.into_bytes()),
                         })?;
                     }
-                    Err(err) => each(fault(
-                        Status::Invalid,
-                        Code::Syntax,
-                        format!("not a record {{\"path\": …, \"text\": …}}: {err}"),
-                    ))?,
+                    Err(err) => {
+                        let invalid = Fault::new(
+                            Status::Invalid,
+                            Code::Syntax,
+                            format!("not a record {{\"path\": …, \"text\": …}}: {err}"),
+                        );
+                        each(fault(at(), invalid))?;
+                    }
                 },
-                Err(err) => {
-                    return each(fault(
-                        Status::Failed,
-                        Code::Io,
-                        format!("cannot read: {err}"),
-                    ));
-                }
+                Err(err) => return each(fault(at(), Fault::io("cannot read", &err))),
             }
         }
         ControlFlow::Continue(())
