@@ -415,17 +415,38 @@ impl<N> Work<'_, N> {
         outcome.bytes = bytes.len() as u64;
         let source = crate::decode(outcome.path.as_str(), bytes, format, self.options.encoding);
         keep_read_buffer(buffer);
-        let mut parsed = crate::load(&source, format);
-        if self.options.strict {
-            for diagnostic in &mut parsed.diagnostics {
-                diagnostic.severity = Severity::Error;
+        // read now, checked against the schema once the source is dropped
+        // (`crate::load` in two steps): a huge document's text, model and
+        // the schema's view of the model are never in memory together
+        let parsed = crate::read::read(format, &source);
+        let reader_failed = diagnostic::any_fatal(&parsed.diagnostics, false);
+        let mut diagnostics = parsed.diagnostics;
+        let strict = |diagnostics: &mut [Diagnostic]| {
+            if self.options.strict {
+                for diagnostic in diagnostics {
+                    diagnostic.severity = Severity::Error;
+                }
             }
-        }
-        let note = (self.annotate)(&source, &parsed.diagnostics);
-        let valid = !diagnostic::any_fatal(&parsed.diagnostics, false);
-        outcome.in_source = parsed.diagnostics.len();
-        outcome.diagnostics = locate(&source, parsed.diagnostics);
+        };
+        strict(&mut diagnostics);
+        let note = (self.annotate)(&source, &diagnostics);
+        let mut valid = !diagnostic::any_fatal(&diagnostics, false);
+        outcome.in_source = diagnostics.len();
+        outcome.diagnostics = locate(&source, diagnostics);
         drop(source);
+        if let (Some(interview), false) = (&parsed.interview, reader_failed) {
+            let mut violations = crate::check(format, interview);
+            strict(&mut violations);
+            valid &= !diagnostic::any_fatal(&violations, false);
+            // a model's violation has no place in the source (a JSON
+            // pointer at most): after the source's own diagnostics
+            outcome
+                .diagnostics
+                .extend(violations.into_iter().map(|diagnostic| Located {
+                    diagnostic,
+                    position: None,
+                }));
+        }
         let interview = parsed.interview.filter(|_| valid);
         if interview.is_none() {
             outcome.status = Status::Invalid;

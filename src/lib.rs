@@ -46,15 +46,29 @@ pub use source::Source;
 pub fn load(source: &Source, format: Format) -> Parsed {
     let mut parsed = read::read(format, source);
     // a reader's own errors already say why the document is unusable
-    let reader_failed = diagnostic::any_fatal(&parsed.diagnostics, false);
+    if let (Some(interview), false) = (
+        &parsed.interview,
+        diagnostic::any_fatal(&parsed.diagnostics, false),
+    ) {
+        let violations = check(format, interview);
+        parsed.diagnostics.extend(violations);
+    }
+    parsed
+}
+
+/// The schema check [`load`] runs on a model that `format`'s reader
+/// made without an error: its violations, unless the reader checks
+/// models itself. It needs the model only, not the source: a caller may
+/// drop the source first, so that the text, the model and the schema's
+/// view of the model are never in memory together.
+pub fn check(format: Format, interview: &Interview) -> Vec<Diagnostic> {
     // the JSON reader checks the document as written, before it is a model;
     // the XML and JSON-LD readers check the model themselves, to locate
     // each violation in their own document
-    let checked = matches!(format, Format::Json | Format::Xml | Format::JsonLd);
-    if let (Some(interview), false, false) = (&parsed.interview, reader_failed, checked) {
-        parsed.diagnostics.extend(schema::check_model(interview));
+    if matches!(format, Format::Json | Format::Xml | Format::JsonLd) {
+        return Vec::new();
     }
-    parsed
+    schema::check_model(interview)
 }
 
 /// Decodes `bytes` to be read as `format`: the encoding is `forced`, else

@@ -200,6 +200,11 @@ impl Source {
             .map_or(range.end, |(i, _)| range.start + i)
     }
 
+    /// How many lines there are (the last one may be empty).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     /// Lines with their byte ranges, `\n` excluded.
     pub fn lines(&self) -> impl Iterator<Item = (Range<usize>, &str)> {
         (1..=self.line_starts.len()).map(move |n| {

@@ -76,3 +76,54 @@ fn a_huge_record_line_is_skipped_without_being_held() {
     assert_eq!((summary.files, summary.documents), (2, 1));
     assert!(peak < 2 * MIB, "peak heap {peak} bytes");
 }
+
+/// A document of `len` bytes or so: a header, then exchanges of five
+/// paragraphs of a line each (the shape whose per-line and per-paragraph
+/// structures cost the most, per byte, short of one-word turns).
+fn long_document(len: usize) -> String {
+    let mut text = String::from(
+        "LEE Hee-sup\nSecretary-General of the Trilateral Cooperation Secretariat (TCS)\n",
+    );
+    let paragraph = "We must strengthen cooperation and face the challenges of climate together.\n";
+    let mut n = 0;
+    while text.len() < len {
+        n += 1;
+        text.push_str(&format!(
+            "Q: How do you see regional cooperation in year {n}?\nA: "
+        ));
+        for _ in 0..5 {
+            text.push_str(paragraph);
+        }
+    }
+    text.push_str("已阅读人数: 427\n");
+    text
+}
+
+#[test]
+fn a_large_document_peaks_at_a_small_multiple_of_its_size() {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let text = long_document(20 << 20);
+    std::fs::write(&path, &text).unwrap();
+    let size = text.len();
+    drop(text);
+    for to in [Format::Json, Format::Xml] {
+        let mut options = Options {
+            to: vec![to],
+            jobs: 1,
+            ..Options::default()
+        };
+        options.limits.max_size = 1 << 30;
+        let mut summary = None;
+        let peak = peak_of(|| summary = Some(convert(path.clone(), &options)));
+        assert_eq!(summary.unwrap().documents, 1);
+        // live heap bytes, every buffer counted at its capacity: the bound
+        // the README gives for the peak resident memory
+        let ratio = peak as f64 / size as f64;
+        assert!(
+            ratio <= 5.0,
+            "--to {to}: peak heap {peak} bytes, {ratio:.2} × the input"
+        );
+    }
+}

@@ -277,6 +277,15 @@ pub fn check_model(interview: &Interview) -> Vec<Diagnostic> {
         static TREE: RefCell<Tree> = RefCell::default();
     }
     let valid = TREE.with_borrow_mut(|tree| {
+        // what the exchanges, most of a large document, take in the tree
+        let (text, nodes) = interview.exchanges.iter().fold((0, 0), |(text, nodes), e| {
+            let answer: usize = e.answer.iter().map(|p| p.len() + 8).sum();
+            (
+                text + e.question.len() + answer + 24,
+                nodes + e.answer.len() + 4,
+            )
+        });
+        tree.reserve(text, nodes);
         let valid = tree
             .fill(interview)
             .map(|root| tree_validator().is_valid(root));

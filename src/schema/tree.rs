@@ -72,6 +72,16 @@ impl Tree {
         Ok(At { tree: self, index })
     }
 
+    /// Makes room for `text` more bytes of strings and names and `nodes`
+    /// more nodes (and as many children): a huge document's buffers,
+    /// grown by doubling, would each reserve up to twice what they hold,
+    /// and copy themselves on the way.
+    pub fn reserve(&mut self, text: usize, nodes: usize) {
+        self.text.reserve(text);
+        self.nodes.reserve(nodes);
+        self.children.reserve(nodes);
+    }
+
     /// The bytes its buffers hold on to.
     pub fn capacity(&self) -> usize {
         self.nodes.capacity() * size_of::<Kind>()

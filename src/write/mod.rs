@@ -37,6 +37,7 @@ pub fn to_vec(format: Format, interview: &Interview, out: &mut Vec<u8>) -> io::R
     match format {
         Format::Json => json::to_vec(interview, out),
         Format::Ndjson => ndjson::to_vec(interview, out),
+        Format::Xml => xml::to_vec(interview, out),
         _ => write(format, interview, out),
     }
 }

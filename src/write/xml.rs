@@ -45,18 +45,20 @@ pub const NAMESPACE: &str = "https://interview-kit.dev/ns/interview/1";
 /// Fails with [`io::ErrorKind::InvalidData`] when a text holds a character
 /// XML 1.0 cannot represent; nothing is written then.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
-    if let Some((pointer, c)) = first_forbidden(interview) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "`{pointer}` holds U+{:04X}, a character XML 1.0 cannot represent",
-                u32::from(c)
-            ),
-        ));
-    }
+    let mut bytes = Vec::with_capacity(4096);
+    to_vec(interview, &mut bytes)?;
+    out.write_all(&bytes)
+}
+
+/// Appends `interview` as XML to `out`, as [`write`] writes it, with no
+/// buffer of its own (a huge document's XML is not held twice); on an
+/// error `out` is left as it was.
+pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
+    let start = out.len();
     let mut w = Indented {
-        out: Vec::with_capacity(4096),
+        out: std::mem::take(out),
         depth: 0,
+        forbidden: false,
     };
     w.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     w.line(&format!("<interview xmlns=\"{NAMESPACE}\">"));
@@ -96,7 +98,22 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     w.opt("encoding", interview.encoding.as_deref());
     w.depth -= 1;
     w.line("</interview>");
-    out.write_all(&w.out)
+    *out = w.out;
+    // each text is looked at as it is written; only then is the model
+    // walked as JSON (a copy of all of it) to name the text by its pointer
+    if w.forbidden
+        && let Some((pointer, c)) = first_forbidden(interview)
+    {
+        out.truncate(start);
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "`{pointer}` holds U+{:04X}, a character XML 1.0 cannot represent",
+                u32::from(c)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether XML 1.0 forbids `c` anywhere in a document (its `Char`
@@ -158,6 +175,8 @@ fn escape_into(out: &mut Vec<u8>, text: &str) {
 struct Indented {
     out: Vec<u8>,
     depth: usize,
+    /// Whether a text written holds a character [`is_forbidden`].
+    forbidden: bool,
 }
 
 impl Indented {
@@ -182,6 +201,7 @@ impl Indented {
     }
 
     fn leaf(&mut self, name: &str, text: &str) {
+        self.forbidden |= text.contains(is_forbidden);
         self.indent();
         self.out.extend_from_slice(format!("<{name}>").as_bytes());
         escape_into(&mut self.out, text);

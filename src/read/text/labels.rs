@@ -30,10 +30,17 @@ pub(crate) struct Label {
     pub label: String,
     /// The full name a `김예람(김)` form declares for the label.
     pub full: Option<String>,
-    /// The turn's text.
-    pub body: String,
+    /// Where the turn's text stands in the line: see [`Label::body`].
+    pub body_range: std::ops::Range<usize>,
     /// Byte offset of `body` in the line.
     pub body_at: usize,
+}
+
+impl Label {
+    /// The turn's text in `line`, the line it was detected in.
+    pub fn body<'l>(&self, line: &'l str) -> &'l str {
+        &line[self.body_range.clone()]
+    }
 }
 
 /// Bullets before a `◎ 이름 >` turn.
@@ -68,7 +75,7 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
     Some(Label {
         label: label.to_owned(),
         full: full.map(str::to_owned),
-        body: rest.trim().to_owned(),
+        body_range: super::lines::range_in(line, rest.trim()),
         body_at: offset + body_at + skip + lead,
     })
 }
@@ -586,7 +593,10 @@ mod tests {
     }
 
     fn lab(line: &str) -> Option<(String, Option<String>, String)> {
-        detect(line).map(|l| (l.label, l.full, l.body))
+        detect(line).map(|l| {
+            let body = l.body(line).to_owned();
+            (l.label, l.full, body)
+        })
     }
 
     fn some(label: &str, body: &str) -> Option<(String, Option<String>, String)> {

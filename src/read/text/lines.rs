@@ -36,8 +36,10 @@ pub(crate) struct Line<'s> {
     /// The text, trimmed, forbidden characters removed: the source's own
     /// unless a character was removed.
     pub text: Cow<'s, str>,
-    /// The blank-line-separated block the line belongs to.
-    pub block: usize,
+    /// The blank-line-separated block the line belongs to (32 bits: a
+    /// line is kept per line of the document, and 48 bytes are 56 with a
+    /// `usize` here).
+    pub block: u32,
     /// What the text's bytes may hold, for the rules that look for it.
     pub hints: Hints,
 }
@@ -50,6 +52,15 @@ impl<'s> Line<'s> {
             Cow::Owned(text) => Cow::Owned(text[range].to_owned()),
         }
     }
+}
+
+/// Where `part`, a slice of `text` (as trimming and stripping give), stands
+/// in it: a turn's body is kept as this range into its line, not copied,
+/// since a marker or label is kept for every line of a document.
+pub(crate) fn range_in(text: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    debug_assert!(start <= text.len() && start + part.len() <= text.len());
+    start..start + part.len()
 }
 
 /// `text` after `prefix` (written in lowercase), compared without case
@@ -185,7 +196,9 @@ impl Hints {
 
 /// Non-blank lines, trimmed, with forbidden characters removed.
 pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'s>> {
-    let mut out = Vec::new();
+    // room for every line at once: grown by doubling, a huge document's
+    // vector would reserve up to twice what it holds
+    let mut out = Vec::with_capacity(source.line_count());
     let mut block = 0;
     let mut blank = false;
     for (range, raw) in source.lines() {
@@ -195,7 +208,7 @@ pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>)
             continue;
         }
         if blank && !out.is_empty() {
-            block += 1;
+            block = u32::saturating_add(block, 1);
         }
         blank = false;
         let start = range.start + (raw.len() - raw.trim_start().len());

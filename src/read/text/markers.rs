@@ -29,12 +29,20 @@ pub(crate) enum Side {
 pub(crate) struct Marker {
     /// The side it opens.
     pub side: Side,
-    /// The turn's text, marker (and emphasis) removed.
-    pub body: String,
+    /// Where the turn's text stands in the line, marker (and emphasis)
+    /// removed: see [`Marker::body`].
+    pub body_range: std::ops::Range<usize>,
     /// Byte offset of `body` in the line.
     pub body_at: usize,
     /// Which rule matched (a dash question's answer follows unmarked).
     pub rule: Rule,
+}
+
+impl Marker {
+    /// The turn's text in `line`, the line it was detected in.
+    pub fn body<'l>(&self, line: &'l str) -> &'l str {
+        &line[self.body_range.clone()]
+    }
 }
 
 /// The marker rules, in the order they are tried.
@@ -63,7 +71,7 @@ pub(crate) fn detect(line: &str) -> Option<Marker> {
             None => (0, rest.strip_suffix("**").unwrap_or(rest).trim_end()),
         };
         marker.body_at = inner_at + marker.body_at + skip;
-        marker.body = body.trim().to_owned();
+        marker.body_range = super::lines::range_in(line, body.trim());
         return Some(marker);
     }
     detect_plain(line)
@@ -85,7 +93,7 @@ fn detect_plain(line: &str) -> Option<Marker> {
         .or_else(|| dash(line).map(|at| (Side::Question, Rule::Dash, at)))?;
     Some(Marker {
         side,
-        body: line[body_at..].trim().to_owned(),
+        body_range: super::lines::range_in(line, line[body_at..].trim()),
         body_at: body_at + (line[body_at..].len() - line[body_at..].trim_start().len()),
         rule,
     })
@@ -368,7 +376,7 @@ mod tests {
     }
 
     fn side(line: &str) -> Option<(Side, String)> {
-        detect(line).map(|m| (m.side, m.body))
+        detect(line).map(|m| (m.side, m.body(line).to_owned()))
     }
 
     fn q(body: &str) -> Option<(Side, String)> {
