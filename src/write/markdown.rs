@@ -9,7 +9,7 @@
 //! ```yaml
 //! title: "Interview with LEE Hee-sup"   # the headline, else "Interview with NAME"
 //! date: 2024-05-12                      # only when the model's date is ISO 8601
-//! slug: "interview-with-lee-hee-sup"
+//! slug: "interview-with-lee-hee-sup-1a2b3c4d" # the title, a hash of the input's path
 //! description: "…"                      # the first introduction paragraph, if any
 //! params:                               # the model's metadata, JSON field names
 //!   date_text: "2024年5月12日"          # the date as written
@@ -36,14 +36,30 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::path::Path;
 
 use super::cms::{self, Field, IsoDate, Value};
 use crate::model::Interview;
 
-/// Writes `interview` as Markdown with YAML front matter.
+/// Writes `interview` as Markdown with YAML front matter, its slug made
+/// from the title alone (see [`write_at`] for pages of a batch).
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    write_at(interview, None, out)
+}
+
+/// Writes `interview` as Markdown with YAML front matter, for the input at
+/// `path` (relative to the directory or archive it was found in, or the
+/// file's own name): the slug is the title's, then `-` and a short hash of
+/// `path`, so that two pages of one batch never share a URL (two interviews
+/// of one person without a headline have one title) and a page keeps its
+/// URL from run to run.
+pub fn write_at(
+    interview: &Interview,
+    path: Option<&Path>,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let mut doc = String::with_capacity(8192);
-    front_matter(interview, &mut doc);
+    front_matter(interview, path, &mut doc);
     for paragraph in &interview.introduction {
         doc.push('\n');
         block(&mut doc, paragraph, Context::Paragraph);
@@ -71,7 +87,7 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
 // ---------------------------------------------------------------------------
 // Front matter
 
-fn front_matter(interview: &Interview, doc: &mut String) {
+fn front_matter(interview: &Interview, path: Option<&Path>, doc: &mut String) {
     doc.push_str("---\n");
     let title = cms::title(interview);
     scalar(doc, 0, "title", &title);
@@ -80,7 +96,7 @@ fn front_matter(interview: &Interview, doc: &mut String) {
         // RFC 3339 text has no character YAML would read otherwise
         let _ = writeln!(doc, "date: {}", date.rfc3339());
     }
-    let slug = cms::slug(&title);
+    let slug = cms::page_slug(&title, path);
     if !slug.is_empty() {
         scalar(doc, 0, "slug", &slug);
     }
