@@ -310,6 +310,7 @@ proptest! {
     fn markdown_renders_back_to_the_model_text(model in model()) {
         let md = rendered(&model, Format::Markdown);
         let yaml = check_markdown(&model, &md).map_err(TestCaseError::fail)?;
+        check_jekyll_safe(&md).map_err(TestCaseError::fail)?;
         let front_date = ISO_DATES
             .iter()
             .find(|(d, _)| model.date.as_deref() == Some(*d))
@@ -335,6 +336,45 @@ proptest! {
 
 // ---------------------------------------------------------------------------
 // Markdown, read back
+
+/// The characters kramdown (Jekyll's Markdown parser) reads as escaped
+/// after a backslash; it shows the backslash before any other.
+const KRAMDOWN_ESCAPES: &str = "\\.*_+-`()[]{}#!:|\"'$=<>";
+
+/// Checks the body of `md` as Jekyll reads it: Liquid first (no `{%` or
+/// `{{` may be left to open a tag or an output), then kramdown (every
+/// backslash an escape it knows).
+fn check_jekyll_safe(md: &str) -> Result<(), String> {
+    let body = md.splitn(3, "---\n").nth(2).ok_or("no body")?;
+    if body.contains("{%") || body.contains("{{") {
+        return Err(format!("Liquid would read a tag in\n{body}"));
+    }
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(next) if KRAMDOWN_ESCAPES.contains(next) => {}
+                next => return Err(format!("`\\{next:?}` is no kramdown escape in\n{body}")),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The issue's example renders with no backslash in Jekyll, and is still
+/// exact under CommonMark.
+#[test]
+fn liquid_and_superscript_stay_text_without_backslashes_kramdown_shows() {
+    let mut model = seed();
+    model.exchanges[0].answer = vec![
+        "Type {% raw %} or x^2.".into(),
+        "{{ page.title }} ~~not struck~~ 50% off\nand a line break".into(),
+    ];
+    let md = rendered(&model, Format::Markdown);
+    check_jekyll_safe(&md).unwrap();
+    check_markdown(&model, &md).unwrap();
+    assert!(md.contains("Type \\{&#37; raw %} or x&#94;2."), "{md}");
+}
 
 /// What the CMS text of `model` must read back as: line ends as LF, U+0000
 /// (which no Markdown or XML can carry) as U+FFFD.
