@@ -43,7 +43,8 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesCData, BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::cms::{self, IsoDate, Value};
-use super::xml;
+use super::{Unwritable, xml};
+use crate::diagnostic::Code;
 use crate::model::Interview;
 
 /// The WordPress status imported posts get.
@@ -365,17 +366,20 @@ impl<W: Write> WxrWriter<W> {
 /// Checks that every text of `interview` can be written: XML 1.0 cannot
 /// carry the C0 controls other than tab, line feed and carriage return, nor
 /// U+FFFE and U+FFFF, not even as character references. Such a character
-/// fails with an [`io::ErrorKind::InvalidData`] error naming the field
-/// (its JSON pointer), as `--to xml` does, rather than being replaced.
+/// fails with an [`io::ErrorKind::InvalidData`] error holding an
+/// [`Unwritable`] that names the field (its JSON pointer), as `--to xml`
+/// refuses it, rather than being replaced.
 pub fn check(interview: &Interview) -> io::Result<()> {
     match xml::first_forbidden(interview) {
-        Some((pointer, c)) => Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "`{pointer}` holds U+{:04X}, a character XML 1.0 (and so WXR) cannot represent",
+        Some((pointer, c)) => Err(Unwritable {
+            code: Code::ControlCharacter,
+            pointer,
+            reason: format!(
+                "holds U+{:04X}, a character XML 1.0 (and so WXR) cannot represent",
                 u32::from(c)
             ),
-        )),
+        }
+        .into()),
         None => Ok(()),
     }
 }
