@@ -45,6 +45,7 @@ use globset::GlobSet;
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::format::Format;
 use crate::source::{LineCol, Source};
+use crate::write::Unwritable;
 
 use input::{Body, Item};
 use output::{Rendered, Sink};
@@ -433,12 +434,19 @@ impl<N> Work<'_, N> {
         let rendered = match self.render(&rel, &outcome, interview.as_ref()) {
             Ok(rendered) => rendered,
             // a writer that cannot carry the document's content (XML and a
-            // control character) makes the input invalid for that format
+            // control character, raw text and a line break) makes the input
+            // invalid for that format
             Err(err) if err.kind() == io::ErrorKind::InvalidData => {
                 outcome.status = Status::Invalid;
                 let message = lowercase_first(&err.to_string());
+                let unwritable = err.get_ref().and_then(|e| e.downcast_ref::<Unwritable>());
+                let code = unwritable.map_or(Code::ControlCharacter, |u| u.code);
+                let mut diagnostic = Diagnostic::whole(Severity::Error, code, message);
+                if let Some(unwritable) = unwritable {
+                    diagnostic = diagnostic.at_pointer(unwritable.pointer.clone());
+                }
                 outcome.diagnostics.push(Located {
-                    diagnostic: Diagnostic::whole(Severity::Error, Code::ControlCharacter, message),
+                    diagnostic,
                     position: None,
                 });
                 Rendered::Nothing

@@ -25,6 +25,7 @@ use tempfile::{NamedTempFile, TempPath};
 use super::{Destination, Options, Outcome, Status, io_error, report};
 use crate::format::Format;
 use crate::model::Interview;
+use crate::write::markdown;
 use crate::write::wxr::{self, WxrWriter};
 
 /// What a worker made of one document, ready to be put in place.
@@ -37,8 +38,9 @@ pub(crate) enum Rendered {
     /// Temporary files, each with the output path it is to be renamed to.
     Files(Vec<(PathBuf, TempPath)>),
     /// A document for a format whose items the emitting thread writes in
-    /// order into one envelope (WXR: one file holding every interview).
-    Item(Box<Interview>),
+    /// order into one envelope (WXR: one file holding every interview),
+    /// with its input's relative path (which makes its slug).
+    Item(Box<Interview>, PathBuf),
 }
 
 /// Renders one document for its destination: to bytes for a stream, to
@@ -63,12 +65,17 @@ pub(crate) fn render(
         return Ok(Rendered::Nothing);
     };
     if to == [Format::Wxr] && dir.is_none() {
-        return Ok(Rendered::Item(Box::new(interview.clone())));
+        // refused here, where the document is still the worker's
+        wxr::check(interview)?;
+        return Ok(Rendered::Item(
+            Box::new(interview.clone()),
+            rel.to_path_buf(),
+        ));
     }
     let Some(dir) = dir else {
         let mut bytes = Vec::with_capacity(capacity * to.len());
         for &format in to {
-            write_format(format, wxr, interview, &mut bytes)?;
+            write_format(format, wxr, rel, interview, &mut bytes)?;
         }
         return Ok(Rendered::Stream(bytes));
     };
@@ -77,21 +84,30 @@ pub(crate) fn render(
     for &format in to {
         let target = dir.join(rel).with_extension(format.extension());
         bytes.clear();
-        write_format(format, wxr, interview, &mut bytes)?;
+        write_format(format, wxr, rel, interview, &mut bytes)?;
         files.push((target.clone(), write_temporary(&target, &bytes)?));
     }
     Ok(Rendered::Files(files))
 }
 
-/// Appends `interview` as `format`; a WXR file takes the run's options.
+/// Appends `interview`, read from the input at `rel`, as `format`; a WXR
+/// file takes the run's options, and the CMS formats make a slug of `rel`.
 fn write_format(
     format: Format,
     wxr: &wxr::Options,
+    rel: &Path,
     interview: &Interview,
     out: &mut Vec<u8>,
 ) -> io::Result<()> {
     match format {
-        Format::Wxr => wxr::write_all_with([interview], wxr.clone(), out),
+        Format::Wxr => {
+            wxr::check(interview)?;
+            let options = wxr.clone().for_first(Some(interview));
+            let mut writer = WxrWriter::begin(out, options)?;
+            writer.item_at(interview, Some(rel))?;
+            writer.finish().map(drop)
+        }
+        Format::Markdown => markdown::write_at(interview, Some(rel), out),
         _ => crate::write::to_vec(format, interview, out),
     }
 }
@@ -339,7 +355,7 @@ impl<'w> Sink<'w> {
     /// in `outcome`. An output that cannot be put in place fails that
     /// outcome; an error of the stream or file stops the run.
     pub fn put(&mut self, outcome: &mut Outcome, rendered: Rendered) -> io::Result<()> {
-        if let Rendered::Item(interview) = rendered {
+        if let Rendered::Item(interview, rel) = rendered {
             let wxr = match self.wxr.take() {
                 Some(wxr) => self.wxr.insert(wxr),
                 None => self.wxr.insert(WxrWriter::begin(
@@ -347,7 +363,7 @@ impl<'w> Sink<'w> {
                     self.wxr_options.clone().for_first(Some(&interview)),
                 )?),
             };
-            wxr.item(&interview)?;
+            wxr.item_at(&interview, Some(&rel))?;
             let bytes = std::mem::take(wxr.get_mut());
             self.write(&bytes)?;
             outcome.outputs.push(self.stream_target());
@@ -396,7 +412,7 @@ impl<'w> Sink<'w> {
                     }
                 }
             }
-            (_, Rendered::Stream(_) | Rendered::Files(_) | Rendered::Item(_)) => {
+            (_, Rendered::Stream(_) | Rendered::Files(_) | Rendered::Item(..)) => {
                 unreachable!("documents are rendered for their destination")
             }
         }
