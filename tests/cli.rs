@@ -217,3 +217,34 @@ fn malformed_fixtures_fail_with_located_diagnostics() {
         });
     });
 }
+
+/// A file name with control characters is shown escaped in diagnostics
+/// (no raw ESC reaches the terminal) and kept exactly in the JSON report.
+#[test]
+fn control_characters_in_file_names_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let name = "x\u{1b}]0;title\u{7}.txt";
+    std::fs::write(inputs.join(name), "Q: only a question\n").unwrap();
+    let report = dir.path().join("report.json");
+    let out = interview()
+        .args(["convert", "-o"])
+        .arg(dir.path().join("out"))
+        .arg("--report")
+        .arg(&report)
+        .arg(&inputs)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("x\\u{1b}]0;title\\u{7}.txt"), "{stderr}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let path = report["inputs"][0]["path"].as_str().unwrap();
+    assert!(path.ends_with(name), "{path:?}");
+}

@@ -230,3 +230,37 @@ fn archives_are_read_in_place() {
         "{stdout}"
     );
 }
+
+/// A file name with control characters (ESC, BEL) reaches no report raw:
+/// it cannot drive a terminal or GitHub's log, and the JUnit XML stays
+/// well-formed. JSON and SARIF carry it exactly, JSON-escaped and
+/// percent-encoded.
+#[test]
+fn control_characters_in_file_names_are_escaped_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "bad\u{1b}[31m\u{7}.json";
+    let bytes = std::fs::read(common::fixture("validate/invalid/two-violations.json")).unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    let input = dir.path().to_str().unwrap();
+    let raw = |text: &str| text.chars().any(|c| c.is_control() && c != '\n');
+    let escaped = "bad\\u{1b}[31m\\u{7}.json";
+    for format in ["human", "github", "junit"] {
+        let (code, stdout, stderr) = validate(&["--format", format, input]);
+        assert_eq!(code, 1, "{format}: {stderr}");
+        assert!(
+            !raw(&stdout) && !raw(&stderr),
+            "{format}: {stdout:?} {stderr:?}"
+        );
+        assert!(
+            stdout.contains(escaped) || stderr.contains(escaped),
+            "{format}: {stdout} {stderr}"
+        );
+    }
+    let (_, stdout, _) = validate(&["--format", "json", input]);
+    assert!(!raw(&stdout), "{stdout:?}");
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert!(first["file"].as_str().unwrap().ends_with(name), "{stdout}");
+    let (_, stdout, _) = validate(&["--format", "sarif", input]);
+    assert!(!raw(&stdout), "{stdout:?}");
+    assert!(stdout.contains("bad%1B%5B31m%07.json"), "{stdout}");
+}

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use interview_kit::Severity;
 
-use super::{Located, Reporter, Summary};
+use super::{Located, Reporter, Summary, display_path};
 
 pub struct Github<W> {
     out: W,
@@ -26,7 +26,7 @@ impl<W: Write> Reporter for Github<W> {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let mut props = format!("file={}", property(l.file));
+            let mut props = format!("file={}", property(&display_path(l.file)));
             if let Some((start, end)) = l.region {
                 // GitHub's end column is inclusive
                 let end_col = if end.line == start.line {
@@ -40,7 +40,11 @@ impl<W: Write> Reporter for Github<W> {
                 ));
             }
             props.push_str(&format!(",title={}", property(diagnostic.code.as_str())));
-            writeln!(self.out, "::{command} {props}::{}", data(&l.full_message()))?;
+            writeln!(
+                self.out,
+                "::{command} {props}::{}",
+                data(&display_path(&l.full_message()))
+            )?;
         }
         Ok(())
     }
@@ -49,8 +53,8 @@ impl<W: Write> Reporter for Github<W> {
         writeln!(
             self.out,
             "::error file={},title=io::{}",
-            property(name),
-            data(error)
+            property(&display_path(name)),
+            data(&display_path(error))
         )
     }
 

@@ -12,7 +12,7 @@ use codespan_reporting::term::{self, Config};
 use interview_kit::source::LineCol;
 use interview_kit::{Diagnostic, Severity, Source};
 
-use super::{Located, Reporter, Summary};
+use super::{Located, Reporter, Summary, display_path};
 use crate::cli::count;
 
 /// Writes diagnostics to stderr for people to read.
@@ -54,14 +54,15 @@ impl Human {
     /// refused archive entry, an output that exists), or whose text is
     /// gone: the headline names the file, and the place when `at` knows it.
     pub fn whole(&mut self, name: &str, diagnostic: &Diagnostic, at: Option<LineCol>) {
-        let file = SimpleFile::new(name, "");
-        let report = whole_report(name, diagnostic, at);
+        let name = display_path(name);
+        let file = SimpleFile::new(&name, "");
+        let report = whole_report(&name, diagnostic, at);
         let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
     }
 
     /// A problem with no source to show (an unreadable file, a bad flag).
     pub fn error(&mut self, message: &str) {
-        let report: Report<()> = Report::error().with_message(message);
+        let report: Report<()> = Report::error().with_message(display_path(message));
         let file = SimpleFile::new("", "");
         let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
     }
@@ -123,27 +124,29 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], strict: bool, colour:
         Buffer::no_color()
     };
     let config = Config::default();
+    let name = display_path(source.name());
     for diagnostic in diagnostics {
         let excerpt = diagnostic
             .span
             .clone()
-            .map(|span| Excerpt::of(source, span));
+            .map(|span| Excerpt::of(source, &name, span));
         let emitted = match &excerpt {
             Some(excerpt) => {
                 let label = Some(excerpt.span.clone());
-                let report = report(source.name(), diagnostic, strict, label);
+                let report = report(&name, diagnostic, strict, label);
                 term::emit_to_write_style(&mut buffer, &config, excerpt, &report)
             }
             // no place in the text: the file name goes in the headline
             None => {
-                let report = report(source.name(), diagnostic, strict, None);
-                let file = SimpleFile::new(source.name(), "");
+                let report = report(&name, diagnostic, strict, None);
+                let file = SimpleFile::new(&*name, "");
                 term::emit_to_write_style(&mut buffer, &config, &file, &report)
             }
         };
         if emitted.is_err() {
             // the snippet could not be shown: say it plainly
-            let _ = writeln!(buffer, "{}: {}", source.name(), diagnostic.message);
+            let message = display_path(&diagnostic.message);
+            let _ = writeln!(buffer, "{name}: {message}");
         }
     }
     buffer.into_inner()
@@ -193,7 +196,7 @@ impl<'a> Excerpt<'a> {
     /// The excerpt for `span`, cut back to the source's end and to
     /// character boundaries (a reader's span never needs it; a bad one is
     /// still shown at the nearest place).
-    fn of(source: &'a Source, span: Range<usize>) -> Excerpt<'a> {
+    fn of(source: &'a Source, name: &'a str, span: Range<usize>) -> Excerpt<'a> {
         let text = source.text();
         let floor = |mut at: usize| {
             at = at.min(text.len());
@@ -208,7 +211,7 @@ impl<'a> Excerpt<'a> {
         let first = source.line_range(start.line);
         if span.end <= first.end
             && first.len() > SHOWN
-            && let Some(excerpt) = Excerpt::cut(source, span.clone(), start, first.clone())
+            && let Some(excerpt) = Excerpt::cut(source, name, span.clone(), start, first.clone())
         {
             return excerpt;
         }
@@ -218,7 +221,7 @@ impl<'a> Excerpt<'a> {
             .chain(lines.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Excerpt {
-            name: source.name(),
+            name,
             text: lines,
             span: span.start - first.start..span.end - first.start,
             first_line: start.line,
@@ -232,6 +235,7 @@ impl<'a> Excerpt<'a> {
     /// `start`) around `span`, if the line is wider than [`SHOWN`] columns.
     fn cut(
         source: &'a Source,
+        name: &'a str,
         span: Range<usize>,
         start: LineCol,
         range: Range<usize>,
@@ -269,7 +273,7 @@ impl<'a> Excerpt<'a> {
         }
         let local = |at: usize| (at - range.start).clamp(begin, end) - begin + offset;
         Some(Excerpt {
-            name: source.name(),
+            name,
             span: local(span.start)..local(span.end),
             text,
             first_line: start.line,
@@ -355,20 +359,23 @@ fn report(
         Severity::Warning if strict => Level::Error,
         Severity::Warning => Level::Warning,
     };
+    // a message or a note may quote the document: no control character
+    // reaches the terminal
+    let message = display_path(&diagnostic.message);
     let mut notes = Vec::new();
     if let Some(expected) = &diagnostic.expected {
-        notes.push(format!("expected {expected}"));
+        notes.push(format!("expected {}", display_path(expected)));
     }
     let mut report = Report::new(level).with_code(diagnostic.code.as_str());
     report = match label {
-        Some(span) => report.with_message(&diagnostic.message).with_labels(vec![
-            Label::primary((), span).with_message(&diagnostic.message),
-        ]),
+        Some(span) => report
+            .with_message(&*message)
+            .with_labels(vec![Label::primary((), span).with_message(&*message)]),
         // no place shown in the text: the file name goes in the headline
-        None => report.with_message(format!("{name}: {}", diagnostic.message)),
+        None => report.with_message(format!("{name}: {message}")),
     };
     if let Some(pointer) = &diagnostic.pointer {
-        notes.push(format!("at JSON pointer `{pointer}`"));
+        notes.push(format!("at JSON pointer `{}`", display_path(pointer)));
     }
     report.with_notes(notes)
 }

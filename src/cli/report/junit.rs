@@ -8,7 +8,7 @@ use interview_kit::Severity;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{Located, Reporter, Summary};
+use super::{Located, Reporter, Summary, display_path};
 
 /// One file's outcome, kept until the report is written.
 struct Case {
@@ -37,18 +37,20 @@ fn line(l: &Located<'_>) -> String {
         || l.file.to_owned(),
         |(s, _)| format!("{}:{}:{}", l.file, s.line, s.col),
     );
-    format!(
+    // XML 1.0 cannot carry most control characters, even as references
+    let line = format!(
         "{place}: {}[{}]: {}",
         l.severity.as_str(),
         l.diagnostic.code,
         l.full_message()
-    )
+    );
+    display_path(&line).into_owned()
 }
 
 impl<W: Write> Reporter for Junit<W> {
     fn file(&mut self, name: &str, entries: &[Located<'_>], _: &[Vec<u8>]) -> io::Result<()> {
         let mut case = Case {
-            name: name.to_owned(),
+            name: display_path(name).into_owned(),
             failures: Vec::new(),
             warnings: Vec::new(),
             unreadable: false,
@@ -64,9 +66,11 @@ impl<W: Write> Reporter for Junit<W> {
     }
 
     fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+        let name = display_path(name).into_owned();
+        let error = display_path(error);
         self.cases.push(Case {
-            name: name.to_owned(),
             failures: vec![format!("{name}: error[io]: {error}")],
+            name,
             warnings: Vec::new(),
             unreadable: true,
         });
