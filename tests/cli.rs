@@ -248,3 +248,24 @@ fn control_characters_in_file_names_do_not_reach_the_terminal() {
     let path = report["inputs"][0]["path"].as_str().unwrap();
     assert!(path.ends_with(name), "{path:?}");
 }
+
+/// `convert` of an empty directory fails naming it, as `validate` does.
+#[test]
+fn convert_of_an_input_with_no_document_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = interview()
+        .arg("convert")
+        .arg(&empty)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("{}: no document found", empty.display())),
+        "{stderr}"
+    );
+}

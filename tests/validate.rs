@@ -264,3 +264,67 @@ fn control_characters_in_file_names_are_escaped_in_every_format() {
     assert!(!raw(&stdout), "{stdout:?}");
     assert!(stdout.contains("bad%1B%5B31m%07.json"), "{stdout}");
 }
+
+/// An empty directory, or a `--glob` that matches nothing, is a failure
+/// naming the input (exit 2), not a clean run of nothing: a mistyped path
+/// in CI must fail.
+#[test]
+fn an_input_with_no_document_fails_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, _, stderr) = validate(&[empty.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}: no document found", empty.display())),
+        "{stderr}"
+    );
+    let (code, stdout, _) = validate(&[
+        "--format",
+        "json",
+        "--glob",
+        "**/*.nope",
+        "fixtures/validate",
+    ]);
+    assert_eq!(code, 2);
+    let line: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(line["file"], "fixtures/validate");
+    assert_eq!(line["code"], "no-document");
+    assert_eq!(line["message"], "no document found: no file matches --glob");
+    // one matching input does not hide another that matches nothing
+    let (code, _, stderr) = validate(&[
+        "fixtures/validate/valid/minimal.json",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+/// A missing file is an I/O error of the run: exit 2, said once, not
+/// counted invalid, and SARIF says the run did not succeed.
+#[test]
+fn a_missing_file_is_a_failure_said_once() {
+    let valid = "fixtures/validate/valid/minimal.json";
+    let (code, _, stderr) = validate(&["no/such.json", valid]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.matches("no/such.json").count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("cannot read").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("checked 2 files: 1 valid, 0 invalid, 1 failed"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = validate(&["--format", "sarif", "no/such.json", valid]);
+    assert_eq!(code, 2);
+    let log: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "no/such.json"
+    );
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 0);
+    // shown even when --max-errors left no room
+    let (_, stdout, _) = validate(&["--format", "json", "--max-errors", "0", "no/such.json"]);
+    assert!(stdout.contains("\"code\":\"io\""), "{stdout}");
+}

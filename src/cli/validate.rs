@@ -86,8 +86,18 @@ pub fn run(args: &ValidateArgs) -> Exit {
                 .count();
             summary.errors += errors;
             summary.warnings += outcome.diagnostics.len() - errors;
-            if outcome.status != Status::Converted {
-                summary.invalid += 1;
+            match outcome.status {
+                Status::Converted => {}
+                Status::Invalid => summary.invalid += 1,
+                Status::Failed => summary.failed += 1,
+            }
+            // an input that could not be checked is a failure of the run,
+            // shown whatever --max-errors says
+            let unreadable = outcome.status == Status::Failed && outcome.format.is_none();
+            if unreadable && let Some(first) = outcome.diagnostics.first() {
+                let result = reporter.unreadable(&outcome.path, &first.diagnostic);
+                written = std::mem::replace(&mut written, Ok(())).and(result);
+                return;
             }
             let shown = outcome.diagnostics.len().min(budget);
             budget -= shown;
@@ -105,13 +115,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
                 })
                 .collect();
             let rendered = &rendered[..rendered.len().min(shown).min(outcome.in_source)];
-            let unreadable = outcome.status == Status::Failed && outcome.format.is_none();
-            let result = match outcome.diagnostics.first() {
-                Some(first) if unreadable && shown > 0 => {
-                    reporter.unreadable(&outcome.path, &first.diagnostic.message)
-                }
-                _ => reporter.file(&outcome.path, &entries, rendered),
-            };
+            let result = reporter.file(&outcome.path, &entries, rendered);
             written = std::mem::replace(&mut written, Ok(())).and(result);
         },
     );

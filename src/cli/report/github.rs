@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use interview_kit::Severity;
+use interview_kit::{Diagnostic, Severity};
 
 use super::{Located, Reporter, Summary, display_path};
 
@@ -49,12 +49,13 @@ impl<W: Write> Reporter for Github<W> {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
         writeln!(
             self.out,
-            "::error file={},title=io::{}",
+            "::error file={},title={}::{}",
             property(&display_path(name)),
-            data(&display_path(error))
+            property(error.code.as_str()),
+            data(&display_path(&error.message))
         )
     }
 

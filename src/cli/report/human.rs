@@ -85,8 +85,8 @@ impl Reporter for Human {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
-        self.error(&format!("cannot read {name}: {error}"));
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
+        self.whole(name, error, None);
         Ok(())
     }
 
@@ -99,11 +99,16 @@ impl Reporter for Human {
                 count(summary.omitted, "more diagnostic")
             )?;
         }
+        let failed = if summary.failed > 0 {
+            format!(", {} failed", summary.failed)
+        } else {
+            String::new()
+        };
         writeln!(
             err,
-            "checked {}: {} valid, {} invalid; {}, {}",
+            "checked {}: {} valid, {} invalid{failed}; {}, {}",
             count(summary.files, "file"),
-            summary.files - summary.invalid,
+            summary.files - summary.invalid - summary.failed,
             summary.invalid,
             count(summary.errors, "error"),
             count(summary.warnings, "warning")

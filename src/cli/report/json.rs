@@ -16,6 +16,7 @@
 
 use std::io::{self, Write};
 
+use interview_kit::Diagnostic;
 use serde_json::json;
 
 use super::{Located, Reporter, Summary};
@@ -56,10 +57,11 @@ impl<W: Write> Reporter for Json<W> {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
         self.line(&json!({
             "file": name, "line": null, "column": null, "end_line": null, "end_column": null,
-            "severity": "error", "code": "io", "message": error, "expected": null, "pointer": null,
+            "severity": "error", "code": error.code.as_str(), "message": error.message,
+            "expected": error.expected, "pointer": null,
         }))
     }
 
@@ -73,6 +75,7 @@ mod tests {
     use super::*;
     use crate::cli::report::Located;
     use crate::cli::report::tests::sample;
+    use interview_kit::{Code, Severity};
 
     #[test]
     fn one_object_per_diagnostic() {
@@ -83,7 +86,8 @@ mod tests {
             .map(|d| Located::new(&source, d, false))
             .collect();
         json.file(source.name(), &entries, &[]).unwrap();
-        json.unreadable("gone.txt", "no such file").unwrap();
+        let gone = Diagnostic::whole(Severity::Error, Code::Io, "no such file");
+        json.unreadable("gone.txt", &gone).unwrap();
         json.finish(&Summary::default()).unwrap();
         let text = String::from_utf8(json.out).unwrap();
         let lines: Vec<serde_json::Value> = text

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use interview_kit::Severity;
+use interview_kit::{Diagnostic, Severity};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
@@ -65,11 +65,11 @@ impl<W: Write> Reporter for Junit<W> {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
         let name = display_path(name).into_owned();
-        let error = display_path(error);
+        let line = format!("{name}: error[{}]: {}", error.code, error.message);
         self.cases.push(Case {
-            failures: vec![format!("{name}: error[io]: {error}")],
+            failures: vec![display_path(&line).into_owned()],
             name,
             warnings: Vec::new(),
             unreadable: true,
@@ -157,7 +157,8 @@ mod tests {
             .collect();
         junit.file(source.name(), &entries, &[]).unwrap();
         junit.file("ok.txt", &[], &[]).unwrap();
-        junit.unreadable("gone.txt", "no such file").unwrap();
+        let gone = Diagnostic::whole(Severity::Error, interview_kit::Code::Io, "no such file");
+        junit.unreadable("gone.txt", &gone).unwrap();
         junit.finish(&Summary::default()).unwrap();
         let text = String::from_utf8(junit.out).unwrap();
         assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));

@@ -130,6 +130,9 @@ pub struct Summary {
     pub files: usize,
     /// Files with an error (after `--strict`).
     pub invalid: usize,
+    /// Inputs that could not be checked at all (unreadable, or holding no
+    /// document).
+    pub failed: usize,
     /// Errors reported.
     pub errors: usize,
     /// Warnings reported.
@@ -145,8 +148,9 @@ pub trait Reporter {
     /// diagnostic already rendered for people.
     fn file(&mut self, name: &str, entries: &[Located<'_>], rendered: &[Vec<u8>])
     -> io::Result<()>;
-    /// A file that could not be read at all.
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()>;
+    /// An input that could not be checked at all (a missing file, one
+    /// that holds no document): a failure of the run, not a finding.
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()>;
     /// The end of the run.
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
