@@ -269,3 +269,69 @@ fn convert_of_an_input_with_no_document_fails() {
         "{stderr}"
     );
 }
+
+/// `--quiet` shows errors only: no warnings and no summary, for `convert`
+/// and `validate`.
+#[test]
+fn quiet_shows_errors_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("warned.txt"),
+        "KIM Min-jun\nQ: Any count?\nA: None at all.\n",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("wrong.txt"), "Q: only a question\n").unwrap();
+    let stderr = |args: &[&str]| {
+        let out = interview().args(args).arg(&inputs).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let out = dir.path().join("out");
+    let loud = stderr(&["convert", "-o", out.to_str().unwrap()]);
+    assert!(loud.contains("warning[no-read-count]") && loud.contains("2 files:"));
+    let quiet = stderr(&["convert", "--force", "--quiet", "-o", out.to_str().unwrap()]);
+    assert!(quiet.contains("error[question-without-answer]"), "{quiet}");
+    assert!(!quiet.contains("warning"), "{quiet}");
+    assert!(!quiet.contains("2 files:"), "{quiet}");
+    let quiet = stderr(&["validate", "-q"]);
+    assert!(quiet.contains("error[question-without-answer]"), "{quiet}");
+    assert!(
+        !quiet.contains("warning") && !quiet.contains("checked"),
+        "{quiet}"
+    );
+    // under --strict a warning is an error, and shown
+    let strict = stderr(&["validate", "-q", "--strict"]);
+    assert!(strict.contains("error[no-read-count]"), "{strict}");
+}
+
+/// `--color` decides; under `auto`, `CLICOLOR_FORCE` colours a pipe and
+/// `NO_COLOR` wins over it.
+#[test]
+fn color_follows_the_flag_and_the_environment() {
+    let coloured = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::cargo_bin("interview").unwrap();
+        cmd.current_dir(common::root())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR")
+            .envs(env.iter().copied())
+            .args(["validate", "fixtures/validate/invalid/two-violations.json"])
+            .args(args);
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        out.stderr.contains(&0x1b)
+    };
+    assert!(!coloured(&[], &[]), "a pipe is not coloured");
+    assert!(coloured(&["--color", "always"], &[]));
+    assert!(coloured(&["--color=always"], &[("NO_COLOR", "1")]));
+    assert!(!coloured(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")]));
+    assert!(!coloured(
+        &[],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    ));
+    assert!(!coloured(&[], &[("CLICOLOR_FORCE", "0")]));
+}

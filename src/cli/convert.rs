@@ -11,7 +11,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use interview_kit::batch::{self, Destination, Limits, Outcome, Status, Summary, report::Report};
 use interview_kit::write::wxr;
-use interview_kit::{Format, Source};
+use interview_kit::{Format, Severity, Source};
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
@@ -65,6 +65,8 @@ pub struct ConvertArgs {
     max_entries: u64,
     #[command(flatten)]
     wxr: WxrArgs,
+    #[command(flatten)]
+    pub(super) terminal: super::TerminalArgs,
 }
 
 /// What a WordPress import of `--to wxr` files makes of the posts: the
@@ -268,10 +270,21 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
         },
         None => None,
     };
-    let progress = progress_bar(is_batch);
+    let quiet = args.terminal.quiet;
+    let progress = progress_bar(is_batch && !quiet);
     let colour = human.colour();
     let strict = args.input.strict;
+    // --quiet: errors only (under --strict, warnings are errors already)
+    let shown = move |severity: Severity| !quiet || severity == Severity::Error;
     let annotate = move |source: &Source, diagnostics: &[interview_kit::Diagnostic]| {
+        if quiet {
+            let errors: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| shown(d.severity))
+                .cloned()
+                .collect();
+            return render::render(source, &errors, strict, colour);
+        }
         render::render(source, diagnostics, strict, colour)
     };
     let mut exit = Exit::Ok;
@@ -283,7 +296,10 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             Status::Invalid => Exit::Invalid,
             Status::Failed => Exit::Failure,
         });
-        let unrendered = &outcome.diagnostics[outcome.in_source..];
+        let unrendered: Vec<_> = outcome.diagnostics[outcome.in_source..]
+            .iter()
+            .filter(|l| shown(l.diagnostic.severity))
+            .collect();
         if rendered.as_ref().is_some_and(|r| !r.is_empty()) || !unrendered.is_empty() {
             progress.suspend(|| {
                 if let Some(rendered) = &rendered {
@@ -337,7 +353,7 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             exit = exit.merge(Exit::Failure);
         }
     }
-    if is_batch {
+    if is_batch && !quiet {
         let _ = writeln!(io::stderr(), "{}", summary_line(&summary));
     }
     exit

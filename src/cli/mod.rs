@@ -7,7 +7,7 @@ mod report;
 mod validate;
 
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -62,6 +62,63 @@ struct InputArgs {
     strict: bool,
 }
 
+/// What `convert` and `validate` say on stderr, and how.
+#[derive(Debug, Args)]
+struct TerminalArgs {
+    /// Show errors only: no warnings, no summary, no progress line. The
+    /// machine formats on stdout (`validate --format json` …) are
+    /// unchanged.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Colour diagnostics: `auto` colours on a terminal, unless `NO_COLOR`
+    /// is set or `TERM=dumb`; `CLICOLOR_FORCE` colours in a pipe too.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Colour::Auto)]
+    color: Colour,
+}
+
+/// When diagnostics are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Colour {
+    /// On a terminal, as the environment allows.
+    Auto,
+    /// Always, in a pipe too.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl TerminalArgs {
+    /// The renderer on stderr these arguments ask for.
+    fn human(&self) -> Human {
+        let env = |name: &str| std::env::var_os(name);
+        Human::stderr(colour(self.color, io::stderr().is_terminal(), env))
+    }
+}
+
+/// Whether to colour, as `--color` and the environment say. `auto` follows
+/// the usual conventions, in this order: `NO_COLOR` (not empty) turns
+/// colour off; `CLICOLOR_FORCE` (not empty, not `0`) turns it on even in a
+/// pipe; `CLICOLOR=0` turns it off; else colour on a terminal unless
+/// `TERM=dumb`.
+fn colour(when: Colour, terminal: bool, env: impl Fn(&str) -> Option<OsString>) -> bool {
+    let set = |name: &str| env(name).filter(|v| !v.is_empty());
+    match when {
+        Colour::Always => true,
+        Colour::Never => false,
+        Colour::Auto => {
+            if set("NO_COLOR").is_some() {
+                false
+            } else if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else if set("CLICOLOR").is_some_and(|v| v == "0") {
+                false
+            } else {
+                terminal && env("TERM").is_none_or(|term| term != "dumb")
+            }
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct ValidateArgs {
     /// What to check: files, directories (recursive), .zip/.tar/.tar.gz
@@ -83,6 +140,8 @@ struct ValidateArgs {
     /// Show at most N diagnostics in all; a note says how many were left out.
     #[arg(long, value_name = "N")]
     max_errors: Option<usize>,
+    #[command(flatten)]
+    terminal: TerminalArgs,
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -140,9 +199,8 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
             };
         }
     };
-    let mut human = Human::stderr();
     match cli.command {
-        Command::Convert(args) => convert::run(&args, &mut human),
+        Command::Convert(args) => convert::run(&args, &mut args.terminal.human()),
         Command::Validate(args) => validate::run(&args),
         Command::Schema => emit(interview_kit::schema::to_pretty_string().as_bytes()),
         Command::Completions { shell } => {
@@ -194,4 +252,36 @@ fn parse_from(name: &str) -> Result<From, String> {
         return Ok(From::Records);
     }
     parse_input_format(name).map(From::Document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Colour under `auto` for a terminal (`terminal`) with these
+    /// variables set.
+    fn auto(terminal: bool, vars: &[(&str, &str)]) -> bool {
+        let env = |name: &str| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        };
+        colour(Colour::Auto, terminal, env)
+    }
+
+    #[test]
+    fn colour_follows_the_conventions() {
+        assert!(auto(true, &[("TERM", "xterm-256color")]));
+        assert!(!auto(false, &[("TERM", "xterm-256color")]));
+        assert!(!auto(true, &[("TERM", "dumb")]));
+        assert!(!auto(true, &[("NO_COLOR", "1")]));
+        // an empty NO_COLOR is unset
+        assert!(auto(true, &[("NO_COLOR", "")]));
+        assert!(auto(false, &[("CLICOLOR_FORCE", "1")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "0")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+        assert!(!auto(true, &[("CLICOLOR", "0")]));
+        assert!(colour(Colour::Always, false, |_| None));
+        assert!(!colour(Colour::Never, true, |_| None));
+    }
 }

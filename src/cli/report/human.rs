@@ -1,8 +1,8 @@
 //! Human rendering of diagnostics: `file:line:col`, the offending line, a
-//! caret under the span, and what was expected. Colour only on a terminal,
-//! and never when `NO_COLOR` is set.
+//! caret under the span, and what was expected. Coloured as `--color`
+//! says.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
@@ -20,16 +20,14 @@ pub struct Human {
     stream: StandardStream,
     config: Config,
     colour: bool,
+    quiet: bool,
 }
 
 impl Human {
-    /// A renderer on stderr, coloured when stderr is a terminal and
-    /// `NO_COLOR` is unset.
-    pub fn stderr() -> Human {
-        let colour =
-            io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    /// A renderer on stderr, coloured or not (`--color` decides).
+    pub fn stderr(colour: bool) -> Human {
         let choice = if colour {
-            ColorChoice::Auto
+            ColorChoice::Always
         } else {
             ColorChoice::Never
         };
@@ -37,7 +35,15 @@ impl Human {
             stream: StandardStream::stderr(choice),
             config: Config::default(),
             colour,
+            quiet: false,
         }
+    }
+
+    /// The same, showing no summary (`--quiet`); the caller leaves the
+    /// warnings out.
+    pub fn quiet(mut self, quiet: bool) -> Human {
+        self.quiet = quiet;
+        self
     }
 
     /// Whether output is coloured (for [`render`] on other threads).
@@ -91,6 +97,9 @@ impl Reporter for Human {
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
         let mut err = io::stderr().lock();
         if summary.omitted > 0 {
             writeln!(

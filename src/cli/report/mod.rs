@@ -155,10 +155,15 @@ pub trait Reporter {
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
-/// The reporter for `format`, writing machine formats to `out`.
-pub fn reporter(format: ReportFormat, out: Box<dyn Write>) -> Box<dyn Reporter> {
+/// The reporter for `format`, writing machine formats to `out` and people's
+/// to `human`.
+pub fn reporter(
+    format: ReportFormat,
+    out: Box<dyn Write>,
+    human: human::Human,
+) -> Box<dyn Reporter> {
     match format {
-        ReportFormat::Human => Box::new(human::Human::stderr()),
+        ReportFormat::Human => Box::new(human),
         ReportFormat::Json => Box::new(json::Json::new(out)),
         ReportFormat::Github => Box::new(github::Github::new(out)),
         ReportFormat::Sarif => Box::new(sarif::Sarif::new(out)),
