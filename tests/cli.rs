@@ -335,3 +335,34 @@ fn color_follows_the_flag_and_the_environment() {
     ));
     assert!(!coloured(&[], &[("CLICOLOR_FORCE", "0")]));
 }
+
+/// `convert --help` lists the values of `--to` and `--from`, and the shell
+/// completions offer them.
+#[test]
+fn help_and_completions_know_the_formats() {
+    let help = |flag: &str| {
+        let out = interview().args(["convert", flag]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        // help is wrapped to the terminal's width
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let short = help("-h");
+    assert!(
+        short.contains("[possible values: text, json, xml, jsonld, ndjson, html, markdown, wxr]"),
+        "{short}"
+    );
+    assert!(
+        short.contains("[possible values: text, json, xml, jsonld, records]"),
+        "{short}"
+    );
+    let long = help("--help");
+    assert!(long.contains("- wxr:"), "{long}");
+    assert!(long.contains("- records:"), "{long}");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = interview().args(["completions", shell]).output().unwrap();
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains("jsonld"), "{shell}");
+        assert!(script.contains("markdown"), "{shell}");
+    }
+}

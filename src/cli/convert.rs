@@ -15,7 +15,7 @@ use interview_kit::{Format, Severity, Source};
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
-use super::{From, InputArgs, count, parse_format};
+use super::{From, InputArgs, Names, count, parse_format, to_values};
 
 /// Arguments of `convert`.
 #[derive(Debug, Args)]
@@ -28,8 +28,7 @@ pub struct ConvertArgs {
     #[command(flatten)]
     input: InputArgs,
     /// Output format; repeat for several in one run (into `-o DIR`).
-    /// `ndjson` writes one record a line: `{"path": …, "interview": …}`.
-    #[arg(long, default_value = "json", value_parser = parse_format, value_name = "FORMAT")]
+    #[arg(long, default_value = "json", value_name = "FORMAT", value_parser = Names { parse: parse_format, values: to_values })]
     to: Vec<Format>,
     /// Write here instead of standard output: a file for one input (or for
     /// `--to ndjson`, or `--to wxr` to a name ending with `.xml`), else a

@@ -11,6 +11,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use encoding_rs::Encoding;
 use interview_kit::Format;
@@ -49,10 +50,9 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct InputArgs {
-    /// Input format (text, json, xml, jsonld); by default from the file
-    /// extension, else from the content. `records` reads NDJSON records
-    /// `{"path": …, "text": …}`, one raw interview a line (convert only).
-    #[arg(long, value_parser = parse_from)]
+    /// Input format; by default from the file extension, else from the
+    /// content.
+    #[arg(long, value_name = "FORMAT", value_parser = Names { parse: parse_from, values: from_values })]
     from: Option<From>,
     /// Read raw text in this encoding (a WHATWG label: utf-8, gb18030, shift_jis, euc-kr, utf-16le …) instead of detecting it.
     #[arg(long, value_parser = parse_encoding)]
@@ -142,6 +142,66 @@ struct ValidateArgs {
     max_errors: Option<usize>,
     #[command(flatten)]
     terminal: TerminalArgs,
+}
+
+/// A value parser for `--from` and `--to`: `parse` with its messages (an
+/// output-only format named as an input says so), and the values that
+/// `--help` lists and shell completions offer.
+#[derive(Clone)]
+struct Names<T> {
+    parse: fn(&str) -> Result<T, String>,
+    values: fn() -> Vec<PossibleValue>,
+}
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Names<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.values)().into_iter()))
+    }
+}
+
+/// What each format is, for `--help`.
+fn describe(format: Format) -> &'static str {
+    match format {
+        Format::Text => "raw interview text, the seed's layout (.txt)",
+        Format::Json => "the model as JSON, as the schema describes it (.json)",
+        Format::Xml => "the model as XML, as schema/interview.xsd describes it (.xml)",
+        Format::JsonLd => "schema.org JSON-LD, a NewsArticle (.jsonld)",
+        Format::Ndjson => "one JSON record a line, {\"path\": …, \"interview\": …} (written only)",
+        Format::Html => "an HTML fragment with the JSON-LD embedded, for a CMS (written only)",
+        Format::Markdown => "Markdown with front matter, for static-site generators (written only)",
+        Format::Wxr => "a WordPress import file (.wxr.xml; written only)",
+    }
+}
+
+fn value_of(format: Format) -> PossibleValue {
+    PossibleValue::new(format.name()).help(describe(format))
+}
+
+/// `--to`'s values: every format.
+fn to_values() -> Vec<PossibleValue> {
+    Format::ALL.iter().map(|&f| value_of(f)).collect()
+}
+
+/// `--from`'s values: the readable formats, and `records`.
+fn from_values() -> Vec<PossibleValue> {
+    let formats = Format::ALL.iter().filter(|f| f.is_readable());
+    formats
+        .map(|&f| value_of(f))
+        .chain([PossibleValue::new("records").help(
+            "NDJSON records {\"path\": …, \"text\": …}, one raw interview a line (convert only)",
+        )])
+        .collect()
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
