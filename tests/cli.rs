@@ -366,3 +366,67 @@ fn help_and_completions_know_the_formats() {
         assert!(script.contains("markdown"), "{shell}");
     }
 }
+
+/// `interview man --dir DIR` writes interview(1) and a page for every
+/// subcommand, each with its own options (rendered by groff when it is
+/// installed); `interview man convert` prints one of them.
+#[test]
+fn man_pages_for_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man1");
+    interview()
+        .args(["man", "--dir"])
+        .arg(&pages)
+        .assert()
+        .success();
+    let expected: [(&str, &[&str]); 6] = [
+        (
+            "interview",
+            &["interview\\-convert(1)", "interview\\-validate(1)"],
+        ),
+        (
+            "interview-convert",
+            &["\\-\\-to", "\\-\\-wxr\\-author", "jsonld"],
+        ),
+        (
+            "interview-validate",
+            &["\\-\\-max\\-errors", "sarif", "\\-\\-quiet"],
+        ),
+        ("interview-schema", &["JSON Schema"]),
+        ("interview-completions", &["bash", "fish"]),
+        ("interview-man", &["\\-\\-dir", "SUBCOMMAND"]),
+    ];
+    let mut written: Vec<String> = std::fs::read_dir(&pages)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    let mut names: Vec<String> = expected.iter().map(|(n, _)| format!("{n}.1")).collect();
+    names.sort();
+    assert_eq!(written, names);
+    for (name, options) in expected {
+        let path = pages.join(format!("{name}.1"));
+        let roff = std::fs::read_to_string(&path).unwrap();
+        assert!(roff.contains(&format!(".TH {name} 1")), "{roff}");
+        for option in options {
+            assert!(roff.contains(option), "{name}: {option} missing in\n{roff}");
+        }
+        // the page renders: groff reads it (UTF-8, through preconv, as man
+        // does) without a warning
+        if let Ok(out) = std::process::Command::new("groff")
+            .args(["-k", "-man", "-Tutf8", "-ww", "-z"])
+            .arg(&path)
+            .output()
+        {
+            assert!(
+                out.status.success() && out.stderr.is_empty(),
+                "{name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let out = interview().args(["man", "convert"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let convert = std::fs::read(pages.join("interview-convert.1")).unwrap();
+    assert_eq!(out.stdout, convert);
+}

@@ -44,8 +44,24 @@ enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) of `interview`.
-    Man,
+    /// Print a man page (roff): interview(1), or a subcommand's; or write
+    /// every page into a directory.
+    Man(ManArgs),
+}
+
+/// The subcommands, each with its man page `interview-NAME(1)`.
+const SUBCOMMANDS: [&str; 5] = ["convert", "validate", "schema", "completions", "man"];
+
+#[derive(Debug, Args)]
+struct ManArgs {
+    /// Print this subcommand's page, interview-SUBCOMMAND(1), instead of
+    /// interview(1).
+    #[arg(value_name = "SUBCOMMAND", value_parser = SUBCOMMANDS, conflicts_with = "dir")]
+    page: Option<String>,
+    /// Write every page into DIR (created if missing; pages there are
+    /// replaced): interview.1, interview-convert.1, interview-validate.1 …
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -268,13 +284,45 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
             clap_complete::generate(shell, &mut Cli::command(), "interview", &mut script);
             emit(&script)
         }
-        Command::Man => {
-            let mut page = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
-                Ok(()) => emit(&page),
-                Err(_) => Exit::Failure,
-            }
+        Command::Man(args) => man(&args),
+    }
+}
+
+/// `interview man`: one page on stdout, or every page into `--dir`.
+fn man(args: &ManArgs) -> Exit {
+    // no `help` subcommand: it would be listed with a page that is not
+    // written
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    // names each subcommand `interview-NAME` and its synopsis `interview NAME`
+    cli.build();
+    let page = |command: &clap::Command| {
+        let man = clap_mangen::Man::new(command.clone())
+            .source(format!("interview {}", env!("CARGO_PKG_VERSION")));
+        let mut roff = Vec::new();
+        man.render(&mut roff).map(|()| (man.get_filename(), roff))
+    };
+    if let Some(dir) = &args.dir {
+        let pages = std::iter::once(&cli).chain(cli.get_subcommands());
+        let written = std::fs::create_dir_all(dir).and_then(|()| {
+            pages.map(page).try_for_each(|page| {
+                page.and_then(|(name, roff)| std::fs::write(dir.join(name), roff))
+            })
+        });
+        if let Err(err) = written {
+            let dir = dir.display();
+            Human::stderr(false).error(&format!("cannot write man pages to {dir}: {err}"));
+            return Exit::Failure;
         }
+        return Exit::Ok;
+    }
+    let command = match &args.page {
+        // the parser let only a subcommand's name through
+        Some(name) => cli.find_subcommand(name).unwrap_or(&cli),
+        None => &cli,
+    };
+    match page(command) {
+        Ok((_, roff)) => emit(&roff),
+        Err(_) => Exit::Failure,
     }
 }
 
@@ -327,6 +375,16 @@ mod tests {
                 .map(|(_, v)| OsString::from(v))
         };
         colour(Colour::Auto, terminal, env)
+    }
+
+    #[test]
+    fn every_subcommand_has_a_page() {
+        let names: Vec<&str> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name())
+            .filter(|&name| name != "help")
+            .collect();
+        assert_eq!(names, SUBCOMMANDS);
     }
 
     #[test]
