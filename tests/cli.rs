@@ -57,6 +57,13 @@ fn encoding_is_detected_or_forced() {
         .unwrap();
     let stderr = String::from_utf8(wrong.stderr).unwrap();
     assert!(stderr.contains("malformed-bytes"), "{stderr}");
+    // and the note says the encoding was given, not detected
+    assert!(
+        stderr
+            .contains("expected text valid in UTF-8 throughout (the encoding given, not detected)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("detected UTF-8"), "{stderr}");
 }
 
 #[test]
