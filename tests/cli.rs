@@ -437,3 +437,29 @@ fn man_pages_for_every_subcommand() {
     let convert = std::fs::read(pages.join("interview-convert.1")).unwrap();
     assert_eq!(out.stdout, convert);
 }
+
+/// `--wxr-author` without `--wxr-author-name` names the author by the
+/// login, not by the default login's display name "Editor".
+#[test]
+fn wxr_author_alone_is_also_the_display_name() {
+    let wxr = |args: &[&str]| {
+        let out = interview()
+            .args(["convert", &format!("fixtures/{SEED}"), "--to", "wxr"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let name = |xml: &str| {
+        let start = xml.find("<wp:author_display_name>").unwrap();
+        let end = xml[start..].find("</wp:author_display_name>").unwrap();
+        xml[start..start + end].to_owned()
+    };
+    assert!(name(&wxr(&[])).contains("Editor"));
+    let jdoe = wxr(&["--wxr-author", "jdoe"]);
+    assert!(name(&jdoe).contains("jdoe"), "{}", name(&jdoe));
+    assert!(!jdoe.contains("Editor"));
+    let named = wxr(&["--wxr-author", "jdoe", "--wxr-author-name", "Jane Doe"]);
+    assert!(name(&named).contains("Jane Doe"), "{}", name(&named));
+}

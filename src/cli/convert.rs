@@ -81,7 +81,8 @@ struct WxrArgs {
     /// WordPress offers to map it to a user of the site [default: editor].
     #[arg(long, value_name = "LOGIN")]
     wxr_author: Option<String>,
-    /// That author's display name [default: Editor].
+    /// That author's display name [default: the --wxr-author login, else
+    /// Editor].
     #[arg(long, value_name = "NAME")]
     wxr_author_name: Option<String>,
     /// The category every post is filed under [default: Interviews].
@@ -155,6 +156,8 @@ impl WxrArgs {
                 ));
             }
             options.author_login = login.clone();
+            // the default "Editor" names the default login only
+            options.author_display_name = login.clone();
         }
         if let Some(name) = &self.wxr_author_name {
             options.author_display_name = text("--wxr-author-name", name)?;
