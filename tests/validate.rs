@@ -328,3 +328,30 @@ fn a_missing_file_is_a_failure_said_once() {
     let (_, stdout, _) = validate(&["--format", "json", "--max-errors", "0", "no/such.json"]);
     assert!(stdout.contains("\"code\":\"io\""), "{stdout}");
 }
+
+/// Under `--max-errors`, the `json` format ends with a line saying how
+/// many diagnostics were left out, and `github` with a notice.
+#[test]
+fn max_errors_says_what_it_left_out_in_json_and_github() {
+    let (code, stdout, _) = validate(&["--max-errors", "1", "--format", "json", TWO]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["pointer"], "/speaker/name");
+    assert_eq!(lines[1], serde_json::json!({ "omitted": 1 }));
+    // nothing left out: said too, as the flag was given
+    let (_, stdout, _) = validate(&["--max-errors", "5", "--format", "json", TWO]);
+    assert_eq!(stdout.lines().last(), Some(r#"{"omitted":0}"#), "{stdout}");
+    // without the flag, diagnostics only
+    let (_, stdout, _) = validate(&["--format", "json", TWO]);
+    assert!(!stdout.contains("omitted"), "{stdout}");
+    let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "github", TWO]);
+    assert_eq!(
+        stdout.lines().last(),
+        Some("::notice title=max-errors::1 more diagnostic left out by --max-errors"),
+        "{stdout}"
+    );
+}

@@ -79,7 +79,10 @@ pub fn run(args: &ValidateArgs) -> Exit {
             )
         }
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        limited: args.max_errors.is_some(),
+        ..Summary::default()
+    };
     let mut budget = args.max_errors.unwrap_or(usize::MAX);
     let mut written = Ok(());
     let mut sink = io::sink();

@@ -59,7 +59,14 @@ impl<W: Write> Reporter for Github<W> {
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if summary.omitted > 0 {
+            let omitted = crate::cli::count(summary.omitted, "more diagnostic");
+            writeln!(
+                self.out,
+                "::notice title=max-errors::{omitted} left out by --max-errors"
+            )?;
+        }
         self.out.flush()
     }
 }

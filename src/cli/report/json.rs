@@ -13,6 +13,9 @@
 //! characters, the end is exclusive; all four are `null` for a problem of the
 //! whole file. `pointer` is the JSON pointer into the document for schema
 //! violations. A file that cannot be read gives `"code":"io"`.
+//!
+//! Under `--max-errors`, one last line says how many diagnostics were left
+//! out: `{"omitted":3}`.
 
 use std::io::{self, Write};
 
@@ -65,7 +68,12 @@ impl<W: Write> Reporter for Json<W> {
         }))
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+    /// Under `--max-errors`, a last line says how many diagnostics were
+    /// left out: `{"omitted":3}` (0 when none was).
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if summary.limited {
+            self.line(&json!({ "omitted": summary.omitted }))?;
+        }
         self.out.flush()
     }
 }

@@ -139,6 +139,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Diagnostics left out by `--max-errors`.
     pub omitted: usize,
+    /// Whether `--max-errors` was given.
+    pub limited: bool,
 }
 
 /// Receives every checked file's diagnostics, then finishes the report.
