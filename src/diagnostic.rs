@@ -57,6 +57,9 @@ macro_rules! codes {
 codes! {
     /// The input could not be read at all (a file that vanished, a directory).
     Io = "io",
+    /// An input in which no document was found, e.g. an empty directory or
+    /// a `--glob` that matches none of its files.
+    NoDocument = "no-document",
     /// Nothing but white space, e.g. a zero-byte file.
     EmptyInput = "empty-input",
     /// NUL bytes or control characters throughout, e.g. a PDF or an image.

@@ -57,6 +57,13 @@ fn encoding_is_detected_or_forced() {
         .unwrap();
     let stderr = String::from_utf8(wrong.stderr).unwrap();
     assert!(stderr.contains("malformed-bytes"), "{stderr}");
+    // and the note says the encoding was given, not detected
+    assert!(
+        stderr
+            .contains("expected text valid in UTF-8 throughout (the encoding given, not detected)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("detected UTF-8"), "{stderr}");
 }
 
 #[test]
@@ -216,4 +223,243 @@ fn malformed_fixtures_fail_with_located_diagnostics() {
             insta::assert_snapshot!("diagnostics", stderr);
         });
     });
+}
+
+/// A file name with control characters is shown escaped in diagnostics
+/// (no raw ESC reaches the terminal) and kept exactly in the JSON report.
+#[test]
+fn control_characters_in_file_names_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let name = "x\u{1b}]0;title\u{7}.txt";
+    std::fs::write(inputs.join(name), "Q: only a question\n").unwrap();
+    let report = dir.path().join("report.json");
+    let out = interview()
+        .args(["convert", "-o"])
+        .arg(dir.path().join("out"))
+        .arg("--report")
+        .arg(&report)
+        .arg(&inputs)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("x\\u{1b}]0;title\\u{7}.txt"), "{stderr}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let path = report["inputs"][0]["path"].as_str().unwrap();
+    assert!(path.ends_with(name), "{path:?}");
+}
+
+/// `convert` of an empty directory fails naming it, as `validate` does.
+#[test]
+fn convert_of_an_input_with_no_document_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = interview()
+        .arg("convert")
+        .arg(&empty)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("{}: no document found", empty.display())),
+        "{stderr}"
+    );
+}
+
+/// `--quiet` shows errors only: no warnings and no summary, for `convert`
+/// and `validate`.
+#[test]
+fn quiet_shows_errors_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("warned.txt"),
+        "KIM Min-jun\nQ: Any count?\nA: None at all.\n",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("wrong.txt"), "Q: only a question\n").unwrap();
+    let stderr = |args: &[&str]| {
+        let out = interview().args(args).arg(&inputs).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let out = dir.path().join("out");
+    let loud = stderr(&["convert", "-o", out.to_str().unwrap()]);
+    assert!(loud.contains("warning[no-read-count]") && loud.contains("2 files:"));
+    let quiet = stderr(&["convert", "--force", "--quiet", "-o", out.to_str().unwrap()]);
+    assert!(quiet.contains("error[question-without-answer]"), "{quiet}");
+    assert!(!quiet.contains("warning"), "{quiet}");
+    assert!(!quiet.contains("2 files:"), "{quiet}");
+    let quiet = stderr(&["validate", "-q"]);
+    assert!(quiet.contains("error[question-without-answer]"), "{quiet}");
+    assert!(
+        !quiet.contains("warning") && !quiet.contains("checked"),
+        "{quiet}"
+    );
+    // under --strict a warning is an error, and shown
+    let strict = stderr(&["validate", "-q", "--strict"]);
+    assert!(strict.contains("error[no-read-count]"), "{strict}");
+}
+
+/// `--color` decides; under `auto`, `CLICOLOR_FORCE` colours a pipe and
+/// `NO_COLOR` wins over it.
+#[test]
+fn color_follows_the_flag_and_the_environment() {
+    let coloured = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::cargo_bin("interview").unwrap();
+        cmd.current_dir(common::root())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR")
+            .envs(env.iter().copied())
+            .args(["validate", "fixtures/validate/invalid/two-violations.json"])
+            .args(args);
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        out.stderr.contains(&0x1b)
+    };
+    assert!(!coloured(&[], &[]), "a pipe is not coloured");
+    assert!(coloured(&["--color", "always"], &[]));
+    assert!(coloured(&["--color=always"], &[("NO_COLOR", "1")]));
+    assert!(!coloured(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")]));
+    assert!(!coloured(
+        &[],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    ));
+    assert!(!coloured(&[], &[("CLICOLOR_FORCE", "0")]));
+}
+
+/// `convert --help` lists the values of `--to` and `--from`, and the shell
+/// completions offer them.
+#[test]
+fn help_and_completions_know_the_formats() {
+    let help = |flag: &str| {
+        let out = interview().args(["convert", flag]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        // help is wrapped to the terminal's width
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let short = help("-h");
+    assert!(
+        short.contains("[possible values: text, json, xml, jsonld, ndjson, html, markdown, wxr]"),
+        "{short}"
+    );
+    assert!(
+        short.contains("[possible values: text, json, xml, jsonld, records]"),
+        "{short}"
+    );
+    let long = help("--help");
+    assert!(long.contains("- wxr:"), "{long}");
+    assert!(long.contains("- records:"), "{long}");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = interview().args(["completions", shell]).output().unwrap();
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains("jsonld"), "{shell}");
+        assert!(script.contains("markdown"), "{shell}");
+    }
+}
+
+/// `interview man --dir DIR` writes interview(1) and a page for every
+/// subcommand, each with its own options (rendered by groff when it is
+/// installed); `interview man convert` prints one of them.
+#[test]
+fn man_pages_for_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man1");
+    interview()
+        .args(["man", "--dir"])
+        .arg(&pages)
+        .assert()
+        .success();
+    let expected: [(&str, &[&str]); 6] = [
+        (
+            "interview",
+            &["interview\\-convert(1)", "interview\\-validate(1)"],
+        ),
+        (
+            "interview-convert",
+            &["\\-\\-to", "\\-\\-wxr\\-author", "jsonld"],
+        ),
+        (
+            "interview-validate",
+            &["\\-\\-max\\-errors", "sarif", "\\-\\-quiet"],
+        ),
+        ("interview-schema", &["JSON Schema"]),
+        ("interview-completions", &["bash", "fish"]),
+        ("interview-man", &["\\-\\-dir", "SUBCOMMAND"]),
+    ];
+    let mut written: Vec<String> = std::fs::read_dir(&pages)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    let mut names: Vec<String> = expected.iter().map(|(n, _)| format!("{n}.1")).collect();
+    names.sort();
+    assert_eq!(written, names);
+    for (name, options) in expected {
+        let path = pages.join(format!("{name}.1"));
+        let roff = std::fs::read_to_string(&path).unwrap();
+        assert!(roff.contains(&format!(".TH {name} 1")), "{roff}");
+        for option in options {
+            assert!(roff.contains(option), "{name}: {option} missing in\n{roff}");
+        }
+        // the page renders: groff reads it (UTF-8, through preconv, as man
+        // does) without a warning
+        if let Ok(out) = std::process::Command::new("groff")
+            .args(["-k", "-man", "-Tutf8", "-ww", "-z"])
+            .arg(&path)
+            .output()
+        {
+            assert!(
+                out.status.success() && out.stderr.is_empty(),
+                "{name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let out = interview().args(["man", "convert"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let convert = std::fs::read(pages.join("interview-convert.1")).unwrap();
+    assert_eq!(out.stdout, convert);
+}
+
+/// `--wxr-author` without `--wxr-author-name` names the author by the
+/// login, not by the default login's display name "Editor".
+#[test]
+fn wxr_author_alone_is_also_the_display_name() {
+    let wxr = |args: &[&str]| {
+        let out = interview()
+            .args(["convert", &format!("fixtures/{SEED}"), "--to", "wxr"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let name = |xml: &str| {
+        let start = xml.find("<wp:author_display_name>").unwrap();
+        let end = xml[start..].find("</wp:author_display_name>").unwrap();
+        xml[start..start + end].to_owned()
+    };
+    assert!(name(&wxr(&[])).contains("Editor"));
+    let jdoe = wxr(&["--wxr-author", "jdoe"]);
+    assert!(name(&jdoe).contains("jdoe"), "{}", name(&jdoe));
+    assert!(!jdoe.contains("Editor"));
+    let named = wxr(&["--wxr-author", "jdoe", "--wxr-author-name", "Jane Doe"]);
+    assert!(name(&named).contains("Jane Doe"), "{}", name(&named));
 }

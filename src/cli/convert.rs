@@ -11,11 +11,11 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use interview_kit::batch::{self, Destination, Limits, Outcome, Status, Summary, report::Report};
 use interview_kit::write::wxr;
-use interview_kit::{Format, Source};
+use interview_kit::{Format, Severity, Source};
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
-use super::{From, InputArgs, count, parse_format};
+use super::{From, InputArgs, Names, count, parse_format, to_values};
 
 /// Arguments of `convert`.
 #[derive(Debug, Args)]
@@ -28,8 +28,7 @@ pub struct ConvertArgs {
     #[command(flatten)]
     input: InputArgs,
     /// Output format; repeat for several in one run (into `-o DIR`).
-    /// `ndjson` writes one record a line: `{"path": …, "interview": …}`.
-    #[arg(long, default_value = "json", value_parser = parse_format, value_name = "FORMAT")]
+    #[arg(long, default_value = "json", value_name = "FORMAT", value_parser = Names { parse: parse_format, values: to_values })]
     to: Vec<Format>,
     /// Write here instead of standard output: a file for one input (or for
     /// `--to ndjson`, or `--to wxr` to a name ending with `.xml`), else a
@@ -65,6 +64,8 @@ pub struct ConvertArgs {
     max_entries: u64,
     #[command(flatten)]
     wxr: WxrArgs,
+    #[command(flatten)]
+    pub(super) terminal: super::TerminalArgs,
 }
 
 /// What a WordPress import of `--to wxr` files makes of the posts: the
@@ -80,7 +81,8 @@ struct WxrArgs {
     /// WordPress offers to map it to a user of the site [default: editor].
     #[arg(long, value_name = "LOGIN")]
     wxr_author: Option<String>,
-    /// That author's display name [default: Editor].
+    /// That author's display name [default: the --wxr-author login, else
+    /// Editor].
     #[arg(long, value_name = "NAME")]
     wxr_author_name: Option<String>,
     /// The category every post is filed under [default: Interviews].
@@ -154,6 +156,8 @@ impl WxrArgs {
                 ));
             }
             options.author_login = login.clone();
+            // the default "Editor" names the default login only
+            options.author_display_name = login.clone();
         }
         if let Some(name) = &self.wxr_author_name {
             options.author_display_name = text("--wxr-author-name", name)?;
@@ -268,10 +272,21 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
         },
         None => None,
     };
-    let progress = progress_bar(is_batch);
+    let quiet = args.terminal.quiet;
+    let progress = progress_bar(is_batch && !quiet);
     let colour = human.colour();
     let strict = args.input.strict;
+    // --quiet: errors only (under --strict, warnings are errors already)
+    let shown = move |severity: Severity| !quiet || severity == Severity::Error;
     let annotate = move |source: &Source, diagnostics: &[interview_kit::Diagnostic]| {
+        if quiet {
+            let errors: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| shown(d.severity))
+                .cloned()
+                .collect();
+            return render::render(source, &errors, strict, colour);
+        }
         render::render(source, diagnostics, strict, colour)
     };
     let mut exit = Exit::Ok;
@@ -283,7 +298,10 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             Status::Invalid => Exit::Invalid,
             Status::Failed => Exit::Failure,
         });
-        let unrendered = &outcome.diagnostics[outcome.in_source..];
+        let unrendered: Vec<_> = outcome.diagnostics[outcome.in_source..]
+            .iter()
+            .filter(|l| shown(l.diagnostic.severity))
+            .collect();
         if rendered.as_ref().is_some_and(|r| !r.is_empty()) || !unrendered.is_empty() {
             progress.suspend(|| {
                 if let Some(rendered) = &rendered {
@@ -337,7 +355,7 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             exit = exit.merge(Exit::Failure);
         }
     }
-    if is_batch {
+    if is_batch && !quiet {
         let _ = writeln!(io::stderr(), "{}", summary_line(&summary));
     }
     exit
