@@ -112,13 +112,65 @@ fn write_temporary(target: &Path, bytes: &[u8]) -> io::Result<TempPath> {
     let parent = parent_of(target);
     let mut file = match temporary_beside(target, parent) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir_all(parent)?;
+            create_dir_all(parent)?;
             temporary_beside(target, parent)?
         }
-        result => result?,
+        Err(err) => {
+            return Err(match file_in_the_way(parent) {
+                Some(file) => io::Error::new(
+                    err.kind(),
+                    format!(
+                        "cannot write {}: {} is a file",
+                        target.display(),
+                        file.display()
+                    ),
+                ),
+                None => err,
+            });
+        }
+        Ok(file) => file,
     };
-    file.write_all(bytes)?;
+    file.write_all(bytes)
+        .map_err(|err| cannot("write", target, &err))?;
     Ok(file.into_temp_path())
+}
+
+/// `fs::create_dir_all`, its error naming the directory.
+fn create_dir_all(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|err| match file_in_the_way(dir) {
+        // the system says only `file exists`
+        Some(file) => io::Error::new(
+            err.kind(),
+            format!(
+                "cannot create the directory {}: {} is a file",
+                dir.display(),
+                file.display()
+            ),
+        ),
+        None => cannot("create the directory", dir, &err),
+    })
+}
+
+/// The file that stands where `dir` or one of its parents would be.
+fn file_in_the_way(dir: &Path) -> Option<&Path> {
+    dir.ancestors().find(|a| a.is_file())
+}
+
+/// An error about `path`, the path the user gave or one under it, in
+/// place of the error's own: tempfile's name the temporary file, which
+/// means nothing to the user, and the system's name no path at all.
+pub(crate) fn cannot(what: &str, path: &Path, err: &io::Error) -> io::Error {
+    // tempfile adds ` at path "…"` to the system's message
+    let message = err.to_string();
+    let message = match message.rfind(" at path \"") {
+        Some(at) if message.ends_with('"') => &message[..at],
+        _ => &message,
+    };
+    let reason = super::lowercase_first(message);
+    io::Error::new(
+        err.kind(),
+        format!("cannot {what} {}: {reason}", path.display()),
+    )
 }
 
 /// A new temporary file in `parent`, named after `target`, which it will
@@ -138,7 +190,9 @@ pub(crate) fn temporary_beside(target: &Path, parent: &Path) -> io::Result<Named
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(parent)
+    builder
+        .tempfile_in(parent)
+        .map_err(|err| cannot("write", target, &err))
 }
 
 pub(crate) fn parent_of(path: &Path) -> &Path {
@@ -157,7 +211,8 @@ pub(crate) fn persist(temporary: TempPath, target: &Path, force: bool) -> io::Re
         if let Ok(existing) = fs::metadata(target)
             && existing.is_file()
         {
-            fs::set_permissions(&temporary, existing.permissions())?;
+            fs::set_permissions(&temporary, existing.permissions())
+                .map_err(|err| cannot("write", target, &err))?;
         }
         temporary.persist(target)
     } else {
@@ -165,10 +220,7 @@ pub(crate) fn persist(temporary: TempPath, target: &Path, force: bool) -> io::Re
     };
     result.map_err(|err| match err.error.kind() {
         io::ErrorKind::AlreadyExists => exists_error(target),
-        _ => io::Error::new(
-            err.error.kind(),
-            format!("cannot write {}: {}", target.display(), err.error),
-        ),
+        _ => cannot("write", target, &err.error),
     })
 }
 
@@ -185,7 +237,8 @@ pub(crate) fn exists_error(target: &Path) -> io::Error {
 /// One output file written from start to end: a temporary file beside the
 /// target, renamed into place by [`OutFile::commit`]; or, when the target
 /// is a device, a pipe or a terminal (`-o /dev/stdout`), the target itself,
-/// which has nothing to replace.
+/// which has nothing to replace; or a writer the caller gave (standard
+/// output).
 pub(crate) enum OutFile {
     Temporary {
         file: BufWriter<NamedTempFile>,
@@ -193,6 +246,7 @@ pub(crate) enum OutFile {
         force: bool,
     },
     Device(BufWriter<fs::File>),
+    Writer(Box<dyn Write>),
 }
 
 impl OutFile {
@@ -207,14 +261,17 @@ impl OutFile {
                 ));
             }
             Ok(meta) if !meta.is_file() => {
-                let file = fs::OpenOptions::new().write(true).open(target)?;
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .map_err(|err| cannot("write", target, &err))?;
                 return Ok(OutFile::Device(BufWriter::with_capacity(256 << 10, file)));
             }
             Ok(_) if !force => return Err(exists_error(target)),
             _ => {}
         }
         let parent = parent_of(target);
-        fs::create_dir_all(parent)?;
+        create_dir_all(parent)?;
         Ok(OutFile::Temporary {
             file: BufWriter::with_capacity(256 << 10, temporary_beside(target, parent)?),
             target: target.to_path_buf(),
@@ -230,10 +287,13 @@ impl OutFile {
                 target,
                 force,
             } => {
-                let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+                let file = file
+                    .into_inner()
+                    .map_err(|err| cannot("write", &target, err.error()))?;
                 persist(file.into_temp_path(), &target, force)
             }
             OutFile::Device(mut file) => file.flush(),
+            OutFile::Writer(mut out) => out.flush(),
         }
     }
 }
@@ -241,22 +301,31 @@ impl OutFile {
 impl Write for OutFile {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         match self {
-            OutFile::Temporary { file, .. } => file.write(bytes),
+            OutFile::Temporary { file, target, .. } => file
+                .write(bytes)
+                .map_err(|err| cannot("write", target, &err)),
             OutFile::Device(file) => file.write(bytes),
+            OutFile::Writer(out) => out.write(bytes),
         }
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self {
-            OutFile::Temporary { file, .. } => file.write_all(bytes),
+            OutFile::Temporary { file, target, .. } => file
+                .write_all(bytes)
+                .map_err(|err| cannot("write", target, &err)),
             OutFile::Device(file) => file.write_all(bytes),
+            OutFile::Writer(out) => out.write_all(bytes),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            OutFile::Temporary { file, .. } => file.flush(),
+            OutFile::Temporary { file, target, .. } => {
+                file.flush().map_err(|err| cannot("write", target, &err))
+            }
             OutFile::Device(file) => file.flush(),
+            OutFile::Writer(out) => out.flush(),
         }
     }
 }
@@ -430,7 +499,16 @@ impl<'w> Sink<'w> {
                 written: false,
             },
             Destination::Dir(root) => {
-                fs::create_dir_all(&root)?;
+                if root.exists() && !root.is_dir() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        format!(
+                            "{} is a file, not a directory; give a directory for several documents",
+                            root.display()
+                        ),
+                    ));
+                }
+                create_dir_all(&root)?;
                 Kind::Dir {
                     root,
                     claimed: Claims::default(),
@@ -570,5 +648,26 @@ impl<'w> Sink<'w> {
             Kind::File { .. } => Ok(()),
             Kind::Dir { .. } => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A read-only or vanished directory's error named the temporary
+    /// file tempfile was making, not the output the user asked for.
+    #[test]
+    fn errors_name_the_output_not_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("gone/a.json");
+        let err = temporary_beside(&target, parent_of(&target)).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("cannot write {}: ", target.display())),
+            "{message}"
+        );
+        assert!(!message.contains(".a.json."), "{message}");
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
     }
 }
