@@ -384,7 +384,8 @@ mod tests {
 
     #[test]
     fn every_subcommand_has_a_page() {
-        let names: Vec<&str> = Cli::command()
+        let command = Cli::command();
+        let names: Vec<&str> = command
             .get_subcommands()
             .map(|c| c.get_name())
             .filter(|&name| name != "help")
