@@ -81,8 +81,8 @@ struct WxrArgs {
     /// WordPress offers to map it to a user of the site [default: editor].
     #[arg(long, value_name = "LOGIN")]
     wxr_author: Option<String>,
-    /// That author's display name [default: the --wxr-author login, else
-    /// Editor].
+    /// That author's display name; without it, the --wxr-author login
+    /// when one is given [default: Editor].
     #[arg(long, value_name = "NAME")]
     wxr_author_name: Option<String>,
     /// The category every post is filed under [default: Interviews].
