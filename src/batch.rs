@@ -148,7 +148,8 @@ pub enum Destination<'w> {
     File(PathBuf),
     /// A mirrored tree: each document at its path relative to its input
     /// (a directory or archive; a plain file's own name), with each
-    /// format's extension.
+    /// format's extension; with several inputs, a directory's or archive's
+    /// documents under its name (see [`output`]).
     Dir(PathBuf),
 }
 
@@ -299,6 +300,22 @@ pub fn run<N: Send>(
         n => n,
     };
     let walker = input::Walker::new(options, sink.dir(), jobs > 1)?;
+    let prefixes = match sink.dir() {
+        Some(root) => output::tree_prefixes(inputs, options.records, root)?,
+        None => vec![None; inputs.len()],
+    };
+    // each input's documents, under its own directory of a mirrored tree
+    let walk = |each: &mut dyn FnMut(Item) -> ControlFlow<()>| {
+        for (input, prefix) in inputs.iter().zip(&prefixes) {
+            walker.walk(std::slice::from_ref(input), &mut |mut item| {
+                if let Some(prefix) = prefix {
+                    item.rel = prefix.join(&item.rel);
+                }
+                each(item)
+            })?;
+        }
+        ControlFlow::Continue(())
+    };
     let mut emitter = Emitter {
         sink,
         observe,
@@ -308,7 +325,7 @@ pub fn run<N: Send>(
         cancel: &work.cancel,
     };
     if jobs == 1 {
-        let _ = walker.walk(inputs, &mut |item| emitter.emit(work.process(item)));
+        let _ = walk(&mut |item| emitter.emit(work.process(item)));
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
@@ -318,7 +335,7 @@ pub fn run<N: Send>(
         pool.in_place_scope(|scope| {
             let mut flight = Flight::new(2 * jobs);
             let mut chunk = Chunk::default();
-            let flow = walker.walk(inputs, &mut |item| {
+            let flow = walk(&mut |item| {
                 chunk.push(item);
                 if chunk.is_full() {
                     flight.make_room(chunk.held, &mut emitter)?;
