@@ -45,6 +45,7 @@ use globset::GlobSet;
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::format::Format;
 use crate::source::{LineCol, Source};
+use crate::write::Unwritable;
 
 use input::{Body, Item};
 use output::{Rendered, Sink};
@@ -82,6 +83,10 @@ pub struct Options {
     pub jobs: usize,
     /// Sizes and counts beyond which inputs are refused.
     pub limits: Limits,
+    /// Follow symbolic links met in a directory walk (to files and to
+    /// directories); by default they are skipped, each with a warning. A
+    /// link named as an input is always followed.
+    pub follow: bool,
     /// Stop at the first input that fails.
     pub fail_fast: bool,
     /// Replace outputs that already exist.
@@ -102,6 +107,7 @@ impl Default for Options {
             select: None,
             jobs: 0,
             limits: Limits::default(),
+            follow: false,
             fail_fast: false,
             force: false,
             wxr: crate::write::wxr::Options::default(),
@@ -142,7 +148,8 @@ pub enum Destination<'w> {
     File(PathBuf),
     /// A mirrored tree: each document at its path relative to its input
     /// (a directory or archive; a plain file's own name), with each
-    /// format's extension.
+    /// format's extension; with several inputs, a directory's or archive's
+    /// documents under its name (see [`output`]).
     Dir(PathBuf),
 }
 
@@ -215,6 +222,9 @@ pub struct Summary {
     pub invalid: u64,
     /// Inputs the tool failed on.
     pub failed: u64,
+    /// Inputs left out with a warning, neither read nor refused: symbolic
+    /// links met in a walk without [`Options::follow`].
+    pub skipped: u64,
     /// Warnings, all inputs together.
     pub warnings: u64,
     /// Errors, all inputs together.
@@ -244,6 +254,8 @@ impl Summary {
         self.documents += outcome.documents;
         self.bytes += outcome.bytes;
         match outcome.status {
+            // converted, yet no document: left out with a warning
+            Status::Converted if outcome.documents == 0 => self.skipped += 1,
             Status::Converted => {}
             Status::Invalid => self.invalid += 1,
             Status::Failed => self.failed += 1,
@@ -288,6 +300,22 @@ pub fn run<N: Send>(
         n => n,
     };
     let walker = input::Walker::new(options, sink.dir(), jobs > 1)?;
+    let prefixes = match sink.dir() {
+        Some(root) => output::tree_prefixes(inputs, options.records, root)?,
+        None => vec![None; inputs.len()],
+    };
+    // each input's documents, under its own directory of a mirrored tree
+    let walk = |each: &mut dyn FnMut(Item) -> ControlFlow<()>| {
+        for (input, prefix) in inputs.iter().zip(&prefixes) {
+            walker.walk(std::slice::from_ref(input), &mut |mut item| {
+                if let Some(prefix) = prefix {
+                    item.rel = prefix.join(&item.rel);
+                }
+                each(item)
+            })?;
+        }
+        ControlFlow::Continue(())
+    };
     let mut emitter = Emitter {
         sink,
         observe,
@@ -297,7 +325,7 @@ pub fn run<N: Send>(
         cancel: &work.cancel,
     };
     if jobs == 1 {
-        let _ = walker.walk(inputs, &mut |item| emitter.emit(work.process(item)));
+        let _ = walk(&mut |item| emitter.emit(work.process(item)));
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
@@ -307,7 +335,7 @@ pub fn run<N: Send>(
         pool.in_place_scope(|scope| {
             let mut flight = Flight::new(2 * jobs);
             let mut chunk = Chunk::default();
-            let flow = walker.walk(inputs, &mut |item| {
+            let flow = walk(&mut |item| {
                 chunk.push(item);
                 if chunk.is_full() {
                     flight.make_room(chunk.held, &mut emitter)?;
@@ -423,12 +451,19 @@ impl<N> Work<'_, N> {
         let rendered = match self.render(&rel, &outcome, interview.as_ref()) {
             Ok(rendered) => rendered,
             // a writer that cannot carry the document's content (XML and a
-            // control character) makes the input invalid for that format
+            // control character, raw text and a line break) makes the input
+            // invalid for that format
             Err(err) if err.kind() == io::ErrorKind::InvalidData => {
                 outcome.status = Status::Invalid;
                 let message = lowercase_first(&err.to_string());
+                let unwritable = err.get_ref().and_then(|e| e.downcast_ref::<Unwritable>());
+                let code = unwritable.map_or(Code::ControlCharacter, |u| u.code);
+                let mut diagnostic = Diagnostic::whole(Severity::Error, code, message);
+                if let Some(unwritable) = unwritable {
+                    diagnostic = diagnostic.at_pointer(unwritable.pointer.clone());
+                }
                 outcome.diagnostics.push(Located {
-                    diagnostic: Diagnostic::whole(Severity::Error, Code::ControlCharacter, message),
+                    diagnostic,
                     position: None,
                 });
                 Rendered::Nothing

@@ -102,6 +102,12 @@ codes! {
     Limit = "limit",
     /// A format that is only written, given as an input format, e.g. `markdown`.
     UnreadableFormat = "unreadable-format",
+    /// A symbolic link met in a directory walk, skipped: links are followed
+    /// only with `--follow`, or when named on the command line.
+    SymbolicLink = "symbolic-link",
+    /// A document the output format cannot carry as it is, e.g. an answer
+    /// paragraph holding a line break for `--to text`; not written.
+    Unwritable = "unwritable",
     /// An archive that cannot be read (a truncated `.tar.gz`, a damaged
     /// zip), or an entry refused, e.g. `../etc/passwd` or `/abs/path.txt`.
     Archive = "archive",

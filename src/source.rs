@@ -7,8 +7,8 @@
 //! decoding (malformed byte sequences, which become U+FFFD and a warning).
 //!
 //! Detection order: a byte-order mark; UTF-16 without a BOM by its NUL-byte
-//! pattern (which chardetng does not look for); valid UTF-8; then chardetng's
-//! guess among the legacy encodings (GB18030/GBK, Big5, Shift_JIS, EUC-JP,
+//! pattern (which chardetng does not look for); valid UTF-8, or UTF-8 but for
+//! a few malformed bytes; then chardetng's guess among the legacy encodings (GB18030/GBK, Big5, Shift_JIS, EUC-JP,
 //! EUC-KR, windows-125x …).
 
 use std::borrow::Cow;
@@ -230,10 +230,52 @@ fn detect(bytes: &[u8], has_nuls: bool) -> Detected<'_> {
     {
         return Detected::Utf8(text);
     }
+    if mostly_utf8(bytes) {
+        return Detected::Other(UTF_8, 0);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
     Detected::Other(detector.guess(None, chardetng::Utf8Detection::Allow), 0)
 }
+
+/// UTF-8 but for a few bytes (a stray byte in a paragraph, a character
+/// cut in two): at least [`MULTIBYTE_PER_BAD`] well-formed multi-byte
+/// characters for each malformed sequence. Text in a legacy encoding
+/// (windows-1252, GBK, Shift_JIS, EUC-KR …) makes a well-formed multi-byte
+/// UTF-8 sequence only by chance, far more rarely than a malformed one;
+/// text with no multi-byte character at all gives no evidence and is left
+/// to the guess. The bad bytes then become U+FFFD, each with a warning,
+/// rather than the whole file mojibake.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        let (valid, error) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, None),
+            Err(err) => (
+                // `valid_up_to` is where the well-formed prefix ends
+                std::str::from_utf8(&rest[..err.valid_up_to()]).unwrap_or_default(),
+                Some(err),
+            ),
+        };
+        // a multi-byte character has exactly one lead byte of 0xC0 or more
+        multibyte += valid.bytes().filter(|&b| b >= 0xc0).count();
+        let Some(err) = error else { break };
+        bad += 1;
+        // a character takes two bytes at least: past this, no count can win
+        if bad * MULTIBYTE_PER_BAD * 2 > bytes.len() {
+            return false;
+        }
+        // a truncated sequence at the very end has no `error_len`
+        let skip = err.error_len().unwrap_or(rest.len() - err.valid_up_to());
+        rest = &rest[err.valid_up_to() + skip..];
+    }
+    bad > 0 && multibyte >= bad * MULTIBYTE_PER_BAD
+}
+
+/// Well-formed multi-byte UTF-8 characters needed per malformed sequence
+/// for [`mostly_utf8`] to take a file as UTF-8.
+const MULTIBYTE_PER_BAD: usize = 8;
 
 /// What [`detect`] found.
 enum Detected<'a> {
@@ -558,6 +600,47 @@ mod tests {
         let src = Source::from_bytes("a", b"ok \xff\xfe then", Some(UTF_8));
         assert!(src.text().starts_with("ok \u{fffd}"));
         assert!(!src.diagnostics().is_empty());
+    }
+
+    #[test]
+    fn one_bad_byte_in_utf8_text_is_replaced_not_the_encoding_changed() {
+        let seed = include_str!("../fixtures/000_733c960163716fd3.txt");
+        let at = seed.find("hightech").unwrap();
+        let mut bytes = seed.as_bytes().to_vec();
+        bytes.insert(at, 0xff);
+        let src = Source::from_bytes("a", &bytes, None);
+        assert_eq!(src.encoding(), UTF_8);
+        let expected = format!("{}\u{fffd}{}", &seed[..at], &seed[at..]);
+        assert_eq!(src.text(), expected);
+        let diagnostics = src.diagnostics();
+        assert_eq!(diagnostics.len(), 1);
+        let span = diagnostics[0].span.clone().unwrap();
+        let line = seed[..at].matches('\n').count() + 1;
+        let col = seed[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+        assert_eq!(src.line_col(span.start), LineCol { line, col });
+    }
+
+    #[test]
+    fn a_cut_character_at_the_end_is_replaced_too() {
+        let mut bytes = "“Sharing” and “collective endeavor” — 已阅读人数: 427\n"
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(&"阅".as_bytes()[..2]);
+        let src = Source::from_bytes("a", &bytes, None);
+        assert_eq!(src.encoding(), UTF_8);
+        assert!(src.text().ends_with("427\n\u{fffd}"));
+    }
+
+    #[test]
+    fn legacy_text_with_many_bad_sequences_is_still_guessed() {
+        let text =
+            "Caf\u{e9} cr\u{e8}me, d\u{e9}j\u{e0} vu: \u{ab}na\u{ef}ve\u{bb} r\u{e9}sum\u{e9}s.\n"
+                .repeat(20);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        let src = Source::from_bytes("a", &bytes, None);
+        assert_eq!(src.encoding(), encoding_rs::WINDOWS_1252);
+        assert_eq!(src.text(), text);
+        assert!(!mostly_utf8(b"ASCII only but one \xff byte"));
     }
 
     #[test]

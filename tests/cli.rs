@@ -464,6 +464,154 @@ fn wxr_author_alone_is_also_the_display_name() {
     assert!(name(&named).contains("Jane Doe"), "{}", name(&named));
 }
 
+/// `interview` run in `dir`, with the seed copied there as `a.txt` and
+/// `b.txt` (and in `in/`).
+fn in_dir_with_two_inputs() -> (tempfile::TempDir, impl Fn() -> Command) {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read(fixture(SEED)).unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    for name in ["a.txt", "b.txt", "in/a.txt", "in/b.txt"] {
+        std::fs::write(dir.path().join(name), &seed).unwrap();
+    }
+    let path = dir.path().to_path_buf();
+    let run = move || {
+        let mut cmd = Command::cargo_bin("interview").unwrap();
+        cmd.env("NO_COLOR", "1").current_dir(&path);
+        cmd
+    };
+    (dir, run)
+}
+
+/// Several documents to standard output would run together into one
+/// invalid JSON, XML or Markdown stream: refused with the fix, as several
+/// `--to` are. NDJSON and one WXR file hold several documents.
+#[test]
+fn several_documents_to_standard_output_are_refused() {
+    let (_dir, interview) = in_dir_with_two_inputs();
+    for args in [
+        &["a.txt", "b.txt"][..],
+        &["in", "--to", "xml"],
+        &["a.txt", "b.txt", "--to", "markdown", "-o", "-"],
+    ] {
+        let out = interview().arg("convert").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("-o DIR") && stderr.contains("--to ndjson"),
+            "{stderr}"
+        );
+    }
+    let out = interview()
+        .args(["convert", "a.txt", "b.txt", "--to", "wxr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let wxr = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(wxr.matches("<rss").count(), 1, "one WXR file");
+    assert_eq!(wxr.matches("<item>").count(), 2);
+    let out = interview()
+        .args(["convert", "in", "--to", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+/// `-o all.json` for several documents made a directory of that name.
+#[test]
+fn a_file_name_for_several_documents_is_refused() {
+    let (dir, interview) = in_dir_with_two_inputs();
+    for args in [&["a.txt", "b.txt"][..], &["in"]] {
+        let out = interview()
+            .arg("convert")
+            .args(args)
+            .args(["-o", "all.json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("-o all.json:") && stderr.contains("-o all/"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("--to ndjson -o all.ndjson"), "{stderr}");
+        assert!(!dir.path().join("all.json").exists());
+    }
+    // a trailing slash says it is a directory
+    interview()
+        .args(["convert", "a.txt", "b.txt", "-o", "all.json/"])
+        .assert()
+        .success();
+    assert!(dir.path().join("all.json/a.json").is_file());
+}
+
+/// I/O errors name the path the user gave, never a bare system message
+/// or a temporary file.
+#[test]
+fn io_errors_name_the_path() {
+    let (dir, interview) = in_dir_with_two_inputs();
+    std::fs::write(dir.path().join("file.json"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("in/sub")).unwrap();
+    std::fs::copy(dir.path().join("a.txt"), dir.path().join("in/sub/c.txt")).unwrap();
+    std::fs::create_dir_all(dir.path().join("tree")).unwrap();
+    std::fs::write(dir.path().join("tree/sub"), "").unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["in", "-o", "file.json"], "file.json is a file"),
+        (&["a.txt", "-o", "file.json/a.json"], "file.json is a file"),
+        (
+            &["a.txt", "-o", "x.json", "--report", "file.json/r.json"],
+            "file.json is a file",
+        ),
+        (
+            &["in", "--to", "ndjson", "-o", "file.json/all.ndjson"],
+            "file.json is a file",
+        ),
+        (
+            &["in", "-o", "tree"],
+            "cannot write tree/sub/c.json: tree/sub is a file",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = interview().arg("convert").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(!stderr.contains(".tmp"), "{stderr}");
+        assert!(!stderr.contains("error: File exists"), "{stderr}");
+    }
+}
+
+/// `-o -` and `--report -` are standard output, as `-` is standard input;
+/// they made a file named `-`.
+#[test]
+fn dash_is_standard_output() {
+    let (dir, interview) = in_dir_with_two_inputs();
+    let out = interview()
+        .args(["convert", "a.txt", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let golden = std::fs::read_to_string(fixture("000_733c960163716fd3.json")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
+    let out = interview()
+        .args(["convert", "a.txt", "-o", "a.json", "--report", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["inputs"][0]["outputs"][0], "a.json");
+    assert!(!dir.path().join("-").exists());
+    // the documents and the report cannot share standard output
+    let out = interview()
+        .args(["convert", "a.txt", "--report", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(!dir.path().join("-").exists());
+}
+
 /// On a terminal, a batch shows a progress line that counts files against
 /// the total when it is known (every input a file), and bytes read, from
 /// its first drawing on. Run under `script`, which gives it a terminal.

@@ -5,15 +5,21 @@
 //!   and directories (`.git`, `.DS_Store`) and `__MACOSX` are skipped, as
 //!   is the output directory when it lies inside. Files are selected by
 //!   [`Options::select`], else by an extension that names a readable
-//!   format. Symbolic links to files are read; links to directories are
-//!   not followed.
+//!   format. Symbolic links are not followed (a link to a file or a
+//!   directory outside the tree could leak it into outputs and reports):
+//!   each becomes a warning item naming it, unless [`Options::follow`]
+//!   asks to follow them. An input named explicitly is read even when it
+//!   is a link.
 //! - A `.zip`, `.tar`, `.tar.gz` or `.tgz` named as an input is read in
 //!   place, entry after entry, never extracted to disk: each selected
 //!   entry's bytes become an item. Zip archives are read through their
 //!   central directory one record at a time, so memory does not grow with
 //!   the number of entries. Entries with an absolute path or a `..`
 //!   component are refused; [`Limits`] bound each entry, the whole
-//!   archive, and the entry count.
+//!   archive, and the entry count. A `.tar.gz` is decompressed to its
+//!   trailer once before its entries are read, so that a CRC or length
+//!   mismatch refuses the archive before any of its documents converts;
+//!   a tar entry cut short is refused rather than read from its part.
 //! - `-` is standard input, one document.
 //!
 //! Problems found on the way (an unreadable directory, a damaged archive,
@@ -80,6 +86,15 @@ impl Fault {
         Fault {
             status,
             diagnostic: Diagnostic::whole(Severity::Error, code, message),
+        }
+    }
+
+    /// Not a fault of the data: something left out, with a warning, the
+    /// run's status unchanged.
+    fn warning(code: Code, message: String) -> Fault {
+        Fault {
+            status: Status::Converted,
+            diagnostic: Diagnostic::whole(Severity::Warning, code, message),
         }
     }
 
@@ -300,6 +315,8 @@ pub(crate) struct Walker<'a> {
     select: Option<&'a GlobSet>,
     /// Inputs hold NDJSON records rather than documents.
     records: bool,
+    /// Follow symbolic links met in directory walks.
+    follow: bool,
     limits: Limits,
     /// Whether items need the size of their file (for the budget of bytes
     /// in flight, with several workers): a `stat` of every file otherwise
@@ -321,6 +338,7 @@ impl<'a> Walker<'a> {
         Ok(Walker {
             select: options.select.as_ref(),
             records: options.records,
+            follow: options.follow,
             limits: options.limits,
             sizes,
             exclude: out_dir.map(fs::canonicalize).transpose()?,
@@ -547,7 +565,7 @@ impl<'a> Walker<'a> {
                 }
         };
         let entries = walkdir::WalkDir::new(root)
-            .follow_links(false)
+            .follow_links(self.follow)
             // siblings' paths are their parent's and their names: ordered
             // as the names are, without taking each path apart again
             .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
@@ -569,6 +587,8 @@ impl<'a> Walker<'a> {
                     continue;
                 }
             };
+            // followed, a link has its target's type: only a link not
+            // followed (or broken) is a link here
             let file_type = entry.file_type();
             if !(file_type.is_file() || file_type.is_symlink()) {
                 continue;
@@ -576,19 +596,31 @@ impl<'a> Walker<'a> {
             let Ok(rel) = entry.path().strip_prefix(root).map(Path::to_path_buf) else {
                 continue;
             };
+            if file_type.is_symlink() {
+                // a link to a directory is not matched against the globs,
+                // and neither would its files be: it is named whatever
+                // its name
+                let to_dir = fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
+                if !(to_dir || self.selected(&rel)) {
+                    continue;
+                }
+                let fault = Fault::warning(Code::SymbolicLink, "symbolic link not followed".into())
+                    .expected("a regular file, or `--follow` to follow links");
+                each(Item {
+                    path: entry.path().display().to_string(),
+                    rel,
+                    body: Body::Fault(fault),
+                })?;
+                continue;
+            }
             if !self.selected(&rel) {
                 continue;
             }
-            // the size, for the memory budget; a link, by what it points to
-            let size = if file_type.is_file() && !self.sizes {
-                0
+            // the size, for the memory budget
+            let size = if self.sizes {
+                entry.metadata().map_or(0, |m| m.len())
             } else {
-                match fs::metadata(entry.path()) {
-                    Ok(metadata) if metadata.is_file() => metadata.len(),
-                    Ok(_) => continue,
-                    // vanished, or unreadable: the worker says which
-                    Err(_) => 0,
-                }
+                0
             };
             each(Item {
                 path: entry.path().display().to_string(),
@@ -734,6 +766,12 @@ impl<'a> Walker<'a> {
             Ok(file) => BufReader::with_capacity(256 << 10, file),
             Err(err) => return each(fault(Fault::io("cannot read", &err))),
         };
+        // a gzip stream's CRC-32 and length are in its trailer, past the
+        // tar's last entry: checked first, so that no document of a
+        // damaged archive is converted
+        if gzip && let Err(fault) = self.check_gzip(archive) {
+            return each(Self::archive_fault(archive, fault));
+        }
         let reader: Box<dyn Read> = if gzip {
             Box::new(flate2::read::MultiGzDecoder::new(file))
         } else {
@@ -800,12 +838,65 @@ impl<'a> Walker<'a> {
                 fault
             });
             match (read, broken) {
+                // the archive ends inside this entry
+                (Ok(bytes), _) if (bytes.len() as u64) < size => {
+                    let fault = Fault::new(
+                        Status::Invalid,
+                        Code::Archive,
+                        format!(
+                            "truncated entry: {} of the {} bytes its header declares",
+                            bytes.len(),
+                            size
+                        ),
+                    )
+                    .expected("a whole tar archive");
+                    // nothing follows: no second fault for the archive
+                    return each(item(Body::Fault(fault)));
+                }
                 (Ok(bytes), _) => each(item(Body::Bytes(bytes)))?,
                 (Err(fault), None) => each(item(Body::Fault(fault)))?,
                 (Err(fault), Some(())) => return each(self::Walker::archive_fault(archive, fault)),
             }
         }
         ControlFlow::Continue(())
+    }
+
+    /// Decompresses the gzip stream of `archive` to its end, bytes
+    /// discarded, so that its trailer's CRC-32 and length are checked
+    /// (flate2 checks them on reaching each member's end); a stream that
+    /// unpacks to more than the archive limit is refused here too.
+    fn check_gzip(&self, archive: &Path) -> Result<(), Fault> {
+        let file = File::open(archive).map_err(|err| Fault::io("cannot read", &err))?;
+        let limit = self.limits.max_archive_size;
+        let decoder = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(256 << 10, file));
+        match io::copy(&mut decoder.take(limit.saturating_add(1)), &mut io::sink()) {
+            Ok(unpacked) if unpacked > limit => Err(Fault::new(
+                Status::Invalid,
+                Code::Limit,
+                format!(
+                    "archive unpacked is over the limit of {}",
+                    human_bytes(limit)
+                ),
+            )
+            .expected("a smaller archive (the limit is set with `--max-archive-size`)")),
+            Ok(_) => Ok(()),
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    io::ErrorKind::InvalidData
+                        | io::ErrorKind::InvalidInput
+                        | io::ErrorKind::UnexpectedEof
+                ) =>
+            {
+                Err(Fault::new(
+                    Status::Invalid,
+                    Code::Archive,
+                    format!("damaged gzip stream: {}", lowercase_first(&err.to_string())),
+                )
+                .expected("a gzip stream whose CRC-32 and length match its trailer"))
+            }
+            Err(err) => Err(Fault::io("cannot read", &err)),
+        }
     }
 
     /// The relative path of an archive entry named `name` when it is to be

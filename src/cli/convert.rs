@@ -30,9 +30,12 @@ pub struct ConvertArgs {
     /// Output format; repeat for several in one run (into `-o DIR`).
     #[arg(long, default_value = "json", value_name = "FORMAT", value_parser = Names { parse: parse_format, values: to_values })]
     to: Vec<Format>,
-    /// Write here instead of standard output: a file for one input (or for
-    /// `--to ndjson`, or `--to wxr` to a name ending with `.xml`), else a
-    /// directory that mirrors the inputs' trees.
+    /// Write here instead of standard output (`-`): a file for one input
+    /// (or for `--to ndjson`, or `--to wxr` to a name ending with `.xml`),
+    /// else a directory that mirrors the inputs' trees (with several
+    /// inputs, each directory or archive under its name). Several documents
+    /// to standard output, or to a name with a format's extension (`-o
+    /// all.json`), are refused unless `--to ndjson` or `--to wxr`.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Read only the files (in directories) and entries (in archives)
@@ -49,7 +52,8 @@ pub struct ConvertArgs {
     /// Stop at the first input that fails.
     #[arg(long)]
     fail_fast: bool,
-    /// Write a JSON record of every input's outcome to FILE.
+    /// Write a JSON record of every input's outcome to FILE (`-`: standard
+    /// output, when the documents go to `-o`).
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
     /// Refuse documents (files, archive entries, standard input) larger
@@ -262,11 +266,16 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
         // one document: no threads to start
         options.jobs = 1;
     }
-    let mut report = match &args.report {
+    if let Err(message) = check_destination(args, is_batch || options.records) {
+        human.error(&message);
+        return Exit::Failure;
+    }
+    let mut report = match args.report.as_deref() {
+        Some(path) if path == Path::new("-") => Some(Report::to_writer(Box::new(io::stdout()))),
         Some(path) => match Report::create(path, args.force) {
             Ok(report) => Some(report),
             Err(err) => {
-                human.error(&format!("cannot write the report: {err}"));
+                human.error(&err.to_string());
                 return Exit::Failure;
             }
         },
@@ -358,7 +367,7 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             None => report.finish(&summary),
         };
         if let Err(err) = result {
-            human.error(&format!("cannot write the report: {err}"));
+            human.error(&err.to_string());
             exit = exit.merge(Exit::Failure);
         }
     }
@@ -366,6 +375,73 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
         let _ = writeln!(io::stderr(), "{}", summary_line(&summary));
     }
     exit
+}
+
+impl ConvertArgs {
+    /// The `-o` path, unless it is `-` (standard output).
+    fn output(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|out| *out != Path::new("-"))
+    }
+}
+
+/// Refuses a destination that cannot hold what the run makes: several
+/// documents (`many`: several inputs, a directory, an archive, records)
+/// run together on standard output into one invalid stream (but NDJSON
+/// and one WXR file hold many), or a directory made under a name that
+/// says it is one file (`-o all.json`); and a report on standard output
+/// that the documents go to as well. An error is a usage error.
+fn check_destination(args: &ConvertArgs, many: bool) -> Result<(), String> {
+    let stream = args.to == [Format::Ndjson] || args.to == [Format::Wxr];
+    let what = || match &args.inputs[..] {
+        [one] if one.is_dir() => format!("the directory {} holds", one.display()),
+        [one] if batch::input::is_archive(one) => format!("the archive {} holds", one.display()),
+        [one] => format!("the records of {} make", one.display()),
+        inputs => format!("{} inputs make", inputs.len()),
+    };
+    let Some(out) = args.output() else {
+        if args.report.as_deref() == Some(Path::new("-")) {
+            return Err(
+                "--report - and the documents would share standard output; write the \
+                 documents with -o OUT, or the report with --report FILE"
+                    .into(),
+            );
+        }
+        if many && !stream {
+            return Err(format!(
+                "{} several documents, which would run together on standard output as \
+                 one invalid {} stream; write them to a directory with -o DIR, or one \
+                 record a line with --to ndjson",
+                what(),
+                args.to[0]
+            ));
+        }
+        return Ok(());
+    };
+    let file_like = out.extension().is_some_and(|ext| {
+        let ext = ext.to_string_lossy().to_ascii_lowercase();
+        ext == "text"
+            || Format::ALL
+                .iter()
+                .any(|f| f.extension().rsplit('.').next() == Some(ext.as_str()))
+    });
+    if many
+        && !stream
+        && file_like
+        && !out.exists()
+        && !out.as_os_str().to_string_lossy().ends_with(['/', '\\'])
+    {
+        let dir = out.with_extension("");
+        return Err(format!(
+            "-o {}: {} several documents, and that name is a file's; write them to a \
+             directory with -o {}/ (a trailing / keeps a name with an extension a \
+             directory), or to one file with --to ndjson -o {}",
+            out.display(),
+            what(),
+            dir.display(),
+            dir.with_extension("ndjson").display()
+        ));
+    }
+    Ok(())
 }
 
 /// The batch options the arguments ask for; an error is a usage error.
@@ -386,7 +462,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
             to.push(format);
         }
     }
-    if to.len() > 1 && args.output.is_none() {
+    if to.len() > 1 && args.output().is_none() {
         return Err("several --to formats need an output directory (-o DIR)".into());
     }
     if args.wxr.any() && !to.contains(&Format::Wxr) {
@@ -405,6 +481,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
             max_archive_size: args.max_archive_size,
             max_entries: args.max_entries,
         },
+        follow: args.input.follow,
         fail_fast: args.fail_fast,
         force: args.force,
         wxr: args.wxr.options()?,
@@ -429,7 +506,7 @@ pub(super) fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
 /// a single document (a file or `-`) in one format, unless it is an
 /// existing directory or ends with `/`; otherwise a directory.
 fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
-    let out = args.output.clone()?;
+    let out = args.output()?.to_path_buf();
     if args.to == [Format::Ndjson] {
         return Some(Destination::File(out));
     }
@@ -487,6 +564,9 @@ fn summary_line(summary: &Summary) -> String {
         count(summary.files, "file"),
         summary.documents
     );
+    if summary.skipped > 0 {
+        line.push_str(&format!(", {} skipped", summary.skipped));
+    }
     if summary.invalid > 0 {
         line.push_str(&format!(", {} invalid", summary.invalid));
     }
@@ -562,6 +642,7 @@ mod tests {
             documents: 1,
             invalid: 1,
             failed: 1,
+            skipped: 0,
             warnings: 2,
             errors: 2,
             bytes: 2048,

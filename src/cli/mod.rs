@@ -76,6 +76,11 @@ struct InputArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Follow symbolic links in directories (to files and directories); by
+    /// default each is skipped with a warning. Inputs named on the command
+    /// line are read even when they are links.
+    #[arg(long, short = 'L')]
+    follow: bool,
 }
 
 /// What `convert` and `validate` say on stderr, and how.

@@ -40,6 +40,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
         from: args.input.format(),
         encoding: args.input.encoding,
         strict: args.input.strict,
+        follow: args.input.follow,
         // nothing is written: the documents are only checked
         to: Vec::new(),
         select,
@@ -92,7 +93,9 @@ pub fn run(args: &ValidateArgs) -> Exit {
         Destination::Stream(&mut sink),
         &prepare,
         &mut |outcome, prepared| {
-            summary.files += 1;
+            // a link left out (not followed) is no file checked
+            let skipped = outcome.status == Status::Converted && outcome.documents == 0;
+            summary.files += usize::from(!skipped);
             let errors = outcome
                 .diagnostics
                 .iter()
