@@ -611,3 +611,38 @@ fn dash_is_standard_output() {
     assert!(out.stdout.is_empty());
     assert!(!dir.path().join("-").exists());
 }
+
+/// On a terminal, a batch shows a progress line that counts files against
+/// the total when it is known (every input a file), and bytes read, from
+/// its first drawing on. Run under `script`, which gives it a terminal.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_progress_line_shows_files_of_total_and_bytes() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no `script`: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = String::from(env!("CARGO_BIN_EXE_interview"));
+    command.push_str(" convert");
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        let path = dir.path().join(name);
+        std::fs::copy(fixture(SEED), &path).unwrap();
+        command.push_str(&format!(" {}", path.display()));
+    }
+    command.push_str(&format!(" -o {}", dir.path().join("out").display()));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("CI")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(terminal.contains("0/3 files, 0 B read"), "{terminal:?}");
+    assert!(!terminal.contains("files,  read"), "{terminal:?}");
+}

@@ -1064,14 +1064,10 @@ fn cli_help_states_the_wxr_defaults_the_library_has() {
     let out = interview().args(["convert", "--help"]).output().unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
     let defaults = Options::default();
-    let author_name = format!(
-        "the --wxr-author login, else {}",
-        defaults.author_display_name
-    );
     for (option, default) in [
         ("--wxr-status", defaults.status.as_str()),
         ("--wxr-author", &defaults.author_login),
-        ("--wxr-author-name", &author_name),
+        ("--wxr-author-name", &defaults.author_display_name),
         ("--wxr-category", defaults.category.as_deref().unwrap()),
         ("--wxr-site-url", &defaults.site_url),
     ] {

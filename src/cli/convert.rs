@@ -85,8 +85,8 @@ struct WxrArgs {
     /// WordPress offers to map it to a user of the site [default: editor].
     #[arg(long, value_name = "LOGIN")]
     wxr_author: Option<String>,
-    /// That author's display name [default: the --wxr-author login, else
-    /// Editor].
+    /// That author's display name; without it, the --wxr-author login
+    /// when one is given [default: Editor].
     #[arg(long, value_name = "NAME")]
     wxr_author_name: Option<String>,
     /// The category every post is filed under [default: Interviews].
@@ -282,7 +282,14 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
         None => None,
     };
     let quiet = args.terminal.quiet;
-    let progress = progress_bar(is_batch && !quiet);
+    // the number of documents is known when every input is one
+    let total = (!options.records
+        && args
+            .inputs
+            .iter()
+            .all(|p| p == Path::new("-") || p.is_file() && !batch::input::is_archive(p)))
+    .then_some(args.inputs.len() as u64);
+    let progress = progress_bar(is_batch && !quiet, total);
     let colour = human.colour();
     let strict = args.input.strict;
     // --quiet: errors only (under --strict, warnings are errors already)
@@ -300,7 +307,7 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
     };
     let mut exit = Exit::Ok;
     let mut report_error = None;
-    let mut read = 0;
+    let (mut done, mut read) = (0, 0);
     let mut observe = |outcome: &Outcome, rendered: Option<Vec<u8>>| {
         exit = exit.merge(match outcome.status {
             Status::Converted => Exit::Ok,
@@ -329,10 +336,10 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             report_error = Some(err);
         }
         if !progress.is_hidden() {
+            done += 1;
             read += outcome.bytes;
-            progress.set_message(batch::human_bytes(read));
+            progress.set_message(progress_message(done, total, read));
         }
-        progress.inc(1);
     };
     let stdout = io::stdout();
     let mut stream;
@@ -521,21 +528,33 @@ fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
     })
 }
 
-/// A bar on a terminal; hidden in pipes, under CI, and for one input.
-fn progress_bar(is_batch: bool) -> ProgressBar {
+/// A progress line on a terminal; hidden in pipes, under CI, and for one
+/// input (`show` is false). `total` is the number of documents, when known.
+fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
     let terminal = io::stderr().is_terminal()
         && std::env::var_os("CI").is_none()
         && std::env::var("TERM").map_or(true, |t| t != "dumb");
-    if !(is_batch && terminal) {
+    if !(show && terminal) {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {human_pos} files, {msg} read, {elapsed}")
+        ProgressStyle::with_template("{spinner} {msg}, {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
+    bar.set_message(progress_message(0, total, 0));
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// `120/20000 files, 12.3 MiB read`; `120 files, …` when the total is not
+/// known (directories and archives are read as they are walked).
+fn progress_message(done: u64, total: Option<u64>, bytes: u64) -> String {
+    let files = match total {
+        Some(total) => format!("{done}/{}", count(total, "file")),
+        None => count(done, "file"),
+    };
+    format!("{files}, {} read", batch::human_bytes(bytes))
 }
 
 /// `20000 files: 19998 converted, 1 invalid, 1 failed; 2013 warnings, 3 errors; 247.5 MiB in 3.21 s`
@@ -592,6 +611,16 @@ mod tests {
             line.starts_with("2 files: 1 converted; 0 warnings, 1 error; "),
             "{line}"
         );
+    }
+
+    #[test]
+    fn the_progress_line_counts_files_and_bytes_from_the_start() {
+        assert_eq!(progress_message(0, Some(3), 0), "0/3 files, 0 B read");
+        assert_eq!(
+            progress_message(2, Some(3), 3 << 20),
+            "2/3 files, 3.0 MiB read"
+        );
+        assert_eq!(progress_message(1, None, 512), "1 file, 512 B read");
     }
 
     #[test]

@@ -384,8 +384,8 @@ mod tests {
 
     #[test]
     fn every_subcommand_has_a_page() {
-        let command = Cli::command();
-        let names: Vec<&str> = command
+        let cli = Cli::command();
+        let names: Vec<&str> = cli
             .get_subcommands()
             .map(|c| c.get_name())
             .filter(|&name| name != "help")

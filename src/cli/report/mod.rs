@@ -22,7 +22,7 @@ use interview_kit::{Diagnostic, Severity};
 /// The report formats `--format` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
-    /// Snippets with file:line:col on stderr; colour on a terminal only.
+    /// Snippets with file:line:col on stderr, coloured as `--color` says.
     Human,
     /// One JSON object per diagnostic, one per line, on stdout.
     Json,
