@@ -9,7 +9,7 @@
 //! ```yaml
 //! title: "Interview with LEE Hee-sup"   # the headline, else "Interview with NAME"
 //! date: 2024-05-12                      # only when the model's date is ISO 8601
-//! slug: "interview-with-lee-hee-sup-1a2b3c4d" # the title, a hash of the input's path
+//! slug: "interview-with-lee-hee-sup-a95f70f4" # the title's, then a hash of the input's path
 //! description: "…"                      # the first introduction paragraph, if any
 //! params:                               # the model's metadata, JSON field names
 //!   date_text: "2024年5月12日"          # the date as written
