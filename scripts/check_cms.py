@@ -18,6 +18,10 @@ comments balanced, text equal to the model), `excerpt:encoded`,
 `wp:status`, `wp:post_type`, `category` terms and `wp:postmeta` (as PHP's
 `maybe_unserialize` would store each value).
 
+Jekyll's reading of the same Markdown (when Ruby's kramdown and its GFM
+parser are installed): no Liquid tag left in any body, and kramdown, as
+Jekyll configures it, renders every block exactly.
+
 Slugs: one person's interviews without a headline (one title) make as many
 Hugo pages as there are files, with the same slugs on a second run, and as
 many post names and links in one WXR file.
@@ -349,6 +353,53 @@ def check_markdown(models, work):
               f"{name}: hugo date {got_date!r} for {model.get('date')!r}, want {want_date!r}")
 
 
+# Jekyll's Markdown: kramdown with its GFM parser, hard_wrap off (Jekyll's
+# defaults); each file's body on stdin, a JSON list of HTML pages out.
+KRAMDOWN = """
+require "json"; require "kramdown"; require "kramdown-parser-gfm"
+bodies = JSON.parse(STDIN.read)
+print JSON.generate(bodies.map { |b|
+  Kramdown::Document.new(b, input: "GFM", hard_wrap: false).to_html })
+"""
+
+
+def have_kramdown():
+    try:
+        return subprocess.run(["ruby", "-e", 'require "kramdown"; require "kramdown-parser-gfm"'],
+                              capture_output=True, check=False).returncode == 0
+    except FileNotFoundError:
+        return False
+
+
+def check_kramdown(models, work):
+    """Jekyll runs Liquid on a page, then kramdown: no `{%` or `{{` may be
+    left for Liquid, and kramdown must render every block exactly (it
+    shows the backslash of an escape it does not know, `\\%` or `\\^`)."""
+    if not have_kramdown():
+        print("kramdown (ruby-kramdown, ruby-kramdown-parser-gfm) not installed: Jekyll check skipped")
+        return
+    names, bodies = [], []
+    for name in models:
+        path = work / "site" / "content" / f"{name}.md"
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            body = text[len(front_matter(text) or "") + 8:]
+            check("{%" not in body and "{{" not in body, f"{name}.md: Liquid would read a tag")
+            names.append(name)
+            bodies.append(body)
+    out = subprocess.run(["ruby", "-e", KRAMDOWN], input=json.dumps(bodies).encode(),
+                         capture_output=True, check=False)
+    if not check(out.returncode == 0, f"kramdown failed: {out.stderr.decode()}"):
+        return
+    for name, page in zip(names, json.loads(out.stdout)):
+        blocks = Blocks()
+        blocks.feed(page)
+        blocks.close()
+        want = expected_blocks(models[name][1])
+        check(blocks.blocks == want,
+              f"{name}: kramdown blocks differ:\n  got  {blocks.blocks!r}\n  want {want!r}")
+
+
 ONE_PERSON = 12
 
 
@@ -582,6 +633,7 @@ def main():
             path.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
             models[f"generated-{n:02}"] = (path, model)
         check_markdown(models, work)
+        check_kramdown(models, work)
         check_one_person(work)
         check_wxr(models, work)
     finally:

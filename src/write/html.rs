@@ -25,7 +25,7 @@
 //! can close the script element or open a comment.
 //!
 //! The date is a `<time>` with `datetime` in ISO 8601 when
-//! [`cms::machine_date`] can read it (`May 12, 2024`, `2024年5月12日` …),
+//! `cms::machine_date` can read it (`May 12, 2024`, `2024年5月12日` …),
 //! else a plain paragraph: HTML allows no `<time>` whose date a machine
 //! cannot read.
 

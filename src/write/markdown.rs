@@ -9,7 +9,7 @@
 //! ```yaml
 //! title: "Interview with LEE Hee-sup"   # the headline, else "Interview with NAME"
 //! date: 2024-05-12                      # only when the model's date is ISO 8601
-//! slug: "interview-with-lee-hee-sup-1a2b3c4d" # the title, a hash of the input's path
+//! slug: "interview-with-lee-hee-sup-a95f70f4" # the title's, then a hash of the input's path
 //! description: "…"                      # the first introduction paragraph, if any
 //! params:                               # the model's metadata, JSON field names
 //!   date_text: "2024年5月12日"          # the date as written
@@ -173,26 +173,20 @@ enum Context {
     Paragraph,
     /// Text after other inline content on the same line.
     Inline,
-    /// The content of an ATX heading (`## …`).
+    /// The content of an ATX heading (`## …`), which is one line.
     Heading,
-    /// The content of a setext heading (lines, then `---`).
-    SetextHeading,
     /// Inside `**…**`, where the first and last characters decide whether
     /// the delimiters count.
     Strong,
 }
 
-/// A question as a level-2 heading: ATX (`## …`) when it is one line,
-/// setext (underlined with `---`) when it holds line breaks.
+/// A question as a level-2 ATX heading (`## …`), its line breaks as
+/// `&#10;`: a setext heading (lines, then `---`) could hold hard breaks, but
+/// kramdown (Jekyll) reads only one-line setext headings, and makes the
+/// others a paragraph.
 fn question(doc: &mut String, text: &str) {
-    let text = cms::normalize_newlines(text);
-    if text.contains('\n') {
-        block(doc, &text, Context::SetextHeading);
-        doc.push_str("---\n");
-    } else {
-        doc.push_str("## ");
-        block(doc, &text, Context::Heading);
-    }
+    doc.push_str("## ");
+    block(doc, text, Context::Heading);
 }
 
 /// Writes `text` and a final newline.
@@ -205,15 +199,15 @@ fn block(doc: &mut String, text: &str, context: Context) {
 /// (two spaces at the end of the line, which CommonMark and kramdown both
 /// read so; a final `\\` is a hard break to CommonMark only) between two
 /// non-empty lines; any other line break (leading, trailing, or one of
-/// several in a row) cannot be a hard break and becomes the character
-/// reference `&#10;`.
+/// several in a row, or any in a heading) cannot be a hard break and
+/// becomes the character reference `&#10;`.
 fn inline(doc: &mut String, text: &str, context: Context) {
     let text = cms::normalize_newlines(text);
     let lines: Vec<&str> = text.split('\n').collect();
-    let mut starts_line = matches!(context, Context::Paragraph | Context::SetextHeading);
+    let mut starts_line = context == Context::Paragraph;
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
-            if !lines[i - 1].is_empty() && !line.is_empty() {
+            if context != Context::Heading && !lines[i - 1].is_empty() && !line.is_empty() {
                 doc.push_str("  \n");
                 starts_line = true;
             } else {
@@ -310,7 +304,7 @@ fn escape_line(doc: &mut String, line: &str, starts_line: bool, context: Context
     let list_marker =
         (starts_line && digits > 0 && matches!(body.as_bytes().get(digits), Some(b'.' | b')')))
             .then_some(digits);
-    let is_heading = matches!(context, Context::Heading | Context::SetextHeading);
+    let is_heading = context == Context::Heading;
     let mut prev = None;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -451,8 +445,8 @@ mod tests {
         question(&mut doc, "Why {.cls}");
         assert_eq!(doc, "## Why \\{.cls&#125;\n");
         let mut doc = String::new();
-        question(&mut doc, "Two\nlines");
-        assert_eq!(doc, "Two  \nlines\n---\n");
+        question(&mut doc, "Two\nlines\r\n- three");
+        assert_eq!(doc, "## Two&#10;lines&#10;- three\n");
     }
 
     /// kramdown (Jekyll) shows the backslash of an escape it does not know
