@@ -469,7 +469,8 @@ def client_nu(batch):
     for name, model in batch.docs.items():
         fragment = (batch.out / f"{name}.html").read_text(encoding="utf-8")
         (pages / f"{name}.html").write_text(NU_PAGE.format(
-            lang=html.escape(model.get("language", "und")), title=html.escape(title(model)),
+            lang=html.escape(model.get("language", "und")),
+            title=html.escape(" ".join(title(model).split())),
             fragment=fragment), encoding="utf-8")
     # a page the checker must refuse shows that it ran and that its
     # messages are read (a <p> is no child of a <ul>)
@@ -479,10 +480,12 @@ def client_nu(batch):
                 "--format", "gnu", "--no-langdetect"], timeout=600)
     log = out_text(done)
     problems = {}
+    before = NU_PAGE.split("{fragment}")[0].count("\n")  # the page's lines before the fragment
     for line in log.splitlines():
-        match = re.match(r'"?(?:file:)?([^":]+\.html)"?:(.*)', line)
+        match = re.match(r'"?(?:file:)?([^":]+\.html)"?:(?:(\d+)\.(\d+)-\d+\.\d+:)?(.*)', line)
         if match:
-            problems.setdefault(pathlib.Path(match.group(1)).stem, []).append(match.group(2))
+            where = f"fragment line {int(match.group(2)) - before} col {match.group(3)}:" if match.group(2) else ""
+            problems.setdefault(pathlib.Path(match.group(1)).stem, []).append(where + match.group(4))
     for name in batch.docs:
         found = problems.get(name, [])
         check(not found, f"nu: {name}.html: {len(found)} error(s): " + shorten(" | ".join(found[:3])))
