@@ -3,7 +3,7 @@
 # (scripts/check_clients.py) after installing them, each from its package
 # registry, into target/ so that a second run installs nothing:
 #   - Debian: jekyll, pandoc, libxml2-utils (xmllint), a Java runtime when
-#     `java` is missing (for the Nu HTML Checker);
+#     `java` is missing (for the Nu HTML Checker), npm when missing;
 #   - npm: the exact versions locked in scripts/clients/package-lock.json
 #     (wordpress-export-to-markdown, ajv-cli, ajv-formats) in target/ci-npm;
 #   - PyPI: scripts/requirements.txt into the CI venv target/ci-venv.
@@ -20,6 +20,7 @@ command -v jekyll >/dev/null 2>&1 || missing+=(jekyll)
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
