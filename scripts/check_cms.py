@@ -18,6 +18,14 @@ comments balanced, text equal to the model), `excerpt:encoded`,
 `wp:status`, `wp:post_type`, `category` terms and `wp:postmeta` (as PHP's
 `maybe_unserialize` would store each value).
 
+Jekyll's reading of the same Markdown (when Ruby's kramdown and its GFM
+parser are installed): no Liquid tag left in any body, and kramdown, as
+Jekyll configures it, renders every block exactly.
+
+Slugs: one person's interviews without a headline (one title) make as many
+Hugo pages as there are files, with the same slugs on a second run, and as
+many post names and links in one WXR file.
+
 Run from the repository root with `interview` and `hugo` on PATH. Prints
 `N passed, M failed` and exits non-zero on any failure.
 """
@@ -75,7 +83,6 @@ def generated_model(rng, n):
         return value if rng.random() < 0.5 else None
 
     model = {
-        # a number early in the title keeps every page's slug (its URL) apart
         "headline": maybe(f"Headline {n} {nasty(rng)}"),
         "date": rng.choice([None, "2024-05-12", "2023-01-31T23:30:00-05:00", nasty(rng)]),
         "byline": maybe(nasty(rng)),
@@ -346,6 +353,109 @@ def check_markdown(models, work):
               f"{name}: hugo date {got_date!r} for {model.get('date')!r}, want {want_date!r}")
 
 
+# Jekyll's Markdown: kramdown with its GFM parser, hard_wrap off (Jekyll's
+# defaults); each file's body on stdin, a JSON list of HTML pages out.
+KRAMDOWN = """
+require "json"; require "kramdown"; require "kramdown-parser-gfm"
+bodies = JSON.parse(STDIN.read)
+print JSON.generate(bodies.map { |b|
+  Kramdown::Document.new(b, input: "GFM", hard_wrap: false).to_html })
+"""
+
+
+def have_kramdown():
+    try:
+        return subprocess.run(["ruby", "-e", 'require "kramdown"; require "kramdown-parser-gfm"'],
+                              capture_output=True, check=False).returncode == 0
+    except FileNotFoundError:
+        return False
+
+
+def check_kramdown(models, work):
+    """Jekyll runs Liquid on a page, then kramdown: no `{%` or `{{` may be
+    left for Liquid, and kramdown must render every block exactly (it
+    shows the backslash of an escape it does not know, `\\%` or `\\^`)."""
+    if not have_kramdown():
+        print("kramdown (ruby-kramdown, ruby-kramdown-parser-gfm) not installed: Jekyll check skipped")
+        return
+    names, bodies = [], []
+    for name in models:
+        path = work / "site" / "content" / f"{name}.md"
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            body = text[len(front_matter(text) or "") + 8:]
+            check("{%" not in body and "{{" not in body, f"{name}.md: Liquid would read a tag")
+            names.append(name)
+            bodies.append(body)
+    out = subprocess.run(["ruby", "-e", KRAMDOWN], input=json.dumps(bodies).encode(),
+                         capture_output=True, check=False)
+    if not check(out.returncode == 0, f"kramdown failed: {out.stderr.decode()}"):
+        return
+    for name, page in zip(names, json.loads(out.stdout)):
+        blocks = Blocks()
+        blocks.feed(page)
+        blocks.close()
+        want = expected_blocks(models[name][1])
+        check(blocks.blocks == want,
+              f"{name}: kramdown blocks differ:\n  got  {blocks.blocks!r}\n  want {want!r}")
+
+
+ONE_PERSON = 12
+
+
+def check_one_person(work):
+    """Interviews of one person without a headline share their title; each
+    must still be a page of its own (Hugo builds one page per URL, so two
+    files with one slug make one page), and converting the batch again must
+    give every page the same slug (its URL). In one WXR file, every post
+    must have a post name and a link of its own."""
+    inputs = work / "one-person"
+    names = [f"{year}/{n:02}.txt" for year in (2023, 2024) for n in range(ONE_PERSON // 2)]
+    for name in names:
+        (inputs / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SEED, inputs / name)
+
+    slugs = []
+    for run in ("first", "second"):
+        site = work / f"one-person-{run}"
+        (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "config.yaml").write_text(HUGO_CONFIG, encoding="utf-8")
+        (site / "layouts" / "_default" / "single.html").write_text(SINGLE, encoding="utf-8")
+        out = subprocess.run(
+            ["interview", "convert", str(inputs), "--to", "markdown", "-o", str(site / "content")],
+            capture_output=True, check=False)
+        if not check(out.returncode == 0, f"convert one person's interviews: {out.stderr.decode()}"):
+            return
+        run_slugs = {}
+        for path in sorted((site / "content").rglob("*.md")):
+            fm = yaml.safe_load(front_matter(path.read_text(encoding="utf-8")) or "")
+            run_slugs[path.relative_to(site / "content").as_posix()] = fm.get("slug")
+        slugs.append(run_slugs)
+        check(len(set(run_slugs.values())) == len(names),
+              f"one person's {len(names)} interviews have {len(set(run_slugs.values()))} slugs")
+        built = subprocess.run(
+            ["hugo", "--quiet", "--source", str(site), "--destination", str(site / "public")],
+            capture_output=True, check=False)
+        if not check(built.returncode == 0, f"hugo build failed: {built.stderr.decode()}"):
+            return
+        pages = list((site / "public").rglob("index.html"))
+        check(len(pages) == len(names),
+              f"hugo built {len(pages)} pages from one person's {len(names)} interviews")
+    check(slugs[0] == slugs[1], f"slugs changed between runs: {slugs[0]} != {slugs[1]}")
+
+    target = work / "one-person.wxr.xml"
+    out = subprocess.run(["interview", "convert", str(inputs), "--to", "wxr", "-o", str(target)],
+                         capture_output=True, check=False)
+    if not check(out.returncode == 0, f"convert one person's interviews to wxr: {out.stderr.decode()}"):
+        return
+    items = ET.parse(target).getroot().findall("channel/item")
+    post_names = {i.findtext("wp:post_name", namespaces=WXR_NS) for i in items}
+    links = {i.findtext("link") for i in items}
+    check(len(items) == len(names) and len(post_names) == len(links) == len(names),
+          f"one WXR file of {len(items)} posts has {len(post_names)} post names, {len(links)} links")
+    check(post_names == set(slugs[0].values()), "WXR post names differ from the Markdown slugs")
+
+
 # ---------------------------------------------------------------------------
 # WXR
 
@@ -460,6 +570,12 @@ def check_wxr(models, work):
         check(field("wp:post_id").isdigit() and int(field("wp:post_id")) > 0, f"{name}: wp:post_id")
         for f in ("wp:post_date", "wp:post_date_gmt"):
             check(DATE.fullmatch(field(f) or ""), f"{name}: {f} {field(f)!r}")
+        # WordPress's exporter writes both; wordpress-export-to-markdown needs both
+        check((field("link") or "").startswith(channel.findtext("link") or "\0"),
+              f"{name}: item link {field('link')!r}")
+        check(re.fullmatch(r"[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} (\d{4}|-0001) \d\d:\d\d:\d\d \+0000",
+                           field("pubDate") or ""),
+              f"{name}: pubDate {field('pubDate')!r}")
         check(field("wp:status") == "draft", f"{name}: wp:status {field('wp:status')!r}")
         check(field("wp:post_type") == "post", f"{name}: wp:post_type {field('wp:post_type')!r}")
         check(bool(field("wp:post_name")) or not any(c.isalnum() for c in title(model)),
@@ -517,6 +633,8 @@ def main():
             path.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
             models[f"generated-{n:02}"] = (path, model)
         check_markdown(models, work)
+        check_kramdown(models, work)
+        check_one_person(work)
         check_wxr(models, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

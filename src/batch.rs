@@ -45,6 +45,7 @@ use globset::GlobSet;
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::format::Format;
 use crate::source::{LineCol, Source};
+use crate::write::Unwritable;
 
 use input::{Body, Item};
 use output::{Rendered, Sink};
@@ -147,7 +148,8 @@ pub enum Destination<'w> {
     File(PathBuf),
     /// A mirrored tree: each document at its path relative to its input
     /// (a directory or archive; a plain file's own name), with each
-    /// format's extension.
+    /// format's extension; with several inputs, a directory's or archive's
+    /// documents under its name (see [`output`]).
     Dir(PathBuf),
 }
 
@@ -298,6 +300,22 @@ pub fn run<N: Send>(
         n => n,
     };
     let walker = input::Walker::new(options, sink.dir(), jobs > 1)?;
+    let prefixes = match sink.dir() {
+        Some(root) => output::tree_prefixes(inputs, options.records, root)?,
+        None => vec![None; inputs.len()],
+    };
+    // each input's documents, under its own directory of a mirrored tree
+    let walk = |each: &mut dyn FnMut(Item) -> ControlFlow<()>| {
+        for (input, prefix) in inputs.iter().zip(&prefixes) {
+            walker.walk(std::slice::from_ref(input), &mut |mut item| {
+                if let Some(prefix) = prefix {
+                    item.rel = prefix.join(&item.rel);
+                }
+                each(item)
+            })?;
+        }
+        ControlFlow::Continue(())
+    };
     let mut emitter = Emitter {
         sink,
         observe,
@@ -307,7 +325,7 @@ pub fn run<N: Send>(
         cancel: &work.cancel,
     };
     if jobs == 1 {
-        let _ = walker.walk(inputs, &mut |item| emitter.emit(work.process(item)));
+        let _ = walk(&mut |item| emitter.emit(work.process(item)));
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
@@ -317,7 +335,7 @@ pub fn run<N: Send>(
         pool.in_place_scope(|scope| {
             let mut flight = Flight::new(2 * jobs);
             let mut chunk = Chunk::default();
-            let flow = walker.walk(inputs, &mut |item| {
+            let flow = walk(&mut |item| {
                 chunk.push(item);
                 if chunk.is_full() {
                     flight.make_room(chunk.held, &mut emitter)?;
@@ -454,12 +472,19 @@ impl<N> Work<'_, N> {
         let rendered = match self.render(&rel, &outcome, interview.as_ref()) {
             Ok(rendered) => rendered,
             // a writer that cannot carry the document's content (XML and a
-            // control character) makes the input invalid for that format
+            // control character, raw text and a line break) makes the input
+            // invalid for that format
             Err(err) if err.kind() == io::ErrorKind::InvalidData => {
                 outcome.status = Status::Invalid;
                 let message = lowercase_first(&err.to_string());
+                let unwritable = err.get_ref().and_then(|e| e.downcast_ref::<Unwritable>());
+                let code = unwritable.map_or(Code::ControlCharacter, |u| u.code);
+                let mut diagnostic = Diagnostic::whole(Severity::Error, code, message);
+                if let Some(unwritable) = unwritable {
+                    diagnostic = diagnostic.at_pointer(unwritable.pointer.clone());
+                }
                 outcome.diagnostics.push(Located {
-                    diagnostic: Diagnostic::whole(Severity::Error, Code::ControlCharacter, message),
+                    diagnostic,
                     position: None,
                 });
                 Rendered::Nothing

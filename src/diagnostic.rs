@@ -57,6 +57,9 @@ macro_rules! codes {
 codes! {
     /// The input could not be read at all (a file that vanished, a directory).
     Io = "io",
+    /// An input in which no document was found, e.g. an empty directory or
+    /// a `--glob` that matches none of its files.
+    NoDocument = "no-document",
     /// Nothing but white space, e.g. a zero-byte file.
     EmptyInput = "empty-input",
     /// NUL bytes or control characters throughout, e.g. a PDF or an image.
@@ -102,6 +105,9 @@ codes! {
     /// A symbolic link met in a directory walk, skipped: links are followed
     /// only with `--follow`, or when named on the command line.
     SymbolicLink = "symbolic-link",
+    /// A document the output format cannot carry as it is, e.g. an answer
+    /// paragraph holding a line break for `--to text`; not written.
+    Unwritable = "unwritable",
     /// An archive that cannot be read (a truncated `.tar.gz`, a damaged
     /// zip), or an entry refused, e.g. `../etc/passwd` or `/abs/path.txt`.
     Archive = "archive",

@@ -27,6 +27,9 @@ pub struct Source {
     line_starts: Vec<usize>,
     decode_errors: Vec<Range<usize>>,
     binary: bool,
+    /// Whether the encoding was given (`--encoding`, an XML declaration)
+    /// rather than detected.
+    given: bool,
 }
 
 /// A position in a [`Source`], both 1-based; `col` counts characters
@@ -77,7 +80,9 @@ impl Source {
         } else {
             normalize_line_ends(text, &mut decode_errors)
         };
-        Source::with_text(name.into(), text, encoding, decode_errors, binary)
+        let mut source = Source::with_text(name.into(), text, encoding, decode_errors, binary);
+        source.given = forced.is_some();
+        source
     }
 
     /// A source whose text is already decoded (a `&str` in memory, tests).
@@ -113,6 +118,7 @@ impl Source {
             line_starts,
             decode_errors,
             binary,
+            given: false,
         }
     }
 
@@ -143,18 +149,17 @@ impl Source {
         self.decode_errors
             .iter()
             .map(|span| {
+                let name = self.encoding.name();
                 Diagnostic::warning(
                     Code::MalformedBytes,
-                    format!(
-                        "byte sequence not valid in {}, replaced by U+FFFD",
-                        self.encoding.name()
-                    ),
+                    format!("byte sequence not valid in {name}, replaced by U+FFFD"),
                     span.clone(),
                 )
-                .expected(format!(
-                    "text in one encoding throughout (detected {})",
-                    self.encoding.name()
-                ))
+                .expected(if self.given {
+                    format!("text valid in {name} throughout (the encoding given, not detected)")
+                } else {
+                    format!("text in one encoding throughout (detected {name})")
+                })
             })
             .collect()
     }

@@ -481,10 +481,119 @@ fn two_inputs_cannot_claim_one_output() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("output of an earlier input"), "{stderr}");
+    // both inputs named, and the fix
+    assert!(
+        stderr.contains("in/a.json and in/a.txt would both be written to out/a.json"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--glob '**/*.json'"), "{stderr}");
+    assert!(!stderr.contains("earlier input"), "{stderr}");
     // file-name order: a.json came first and won
     let kept = fs::read_to_string(tmp.path().join("out/a.json")).unwrap();
     assert!(kept.contains("LEE Hee-sup"), "{kept}");
+    // the fix works
+    interview(tmp.path())
+        .args(["convert", "in", "-o", "out2", "--glob", "**/*.txt"])
+        .assert()
+        .success();
+    assert_eq!(tree(&tmp.path().join("out2")), ["a.json"]);
+}
+
+/// The README's example: two archives holding one entry path each go under
+/// their names (less the archive extension) in one mirrored tree.
+#[test]
+fn several_archives_with_one_entry_path_go_under_their_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    zip_of(
+        &tmp.path().join("2023.zip"),
+        &[("interviews/001.txt", doc(1).as_bytes())],
+    );
+    write(
+        &tmp.path().join("2024.tar.gz"),
+        gzip(&tar_of(&[("interviews/001.txt", doc(2).as_bytes())])),
+    );
+    interview(tmp.path())
+        .args(["convert", "2023.zip", "2024.tar.gz", "-o", "json/"])
+        .args(["--to", "json", "--to", "text"])
+        .assert()
+        .success();
+    assert_eq!(
+        tree(&tmp.path().join("json")),
+        [
+            "2023/interviews/001.json",
+            "2023/interviews/001.txt",
+            "2024/interviews/001.json",
+            "2024/interviews/001.txt"
+        ]
+    );
+    let second = fs::read_to_string(tmp.path().join("json/2024/interviews/001.json")).unwrap();
+    assert!(second.contains("KIM Min-jun 2"), "{second}");
+    // one archive alone: its tree as it is
+    interview(tmp.path())
+        .args(["convert", "2023.zip", "-o", "one/"])
+        .assert()
+        .success();
+    assert_eq!(tree(&tmp.path().join("one")), ["interviews/001.json"]);
+}
+
+/// Two directories holding one relative path, and files beside them: each
+/// directory under its name, each file at its own name.
+#[test]
+fn directories_and_files_given_together_map_to_distinct_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("2023/x.txt"), doc(1));
+    write(&tmp.path().join("2024/x.txt"), doc(2));
+    write(&tmp.path().join("extra/x.txt"), doc(3));
+    zip_of(&tmp.path().join("old.zip"), &[("x.txt", doc(4).as_bytes())]);
+    interview(tmp.path())
+        .args([
+            "convert",
+            "2023",
+            "2024/",
+            "extra/x.txt",
+            "old.zip",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        tree(&tmp.path().join("out")),
+        ["2023/x.json", "2024/x.json", "old/x.json", "x.json"]
+    );
+    let file = fs::read_to_string(tmp.path().join("out/x.json")).unwrap();
+    assert!(file.contains("KIM Min-jun 3"), "{file}");
+}
+
+/// Inputs whose outputs would still meet are refused before anything is
+/// read, naming both.
+#[test]
+fn inputs_that_would_write_one_output_are_refused_naming_both() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("a/x.txt"), doc(1));
+    write(&tmp.path().join("b/x.txt"), doc(2));
+    write(&tmp.path().join("one/2023/y.txt"), doc(3));
+    write(&tmp.path().join("two/2023/y.txt"), doc(4));
+    let cases = [
+        (
+            ["a/x.txt", "b/x.txt"],
+            "inputs a/x.txt and b/x.txt would both be written to out/x.*",
+        ),
+        (
+            ["one/2023", "two/2023"],
+            "inputs one/2023 and two/2023 would both be written to out/2023/",
+        ),
+    ];
+    for (inputs, message) in cases {
+        let out = interview(tmp.path())
+            .args(["convert", inputs[0], inputs[1], "-o", "out"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(tree(&tmp.path().join("out")).is_empty(), "nothing written");
+    }
 }
 
 #[test]
@@ -626,7 +735,8 @@ fn the_report_records_every_input() {
             ("missing.txt", "failed")
         ]
     );
-    assert_eq!(inputs[0]["outputs"][0], "out/a.json");
+    // with several inputs, a directory's documents go under its name
+    assert_eq!(inputs[0]["outputs"][0], "out/in/a.json");
     assert_eq!(inputs[0]["format"], "text");
     assert_eq!(inputs[2]["diagnostics"][0]["code"], "no-read-count");
     assert_eq!(inputs[2]["diagnostics"][0]["severity"], "warning");

@@ -190,6 +190,60 @@ fn control_character_from_json_is_refused_for_xml() {
         .success();
 }
 
+/// Raw text is trimmed lines with a read-count line the count is read
+/// from: a document it could not give back unchanged is refused for
+/// `--to text` (exit 1, nothing written, the field named), as XML refuses
+/// a control character, rather than converted with a loss.
+#[test]
+fn what_raw_text_cannot_carry_is_refused_for_text() {
+    let seed = golden("json");
+    for (from, to, says) in [
+        (
+            "\"read_count_text\": \"已阅读人数: 427\"",
+            "\"read_count_text\": \"many readers\"",
+            "error[unwritable]: <stdin>: `/read_count_text` (\"many readers\") is no read count raw text can read back, so `read_count` 427 would be lost",
+        ),
+        (
+            "We are witnessing",
+            "We are\\nwitnessing",
+            "`/exchanges/0/answer/0` holds a line break",
+        ),
+        (
+            "We are witnessing",
+            "  We are witnessing",
+            "`/exchanges/0/answer/0` starts or ends with white space",
+        ),
+        (
+            "LEE Hee-sup",
+            "LEE\\nHee-sup",
+            "`/speaker/name` holds a line break",
+        ),
+        (
+            "LEE Hee-sup",
+            "LEE\\u0007Hee-sup",
+            "error[control-character]: <stdin>: `/speaker/name` holds U+0007",
+        ),
+    ] {
+        let json = seed.replacen(from, to, 1);
+        assert_ne!(json, seed);
+        let out = interview()
+            .args(["convert", "-", "--to", "text"])
+            .write_stdin(json)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{to}");
+        assert!(out.stdout.is_empty(), "{to}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(says), "{to}: {stderr}");
+    }
+    // the seed itself goes through
+    interview()
+        .args(["convert", "-", "--to", "text"])
+        .write_stdin(seed)
+        .assert()
+        .success();
+}
+
 /// An XML declaration's encoding is how the bytes are decoded.
 #[test]
 fn xml_in_a_legacy_encoding_is_read_as_declared() {

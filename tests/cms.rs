@@ -36,17 +36,42 @@ fn rendered(interview: &Interview, format: Format) -> String {
     String::from_utf8(render(interview, format).unwrap()).unwrap()
 }
 
+/// `interview` as the command line writes it for the input `path`: the
+/// slug is made of the title and the path.
+fn rendered_at(interview: &Interview, format: Format, path: &str) -> String {
+    let mut out = Vec::new();
+    let path = Some(std::path::Path::new(path));
+    match format {
+        Format::Markdown => {
+            interview_kit::write::markdown::write_at(interview, path, &mut out).unwrap()
+        }
+        _ => {
+            let options = Options::default().for_first(Some(interview));
+            let mut wxr = WxrWriter::begin(&mut out, options).unwrap();
+            wxr.item_at(interview, path).unwrap();
+            wxr.finish().unwrap();
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 /// `fixtures/000_733c960163716fd3.{md,wxr.xml}` for the seed, and
-/// `fixtures/cms/adversarial.{md,wxr.xml}` for text full of syntax.
+/// `fixtures/cms/adversarial.{md,wxr.xml}` for text full of syntax, as the
+/// command line writes them from their inputs.
 #[test]
 fn the_seed_and_the_adversarial_model_convert_to_the_golden_files() {
-    for (stem, model) in [
-        ("000_733c960163716fd3", seed()),
-        ("cms/adversarial", adversarial()),
+    for (stem, input, model) in [
+        ("000_733c960163716fd3", common::SEED, seed()),
+        ("cms/adversarial", "adversarial.json", adversarial()),
     ] {
+        let name = std::path::Path::new(input)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
         for format in [Format::Markdown, Format::Wxr] {
             let golden = common::fixture(&format!("{stem}.{}", format.extension()));
-            common::assert_golden(&golden, &rendered(&model, format));
+            common::assert_golden(&golden, &rendered_at(&model, format, name));
         }
     }
 }
@@ -285,6 +310,7 @@ proptest! {
     fn markdown_renders_back_to_the_model_text(model in model()) {
         let md = rendered(&model, Format::Markdown);
         let yaml = check_markdown(&model, &md).map_err(TestCaseError::fail)?;
+        check_jekyll_safe(&md).map_err(TestCaseError::fail)?;
         let front_date = ISO_DATES
             .iter()
             .find(|(d, _)| model.date.as_deref() == Some(*d))
@@ -294,6 +320,13 @@ proptest! {
 
     #[test]
     fn wxr_parses_back_to_the_model(model in model()) {
+        // a character XML cannot carry is refused, naming where it is
+        if let Some((pointer, _)) = interview_kit::write::xml::first_forbidden(&model) {
+            let err = render(&model, Format::Wxr).unwrap_err();
+            prop_assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+            prop_assert!(err.to_string().contains(&pointer), "{}", err);
+            return Ok(());
+        }
         let xml = rendered(&model, Format::Wxr);
         let items = read_wxr(&xml).map_err(TestCaseError::fail)?;
         prop_assert_eq!(items.len(), 1);
@@ -303,6 +336,45 @@ proptest! {
 
 // ---------------------------------------------------------------------------
 // Markdown, read back
+
+/// The characters kramdown (Jekyll's Markdown parser) reads as escaped
+/// after a backslash; it shows the backslash before any other.
+const KRAMDOWN_ESCAPES: &str = "\\.*_+-`()[]{}#!:|\"'$=<>";
+
+/// Checks the body of `md` as Jekyll reads it: Liquid first (no `{%` or
+/// `{{` may be left to open a tag or an output), then kramdown (every
+/// backslash an escape it knows).
+fn check_jekyll_safe(md: &str) -> Result<(), String> {
+    let body = md.splitn(3, "---\n").nth(2).ok_or("no body")?;
+    if body.contains("{%") || body.contains("{{") {
+        return Err(format!("Liquid would read a tag in\n{body}"));
+    }
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(next) if KRAMDOWN_ESCAPES.contains(next) => {}
+                next => return Err(format!("`\\{next:?}` is no kramdown escape in\n{body}")),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The issue's example renders with no backslash in Jekyll, and is still
+/// exact under CommonMark.
+#[test]
+fn liquid_and_superscript_stay_text_without_backslashes_kramdown_shows() {
+    let mut model = seed();
+    model.exchanges[0].answer = vec![
+        "Type {% raw %} or x^2.".into(),
+        "{{ page.title }} ~~not struck~~ 50% off\nand a line break".into(),
+    ];
+    let md = rendered(&model, Format::Markdown);
+    check_jekyll_safe(&md).unwrap();
+    check_markdown(&model, &md).unwrap();
+    assert!(md.contains("Type \\{&#37; raw %} or x&#94;2."), "{md}");
+}
 
 /// What the CMS text of `model` must read back as: line ends as LF, U+0000
 /// (which no Markdown or XML can carry) as U+FFFD.
@@ -714,6 +786,17 @@ fn check_item(model: &Interview, item: &Item, status: &str) -> Result<(), String
     if field("post_name").is_empty() && title(model).chars().any(char::is_alphanumeric) {
         return Err("post_name is empty".into());
     }
+    // WordPress's exporter writes both on every item, and converters of
+    // its files (wordpress-export-to-markdown) read both
+    if !field("link").starts_with("https://example.invalid/") {
+        return Err(format!("link {:?}", field("link")));
+    }
+    let pub_date = field("pubDate");
+    let rfc2822 =
+        pub_date.len() == 31 && pub_date.as_bytes()[3] == b',' && pub_date.ends_with(" +0000");
+    if !rfc2822 && pub_date != "Mon, 30 Nov -0001 00:00:00 +0000" {
+        return Err(format!("pubDate {pub_date:?}"));
+    }
 
     let mut expected: Vec<Block> = model
         .introduction
@@ -1033,4 +1116,198 @@ fn a_batch_writes_its_one_wxr_to_the_file_o_names() {
             assert!(dir.path().join(tree).join(name).is_file(), "{tree}/{name}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Slugs, links and dates that real clients need
+
+/// The slugs of the Markdown pages under `dir`, by path relative to it.
+fn markdown_slugs(dir: &std::path::Path) -> BTreeMap<String, String> {
+    let mut slugs = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            let md = std::fs::read_to_string(entry.path()).unwrap();
+            let front = md
+                .split("\n---\n")
+                .next()
+                .unwrap()
+                .trim_start_matches("---\n");
+            let yaml = &YamlLoader::load_from_str(front).unwrap()[0];
+            let rel = entry.path().strip_prefix(dir).unwrap();
+            slugs.insert(
+                rel.to_string_lossy().into_owned(),
+                yaml["slug"].as_str().unwrap().to_owned(),
+            );
+        }
+    }
+    slugs
+}
+
+/// Interviews of one person without a headline share their title; their
+/// pages must not share a slug (Hugo would build one page for them all,
+/// Jekyll refuse the site, a WordPress converter mix the posts), and a page
+/// keeps its slug, its URL, from one run to the next.
+#[test]
+fn interviews_of_one_person_get_distinct_slugs_the_same_every_run() {
+    let inputs = tempfile::tempdir().unwrap();
+    let seed = std::fs::read(common::fixture(common::SEED)).unwrap();
+    let names = ["a.txt", "b.txt", "2024/a.txt", "2024/b.txt", "x/y/z.txt"];
+    for name in names {
+        let path = inputs.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &seed).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let mut runs = Vec::new();
+    for run in ["one", "two"] {
+        interview()
+            .arg("convert")
+            .arg(inputs.path())
+            .args(["--to", "markdown", "-o"])
+            .arg(out.path().join(run))
+            .assert()
+            .success();
+        runs.push(markdown_slugs(&out.path().join(run)));
+    }
+    assert_eq!(runs[0].len(), names.len());
+    let distinct: std::collections::BTreeSet<&String> = runs[0].values().collect();
+    assert_eq!(distinct.len(), names.len(), "{:?}", runs[0]);
+    assert!(
+        distinct
+            .iter()
+            .all(|s| s.starts_with("interview-with-lee-hee-sup-"))
+    );
+    assert_eq!(runs[0], runs[1], "slugs changed between runs");
+
+    // one WXR file of the batch: one post name and one link a post
+    let mut posts = Vec::new();
+    for _ in 0..2 {
+        let out = interview()
+            .arg("convert")
+            .arg(inputs.path())
+            .args(["--to", "wxr"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let items = read_wxr(&String::from_utf8(out.stdout).unwrap()).unwrap();
+        let names: Vec<(String, String)> = items
+            .iter()
+            .map(|i| (i.fields["post_name"].clone(), i.fields["link"].clone()))
+            .collect();
+        posts.push(names);
+    }
+    let distinct: std::collections::BTreeSet<&(String, String)> = posts[0].iter().collect();
+    assert_eq!(distinct.len(), names.len(), "{:?}", posts[0]);
+    assert_eq!(posts[0], posts[1], "post names changed between runs");
+    // the same input gives the same slug in Markdown and in WXR
+    let md: std::collections::BTreeSet<&String> = runs[0].values().collect();
+    let wxr: std::collections::BTreeSet<&String> = posts[0].iter().map(|(n, _)| n).collect();
+    assert_eq!(md, wxr);
+}
+
+/// Without paths (the library writing interviews of one person), the posts
+/// of one WXR file still get slugs of their own.
+#[test]
+fn one_wxr_file_never_repeats_a_slug() {
+    let models = [seed(), seed(), seed()];
+    let mut out = Vec::new();
+    interview_kit::write::wxr::write_all(&models, &mut out).unwrap();
+    let items = read_wxr(&String::from_utf8(out).unwrap()).unwrap();
+    let names: Vec<&str> = items
+        .iter()
+        .map(|i| i.fields["post_name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "interview-with-lee-hee-sup",
+            "interview-with-lee-hee-sup-2",
+            "interview-with-lee-hee-sup-3"
+        ]
+    );
+}
+
+/// Every item has a `<link>` (the post's URL: the site's, then the slug)
+/// and a `<pubDate>`, as WordPress's exporter writes them: RFC 2822 for a
+/// dated post, WordPress's own value for an undated one.
+#[test]
+fn every_wxr_item_has_a_link_and_a_pub_date() {
+    let undated = seed();
+    assert!(undated.date.is_none());
+    let mut dated = seed();
+    dated.date = Some("2024-05-12T09:30:00+08:00".into());
+    let mut cjk = seed();
+    cjk.language = Some("zh".into());
+    cjk.speaker.name = "李熙燮".into();
+    let mut out = Vec::new();
+    interview_kit::write::wxr::write_all([&undated, &dated, &cjk], &mut out).unwrap();
+    let items = read_wxr(&String::from_utf8(out).unwrap()).unwrap();
+    let field = |i: usize, name: &str| items[i].fields.get(name).cloned().unwrap_or_default();
+    assert_eq!(
+        field(0, "link"),
+        "https://example.invalid/interview-with-lee-hee-sup/"
+    );
+    assert_eq!(field(0, "pubDate"), "Mon, 30 Nov -0001 00:00:00 +0000");
+    assert_eq!(field(1, "pubDate"), "Sun, 12 May 2024 01:30:00 +0000");
+    // a non-ASCII slug is percent-encoded in the URL, as WordPress stores it
+    assert_eq!(field(2, "post_name"), "李熙燮访谈");
+    assert_eq!(
+        field(2, "link"),
+        "https://example.invalid/%e6%9d%8e%e7%86%99%e7%87%ae%e8%ae%bf%e8%b0%88/"
+    );
+}
+
+/// A character XML 1.0 forbids is refused as `--to xml` refuses it: the
+/// document is invalid (exit 1), the diagnostic names the field, and no
+/// post holds a U+FFFD in its place; the other inputs convert.
+#[test]
+fn wxr_refuses_a_control_character_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bell.json");
+    std::fs::write(
+        &bad,
+        r#"{"speaker": {"name": "A"}, "exchanges": [{"question": "q", "answer": ["ring \u0007 ring"]}]}"#,
+    )
+    .unwrap();
+    let good = common::fixture(common::SEED);
+    let out = interview()
+        .arg("convert")
+        .arg(&good)
+        .arg(&bad)
+        .args(["--to", "wxr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/exchanges/0/answer/0") && stderr.contains("U+0007"),
+        "{stderr}"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{fffd}'), "{text}");
+    assert_eq!(read_wxr(&text).unwrap().len(), 1);
+
+    // a mirrored tree alike: no file for the refused input
+    let tree = dir.path().join("out");
+    let out = interview()
+        .arg("convert")
+        .arg(&bad)
+        .args(["--to", "wxr", "-o"])
+        .arg(&tree)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(!tree.join("bell.wxr.xml").exists());
+    assert!(tree.join("000_733c960163716fd3.wxr.xml").is_file());
+
+    // the library: an error naming the field, nothing written
+    let mut model = seed();
+    model.exchanges[1].question.push('\u{1b}');
+    let mut out = Vec::new();
+    let err = interview_kit::write::wxr::write(&model, &mut out).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+    assert!(err.to_string().contains("/exchanges/1/question"), "{err}");
+    assert!(out.is_empty());
 }

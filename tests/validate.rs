@@ -206,7 +206,7 @@ fn directories_and_globs_are_walked() {
     assert!(files.len() >= 8, "{files:?}");
     let (code, _, stderr) = validate(&["fixtures/validate/valid"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("checked 3 files: 3 valid"), "{stderr}");
+    assert!(stderr.contains("checked 7 files: 7 valid"), "{stderr}");
 }
 
 #[test]
@@ -227,6 +227,131 @@ fn archives_are_read_in_place() {
     assert_eq!(lines.len(), 2, "{stdout}");
     assert!(
         lines[0].contains("docs.zip!/invalid/two-violations.json,line=2,col=16"),
+        "{stdout}"
+    );
+}
+
+/// A file name with control characters (ESC, BEL) reaches no report raw:
+/// it cannot drive a terminal or GitHub's log, and the JUnit XML stays
+/// well-formed. JSON and SARIF carry it exactly, JSON-escaped and
+/// percent-encoded.
+#[test]
+fn control_characters_in_file_names_are_escaped_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "bad\u{1b}[31m\u{7}.json";
+    let bytes = std::fs::read(common::fixture("validate/invalid/two-violations.json")).unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    let input = dir.path().to_str().unwrap();
+    let raw = |text: &str| text.chars().any(|c| c.is_control() && c != '\n');
+    let escaped = "bad\\u{1b}[31m\\u{7}.json";
+    for format in ["human", "github", "junit"] {
+        let (code, stdout, stderr) = validate(&["--format", format, input]);
+        assert_eq!(code, 1, "{format}: {stderr}");
+        assert!(
+            !raw(&stdout) && !raw(&stderr),
+            "{format}: {stdout:?} {stderr:?}"
+        );
+        assert!(
+            stdout.contains(escaped) || stderr.contains(escaped),
+            "{format}: {stdout} {stderr}"
+        );
+    }
+    let (_, stdout, _) = validate(&["--format", "json", input]);
+    assert!(!raw(&stdout), "{stdout:?}");
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert!(first["file"].as_str().unwrap().ends_with(name), "{stdout}");
+    let (_, stdout, _) = validate(&["--format", "sarif", input]);
+    assert!(!raw(&stdout), "{stdout:?}");
+    assert!(stdout.contains("bad%1B%5B31m%07.json"), "{stdout}");
+}
+
+/// An empty directory, or a `--glob` that matches nothing, is a failure
+/// naming the input (exit 2), not a clean run of nothing: a mistyped path
+/// in CI must fail.
+#[test]
+fn an_input_with_no_document_fails_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, _, stderr) = validate(&[empty.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}: no document found", empty.display())),
+        "{stderr}"
+    );
+    let (code, stdout, _) = validate(&[
+        "--format",
+        "json",
+        "--glob",
+        "**/*.nope",
+        "fixtures/validate",
+    ]);
+    assert_eq!(code, 2);
+    let line: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(line["file"], "fixtures/validate");
+    assert_eq!(line["code"], "no-document");
+    assert_eq!(line["message"], "no document found: no file matches --glob");
+    // one matching input does not hide another that matches nothing
+    let (code, _, stderr) = validate(&[
+        "fixtures/validate/valid/minimal.json",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+/// A missing file is an I/O error of the run: exit 2, said once, not
+/// counted invalid, and SARIF says the run did not succeed.
+#[test]
+fn a_missing_file_is_a_failure_said_once() {
+    let valid = "fixtures/validate/valid/minimal.json";
+    let (code, _, stderr) = validate(&["no/such.json", valid]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.matches("no/such.json").count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("cannot read").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("checked 2 files: 1 valid, 0 invalid, 1 failed"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = validate(&["--format", "sarif", "no/such.json", valid]);
+    assert_eq!(code, 2);
+    let log: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "no/such.json"
+    );
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 0);
+    // shown even when --max-errors left no room
+    let (_, stdout, _) = validate(&["--format", "json", "--max-errors", "0", "no/such.json"]);
+    assert!(stdout.contains("\"code\":\"io\""), "{stdout}");
+}
+
+/// Under `--max-errors`, the `json` format ends with a line saying how
+/// many diagnostics were left out, and `github` with a notice.
+#[test]
+fn max_errors_says_what_it_left_out_in_json_and_github() {
+    let (code, stdout, _) = validate(&["--max-errors", "1", "--format", "json", TWO]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["pointer"], "/speaker/name");
+    assert_eq!(lines[1], serde_json::json!({ "omitted": 1 }));
+    // nothing left out: said too, as the flag was given
+    let (_, stdout, _) = validate(&["--max-errors", "5", "--format", "json", TWO]);
+    assert_eq!(stdout.lines().last(), Some(r#"{"omitted":0}"#), "{stdout}");
+    // without the flag, diagnostics only
+    let (_, stdout, _) = validate(&["--format", "json", TWO]);
+    assert!(!stdout.contains("omitted"), "{stdout}");
+    let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "github", TWO]);
+    assert_eq!(
+        stdout.lines().last(),
+        Some("::notice title=max-errors::1 more diagnostic left out by --max-errors"),
         "{stdout}"
     );
 }

@@ -377,11 +377,60 @@ impl<'a> Walker<'a> {
     }
 
     /// Calls `each` with every item of `inputs`, in order, until it breaks.
+    /// An input that yields nothing (an empty directory, a `--glob` that
+    /// matches none of its files) is a fault: a mistyped path must not
+    /// pass as a clean run. A stream of records may be empty.
     pub fn walk(&self, inputs: &[PathBuf], each: Each<'_>) -> ControlFlow<()> {
         for input in inputs {
-            self.input(input, each)?;
+            let mut found = false;
+            self.input(input, &mut |item| {
+                found = true;
+                each(item)
+            })?;
+            if !found && !self.records {
+                each(self.nothing_found(input))?;
+            }
         }
         ControlFlow::Continue(())
+    }
+
+    /// The fault of an input in which no document was found.
+    fn nothing_found(&self, input: &Path) -> Item {
+        let what = if input.is_dir() { "file" } else { "entry" };
+        let (message, expected) = match self.select {
+            Some(_) => (
+                format!("no {what} matches --glob"),
+                "a --glob that matches some of its files".to_owned(),
+            ),
+            None => {
+                let extensions: Vec<String> = Format::ALL
+                    .iter()
+                    .filter(|f| f.is_readable())
+                    .map(|f| format!(".{}", f.extension()))
+                    .collect();
+                (
+                    format!("no {what} with a readable extension"),
+                    format!(
+                        "files named {} (or --glob to choose others)",
+                        extensions.join(", ")
+                    ),
+                )
+            }
+        };
+        Item {
+            path: input.display().to_string(),
+            rel: input
+                .file_name()
+                .map_or_else(|| PathBuf::from("input"), PathBuf::from),
+            body: Body::Fault(
+                Fault::new(
+                    Status::Failed,
+                    Code::NoDocument,
+                    format!("no document found: {message}"),
+                )
+                .expected(expected),
+            ),
+        }
     }
 
     fn input(&self, input: &Path, each: Each<'_>) -> ControlFlow<()> {

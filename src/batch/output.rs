@@ -10,11 +10,21 @@
 //! emitting thread renames them in input order, so which of two inputs
 //! wins a clash is the same on every run.
 //!
+//! Under a mirrored tree, a document goes to `ROOT/PREFIX/REL` with each
+//! format's extension: `REL` is its path inside its input (a file's own
+//! name), and `PREFIX` ([`tree_prefixes`]) is empty for a run of one input
+//! and for inputs that are one document, else the name of the directory or
+//! archive (less its archive extension) it came from. Inputs that would
+//! still meet (`a/x.txt` and `b/x.txt`) are refused before anything is
+//! read; documents of one input that differ only in their extension
+//! (`x.txt` beside `x.json`) are caught as they are written.
+//!
 //! Outputs are not `fsync`ed one by one: an interrupted process leaves
 //! whole files or none, but a power cut may lose the most recent ones, as
 //! with `cp`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, BufWriter, Write};
@@ -25,6 +35,7 @@ use tempfile::{NamedTempFile, TempPath};
 use super::{Destination, Options, Outcome, Status, io_error, report};
 use crate::format::Format;
 use crate::model::Interview;
+use crate::write::markdown;
 use crate::write::wxr::{self, WxrWriter};
 
 /// What a worker made of one document, ready to be put in place.
@@ -37,8 +48,9 @@ pub(crate) enum Rendered {
     /// Temporary files, each with the output path it is to be renamed to.
     Files(Vec<(PathBuf, TempPath)>),
     /// A document for a format whose items the emitting thread writes in
-    /// order into one envelope (WXR: one file holding every interview).
-    Item(Box<Interview>),
+    /// order into one envelope (WXR: one file holding every interview),
+    /// with its input's relative path (which makes its slug).
+    Item(Box<Interview>, PathBuf),
 }
 
 /// Renders one document for its destination: to bytes for a stream, to
@@ -63,12 +75,17 @@ pub(crate) fn render(
         return Ok(Rendered::Nothing);
     };
     if to == [Format::Wxr] && dir.is_none() {
-        return Ok(Rendered::Item(Box::new(interview.clone())));
+        // refused here, where the document is still the worker's
+        wxr::check(interview)?;
+        return Ok(Rendered::Item(
+            Box::new(interview.clone()),
+            rel.to_path_buf(),
+        ));
     }
     let Some(dir) = dir else {
         let mut bytes = Vec::with_capacity(capacity * to.len());
         for &format in to {
-            write_format(format, wxr, interview, &mut bytes)?;
+            write_format(format, wxr, rel, interview, &mut bytes)?;
         }
         return Ok(Rendered::Stream(bytes));
     };
@@ -77,21 +94,30 @@ pub(crate) fn render(
     for &format in to {
         let target = dir.join(rel).with_extension(format.extension());
         bytes.clear();
-        write_format(format, wxr, interview, &mut bytes)?;
+        write_format(format, wxr, rel, interview, &mut bytes)?;
         files.push((target.clone(), write_temporary(&target, &bytes)?));
     }
     Ok(Rendered::Files(files))
 }
 
-/// Appends `interview` as `format`; a WXR file takes the run's options.
+/// Appends `interview`, read from the input at `rel`, as `format`; a WXR
+/// file takes the run's options, and the CMS formats make a slug of `rel`.
 fn write_format(
     format: Format,
     wxr: &wxr::Options,
+    rel: &Path,
     interview: &Interview,
     out: &mut Vec<u8>,
 ) -> io::Result<()> {
     match format {
-        Format::Wxr => wxr::write_all_with([interview], wxr.clone(), out),
+        Format::Wxr => {
+            wxr::check(interview)?;
+            let options = wxr.clone().for_first(Some(interview));
+            let mut writer = WxrWriter::begin(out, options)?;
+            writer.item_at(interview, Some(rel))?;
+            writer.finish().map(drop)
+        }
+        Format::Markdown => markdown::write_at(interview, Some(rel), out),
         _ => crate::write::to_vec(format, interview, out),
     }
 }
@@ -102,13 +128,65 @@ fn write_temporary(target: &Path, bytes: &[u8]) -> io::Result<TempPath> {
     let parent = parent_of(target);
     let mut file = match temporary_beside(target, parent) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir_all(parent)?;
+            create_dir_all(parent)?;
             temporary_beside(target, parent)?
         }
-        result => result?,
+        Err(err) => {
+            return Err(match file_in_the_way(parent) {
+                Some(file) => io::Error::new(
+                    err.kind(),
+                    format!(
+                        "cannot write {}: {} is a file",
+                        target.display(),
+                        file.display()
+                    ),
+                ),
+                None => err,
+            });
+        }
+        Ok(file) => file,
     };
-    file.write_all(bytes)?;
+    file.write_all(bytes)
+        .map_err(|err| cannot("write", target, &err))?;
     Ok(file.into_temp_path())
+}
+
+/// `fs::create_dir_all`, its error naming the directory.
+fn create_dir_all(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|err| match file_in_the_way(dir) {
+        // the system says only `file exists`
+        Some(file) => io::Error::new(
+            err.kind(),
+            format!(
+                "cannot create the directory {}: {} is a file",
+                dir.display(),
+                file.display()
+            ),
+        ),
+        None => cannot("create the directory", dir, &err),
+    })
+}
+
+/// The file that stands where `dir` or one of its parents would be.
+fn file_in_the_way(dir: &Path) -> Option<&Path> {
+    dir.ancestors().find(|a| a.is_file())
+}
+
+/// An error about `path`, the path the user gave or one under it, in
+/// place of the error's own: tempfile's name the temporary file, which
+/// means nothing to the user, and the system's name no path at all.
+pub(crate) fn cannot(what: &str, path: &Path, err: &io::Error) -> io::Error {
+    // tempfile adds ` at path "…"` to the system's message
+    let message = err.to_string();
+    let message = match message.rfind(" at path \"") {
+        Some(at) if message.ends_with('"') => &message[..at],
+        _ => &message,
+    };
+    let reason = super::lowercase_first(message);
+    io::Error::new(
+        err.kind(),
+        format!("cannot {what} {}: {reason}", path.display()),
+    )
 }
 
 /// A new temporary file in `parent`, named after `target`, which it will
@@ -128,7 +206,9 @@ pub(crate) fn temporary_beside(target: &Path, parent: &Path) -> io::Result<Named
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(parent)
+    builder
+        .tempfile_in(parent)
+        .map_err(|err| cannot("write", target, &err))
 }
 
 pub(crate) fn parent_of(path: &Path) -> &Path {
@@ -147,7 +227,8 @@ pub(crate) fn persist(temporary: TempPath, target: &Path, force: bool) -> io::Re
         if let Ok(existing) = fs::metadata(target)
             && existing.is_file()
         {
-            fs::set_permissions(&temporary, existing.permissions())?;
+            fs::set_permissions(&temporary, existing.permissions())
+                .map_err(|err| cannot("write", target, &err))?;
         }
         temporary.persist(target)
     } else {
@@ -155,10 +236,7 @@ pub(crate) fn persist(temporary: TempPath, target: &Path, force: bool) -> io::Re
     };
     result.map_err(|err| match err.error.kind() {
         io::ErrorKind::AlreadyExists => exists_error(target),
-        _ => io::Error::new(
-            err.error.kind(),
-            format!("cannot write {}: {}", target.display(), err.error),
-        ),
+        _ => cannot("write", target, &err.error),
     })
 }
 
@@ -175,7 +253,8 @@ pub(crate) fn exists_error(target: &Path) -> io::Error {
 /// One output file written from start to end: a temporary file beside the
 /// target, renamed into place by [`OutFile::commit`]; or, when the target
 /// is a device, a pipe or a terminal (`-o /dev/stdout`), the target itself,
-/// which has nothing to replace.
+/// which has nothing to replace; or a writer the caller gave (standard
+/// output).
 pub(crate) enum OutFile {
     Temporary {
         file: BufWriter<NamedTempFile>,
@@ -183,6 +262,7 @@ pub(crate) enum OutFile {
         force: bool,
     },
     Device(BufWriter<fs::File>),
+    Writer(Box<dyn Write>),
 }
 
 impl OutFile {
@@ -197,14 +277,17 @@ impl OutFile {
                 ));
             }
             Ok(meta) if !meta.is_file() => {
-                let file = fs::OpenOptions::new().write(true).open(target)?;
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .map_err(|err| cannot("write", target, &err))?;
                 return Ok(OutFile::Device(BufWriter::with_capacity(256 << 10, file)));
             }
             Ok(_) if !force => return Err(exists_error(target)),
             _ => {}
         }
         let parent = parent_of(target);
-        fs::create_dir_all(parent)?;
+        create_dir_all(parent)?;
         Ok(OutFile::Temporary {
             file: BufWriter::with_capacity(256 << 10, temporary_beside(target, parent)?),
             target: target.to_path_buf(),
@@ -220,10 +303,13 @@ impl OutFile {
                 target,
                 force,
             } => {
-                let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+                let file = file
+                    .into_inner()
+                    .map_err(|err| cannot("write", &target, err.error()))?;
                 persist(file.into_temp_path(), &target, force)
             }
             OutFile::Device(mut file) => file.flush(),
+            OutFile::Writer(mut out) => out.flush(),
         }
     }
 }
@@ -231,22 +317,31 @@ impl OutFile {
 impl Write for OutFile {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         match self {
-            OutFile::Temporary { file, .. } => file.write(bytes),
+            OutFile::Temporary { file, target, .. } => file
+                .write(bytes)
+                .map_err(|err| cannot("write", target, &err)),
             OutFile::Device(file) => file.write(bytes),
+            OutFile::Writer(out) => out.write(bytes),
         }
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self {
-            OutFile::Temporary { file, .. } => file.write_all(bytes),
+            OutFile::Temporary { file, target, .. } => file
+                .write_all(bytes)
+                .map_err(|err| cannot("write", target, &err)),
             OutFile::Device(file) => file.write_all(bytes),
+            OutFile::Writer(out) => out.write_all(bytes),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            OutFile::Temporary { file, .. } => file.flush(),
+            OutFile::Temporary { file, target, .. } => {
+                file.flush().map_err(|err| cannot("write", target, &err))
+            }
             OutFile::Device(file) => file.flush(),
+            OutFile::Writer(out) => out.flush(),
         }
     }
 }
@@ -272,11 +367,139 @@ enum Kind<'w> {
     },
     Dir {
         root: PathBuf,
-        /// Fingerprints of the outputs written by this run, so that two
-        /// inputs cannot claim one output: 8 bytes an output, never the
-        /// documents themselves.
-        claimed: HashSet<u64>,
+        /// The outputs written by this run, so that two inputs cannot
+        /// claim one output.
+        claimed: Claims,
     },
+}
+
+/// The documents a run wrote into a mirrored tree, by fingerprint of
+/// their output path less its extension (every format of a document shares
+/// it): about 12 bytes a document, never the documents themselves. Two
+/// documents of one input meet only when their paths differ in their
+/// extension alone, so the extension of the first is kept (interned) to
+/// name it when a second one comes.
+#[derive(Default)]
+struct Claims {
+    by_stem: HashMap<u64, u32>,
+    extensions: Vec<Option<OsString>>,
+}
+
+impl Claims {
+    /// Claims the outputs of the document at `path` (as shown to people)
+    /// that go to `stem` (with an extension per format); if an earlier
+    /// document has them, returns that document's path.
+    fn claim(&mut self, stem: &Path, path: &str) -> Result<(), String> {
+        let mut hasher = DefaultHasher::new();
+        stem.hash(&mut hasher);
+        let extension = Path::new(path).extension();
+        let index = match self
+            .extensions
+            .iter()
+            .position(|e| e.as_deref() == extension)
+        {
+            Some(index) => index,
+            None => {
+                self.extensions.push(extension.map(OsStr::to_os_string));
+                self.extensions.len() - 1
+            }
+        };
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        match self.by_stem.entry(hasher.finish()) {
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(index);
+                Ok(())
+            }
+            std::collections::hash_map::Entry::Occupied(entry) => {
+                let earlier = self.extensions.get(*entry.get() as usize);
+                let earlier = match earlier {
+                    Some(Some(extension)) => Path::new(path).with_extension(extension),
+                    _ => Path::new(path).with_extension(""),
+                };
+                Err(earlier.display().to_string())
+            }
+        }
+    }
+}
+
+/// The directory under the root of a mirrored tree that each input's
+/// documents go to: none for a run of one input, nor for an input that is
+/// one document (a file, `-`), which goes to its own name; with several
+/// inputs, a directory's name, or an archive's (`2023.zip`, `2023.tar.gz`:
+/// `2023`), or with `records` (every input holds many documents) any
+/// input's name less its extension. Two inputs that would write the same
+/// output (`a/x.txt` and `b/x.txt`, `a/2023/` and `b/2023/`) are an error
+/// naming both, before anything is read.
+pub(crate) fn tree_prefixes(
+    inputs: &[PathBuf],
+    records: bool,
+    root: &Path,
+) -> io::Result<Vec<Option<PathBuf>>> {
+    let mut prefixes = Vec::with_capacity(inputs.len());
+    // what each input claims in the root: a directory (`NAME/`) or a
+    // document's name less its extension, and the input that claims it
+    let mut claimed: HashMap<(bool, OsString), &Path> = HashMap::new();
+    for input in inputs {
+        let stdin = input == Path::new("-");
+        let tree = inputs.len() > 1
+            && (records || (!stdin && (input.is_dir() || super::input::is_archive(input))));
+        let name = if stdin {
+            OsString::from("stdin")
+        } else {
+            own_name(input)
+        };
+        let key = if tree {
+            strip_archive_extension(&name)
+        } else {
+            Path::new(&name).with_extension("").into_os_string()
+        };
+        if let Some(earlier) = claimed.insert((tree, key.clone()), input) {
+            let (what, fix) = if tree {
+                (
+                    format!("{}/", root.join(&key).display()),
+                    "convert them in separate runs, each with its own -o",
+                )
+            } else {
+                (
+                    format!("{}.*", root.join(&key).display()),
+                    "give only one of them, or convert them in separate runs",
+                )
+            };
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "inputs {} and {} would both be written to {what}; {fix}",
+                    earlier.display(),
+                    input.display()
+                ),
+            ));
+        }
+        prefixes.push(tree.then(|| PathBuf::from(key)));
+    }
+    Ok(prefixes)
+}
+
+/// The last component of `input`, or of its absolute form (`.`, `..`).
+fn own_name(input: &Path) -> OsString {
+    if let Some(name) = input.file_name() {
+        return name.to_os_string();
+    }
+    fs::canonicalize(input)
+        .ok()
+        .and_then(|path| path.file_name().map(OsStr::to_os_string))
+        .unwrap_or_else(|| OsString::from("input"))
+}
+
+/// `2023.zip`, `2023.tar.gz`, `2023.tgz` → `2023`; any other name as it is.
+fn strip_archive_extension(name: &OsStr) -> OsString {
+    let text = name.to_string_lossy();
+    let lower = text.to_ascii_lowercase();
+    for extension in [".tar.gz", ".tgz", ".zip", ".tar"] {
+        if lower.ends_with(extension) && lower.len() > extension.len() {
+            return OsString::from(&text[..text.len() - extension.len()]);
+        }
+    }
+    name.to_os_string()
 }
 
 impl<'w> Sink<'w> {
@@ -292,10 +515,19 @@ impl<'w> Sink<'w> {
                 written: false,
             },
             Destination::Dir(root) => {
-                fs::create_dir_all(&root)?;
+                if root.exists() && !root.is_dir() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        format!(
+                            "{} is a file, not a directory; give a directory for several documents",
+                            root.display()
+                        ),
+                    ));
+                }
+                create_dir_all(&root)?;
                 Kind::Dir {
                     root,
-                    claimed: HashSet::new(),
+                    claimed: Claims::default(),
                 }
             }
         };
@@ -339,7 +571,7 @@ impl<'w> Sink<'w> {
     /// in `outcome`. An output that cannot be put in place fails that
     /// outcome; an error of the stream or file stops the run.
     pub fn put(&mut self, outcome: &mut Outcome, rendered: Rendered) -> io::Result<()> {
-        if let Rendered::Item(interview) = rendered {
+        if let Rendered::Item(interview, rel) = rendered {
             let wxr = match self.wxr.take() {
                 Some(wxr) => self.wxr.insert(wxr),
                 None => self.wxr.insert(WxrWriter::begin(
@@ -347,7 +579,7 @@ impl<'w> Sink<'w> {
                     self.wxr_options.clone().for_first(Some(&interview)),
                 )?),
             };
-            wxr.item(&interview)?;
+            wxr.item_at(&interview, Some(&rel))?;
             let bytes = std::mem::take(wxr.get_mut());
             self.write(&bytes)?;
             outcome.outputs.push(self.stream_target());
@@ -372,20 +604,32 @@ impl<'w> Sink<'w> {
                 outcome.outputs.push(target.clone());
             }
             (Kind::Dir { claimed, .. }, Rendered::Files(files)) => {
-                for (target, temporary) in files {
-                    let mut hasher = DefaultHasher::new();
-                    target.hash(&mut hasher);
-                    let result = if claimed.insert(hasher.finish()) {
-                        persist(temporary, &target, self.force)
-                    } else {
-                        Err(io::Error::new(
-                            io::ErrorKind::AlreadyExists,
-                            format!(
-                                "{} is the output of an earlier input of this run",
-                                target.display()
-                            ),
-                        ))
+                let Some((first, _)) = files.first() else {
+                    return Ok(());
+                };
+                if let Err(earlier) = claimed.claim(&first.with_extension(""), &outcome.path) {
+                    let glob = match Path::new(&earlier).extension() {
+                        Some(extension) => {
+                            format!(" (e.g. --glob '**/*.{}')", extension.to_string_lossy())
+                        }
+                        None => String::new(),
                     };
+                    let message = format!(
+                        "{earlier} and {} would both be written to {}; choose which \
+                         files to convert with --glob{glob}",
+                        outcome.path,
+                        first.display()
+                    );
+                    outcome.status = Status::Failed;
+                    outcome.documents = 0;
+                    outcome.diagnostics.push(io_error(io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        message,
+                    )));
+                    return Ok(());
+                }
+                for (target, temporary) in files {
+                    let result = persist(temporary, &target, self.force);
                     match result {
                         Ok(()) => outcome.outputs.push(target),
                         Err(err) => {
@@ -396,7 +640,7 @@ impl<'w> Sink<'w> {
                     }
                 }
             }
-            (_, Rendered::Stream(_) | Rendered::Files(_) | Rendered::Item(_)) => {
+            (_, Rendered::Stream(_) | Rendered::Files(_) | Rendered::Item(..)) => {
                 unreachable!("documents are rendered for their destination")
             }
         }
@@ -420,5 +664,26 @@ impl<'w> Sink<'w> {
             Kind::File { .. } => Ok(()),
             Kind::Dir { .. } => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A read-only or vanished directory's error named the temporary
+    /// file tempfile was making, not the output the user asked for.
+    #[test]
+    fn errors_name_the_output_not_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("gone/a.json");
+        let err = temporary_beside(&target, parent_of(&target)).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("cannot write {}: ", target.display())),
+            "{message}"
+        );
+        assert!(!message.contains(".a.json."), "{message}");
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
     }
 }

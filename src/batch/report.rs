@@ -151,15 +151,28 @@ struct SummaryJson {
 pub struct Report {
     file: OutFile,
     first: bool,
+    /// Whether the opening was written.
+    started: bool,
 }
 
 impl Report {
     /// Starts a report at `target`; an existing file is an error unless
     /// `force` is set.
     pub fn create(target: &Path, force: bool) -> io::Result<Report> {
-        let mut file = OutFile::create(target, force)?;
-        file.write_all(b"{\"inputs\": [")?;
-        Ok(Report { file, first: true })
+        Ok(Report {
+            file: OutFile::create(target, force)?,
+            first: true,
+            started: false,
+        })
+    }
+
+    /// Starts a report written to `out` as the run goes (standard output).
+    pub fn to_writer(out: Box<dyn Write>) -> Report {
+        Report {
+            file: OutFile::Writer(out),
+            first: true,
+            started: false,
+        }
     }
 
     /// Adds one input's outcome.
@@ -177,10 +190,20 @@ impl Report {
                 .map(DiagnosticJson::from)
                 .collect(),
         };
+        self.start()?;
         self.file
             .write_all(if self.first { b"\n  " } else { b",\n  " })?;
         self.first = false;
         serde_json::to_writer(&mut self.file, &json)?;
+        Ok(())
+    }
+
+    /// Writes the opening, once.
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            self.file.write_all(b"{\"inputs\": [")?;
+        }
         Ok(())
     }
 
@@ -197,6 +220,7 @@ impl Report {
             seconds: summary.elapsed.as_secs_f64(),
             stopped: summary.stopped,
         };
+        self.start()?;
         self.file.write_all(b"\n],\n\"summary\": ")?;
         serde_json::to_writer(&mut self.file, &json)?;
         self.file.write_all(b"}\n")?;

@@ -11,11 +11,11 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use interview_kit::batch::{self, Destination, Limits, Outcome, Status, Summary, report::Report};
 use interview_kit::write::wxr;
-use interview_kit::{Format, Source};
+use interview_kit::{Format, Severity, Source};
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
-use super::{From, InputArgs, count, parse_format};
+use super::{From, InputArgs, Names, count, parse_format, to_values};
 
 /// Arguments of `convert`.
 #[derive(Debug, Args)]
@@ -28,12 +28,14 @@ pub struct ConvertArgs {
     #[command(flatten)]
     input: InputArgs,
     /// Output format; repeat for several in one run (into `-o DIR`).
-    /// `ndjson` writes one record a line: `{"path": …, "interview": …}`.
-    #[arg(long, default_value = "json", value_parser = parse_format, value_name = "FORMAT")]
+    #[arg(long, default_value = "json", value_name = "FORMAT", value_parser = Names { parse: parse_format, values: to_values })]
     to: Vec<Format>,
-    /// Write here instead of standard output: a file for one input (or for
-    /// `--to ndjson`, or `--to wxr` to a name ending with `.xml`), else a
-    /// directory that mirrors the inputs' trees.
+    /// Write here instead of standard output (`-`): a file for one input
+    /// (or for `--to ndjson`, or `--to wxr` to a name ending with `.xml`),
+    /// else a directory that mirrors the inputs' trees (with several
+    /// inputs, each directory or archive under its name). Several documents
+    /// to standard output, or to a name with a format's extension (`-o
+    /// all.json`), are refused unless `--to ndjson` or `--to wxr`.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Read only the files (in directories) and entries (in archives)
@@ -50,7 +52,8 @@ pub struct ConvertArgs {
     /// Stop at the first input that fails.
     #[arg(long)]
     fail_fast: bool,
-    /// Write a JSON record of every input's outcome to FILE.
+    /// Write a JSON record of every input's outcome to FILE (`-`: standard
+    /// output, when the documents go to `-o`).
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
     /// Refuse documents (files, archive entries, standard input) larger
@@ -65,6 +68,8 @@ pub struct ConvertArgs {
     max_entries: u64,
     #[command(flatten)]
     wxr: WxrArgs,
+    #[command(flatten)]
+    pub(super) terminal: super::TerminalArgs,
 }
 
 /// What a WordPress import of `--to wxr` files makes of the posts: the
@@ -80,7 +85,8 @@ struct WxrArgs {
     /// WordPress offers to map it to a user of the site [default: editor].
     #[arg(long, value_name = "LOGIN")]
     wxr_author: Option<String>,
-    /// That author's display name [default: Editor].
+    /// That author's display name; without it, the --wxr-author login
+    /// when one is given [default: Editor].
     #[arg(long, value_name = "NAME")]
     wxr_author_name: Option<String>,
     /// The category every post is filed under [default: Interviews].
@@ -154,6 +160,8 @@ impl WxrArgs {
                 ));
             }
             options.author_login = login.clone();
+            // the default "Editor" names the default login only
+            options.author_display_name = login.clone();
         }
         if let Some(name) = &self.wxr_author_name {
             options.author_display_name = text("--wxr-author-name", name)?;
@@ -258,32 +266,58 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
         // one document: no threads to start
         options.jobs = 1;
     }
-    let mut report = match &args.report {
+    if let Err(message) = check_destination(args, is_batch || options.records) {
+        human.error(&message);
+        return Exit::Failure;
+    }
+    let mut report = match args.report.as_deref() {
+        Some(path) if path == Path::new("-") => Some(Report::to_writer(Box::new(io::stdout()))),
         Some(path) => match Report::create(path, args.force) {
             Ok(report) => Some(report),
             Err(err) => {
-                human.error(&format!("cannot write the report: {err}"));
+                human.error(&err.to_string());
                 return Exit::Failure;
             }
         },
         None => None,
     };
-    let progress = progress_bar(is_batch);
+    let quiet = args.terminal.quiet;
+    // the number of documents is known when every input is one
+    let total = (!options.records
+        && args
+            .inputs
+            .iter()
+            .all(|p| p == Path::new("-") || p.is_file() && !batch::input::is_archive(p)))
+    .then_some(args.inputs.len() as u64);
+    let progress = progress_bar(is_batch && !quiet, total);
     let colour = human.colour();
     let strict = args.input.strict;
+    // --quiet: errors only (under --strict, warnings are errors already)
+    let shown = move |severity: Severity| !quiet || severity == Severity::Error;
     let annotate = move |source: &Source, diagnostics: &[interview_kit::Diagnostic]| {
+        if quiet {
+            let errors: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| shown(d.severity))
+                .cloned()
+                .collect();
+            return render::render(source, &errors, strict, colour);
+        }
         render::render(source, diagnostics, strict, colour)
     };
     let mut exit = Exit::Ok;
     let mut report_error = None;
-    let mut read = 0;
+    let (mut done, mut read) = (0, 0);
     let mut observe = |outcome: &Outcome, rendered: Option<Vec<u8>>| {
         exit = exit.merge(match outcome.status {
             Status::Converted => Exit::Ok,
             Status::Invalid => Exit::Invalid,
             Status::Failed => Exit::Failure,
         });
-        let unrendered = &outcome.diagnostics[outcome.in_source..];
+        let unrendered: Vec<_> = outcome.diagnostics[outcome.in_source..]
+            .iter()
+            .filter(|l| shown(l.diagnostic.severity))
+            .collect();
         if rendered.as_ref().is_some_and(|r| !r.is_empty()) || !unrendered.is_empty() {
             progress.suspend(|| {
                 if let Some(rendered) = &rendered {
@@ -302,10 +336,10 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             report_error = Some(err);
         }
         if !progress.is_hidden() {
+            done += 1;
             read += outcome.bytes;
-            progress.set_message(batch::human_bytes(read));
+            progress.set_message(progress_message(done, total, read));
         }
-        progress.inc(1);
     };
     let stdout = io::stdout();
     let mut stream;
@@ -333,14 +367,81 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             None => report.finish(&summary),
         };
         if let Err(err) = result {
-            human.error(&format!("cannot write the report: {err}"));
+            human.error(&err.to_string());
             exit = exit.merge(Exit::Failure);
         }
     }
-    if is_batch {
+    if is_batch && !quiet {
         let _ = writeln!(io::stderr(), "{}", summary_line(&summary));
     }
     exit
+}
+
+impl ConvertArgs {
+    /// The `-o` path, unless it is `-` (standard output).
+    fn output(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|out| *out != Path::new("-"))
+    }
+}
+
+/// Refuses a destination that cannot hold what the run makes: several
+/// documents (`many`: several inputs, a directory, an archive, records)
+/// run together on standard output into one invalid stream (but NDJSON
+/// and one WXR file hold many), or a directory made under a name that
+/// says it is one file (`-o all.json`); and a report on standard output
+/// that the documents go to as well. An error is a usage error.
+fn check_destination(args: &ConvertArgs, many: bool) -> Result<(), String> {
+    let stream = args.to == [Format::Ndjson] || args.to == [Format::Wxr];
+    let what = || match &args.inputs[..] {
+        [one] if one.is_dir() => format!("the directory {} holds", one.display()),
+        [one] if batch::input::is_archive(one) => format!("the archive {} holds", one.display()),
+        [one] => format!("the records of {} make", one.display()),
+        inputs => format!("{} inputs make", inputs.len()),
+    };
+    let Some(out) = args.output() else {
+        if args.report.as_deref() == Some(Path::new("-")) {
+            return Err(
+                "--report - and the documents would share standard output; write the \
+                 documents with -o OUT, or the report with --report FILE"
+                    .into(),
+            );
+        }
+        if many && !stream {
+            return Err(format!(
+                "{} several documents, which would run together on standard output as \
+                 one invalid {} stream; write them to a directory with -o DIR, or one \
+                 record a line with --to ndjson",
+                what(),
+                args.to[0]
+            ));
+        }
+        return Ok(());
+    };
+    let file_like = out.extension().is_some_and(|ext| {
+        let ext = ext.to_string_lossy().to_ascii_lowercase();
+        ext == "text"
+            || Format::ALL
+                .iter()
+                .any(|f| f.extension().rsplit('.').next() == Some(ext.as_str()))
+    });
+    if many
+        && !stream
+        && file_like
+        && !out.exists()
+        && !out.as_os_str().to_string_lossy().ends_with(['/', '\\'])
+    {
+        let dir = out.with_extension("");
+        return Err(format!(
+            "-o {}: {} several documents, and that name is a file's; write them to a \
+             directory with -o {}/ (a trailing / keeps a name with an extension a \
+             directory), or to one file with --to ndjson -o {}",
+            out.display(),
+            what(),
+            dir.display(),
+            dir.with_extension("ndjson").display()
+        ));
+    }
+    Ok(())
 }
 
 /// The batch options the arguments ask for; an error is a usage error.
@@ -361,7 +462,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
             to.push(format);
         }
     }
-    if to.len() > 1 && args.output.is_none() {
+    if to.len() > 1 && args.output().is_none() {
         return Err("several --to formats need an output directory (-o DIR)".into());
     }
     if args.wxr.any() && !to.contains(&Format::Wxr) {
@@ -405,7 +506,7 @@ pub(super) fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
 /// a single document (a file or `-`) in one format, unless it is an
 /// existing directory or ends with `/`; otherwise a directory.
 fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
-    let out = args.output.clone()?;
+    let out = args.output()?.to_path_buf();
     if args.to == [Format::Ndjson] {
         return Some(Destination::File(out));
     }
@@ -427,21 +528,33 @@ fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
     })
 }
 
-/// A bar on a terminal; hidden in pipes, under CI, and for one input.
-fn progress_bar(is_batch: bool) -> ProgressBar {
+/// A progress line on a terminal; hidden in pipes, under CI, and for one
+/// input (`show` is false). `total` is the number of documents, when known.
+fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
     let terminal = io::stderr().is_terminal()
         && std::env::var_os("CI").is_none()
         && std::env::var("TERM").map_or(true, |t| t != "dumb");
-    if !(is_batch && terminal) {
+    if !(show && terminal) {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {human_pos} files, {msg} read, {elapsed}")
+        ProgressStyle::with_template("{spinner} {msg}, {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
+    bar.set_message(progress_message(0, total, 0));
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// `120/20000 files, 12.3 MiB read`; `120 files, …` when the total is not
+/// known (directories and archives are read as they are walked).
+fn progress_message(done: u64, total: Option<u64>, bytes: u64) -> String {
+    let files = match total {
+        Some(total) => format!("{done}/{}", count(total, "file")),
+        None => count(done, "file"),
+    };
+    format!("{files}, {} read", batch::human_bytes(bytes))
 }
 
 /// `20000 files: 19998 converted, 1 invalid, 1 failed; 2013 warnings, 3 errors; 247.5 MiB in 3.21 s`
@@ -498,6 +611,16 @@ mod tests {
             line.starts_with("2 files: 1 converted; 0 warnings, 1 error; "),
             "{line}"
         );
+    }
+
+    #[test]
+    fn the_progress_line_counts_files_and_bytes_from_the_start() {
+        assert_eq!(progress_message(0, Some(3), 0), "0/3 files, 0 B read");
+        assert_eq!(
+            progress_message(2, Some(3), 3 << 20),
+            "2/3 files, 3.0 MiB read"
+        );
+        assert_eq!(progress_message(1, None, 512), "1 file, 512 B read");
     }
 
     #[test]

@@ -7,10 +7,11 @@ mod report;
 mod validate;
 
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use encoding_rs::Encoding;
 use interview_kit::Format;
@@ -43,16 +44,31 @@ enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) of `interview`.
-    Man,
+    /// Print a man page (roff): interview(1), or a subcommand's; or write
+    /// every page into a directory.
+    Man(ManArgs),
+}
+
+/// The subcommands, each with its man page `interview-NAME(1)`.
+const SUBCOMMANDS: [&str; 5] = ["convert", "validate", "schema", "completions", "man"];
+
+#[derive(Debug, Args)]
+struct ManArgs {
+    /// Print this subcommand's page, interview-SUBCOMMAND(1), instead of
+    /// interview(1).
+    #[arg(value_name = "SUBCOMMAND", value_parser = SUBCOMMANDS, conflicts_with = "dir")]
+    page: Option<String>,
+    /// Write every page into DIR (created if missing; pages there are
+    /// replaced): interview.1, interview-convert.1, interview-validate.1 …
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 struct InputArgs {
-    /// Input format (text, json, xml, jsonld); by default from the file
-    /// extension, else from the content. `records` reads NDJSON records
-    /// `{"path": …, "text": …}`, one raw interview a line (convert only).
-    #[arg(long, value_parser = parse_from)]
+    /// Input format; by default from the file extension, else from the
+    /// content.
+    #[arg(long, value_name = "FORMAT", value_parser = Names { parse: parse_from, values: from_values })]
     from: Option<From>,
     /// Read raw text in this encoding (a WHATWG label: utf-8, gb18030, shift_jis, euc-kr, utf-16le …) instead of detecting it.
     #[arg(long, value_parser = parse_encoding)]
@@ -65,6 +81,63 @@ struct InputArgs {
     /// line are read even when they are links.
     #[arg(long, short = 'L')]
     follow: bool,
+}
+
+/// What `convert` and `validate` say on stderr, and how.
+#[derive(Debug, Args)]
+struct TerminalArgs {
+    /// Show errors only: no warnings, no summary, no progress line. The
+    /// machine formats on stdout (`validate --format json` …) are
+    /// unchanged.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Colour diagnostics: `auto` colours on a terminal, unless `NO_COLOR`
+    /// is set or `TERM=dumb`; `CLICOLOR_FORCE` colours in a pipe too.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Colour::Auto)]
+    color: Colour,
+}
+
+/// When diagnostics are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Colour {
+    /// On a terminal, as the environment allows.
+    Auto,
+    /// Always, in a pipe too.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl TerminalArgs {
+    /// The renderer on stderr these arguments ask for.
+    fn human(&self) -> Human {
+        let env = |name: &str| std::env::var_os(name);
+        Human::stderr(colour(self.color, io::stderr().is_terminal(), env))
+    }
+}
+
+/// Whether to colour, as `--color` and the environment say. `auto` follows
+/// the usual conventions, in this order: `NO_COLOR` (not empty) turns
+/// colour off; `CLICOLOR_FORCE` (not empty, not `0`) turns it on even in a
+/// pipe; `CLICOLOR=0` turns it off; else colour on a terminal unless
+/// `TERM=dumb`.
+fn colour(when: Colour, terminal: bool, env: impl Fn(&str) -> Option<OsString>) -> bool {
+    let set = |name: &str| env(name).filter(|v| !v.is_empty());
+    match when {
+        Colour::Always => true,
+        Colour::Never => false,
+        Colour::Auto => {
+            if set("NO_COLOR").is_some() {
+                false
+            } else if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else if set("CLICOLOR").is_some_and(|v| v == "0") {
+                false
+            } else {
+                terminal && env("TERM").is_none_or(|term| term != "dumb")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +161,68 @@ struct ValidateArgs {
     /// Show at most N diagnostics in all; a note says how many were left out.
     #[arg(long, value_name = "N")]
     max_errors: Option<usize>,
+    #[command(flatten)]
+    terminal: TerminalArgs,
+}
+
+/// A value parser for `--from` and `--to`: `parse` with its messages (an
+/// output-only format named as an input says so), and the values that
+/// `--help` lists and shell completions offer.
+#[derive(Clone)]
+struct Names<T> {
+    parse: fn(&str) -> Result<T, String>,
+    values: fn() -> Vec<PossibleValue>,
+}
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Names<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.values)().into_iter()))
+    }
+}
+
+/// What each format is, for `--help`.
+fn describe(format: Format) -> &'static str {
+    match format {
+        Format::Text => "raw interview text, the seed's layout (.txt)",
+        Format::Json => "the model as JSON, as the schema describes it (.json)",
+        Format::Xml => "the model as XML, as schema/interview.xsd describes it (.xml)",
+        Format::JsonLd => "schema.org JSON-LD, a NewsArticle (.jsonld)",
+        Format::Ndjson => "one JSON record a line, {\"path\": …, \"interview\": …} (written only)",
+        Format::Html => "an HTML fragment with the JSON-LD embedded, for a CMS (written only)",
+        Format::Markdown => "Markdown with front matter, for static-site generators (written only)",
+        Format::Wxr => "a WordPress import file (.wxr.xml; written only)",
+    }
+}
+
+fn value_of(format: Format) -> PossibleValue {
+    PossibleValue::new(format.name()).help(describe(format))
+}
+
+/// `--to`'s values: every format.
+fn to_values() -> Vec<PossibleValue> {
+    Format::ALL.iter().map(|&f| value_of(f)).collect()
+}
+
+/// `--from`'s values: the readable formats, and `records`.
+fn from_values() -> Vec<PossibleValue> {
+    let formats = Format::ALL.iter().filter(|f| f.is_readable());
+    formats
+        .map(|&f| value_of(f))
+        .chain([PossibleValue::new("records").help(
+            "NDJSON records {\"path\": …, \"text\": …}, one raw interview a line (convert only)",
+        )])
+        .collect()
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -145,9 +280,8 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
             };
         }
     };
-    let mut human = Human::stderr();
     match cli.command {
-        Command::Convert(args) => convert::run(&args, &mut human),
+        Command::Convert(args) => convert::run(&args, &mut args.terminal.human()),
         Command::Validate(args) => validate::run(&args),
         Command::Schema => emit(interview_kit::schema::to_pretty_string().as_bytes()),
         Command::Completions { shell } => {
@@ -155,13 +289,45 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
             clap_complete::generate(shell, &mut Cli::command(), "interview", &mut script);
             emit(&script)
         }
-        Command::Man => {
-            let mut page = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
-                Ok(()) => emit(&page),
-                Err(_) => Exit::Failure,
-            }
+        Command::Man(args) => man(&args),
+    }
+}
+
+/// `interview man`: one page on stdout, or every page into `--dir`.
+fn man(args: &ManArgs) -> Exit {
+    // no `help` subcommand: it would be listed with a page that is not
+    // written
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    // names each subcommand `interview-NAME` and its synopsis `interview NAME`
+    cli.build();
+    let page = |command: &clap::Command| {
+        let man = clap_mangen::Man::new(command.clone())
+            .source(format!("interview {}", env!("CARGO_PKG_VERSION")));
+        let mut roff = Vec::new();
+        man.render(&mut roff).map(|()| (man.get_filename(), roff))
+    };
+    if let Some(dir) = &args.dir {
+        let pages = std::iter::once(&cli).chain(cli.get_subcommands());
+        let written = std::fs::create_dir_all(dir).and_then(|()| {
+            pages.map(page).try_for_each(|page| {
+                page.and_then(|(name, roff)| std::fs::write(dir.join(name), roff))
+            })
+        });
+        if let Err(err) = written {
+            let dir = dir.display();
+            Human::stderr(false).error(&format!("cannot write man pages to {dir}: {err}"));
+            return Exit::Failure;
         }
+        return Exit::Ok;
+    }
+    let command = match &args.page {
+        // the parser let only a subcommand's name through
+        Some(name) => cli.find_subcommand(name).unwrap_or(&cli),
+        None => &cli,
+    };
+    match page(command) {
+        Ok((_, roff)) => emit(&roff),
+        Err(_) => Exit::Failure,
     }
 }
 
@@ -199,4 +365,47 @@ fn parse_from(name: &str) -> Result<From, String> {
         return Ok(From::Records);
     }
     parse_input_format(name).map(From::Document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Colour under `auto` for a terminal (`terminal`) with these
+    /// variables set.
+    fn auto(terminal: bool, vars: &[(&str, &str)]) -> bool {
+        let env = |name: &str| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        };
+        colour(Colour::Auto, terminal, env)
+    }
+
+    #[test]
+    fn every_subcommand_has_a_page() {
+        let cli = Cli::command();
+        let names: Vec<&str> = cli
+            .get_subcommands()
+            .map(|c| c.get_name())
+            .filter(|&name| name != "help")
+            .collect();
+        assert_eq!(names, SUBCOMMANDS);
+    }
+
+    #[test]
+    fn colour_follows_the_conventions() {
+        assert!(auto(true, &[("TERM", "xterm-256color")]));
+        assert!(!auto(false, &[("TERM", "xterm-256color")]));
+        assert!(!auto(true, &[("TERM", "dumb")]));
+        assert!(!auto(true, &[("NO_COLOR", "1")]));
+        // an empty NO_COLOR is unset
+        assert!(auto(true, &[("NO_COLOR", "")]));
+        assert!(auto(false, &[("CLICOLOR_FORCE", "1")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "0")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+        assert!(!auto(true, &[("CLICOLOR", "0")]));
+        assert!(colour(Colour::Always, false, |_| None));
+        assert!(!colour(Colour::Never, true, |_| None));
+    }
 }

@@ -6,11 +6,11 @@
 use std::io::{self, Write};
 
 use interview_kit::batch::{self, Destination, Status};
-use interview_kit::{Diagnostic, Source};
+use interview_kit::{Diagnostic, Severity, Source};
 
 use super::convert::globs;
 use super::exit::Exit;
-use super::report::human::{self, Human};
+use super::report::human;
 use super::report::{Located, ReportFormat, Summary};
 use super::{From, ValidateArgs, report};
 
@@ -22,14 +22,17 @@ enum Prepared {
 }
 
 pub fn run(args: &ValidateArgs) -> Exit {
+    let quiet = args.terminal.quiet;
     if args.input.from == Some(From::Records) {
-        Human::stderr().error("--from records is for convert: validate reads documents");
+        args.terminal
+            .human()
+            .error("--from records is for convert: validate reads documents");
         return Exit::Failure;
     }
     let select = match globs(&args.glob) {
         Ok(select) => select,
         Err(err) => {
-            Human::stderr().error(&err);
+            args.terminal.human().error(&err);
             return Exit::Failure;
         }
     };
@@ -45,15 +48,23 @@ pub fn run(args: &ValidateArgs) -> Exit {
         ..batch::Options::default()
     };
     let human = args.format == ReportFormat::Human;
-    let colour = human && Human::stderr().colour();
+    let colour = human && args.terminal.human().colour();
     let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
-    let mut reporter = report::reporter(args.format, stdout);
+    let mut reporter = report::reporter(args.format, stdout, args.terminal.human().quiet(quiet));
+    // --quiet leaves warnings out of what people read; the machine formats
+    // keep them
+    let hidden = |l: &batch::Located| quiet && human && l.diagnostic.severity == Severity::Warning;
     let prepare = |source: &Source, diagnostics: &[Diagnostic]| {
         if human {
             Prepared::Rendered(
                 diagnostics
                     .iter()
-                    .map(|d| human::render(source, std::slice::from_ref(d), false, colour))
+                    .map(|d| {
+                        if quiet && d.severity == Severity::Warning {
+                            return Vec::new();
+                        }
+                        human::render(source, std::slice::from_ref(d), false, colour)
+                    })
                     .collect(),
             )
         } else {
@@ -69,7 +80,10 @@ pub fn run(args: &ValidateArgs) -> Exit {
             )
         }
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        limited: args.max_errors.is_some(),
+        ..Summary::default()
+    };
     let mut budget = args.max_errors.unwrap_or(usize::MAX);
     let mut written = Ok(());
     let mut sink = io::sink();
@@ -85,43 +99,57 @@ pub fn run(args: &ValidateArgs) -> Exit {
             let errors = outcome
                 .diagnostics
                 .iter()
-                .filter(|d| d.diagnostic.severity == interview_kit::Severity::Error)
+                .filter(|d| d.diagnostic.severity == Severity::Error)
                 .count();
             summary.errors += errors;
             summary.warnings += outcome.diagnostics.len() - errors;
-            if outcome.status != Status::Converted {
-                summary.invalid += 1;
+            match outcome.status {
+                Status::Converted => {}
+                Status::Invalid => summary.invalid += 1,
+                Status::Failed => summary.failed += 1,
             }
-            let shown = outcome.diagnostics.len().min(budget);
+            // an input that could not be checked is a failure of the run,
+            // shown whatever --max-errors says
+            let unreadable = outcome.status == Status::Failed && outcome.format.is_none();
+            if unreadable && let Some(first) = outcome.diagnostics.first() {
+                let result = reporter.unreadable(&outcome.path, &first.diagnostic);
+                written = std::mem::replace(&mut written, Ok(())).and(result);
+                return;
+            }
+            let kept: Vec<usize> = (0..outcome.diagnostics.len())
+                .filter(|&i| !hidden(&outcome.diagnostics[i]))
+                .collect();
+            let shown = kept.len().min(budget);
             budget -= shown;
-            summary.omitted += outcome.diagnostics.len() - shown;
-            let (rendered, lines) = match prepared {
+            summary.omitted += kept.len() - shown;
+            let kept = &kept[..shown];
+            let (mut rendered, lines) = match prepared {
                 Some(Prepared::Rendered(r)) => (r, Vec::new()),
                 Some(Prepared::Lines(l)) => (Vec::new(), l),
                 None => (Vec::new(), Vec::new()),
             };
-            let entries: Vec<Located<'_>> = outcome.diagnostics[..shown]
+            let entries: Vec<Located<'_>> = kept
                 .iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    Located::of(&outcome.path, d, lines.get(i).and_then(|l| l.as_deref()))
+                .map(|&i| {
+                    let line = lines.get(i).and_then(|l| l.as_deref());
+                    Located::of(&outcome.path, &outcome.diagnostics[i], line)
                 })
                 .collect();
-            let rendered = &rendered[..rendered.len().min(shown).min(outcome.in_source)];
-            let unreadable = outcome.status == Status::Failed && outcome.format.is_none();
-            let result = match outcome.diagnostics.first() {
-                Some(first) if unreadable && shown > 0 => {
-                    reporter.unreadable(&outcome.path, &first.diagnostic.message)
-                }
-                _ => reporter.file(&outcome.path, &entries, rendered),
-            };
+            // those found in the source come first: their renderings are
+            // the entries' first ones
+            let rendered: Vec<Vec<u8>> = kept
+                .iter()
+                .filter(|&&i| i < outcome.in_source)
+                .filter_map(|&i| rendered.get_mut(i).map(std::mem::take))
+                .collect();
+            let result = reporter.file(&outcome.path, &entries, &rendered);
             written = std::mem::replace(&mut written, Ok(())).and(result);
         },
     );
     let batch_summary = match run {
         Ok(summary) => summary,
         Err(err) => {
-            Human::stderr().error(&err.to_string());
+            args.terminal.human().error(&err.to_string());
             return Exit::Failure;
         }
     };

@@ -46,22 +46,55 @@ pub fn read(source: &Source) -> Parsed {
             diagnostics,
         };
     }
+    let mut value = value;
+    integral_floats_as_integers(&mut value);
     match Interview::deserialize(&value) {
         Ok(interview) => Parsed {
             interview: Some(interview),
             diagnostics,
         },
+        // the schema passed it, so the model takes it: this is a bug, shown
+        // at the document as any violation is
         Err(err) => {
-            diagnostics.push(Diagnostic::whole(
-                Severity::Error,
-                Code::Schema,
-                err.to_string(),
-            ));
+            let span = spans(source.text(), &[""]).get("").cloned();
+            let mut diagnostic =
+                Diagnostic::whole(Severity::Error, Code::Schema, format!("document: {err}"))
+                    .at_pointer("");
+            diagnostic.span = span;
+            diagnostics.push(diagnostic);
             Parsed {
                 interview: None,
                 diagnostics,
             }
         }
+    }
+}
+
+/// JSON Schema counts a number with a zero fraction as an integer (`1.0`,
+/// `1e3`, `-0`: 2020-12 Validation, section 6.1.1 and Core, section
+/// 4.2.2), and serde_json reads such a number as a float, which a `u64`
+/// field refuses: such a float within the range of `u64` becomes that
+/// integer. The schema bounds every integer field, so a larger one never
+/// gets here.
+fn integral_floats_as_integers(value: &mut Value) {
+    match value {
+        Value::Number(number) => {
+            if let Some(float) = number.as_f64().filter(|_| number.is_f64())
+                && float.fract() == 0.0
+                && (0.0..u64::MAX as f64).contains(&float.abs())
+            {
+                *number = if float < 0.0 {
+                    // only -0 gets here for a schema-valid document; a
+                    // negative integer keeps its sign
+                    (float as i64).into()
+                } else {
+                    (float as u64).into()
+                };
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        Value::Object(members) => members.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
     }
 }
 
@@ -91,4 +124,64 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::LineCol;
+
+    fn with_count(count: &str) -> (Source, Parsed) {
+        let text = format!(
+            "{{\n  \"speaker\": {{\"name\": \"X\"}},\n  \"exchanges\": [{{\"question\": \"q\", \"answer\": [\"a\"]}}],\n  \"read_count\": {count},\n  \"read_count_precision\": \"exact\"\n}}\n"
+        );
+        let source = Source::from_text("t.json", &text);
+        let parsed = read(&source);
+        (source, parsed)
+    }
+
+    #[test]
+    fn integral_numbers_in_any_notation_are_integers() {
+        for (text, count) in [
+            ("1.0", 1),
+            ("1e3", 1000),
+            ("1E2", 100),
+            ("-0", 0),
+            ("-0.0", 0),
+            ("2.50e1", 25),
+            ("18446744073709549568.0", 18446744073709549568),
+            ("18446744073709551615", u64::MAX),
+        ] {
+            let (_, parsed) = with_count(text);
+            assert!(
+                parsed.diagnostics.is_empty(),
+                "{text}: {:?}",
+                parsed.diagnostics
+            );
+            assert_eq!(parsed.interview.unwrap().read_count, Some(count), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_the_schema_refuses_are_located_errors() {
+        for text in ["18446744073709551616", "1e20", "1.5", "-1", "-1.0"] {
+            let (source, parsed) = with_count(text);
+            assert!(parsed.interview.is_none(), "{text}");
+            assert_eq!(
+                parsed.diagnostics.len(),
+                1,
+                "{text}: {:?}",
+                parsed.diagnostics
+            );
+            let d = &parsed.diagnostics[0];
+            assert_eq!(d.code, Code::Schema);
+            assert_eq!(d.pointer.as_deref(), Some("/read_count"), "{text}");
+            let span = d.span.clone().expect("a place");
+            assert_eq!(
+                source.line_col(span.start),
+                LineCol { line: 4, col: 3 },
+                "{text}"
+            );
+        }
+    }
 }

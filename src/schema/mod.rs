@@ -28,6 +28,7 @@ pub const PATH: &str = "schema/interview.schema.json";
 pub fn generate() -> Value {
     let generator = SchemaSettings::draft2020_12()
         .with_transform(NoNull)
+        .with_transform(IntegerBounds)
         .into_generator();
     let mut schema = generator.into_root_schema_for::<Interview>().to_value();
     // the identifying keywords first, as people read a schema top-down
@@ -81,6 +82,70 @@ impl Transform for NoNull {
             }
         }
         enum_of_consts(schema);
+        transform_subschemas(self, schema);
+    }
+}
+
+/// The formats JSON Schema 2020-12 defines (Validation, section 7.3): a
+/// schema that names any other is refused by strict validators (ajv:
+/// `unknown format "uint64"`).
+pub const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// schemars marks a Rust integer type with a `format` of its own
+/// (`uint64`, `int32` …) that no draft defines: say its range with
+/// `minimum` and `maximum` instead, which every validator knows.
+#[derive(Debug, Clone)]
+struct IntegerBounds;
+
+impl Transform for IntegerBounds {
+    fn transform(&mut self, schema: &mut schemars::Schema) {
+        let range = match schema.get("format").and_then(Value::as_str) {
+            Some("uint8") => Some((Value::from(0), Value::from(u8::MAX))),
+            Some("uint16") => Some((Value::from(0), Value::from(u16::MAX))),
+            Some("uint32") => Some((Value::from(0), Value::from(u32::MAX))),
+            Some("uint64" | "uint") => Some((Value::from(0), Value::from(u64::MAX))),
+            Some("int8") => Some((Value::from(i8::MIN), Value::from(i8::MAX))),
+            Some("int16") => Some((Value::from(i16::MIN), Value::from(i16::MAX))),
+            Some("int32") => Some((Value::from(i32::MIN), Value::from(i32::MAX))),
+            Some("int64" | "int") => Some((Value::from(i64::MIN), Value::from(i64::MAX))),
+            _ => None,
+        };
+        if let (Some((min, max)), Some(obj)) = (range, schema.as_object_mut()) {
+            // the bounds take the format's place; one the model sets
+            // (`#[schemars(range(…))]`) is narrower and stays
+            let min = obj.remove("minimum").unwrap_or(min);
+            let max = obj.remove("maximum").unwrap_or(max);
+            *obj = std::mem::take(obj)
+                .into_iter()
+                .flat_map(|(key, value)| match key.as_str() {
+                    "format" => vec![
+                        ("minimum".to_owned(), min.clone()),
+                        ("maximum".to_owned(), max.clone()),
+                    ],
+                    _ => vec![(key, value)],
+                })
+                .collect();
+        }
         transform_subschemas(self, schema);
     }
 }
@@ -213,6 +278,10 @@ fn describe(err: &ValidationError<'_>) -> Vec<Diagnostic> {
         ValidationErrorKind::Minimum { limit } => one(
             format!("{at} is {}", found()),
             format!("a number ≥ {limit}"),
+        ),
+        ValidationErrorKind::Maximum { limit } => one(
+            format!("{at} is {}", found()),
+            format!("a number ≤ {limit}"),
         ),
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options

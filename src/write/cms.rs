@@ -5,6 +5,8 @@
 //! `params`, `wp:postmeta` keys).
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::path::Path;
 
 use crate::model::{Interview, Speaker};
 
@@ -66,6 +68,39 @@ pub(crate) fn slug(text: &str) -> String {
         slug.push_str(&word);
     }
     slug
+}
+
+/// The page's slug, unique among the pages of a batch and the same on
+/// every run: the title's [`slug`], then `-` and eight hex digits of a hash
+/// of `path`, the input's path relative to its input (`2024/a.txt`; an
+/// archive entry's path inside the archive), which no two documents of one
+/// output tree share. Without a path (one document, written by the library)
+/// the title's slug alone; a title with nothing to slug gives the hash alone.
+pub(crate) fn page_slug(title: &str, path: Option<&Path>) -> String {
+    let mut slug = slug(title);
+    if let Some(path) = path {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        let _ = write!(slug, "{:08x}", path_hash(path));
+    }
+    slug
+}
+
+/// A 32-bit FNV-1a hash of `path` with `/` between its components, so that
+/// a path hashes alike on every platform and in every version.
+fn path_hash(path: &Path) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut first = true;
+    for component in path.components() {
+        let part = component.as_os_str().to_string_lossy();
+        let separator: &[u8] = if first { b"" } else { b"/" };
+        first = false;
+        for &b in separator.iter().chain(part.as_bytes()) {
+            hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    hash
 }
 
 /// The excerpt (WordPress) or description (static sites): the first
@@ -282,6 +317,20 @@ impl IsoDate {
         out
     }
 
+    /// The form HTML's `datetime` attribute takes: [`rfc3339`](Self::rfc3339)
+    /// with at most three digits of a fraction of a second.
+    pub(crate) fn html(&self) -> String {
+        let mut date = self.clone();
+        if let Some(Time {
+            fraction: Some(fraction),
+            ..
+        }) = &mut date.time
+        {
+            fraction.truncate(3);
+        }
+        date.rfc3339()
+    }
+
     /// Seconds since 1970-01-01T00:00:00 of the local date and time as
     /// written, ignoring the zone.
     fn local_seconds(&self) -> i64 {
@@ -335,6 +384,157 @@ impl IsoDate {
             secs / 60 % 60,
             secs % 60
         )
+    }
+}
+
+/// The date `text` gives, as HTML's `datetime` attribute takes it: an ISO
+/// 8601 date (and time) as [`IsoDate`] reads it, or a calendar date in a
+/// form pages print (`May 12, 2024`, `12 May 2024`, `2024年5月12日`,
+/// `2024년 5월 12일`, `2011.12.07.`, `2024/05/12`) as `2024-05-12`, or a
+/// month (`May 2024`, `2024年5月`) as `2024-05`. `None` for any other text,
+/// and for a date the calendar does not have; a day and month whose order
+/// the text does not show (`05/12/2024`) is not guessed.
+pub(crate) fn machine_date(text: &str) -> Option<String> {
+    if let Some(date) = IsoDate::parse(text) {
+        return Some(date.html());
+    }
+    let tokens = date_tokens(text)?;
+    let (year, month, day) = match tokens.as_slice() {
+        // 2024-05-12, 2024/5/12, 2011.12.07., 2024年5月12日, 2024년 5월 12일
+        [Tok::Year(y), Tok::Num(m), Tok::Num(d)] => (*y, *m, Some(*d)),
+        [Tok::Year(y), Tok::Num(m)] => (*y, *m, None),
+        // May 12, 2024; 12 May 2024; May 2024
+        [Tok::Month(m), Tok::Num(d), Tok::Year(y)] | [Tok::Num(d), Tok::Month(m), Tok::Year(y)] => {
+            (*y, *m, Some(*d))
+        }
+        [Tok::Month(m), Tok::Year(y)] => (*y, *m, None),
+        _ => return None,
+    };
+    if year == 0 || !(1..=12).contains(&month) {
+        return None;
+    }
+    match day {
+        Some(day) if day == 0 || day > days_in_month(year, month) => None,
+        Some(day) => Some(format!("{year:04}-{month:02}-{day:02}")),
+        None => Some(format!("{year:04}-{month:02}")),
+    }
+}
+
+/// A piece of a printed date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// Four digits.
+    Year(u32),
+    /// One or two digits.
+    Num(u32),
+    /// A month's English name or abbreviation.
+    Month(u32),
+}
+
+/// `text` as date pieces, the separators (white space, `-` `/` `.` `,`,
+/// the CJK unit characters in their places) checked and dropped, and a
+/// leading weekday name and ordinal suffixes (`12th`) skipped. `None` when
+/// anything else is in the text.
+fn date_tokens(text: &str) -> Option<Vec<Tok>> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    // how many numbers a CJK unit has marked so far
+    let mut units = 0;
+    while let Some(&c) = chars.peek() {
+        if ascii_digit(c).is_some() {
+            let mut n = 0u32;
+            let mut len = 0;
+            while let Some(d) = chars.peek().and_then(|&c| ascii_digit(c)) {
+                n = n.checked_mul(10)?.checked_add(d)?;
+                len += 1;
+                chars.next();
+            }
+            tokens.push(match len {
+                4 => Tok::Year(n),
+                1 | 2 => Tok::Num(n),
+                _ => return None,
+            });
+        } else if c.is_ascii_alphabetic() {
+            let mut word = String::new();
+            while let Some(&c) = chars.peek().filter(|c| c.is_ascii_alphabetic()) {
+                word.push(c.to_ascii_lowercase());
+                chars.next();
+            }
+            let after_number = matches!(tokens.last(), Some(Tok::Num(_)));
+            if after_number && ["st", "nd", "rd", "th"].contains(&word.as_str()) {
+                continue;
+            }
+            let month = (word.len() >= 3)
+                .then(|| MONTHS.iter().position(|m| word.starts_with(m)))
+                .flatten()
+                .filter(|&i| month_name_matches(&word, i));
+            match month {
+                Some(i) => tokens.push(Tok::Month(i as u32 + 1)),
+                None if tokens.is_empty()
+                    && word.len() >= 3
+                    && WEEKDAYS.iter().any(|d| word.starts_with(d)) => {}
+                None => return None,
+            }
+        } else if let Some(place) = cjk_unit(c) {
+            if place != units || tokens.len() != place + 1 {
+                return None;
+            }
+            units += 1;
+            chars.next();
+        } else if c.is_whitespace() || matches!(c, '-' | '/' | '.' | ',') {
+            chars.next();
+        } else {
+            return None;
+        }
+    }
+    // a CJK form marks every number it has (`2024年5月`, not `2024年5`)
+    if units != 0 && units != tokens.len() {
+        return None;
+    }
+    Some(tokens)
+}
+
+/// Whether `word` (lowercase, starting with the three letters of month
+/// `index`) is that month's name, abbreviated or in full (`sept` too).
+fn month_name_matches(word: &str, index: usize) -> bool {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    FULL[index].starts_with(word) || (index == 8 && word == "sept")
+}
+
+/// The place of a CJK date unit: 年 or 년 after the year (0), 月 or 월
+/// after the month (1), 日 or 일 after the day (2).
+fn cjk_unit(c: char) -> Option<usize> {
+    match c {
+        '年' | '년' => Some(0),
+        '月' | '월' => Some(1),
+        '日' | '일' => Some(2),
+        _ => None,
+    }
+}
+
+/// The value of an ASCII or full-width digit.
+fn ascii_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
     }
 }
 
@@ -497,6 +697,63 @@ mod tests {
         ] {
             assert_eq!(IsoDate::parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn printed_dates_give_html_datetimes() {
+        for (text, datetime) in [
+            ("2024-05-12", "2024-05-12"),
+            (
+                "2024-05-12T09:30:15.123456+0800",
+                "2024-05-12T09:30:15.123+08:00",
+            ),
+            ("May 12, 2024", "2024-05-12"),
+            ("Sunday, May 12th, 2024", "2024-05-12"),
+            ("12 May 2024", "2024-05-12"),
+            ("1 Sept. 2023", "2023-09-01"),
+            ("December 2023", "2023-12"),
+            ("2024年5月12日", "2024-05-12"),
+            ("２０２４年５月１２日", "2024-05-12"),
+            ("2024年5月", "2024-05"),
+            ("2024년 5월 12일", "2024-05-12"),
+            ("2011.12.07.", "2011-12-07"),
+            ("2011. 12. 7.", "2011-12-07"),
+            ("2024/05/12", "2024-05-12"),
+            ("2024-5-12", "2024-05-12"),
+            ("2024-02-29", "2024-02-29"),
+        ] {
+            assert_eq!(machine_date(text).as_deref(), Some(datetime), "{text}");
+        }
+        for text in [
+            "spring 2024",
+            "05/12/2024",
+            "2023年2月29日",
+            "2024年13月1日",
+            "2024年5",
+            "5月12日",
+            "2024년 5월 12일 (일)",
+            "Mayday 12, 2024",
+            "May 32, 2024",
+            "2024-05-12 and more",
+            "12345",
+            "",
+        ] {
+            assert_eq!(machine_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn page_slugs_tell_paths_apart_and_stay_the_same() {
+        let a = page_slug("Interview with LEE Hee-sup", Some(Path::new("2024/a.txt")));
+        let b = page_slug("Interview with LEE Hee-sup", Some(Path::new("2024/b.txt")));
+        assert_ne!(a, b);
+        assert!(a.starts_with("interview-with-lee-hee-sup-"), "{a}");
+        assert_eq!(a.len(), "interview-with-lee-hee-sup-".len() + 8);
+        // the published FNV-1a 32-bit test vector: a change of hash would
+        // change every page's URL
+        assert_eq!(path_hash(Path::new("a")), 0xe40c292c);
+        assert_eq!(page_slug("?!", Some(Path::new("a"))), "e40c292c");
+        assert_eq!(page_slug("Title", None), "title");
     }
 
     #[test]

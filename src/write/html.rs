@@ -23,11 +23,16 @@
 //! values also quotes; the JSON inside `<script>` escapes `<`, `>`, `&` and
 //! the JavaScript line separators as `\uXXXX`, so no string in the document
 //! can close the script element or open a comment.
+//!
+//! The date is a `<time>` with `datetime` in ISO 8601 when
+//! `cms::machine_date` can read it (`May 12, 2024`, `2024年5月12日` …),
+//! else a plain paragraph: HTML allows no `<time>` whose date a machine
+//! cannot read.
 
 use std::io::{self, Write};
 
 use crate::model::Interview;
-use crate::write::jsonld;
+use crate::write::{cms, jsonld};
 
 /// Writes `interview` as an HTML fragment with embedded JSON-LD.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
@@ -46,16 +51,17 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
         )?;
     }
     if let Some(date) = &interview.date {
-        let datetime = if jsonld::is_iso_date(date) {
-            format!(" datetime=\"{}\"", attr(date))
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "    <p class=\"interview-date\"><time{datetime}>{}</time></p>",
-            text(date)
-        )?;
+        // `<time>` only with a machine-readable `datetime`: HTML requires
+        // one unless the text itself is in a valid form
+        match cms::machine_date(date) {
+            Some(datetime) => writeln!(
+                out,
+                "    <p class=\"interview-date\"><time datetime=\"{}\">{}</time></p>",
+                attr(&datetime),
+                text(date)
+            )?,
+            None => writeln!(out, "    <p class=\"interview-date\">{}</p>", text(date))?,
+        }
     }
     if let Some(byline) = &interview.byline {
         writeln!(

@@ -9,7 +9,7 @@
 //! ```yaml
 //! title: "Interview with LEE Hee-sup"   # the headline, else "Interview with NAME"
 //! date: 2024-05-12                      # only when the model's date is ISO 8601
-//! slug: "interview-with-lee-hee-sup"
+//! slug: "interview-with-lee-hee-sup-a95f70f4" # the title's, then a hash of the input's path
 //! description: "…"                      # the first introduction paragraph, if any
 //! params:                               # the model's metadata, JSON field names
 //!   date_text: "2024年5月12日"          # the date as written
@@ -30,20 +30,37 @@
 //! nor the extensions generators turn on (GFM tables, strikethrough and
 //! footnotes, definition lists, heading attributes, smart punctuation), nor
 //! Hugo shortcodes or Liquid tags reinterpret it: the rendered text is the
-//! model's text, character for character. Two exceptions: CR LF and CR
+//! model's text, character for character. Only escapes kramdown (Jekyll)
+//! knows too are used; other characters are character references. Two exceptions: CR LF and CR
 //! become LF (in the front matter too), and U+0000 in the body becomes
 //! U+FFFD, as CommonMark requires.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::path::Path;
 
 use super::cms::{self, Field, IsoDate, Value};
 use crate::model::Interview;
 
-/// Writes `interview` as Markdown with YAML front matter.
+/// Writes `interview` as Markdown with YAML front matter, its slug made
+/// from the title alone (see [`write_at`] for pages of a batch).
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    write_at(interview, None, out)
+}
+
+/// Writes `interview` as Markdown with YAML front matter, for the input at
+/// `path` (relative to the directory or archive it was found in, or the
+/// file's own name): the slug is the title's, then `-` and a short hash of
+/// `path`, so that two pages of one batch never share a URL (two interviews
+/// of one person without a headline have one title) and a page keeps its
+/// URL from run to run.
+pub fn write_at(
+    interview: &Interview,
+    path: Option<&Path>,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let mut doc = String::with_capacity(8192);
-    front_matter(interview, &mut doc);
+    front_matter(interview, path, &mut doc);
     for paragraph in &interview.introduction {
         doc.push('\n');
         block(&mut doc, paragraph, Context::Paragraph);
@@ -71,7 +88,7 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
 // ---------------------------------------------------------------------------
 // Front matter
 
-fn front_matter(interview: &Interview, doc: &mut String) {
+fn front_matter(interview: &Interview, path: Option<&Path>, doc: &mut String) {
     doc.push_str("---\n");
     let title = cms::title(interview);
     scalar(doc, 0, "title", &title);
@@ -80,7 +97,7 @@ fn front_matter(interview: &Interview, doc: &mut String) {
         // RFC 3339 text has no character YAML would read otherwise
         let _ = writeln!(doc, "date: {}", date.rfc3339());
     }
-    let slug = cms::slug(&title);
+    let slug = cms::page_slug(&title, path);
     if !slug.is_empty() {
         scalar(doc, 0, "slug", &slug);
     }
@@ -156,26 +173,20 @@ enum Context {
     Paragraph,
     /// Text after other inline content on the same line.
     Inline,
-    /// The content of an ATX heading (`## …`).
+    /// The content of an ATX heading (`## …`), which is one line.
     Heading,
-    /// The content of a setext heading (lines, then `---`).
-    SetextHeading,
     /// Inside `**…**`, where the first and last characters decide whether
     /// the delimiters count.
     Strong,
 }
 
-/// A question as a level-2 heading: ATX (`## …`) when it is one line,
-/// setext (underlined with `---`) when it holds line breaks.
+/// A question as a level-2 ATX heading (`## …`), its line breaks as
+/// `&#10;`: a setext heading (lines, then `---`) could hold hard breaks, but
+/// kramdown (Jekyll) reads only one-line setext headings, and makes the
+/// others a paragraph.
 fn question(doc: &mut String, text: &str) {
-    let text = cms::normalize_newlines(text);
-    if text.contains('\n') {
-        block(doc, &text, Context::SetextHeading);
-        doc.push_str("---\n");
-    } else {
-        doc.push_str("## ");
-        block(doc, &text, Context::Heading);
-    }
+    doc.push_str("## ");
+    block(doc, text, Context::Heading);
 }
 
 /// Writes `text` and a final newline.
@@ -185,17 +196,19 @@ fn block(doc: &mut String, text: &str, context: Context) {
 }
 
 /// Writes `text` escaped for `context`. A line break becomes a hard break
-/// (`\` at the end of the line) between two non-empty lines; any other line
-/// break (leading, trailing, or one of several in a row) cannot be a hard
-/// break and becomes the character reference `&#10;`.
+/// (two spaces at the end of the line, which CommonMark and kramdown both
+/// read so; a final `\\` is a hard break to CommonMark only) between two
+/// non-empty lines; any other line break (leading, trailing, or one of
+/// several in a row, or any in a heading) cannot be a hard break and
+/// becomes the character reference `&#10;`.
 fn inline(doc: &mut String, text: &str, context: Context) {
     let text = cms::normalize_newlines(text);
     let lines: Vec<&str> = text.split('\n').collect();
-    let mut starts_line = matches!(context, Context::Paragraph | Context::SetextHeading);
+    let mut starts_line = context == Context::Paragraph;
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
-            if !lines[i - 1].is_empty() && !line.is_empty() {
-                doc.push_str("\\\n");
+            if context != Context::Heading && !lines[i - 1].is_empty() && !line.is_empty() {
+                doc.push_str("  \n");
                 starts_line = true;
             } else {
                 doc.push_str("&#10;");
@@ -213,15 +226,56 @@ fn strippable(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{b}' | '\u{c}')
 }
 
+/// Characters that both CommonMark and kramdown (Jekyll's parser) read as
+/// themselves after a backslash. CommonMark takes any ASCII punctuation so;
+/// kramdown only these, and shows the backslash of any other (`\%`, `\^`).
+fn escapable(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '.'
+            | '*'
+            | '_'
+            | '+'
+            | '-'
+            | '`'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '#'
+            | '!'
+            | ':'
+            | '|'
+            | '"'
+            | '\''
+            | '$'
+            | '='
+            | '<'
+            | '>'
+    )
+}
+
 /// Characters escaped wherever they are: each can open or close inline
 /// markup in CommonMark or a common extension (`\`, `` ` ``, `*`, `_`, `[`,
-/// `]`, `<`, `>`, `|`, `~`, `^`, `$`), start a Hugo shortcode, Liquid tag
-/// or attribute list (`{`), or be curled by smart punctuation (`"`, `'`).
+/// `]`, `<`, `>`, `|`, `$`), start a Hugo shortcode, Liquid tag or
+/// attribute list (`{`), or be curled by smart punctuation (`"`, `'`). All
+/// are [`escapable`].
 fn always_escaped(c: char) -> bool {
     matches!(
         c,
-        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '^' | '$' | '{' | '"' | '\''
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '{' | '"' | '\''
     )
+}
+
+/// Characters that open markup in an extension but that kramdown cannot
+/// escape (`~` strikethrough, subscript and fences; `^` superscript,
+/// footnotes and kramdown's end-of-block marker): written as numeric
+/// character references, which every Markdown parser reads as the
+/// character and none as markup.
+fn referenced(c: char) -> bool {
+    matches!(c, '~' | '^')
 }
 
 /// Escapes one line (no line breaks in it). `starts_line`: the line starts
@@ -250,19 +304,17 @@ fn escape_line(doc: &mut String, line: &str, starts_line: bool, context: Context
     let list_marker =
         (starts_line && digits > 0 && matches!(body.as_bytes().get(digits), Some(b'.' | b')')))
             .then_some(digits);
-    let is_heading = matches!(context, Context::Heading | Context::SetextHeading);
+    let is_heading = context == Context::Heading;
     let mut prev = None;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let escape = always_escaped(c)
-            || (i == 0 && starts_line && c.is_ascii_punctuation())
+            || (i == 0 && starts_line && escapable(c))
             || list_marker == Some(i)
             || (c == '#' && is_heading)
             // smart punctuation (`--`, `...`) and extensions (`==`, `++`)
-            || (matches!(c, '-' | '.' | '=' | '+') && next == Some(c))
-            // `{%` opens a Liquid tag even with the `{` escaped
-            || (c == '%' && prev == Some('{'));
+            || (matches!(c, '-' | '.' | '=' | '+') && next == Some(c));
         if c == '\0' {
             doc.push('\u{fffd}');
         } else if c == '\\' && next.is_none() && end == line.len() {
@@ -273,6 +325,10 @@ fn escape_line(doc: &mut String, line: &str, starts_line: bool, context: Context
             // `{…}` closing a heading is an attribute list in Hugo and
             // pulldown-cmark, escaped `{` or not; a reference is not `}`
             doc.push_str("&#125;");
+        } else if referenced(c) || (c == '%' && prev == Some('{')) {
+            // `{%` opens a Liquid tag even with the `{` escaped (Liquid
+            // runs before Markdown), and kramdown cannot escape `%`
+            let _ = write!(doc, "&#{};", c as u32);
         } else if c == '&' && entity_follows(&body[i + 1..]) {
             doc.push_str("&amp;");
         } else {
@@ -356,10 +412,13 @@ mod tests {
             ),
             (
                 "{{< shortcode >}} {% tag %}",
-                r"\{\{\< shortcode \>}} \{\% tag %}",
+                r"\{\{\< shortcode \>}} \{&#37; tag %}",
             ),
             ("&amp; &#42; R&D &", "&amp;amp; &amp;#42; R&D &"),
-            ("a | b ~~c~~ $5 ^x", r"a \| b \~\~c\~\~ \$5 \^x"),
+            (
+                "a | b ~~c~~ $5 ^x 50%",
+                r"a \| b &#126;&#126;c&#126;&#126; \$5 &#94;x 50%",
+            ),
             ("CJK 李熙燮：“共享”", "CJK 李熙燮：“共享”"),
         ] {
             assert_eq!(escaped(text, Context::Inline), md, "{text}");
@@ -368,12 +427,12 @@ mod tests {
 
     #[test]
     fn line_breaks_become_hard_breaks_or_references() {
-        assert_eq!(escaped("a\nb", Context::Paragraph), "a\\\nb");
-        assert_eq!(escaped("a\r\n- b", Context::Paragraph), "a\\\n\\- b");
+        assert_eq!(escaped("a\nb", Context::Paragraph), "a  \nb");
+        assert_eq!(escaped("a\r\n- b", Context::Paragraph), "a  \n\\- b");
         assert_eq!(escaped("a\n\nb", Context::Paragraph), "a&#10;&#10;b");
         assert_eq!(escaped("\na\n", Context::Paragraph), "&#10;a&#10;");
         // goldmark misreads `\\\` + newline: a final backslash is a reference
-        assert_eq!(escaped("a\\\nb\\", Context::Paragraph), "a&#92;\\\nb&#92;");
+        assert_eq!(escaped("a\\\nb\\", Context::Paragraph), "a&#92;  \nb&#92;");
     }
 
     #[test]
@@ -386,8 +445,51 @@ mod tests {
         question(&mut doc, "Why {.cls}");
         assert_eq!(doc, "## Why \\{.cls&#125;\n");
         let mut doc = String::new();
-        question(&mut doc, "Two\nlines");
-        assert_eq!(doc, "Two\\\nlines\n---\n");
+        question(&mut doc, "Two\nlines\r\n- three");
+        assert_eq!(doc, "## Two&#10;lines&#10;- three\n");
+    }
+
+    /// kramdown (Jekyll) shows the backslash of an escape it does not know
+    /// (`\%`, `\^`), and Liquid runs on the text before any Markdown
+    /// parser: every backslash written must be one kramdown knows, and no
+    /// `{%` or `{{` may be left for Liquid.
+    #[test]
+    fn escapes_are_ones_kramdown_knows_and_liquid_stays_text() {
+        let punctuation: Vec<char> = (' '..='~').filter(char::is_ascii_punctuation).collect();
+        let mut texts: Vec<String> = Vec::new();
+        for &c in &punctuation {
+            for &d in &punctuation {
+                texts.push(format!("{c}{d} x{c}{d}{c} {c}"));
+            }
+        }
+        texts.extend([
+            "Type {% raw %} or x^2 {{ page.title }} ~~s~~ 50%".into(),
+            "a\\\nb\n\\c\n\n{\n%".into(),
+        ]);
+        for text in &texts {
+            for context in [
+                Context::Paragraph,
+                Context::Inline,
+                Context::Heading,
+                Context::Strong,
+            ] {
+                let md = escaped(text, context);
+                let mut chars = md.chars();
+                while let Some(c) = chars.next() {
+                    if c == '\\' {
+                        let next = chars.next();
+                        assert!(
+                            next.is_some_and(escapable),
+                            "{text:?} as {md:?}: `\\{next:?}`"
+                        );
+                    }
+                }
+                assert!(
+                    !md.contains("{%") && !md.contains("{{"),
+                    "{text:?} as {md:?}"
+                );
+            }
+        }
     }
 
     #[test]

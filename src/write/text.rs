@@ -20,15 +20,93 @@
 use std::collections::HashSet;
 use std::io::{self, Write};
 
+use super::{Unwritable, xml};
+use crate::diagnostic::Code;
 use crate::model::{Interview, Precision, Speaker};
 use crate::read::text::header::{self, Field};
 use crate::read::text::labels::{self, matches_name};
-use crate::read::text::{is_plain_body_line, markers};
+use crate::read::text::{is_plain_body_line, markers, parse_read_count};
 
 /// Writes `interview` as raw interview text.
+///
+/// Fails with an [`io::ErrorKind::InvalidData`] error holding an
+/// [`Unwritable`] when the text could not be read back as the same document
+/// (see [`check`]); nothing is written then.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    check(interview)?;
     for line in lines(interview) {
         writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Checks that raw text can carry every text of `interview`, so that
+/// reading the output back gives them unchanged: raw text is lines, each
+/// trimmed, so no text may be empty, hold a line break, or start or end
+/// with white space; the reader removes the characters XML 1.0 forbids
+/// (U+0007 …); and `read_count_text` is the line the count is read from,
+/// so it must read back as `read_count` (and its precision). The first
+/// text that breaks a rule is an [`Unwritable`] naming its JSON pointer.
+pub fn check(interview: &Interview) -> Result<(), Unwritable> {
+    let line_problem = |text: &str| {
+        let reason = if text.is_empty() {
+            "is empty, which raw text cannot show".to_owned()
+        } else if let Some(c) = text.chars().find(|&c| xml::is_forbidden(c)) {
+            let reason = format!(
+                "holds U+{:04X}, a control character raw text does not keep",
+                u32::from(c)
+            );
+            return Some((Code::ControlCharacter, reason));
+        } else if text.contains(['\n', '\r']) {
+            "holds a line break, which raw text cannot carry (every text is one line)".to_owned()
+        } else if text.trim() != text {
+            "starts or ends with white space, which raw text does not keep".to_owned()
+        } else {
+            return None;
+        };
+        Some((Code::Unwritable, reason))
+    };
+    if let Some(unwritable) = super::first_unwritable(interview, line_problem) {
+        return Err(unwritable);
+    }
+    if let Some(text) = &interview.read_count_text {
+        let back = parse_read_count(text);
+        let model = interview.read_count;
+        let same = back.is_some_and(|c| {
+            Some(c.value) == model
+                && interview
+                    .read_count_precision
+                    .is_none_or(|p| p == c.precision)
+        });
+        if !same {
+            let reason = match (back, model) {
+                (None, Some(n)) => format!(
+                    "({text:?}) is no read count raw text can read back, so `read_count` {n} would be lost"
+                ),
+                (None, None) => format!(
+                    "({text:?}) would read back as part of the last answer, not as a read count"
+                ),
+                (Some(c), Some(n)) => {
+                    let precision = interview
+                        .read_count_precision
+                        .map_or(String::new(), |p| format!(", {}", p.as_str()));
+                    format!(
+                        "({text:?}) reads back as a read count of {} ({}), not `read_count` {n}{precision}",
+                        c.value,
+                        c.precision.as_str(),
+                    )
+                }
+                (Some(c), None) => format!(
+                    "({text:?}) reads back as a read count of {} the document does not have",
+                    c.value
+                ),
+            };
+            return Err(Unwritable {
+                code: Code::Unwritable,
+                pointer: "/read_count_text".into(),
+                reason,
+            });
+        }
     }
     Ok(())
 }
@@ -360,6 +438,55 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("Anna VIA(VIA)\n"), "{text}");
         assert!(text.contains("\nA: Because we must.\n"), "{text}");
+        assert_eq!(round_trip(&m), m);
+    }
+
+    #[test]
+    fn what_raw_text_cannot_carry_is_refused_not_lost() {
+        type Change = fn(&mut Interview);
+        let cases: [(Change, &str); 6] = [
+            (
+                |m| m.read_count_text = Some("many readers".into()),
+                "/read_count_text",
+            ),
+            (
+                |m| m.read_count_precision = Some(Precision::Rounded),
+                "/read_count_text",
+            ),
+            (
+                |m| m.exchanges[0].answer[1] = "And\nwe can.".into(),
+                "/exchanges/0/answer/1",
+            ),
+            (
+                |m| m.exchanges[0].question = " Why cooperate? ".into(),
+                "/exchanges/0/question",
+            ),
+            (|m| m.speaker.name = "LEE\nHee-sup".into(), "/speaker/name"),
+            (
+                |m| m.role.as_mut().unwrap().text = "Secretary-General\u{7}".into(),
+                "/role/text",
+            ),
+        ];
+        for (change, pointer) in cases {
+            let mut m = base();
+            change(&mut m);
+            // the loss is real: the text, read back, is another document
+            let text = lines(&m).join("\n");
+            let back = read(&Source::from_text("t", &text)).interview;
+            assert_ne!(back.as_ref(), Some(&m), "{pointer}: no loss in\n{text}");
+            // so the writer refuses, naming the field, and writes nothing
+            let mut out = Vec::new();
+            let err = write(&m, &mut out).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidData);
+            let unwritable = err.get_ref().unwrap().downcast_ref::<Unwritable>().unwrap();
+            assert_eq!(unwritable.pointer, pointer, "{err}");
+            assert!(out.is_empty());
+        }
+        // a count the line reads back as is kept, whatever its form
+        let mut m = base();
+        m.read_count = Some(12_000);
+        m.read_count_precision = Some(Precision::Rounded);
+        m.read_count_text = Some("阅读量：1.2万".into());
         assert_eq!(round_trip(&m), m);
     }
 

@@ -8,12 +8,13 @@
 //! | WXR | from the model |
 //! | --- | --- |
 //! | `title` | the headline, else "Interview with NAME" |
+//! | `link` | the post's address: the site's, then the slug (`SITE/SLUG/`) |
 //! | `dc:creator` | the channel's one author ([`Options::author_login`]) |
 //! | `guid` | `SITE?interview=` and a hash of the model: the same interview, the same guid |
 //! | `content:encoded` | the introduction and the Q&A as block-editor HTML: a `wp:paragraph` per paragraph, a `wp:heading` (h2) per question, `<strong>NAME:</strong>` before a panel answer, line breaks as `<br>` |
 //! | `excerpt:encoded` | the first introduction paragraph, else empty (WordPress makes its own) |
-//! | `wp:post_date`, `wp:post_date_gmt`, `pubDate` | the date when it is ISO 8601 (a date without a zone is taken as UTC); else `0000-00-00 00:00:00`, which WordPress replaces with the time of the import |
-//! | `wp:post_name` | a slug of the title |
+//! | `wp:post_date`, `wp:post_date_gmt`, `pubDate` | the date when it is ISO 8601 (a date without a zone is taken as UTC); else `0000-00-00 00:00:00`, which WordPress replaces with the time of the import, and the `pubDate` WordPress's exporter writes for it (`Mon, 30 Nov -0001 00:00:00 +0000`) |
+//! | `wp:post_name` | the slug: of the title, then `-` and a short hash of the input's path ([`WxrWriter::item_at`]); unique in the file |
 //! | `wp:status` | [`Options::status`], `draft` by default: an editor reviews before publishing |
 //! | `wp:comment_status`, `wp:ping_status` | empty: the site's defaults apply |
 //! | `category` | [`Options::category`] (`Interviews`), and tags for the speaker and the organization |
@@ -27,16 +28,23 @@
 //! item's own fields before its `wp:postmeta` (the streaming reader ends a
 //! post at its first meta). A meta value that PHP's `maybe_unserialize`
 //! would take for serialized data is written as a serialized string, so it
-//! arrives unchanged. No XML can carry CR or the characters XML 1.0 forbids:
-//! CR LF and CR become LF, the others U+FFFD.
+//! arrives unchanged. CR LF and CR become LF, as WordPress stores line
+//! ends. A model with a character XML 1.0 forbids (U+0007 …) is refused
+//! with an [`io::ErrorKind::InvalidData`] error naming the field, as
+//! `--to xml` refuses it ([`check`]), rather than altered.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Write};
+use std::path::Path;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesCData, BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::cms::{self, IsoDate, Value};
+use super::{Unwritable, xml};
+use crate::diagnostic::Code;
 use crate::model::Interview;
 
 /// The WordPress status imported posts get.
@@ -132,9 +140,18 @@ const NAMESPACES: [(&str, &str); 5] = [
 /// What WordPress stores for "no date": it then uses the time of the import.
 const NO_DATE: &str = "0000-00-00 00:00:00";
 
+/// The `pubDate` of a post without a date, as WordPress's own exporter
+/// writes it for an undated draft (PHP's reading of [`NO_DATE`]): the
+/// importer ignores `pubDate`, and converters that read it
+/// (`wordpress-export-to-markdown`) take it for no date. Not the time of the
+/// export, so that a file is the same on every run.
+const NO_PUB_DATE: &str = "Mon, 30 Nov -0001 00:00:00 +0000";
+
 /// Writes `interview` as a WXR file holding one post, with default
 /// [`Options`].
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    // refused before the channel header: nothing is written then
+    check(interview)?;
     write_all([interview], out)
 }
 
@@ -171,6 +188,9 @@ pub struct WxrWriter<W: Write> {
     xml: Writer<W>,
     options: Options,
     next_id: u64,
+    /// Hashes of the slugs given so far, so that no two posts of the file
+    /// share one: 8 bytes a post, never the slugs themselves.
+    slugs: HashSet<u64>,
 }
 
 impl<W: Write> WxrWriter<W> {
@@ -182,6 +202,7 @@ impl<W: Write> WxrWriter<W> {
             xml: Writer::new(out),
             options,
             next_id: 1,
+            slugs: HashSet::new(),
         };
         let xml = &mut wxr.xml;
         xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -229,13 +250,29 @@ impl<W: Write> WxrWriter<W> {
         Ok(wxr)
     }
 
-    /// Writes `interview` as the next post.
+    /// Writes `interview` as the next post, its slug made from the title
+    /// alone (see [`item_at`](Self::item_at) for the posts of a batch).
+    ///
+    /// Fails with [`io::ErrorKind::InvalidData`] when a text of the model
+    /// holds a character XML 1.0 cannot represent (see [`check`]); nothing
+    /// of the post is written then.
     pub fn item(&mut self, interview: &Interview) -> io::Result<()> {
+        self.item_at(interview, None)
+    }
+
+    /// Writes `interview`, read from the input at `path`, as the next
+    /// post: its slug is the title's, then `-` and a short hash of `path`
+    /// (the input's path relative to its directory or archive), the same
+    /// on every run; a slug an earlier post of this file has is followed by
+    /// `-2`, `-3` …, so that no two posts share a URL.
+    pub fn item_at(&mut self, interview: &Interview, path: Option<&Path>) -> io::Result<()> {
+        check(interview)?;
         let id = self.next_id;
         self.next_id += 1;
+        let title = cms::title(interview);
+        let slug = unique(&mut self.slugs, cms::page_slug(&title, path));
         let o = &self.options;
         let xml = &mut self.xml;
-        let title = cms::title(interview);
         let date = interview
             .date
             .as_deref()
@@ -243,9 +280,11 @@ impl<W: Write> WxrWriter<W> {
             .filter(IsoDate::storable);
         raw(xml, "\n\t<item>")?;
         cdata_el(xml, 2, "title", &title)?;
-        if let Some(date) = &date {
-            text_el(xml, 2, "pubDate", &date.rfc822_utc())?;
-        }
+        text_el(xml, 2, "link", &post_url(&o.site_url, &slug))?;
+        let pub_date = date
+            .as_ref()
+            .map_or(NO_PUB_DATE.into(), IsoDate::rfc822_utc);
+        text_el(xml, 2, "pubDate", &pub_date)?;
         cdata_el(xml, 2, "dc:creator", &o.author_login)?;
         // unique per interview, so that the streaming importer (which tells
         // posts apart by guid) keeps every post, and stable, so that it
@@ -275,7 +314,7 @@ impl<W: Write> WxrWriter<W> {
         cdata_el(xml, 2, "wp:post_date_gmt", &utc)?;
         cdata_el(xml, 2, "wp:comment_status", "")?;
         cdata_el(xml, 2, "wp:ping_status", "")?;
-        cdata_el(xml, 2, "wp:post_name", &cms::slug(&title))?;
+        cdata_el(xml, 2, "wp:post_name", &slug)?;
         cdata_el(xml, 2, "wp:status", o.status.as_str())?;
         text_el(xml, 2, "wp:post_parent", "0")?;
         text_el(xml, 2, "wp:menu_order", "0")?;
@@ -322,6 +361,65 @@ impl<W: Write> WxrWriter<W> {
         out.flush()?;
         Ok(out)
     }
+}
+
+/// Checks that every text of `interview` can be written: XML 1.0 cannot
+/// carry the C0 controls other than tab, line feed and carriage return, nor
+/// U+FFFE and U+FFFF, not even as character references. Such a character
+/// fails with an [`io::ErrorKind::InvalidData`] error holding an
+/// [`Unwritable`] that names the field (its JSON pointer), as `--to xml`
+/// refuses it, rather than being replaced.
+pub fn check(interview: &Interview) -> io::Result<()> {
+    match xml::first_forbidden(interview) {
+        Some((pointer, c)) => Err(Unwritable {
+            code: Code::ControlCharacter,
+            pointer,
+            reason: format!(
+                "holds U+{:04X}, a character XML 1.0 (and so WXR) cannot represent",
+                u32::from(c)
+            ),
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// `slug`, or when `seen` has it already `slug-2`, `slug-3` …: the first
+/// of them not seen, which is then seen.
+fn unique(seen: &mut HashSet<u64>, slug: String) -> String {
+    let hash = |s: &str| {
+        let mut hasher = DefaultHasher::new();
+        s.hash(&mut hasher);
+        hasher.finish()
+    };
+    if seen.insert(hash(&slug)) {
+        return slug;
+    }
+    (2..)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|candidate| seen.insert(hash(candidate)))
+        .unwrap_or(slug)
+}
+
+/// The post's address under the site's, as pretty permalinks make it
+/// (`https://example.invalid/interview-with-lee-hee-sup-1a2b3c4d/`), the
+/// slug's non-ASCII characters percent-encoded as WordPress stores them.
+fn post_url(site_url: &str, slug: &str) -> String {
+    let mut url = site_url.to_owned();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    for b in slug.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            url.push(char::from(b));
+        } else {
+            url.push_str(&format!("%{b:02x}"));
+        }
+    }
+    if !slug.is_empty() {
+        url.push('/');
+    }
+    url
 }
 
 /// A 128-bit FNV-1a hash of the model's JSON: the same interview gives the

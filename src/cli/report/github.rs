@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
-use interview_kit::Severity;
+use interview_kit::{Diagnostic, Severity};
 
-use super::{Located, Reporter, Summary};
+use super::{Located, Reporter, Summary, display_path};
 
 pub struct Github<W> {
     out: W,
@@ -26,7 +26,7 @@ impl<W: Write> Reporter for Github<W> {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let mut props = format!("file={}", property(l.file));
+            let mut props = format!("file={}", property(&display_path(l.file)));
             if let Some((start, end)) = l.region {
                 // GitHub's end column is inclusive
                 let end_col = if end.line == start.line {
@@ -40,21 +40,33 @@ impl<W: Write> Reporter for Github<W> {
                 ));
             }
             props.push_str(&format!(",title={}", property(diagnostic.code.as_str())));
-            writeln!(self.out, "::{command} {props}::{}", data(&l.full_message()))?;
+            writeln!(
+                self.out,
+                "::{command} {props}::{}",
+                data(&display_path(&l.full_message()))
+            )?;
         }
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
         writeln!(
             self.out,
-            "::error file={},title=io::{}",
-            property(name),
-            data(error)
+            "::error file={},title={}::{}",
+            property(&display_path(name)),
+            property(error.code.as_str()),
+            data(&display_path(&error.message))
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if summary.omitted > 0 {
+            let omitted = crate::cli::count(summary.omitted, "more diagnostic");
+            writeln!(
+                self.out,
+                "::notice title=max-errors::{omitted} left out by --max-errors"
+            )?;
+        }
         self.out.flush()
     }
 }

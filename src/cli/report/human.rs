@@ -1,8 +1,8 @@
 //! Human rendering of diagnostics: `file:line:col`, the offending line, a
-//! caret under the span, and what was expected. Colour only on a terminal,
-//! and never when `NO_COLOR` is set.
+//! caret under the span, and what was expected. Coloured as `--color`
+//! says.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
@@ -12,7 +12,7 @@ use codespan_reporting::term::{self, Config};
 use interview_kit::source::LineCol;
 use interview_kit::{Diagnostic, Severity, Source};
 
-use super::{Located, Reporter, Summary};
+use super::{Located, Reporter, Summary, display_path};
 use crate::cli::count;
 
 /// Writes diagnostics to stderr for people to read.
@@ -20,16 +20,14 @@ pub struct Human {
     stream: StandardStream,
     config: Config,
     colour: bool,
+    quiet: bool,
 }
 
 impl Human {
-    /// A renderer on stderr, coloured when stderr is a terminal and
-    /// `NO_COLOR` is unset.
-    pub fn stderr() -> Human {
-        let colour =
-            io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    /// A renderer on stderr, coloured or not (`--color` decides).
+    pub fn stderr(colour: bool) -> Human {
         let choice = if colour {
-            ColorChoice::Auto
+            ColorChoice::Always
         } else {
             ColorChoice::Never
         };
@@ -37,7 +35,15 @@ impl Human {
             stream: StandardStream::stderr(choice),
             config: Config::default(),
             colour,
+            quiet: false,
         }
+    }
+
+    /// The same, showing no summary (`--quiet`); the caller leaves the
+    /// warnings out.
+    pub fn quiet(mut self, quiet: bool) -> Human {
+        self.quiet = quiet;
+        self
     }
 
     /// Whether output is coloured (for [`render`] on other threads).
@@ -54,14 +60,15 @@ impl Human {
     /// refused archive entry, an output that exists), or whose text is
     /// gone: the headline names the file, and the place when `at` knows it.
     pub fn whole(&mut self, name: &str, diagnostic: &Diagnostic, at: Option<LineCol>) {
-        let file = SimpleFile::new(name, "");
-        let report = whole_report(name, diagnostic, at);
+        let name = display_path(name);
+        let file = SimpleFile::new(&name, "");
+        let report = whole_report(&name, diagnostic, at);
         let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
     }
 
     /// A problem with no source to show (an unreadable file, a bad flag).
     pub fn error(&mut self, message: &str) {
-        let report: Report<()> = Report::error().with_message(message);
+        let report: Report<()> = Report::error().with_message(display_path(message));
         let file = SimpleFile::new("", "");
         let _ = term::emit_to_write_style(&mut self.stream, &self.config, &file, &report);
     }
@@ -84,12 +91,15 @@ impl Reporter for Human {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
-        self.error(&format!("cannot read {name}: {error}"));
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
+        self.whole(name, error, None);
         Ok(())
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
         let mut err = io::stderr().lock();
         if summary.omitted > 0 {
             writeln!(
@@ -98,11 +108,16 @@ impl Reporter for Human {
                 count(summary.omitted, "more diagnostic")
             )?;
         }
+        let failed = if summary.failed > 0 {
+            format!(", {} failed", summary.failed)
+        } else {
+            String::new()
+        };
         writeln!(
             err,
-            "checked {}: {} valid, {} invalid; {}, {}",
+            "checked {}: {} valid, {} invalid{failed}; {}, {}",
             count(summary.files, "file"),
-            summary.files - summary.invalid,
+            summary.files - summary.invalid - summary.failed,
             summary.invalid,
             count(summary.errors, "error"),
             count(summary.warnings, "warning")
@@ -123,27 +138,29 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], strict: bool, colour:
         Buffer::no_color()
     };
     let config = Config::default();
+    let name = display_path(source.name());
     for diagnostic in diagnostics {
         let excerpt = diagnostic
             .span
             .clone()
-            .map(|span| Excerpt::of(source, span));
+            .map(|span| Excerpt::of(source, &name, span));
         let emitted = match &excerpt {
             Some(excerpt) => {
                 let label = Some(excerpt.span.clone());
-                let report = report(source.name(), diagnostic, strict, label);
+                let report = report(&name, diagnostic, strict, label);
                 term::emit_to_write_style(&mut buffer, &config, excerpt, &report)
             }
             // no place in the text: the file name goes in the headline
             None => {
-                let report = report(source.name(), diagnostic, strict, None);
-                let file = SimpleFile::new(source.name(), "");
+                let report = report(&name, diagnostic, strict, None);
+                let file = SimpleFile::new(&*name, "");
                 term::emit_to_write_style(&mut buffer, &config, &file, &report)
             }
         };
         if emitted.is_err() {
             // the snippet could not be shown: say it plainly
-            let _ = writeln!(buffer, "{}: {}", source.name(), diagnostic.message);
+            let message = display_path(&diagnostic.message);
+            let _ = writeln!(buffer, "{name}: {message}");
         }
     }
     buffer.into_inner()
@@ -193,7 +210,7 @@ impl<'a> Excerpt<'a> {
     /// The excerpt for `span`, cut back to the source's end and to
     /// character boundaries (a reader's span never needs it; a bad one is
     /// still shown at the nearest place).
-    fn of(source: &'a Source, span: Range<usize>) -> Excerpt<'a> {
+    fn of(source: &'a Source, name: &'a str, span: Range<usize>) -> Excerpt<'a> {
         let text = source.text();
         let floor = |mut at: usize| {
             at = at.min(text.len());
@@ -208,7 +225,7 @@ impl<'a> Excerpt<'a> {
         let first = source.line_range(start.line);
         if span.end <= first.end
             && first.len() > SHOWN
-            && let Some(excerpt) = Excerpt::cut(source, span.clone(), start, first.clone())
+            && let Some(excerpt) = Excerpt::cut(source, name, span.clone(), start, first.clone())
         {
             return excerpt;
         }
@@ -218,7 +235,7 @@ impl<'a> Excerpt<'a> {
             .chain(lines.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Excerpt {
-            name: source.name(),
+            name,
             text: lines,
             span: span.start - first.start..span.end - first.start,
             first_line: start.line,
@@ -232,6 +249,7 @@ impl<'a> Excerpt<'a> {
     /// `start`) around `span`, if the line is wider than [`SHOWN`] columns.
     fn cut(
         source: &'a Source,
+        name: &'a str,
         span: Range<usize>,
         start: LineCol,
         range: Range<usize>,
@@ -269,7 +287,7 @@ impl<'a> Excerpt<'a> {
         }
         let local = |at: usize| (at - range.start).clamp(begin, end) - begin + offset;
         Some(Excerpt {
-            name: source.name(),
+            name,
             span: local(span.start)..local(span.end),
             text,
             first_line: start.line,
@@ -355,20 +373,23 @@ fn report(
         Severity::Warning if strict => Level::Error,
         Severity::Warning => Level::Warning,
     };
+    // a message or a note may quote the document: no control character
+    // reaches the terminal
+    let message = display_path(&diagnostic.message);
     let mut notes = Vec::new();
     if let Some(expected) = &diagnostic.expected {
-        notes.push(format!("expected {expected}"));
+        notes.push(format!("expected {}", display_path(expected)));
     }
     let mut report = Report::new(level).with_code(diagnostic.code.as_str());
     report = match label {
-        Some(span) => report.with_message(&diagnostic.message).with_labels(vec![
-            Label::primary((), span).with_message(&diagnostic.message),
-        ]),
+        Some(span) => report
+            .with_message(&*message)
+            .with_labels(vec![Label::primary((), span).with_message(&*message)]),
         // no place shown in the text: the file name goes in the headline
-        None => report.with_message(format!("{name}: {}", diagnostic.message)),
+        None => report.with_message(format!("{name}: {message}")),
     };
     if let Some(pointer) = &diagnostic.pointer {
-        notes.push(format!("at JSON pointer `{pointer}`"));
+        notes.push(format!("at JSON pointer `{}`", display_path(pointer)));
     }
     report.with_notes(notes)
 }

@@ -13,9 +13,13 @@
 //! characters, the end is exclusive; all four are `null` for a problem of the
 //! whole file. `pointer` is the JSON pointer into the document for schema
 //! violations. A file that cannot be read gives `"code":"io"`.
+//!
+//! Under `--max-errors`, one last line says how many diagnostics were left
+//! out: `{"omitted":3}`.
 
 use std::io::{self, Write};
 
+use interview_kit::Diagnostic;
 use serde_json::json;
 
 use super::{Located, Reporter, Summary};
@@ -56,14 +60,20 @@ impl<W: Write> Reporter for Json<W> {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
         self.line(&json!({
             "file": name, "line": null, "column": null, "end_line": null, "end_column": null,
-            "severity": "error", "code": "io", "message": error, "expected": null, "pointer": null,
+            "severity": "error", "code": error.code.as_str(), "message": error.message,
+            "expected": error.expected, "pointer": null,
         }))
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+    /// Under `--max-errors`, a last line says how many diagnostics were
+    /// left out: `{"omitted":3}` (0 when none was).
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if summary.limited {
+            self.line(&json!({ "omitted": summary.omitted }))?;
+        }
         self.out.flush()
     }
 }
@@ -73,6 +83,7 @@ mod tests {
     use super::*;
     use crate::cli::report::Located;
     use crate::cli::report::tests::sample;
+    use interview_kit::{Code, Severity};
 
     #[test]
     fn one_object_per_diagnostic() {
@@ -83,7 +94,8 @@ mod tests {
             .map(|d| Located::new(&source, d, false))
             .collect();
         json.file(source.name(), &entries, &[]).unwrap();
-        json.unreadable("gone.txt", "no such file").unwrap();
+        let gone = Diagnostic::whole(Severity::Error, Code::Io, "no such file");
+        json.unreadable("gone.txt", &gone).unwrap();
         json.finish(&Summary::default()).unwrap();
         let text = String::from_utf8(json.out).unwrap();
         let lines: Vec<serde_json::Value> = text

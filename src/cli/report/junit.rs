@@ -4,11 +4,11 @@
 
 use std::io::{self, Write};
 
-use interview_kit::Severity;
+use interview_kit::{Diagnostic, Severity};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{Located, Reporter, Summary};
+use super::{Located, Reporter, Summary, display_path};
 
 /// One file's outcome, kept until the report is written.
 struct Case {
@@ -37,18 +37,20 @@ fn line(l: &Located<'_>) -> String {
         || l.file.to_owned(),
         |(s, _)| format!("{}:{}:{}", l.file, s.line, s.col),
     );
-    format!(
+    // XML 1.0 cannot carry most control characters, even as references
+    let line = format!(
         "{place}: {}[{}]: {}",
         l.severity.as_str(),
         l.diagnostic.code,
         l.full_message()
-    )
+    );
+    display_path(&line).into_owned()
 }
 
 impl<W: Write> Reporter for Junit<W> {
     fn file(&mut self, name: &str, entries: &[Located<'_>], _: &[Vec<u8>]) -> io::Result<()> {
         let mut case = Case {
-            name: name.to_owned(),
+            name: display_path(name).into_owned(),
             failures: Vec::new(),
             warnings: Vec::new(),
             unreadable: false,
@@ -63,10 +65,12 @@ impl<W: Write> Reporter for Junit<W> {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
+        let name = display_path(name).into_owned();
+        let line = format!("{name}: error[{}]: {}", error.code, error.message);
         self.cases.push(Case {
-            name: name.to_owned(),
-            failures: vec![format!("{name}: error[io]: {error}")],
+            failures: vec![display_path(&line).into_owned()],
+            name,
             warnings: Vec::new(),
             unreadable: true,
         });
@@ -153,7 +157,8 @@ mod tests {
             .collect();
         junit.file(source.name(), &entries, &[]).unwrap();
         junit.file("ok.txt", &[], &[]).unwrap();
-        junit.unreadable("gone.txt", "no such file").unwrap();
+        let gone = Diagnostic::whole(Severity::Error, interview_kit::Code::Io, "no such file");
+        junit.unreadable("gone.txt", &gone).unwrap();
         junit.finish(&Summary::default()).unwrap();
         let text = String::from_utf8(junit.out).unwrap();
         assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));

@@ -10,6 +10,7 @@ mod json;
 mod junit;
 mod sarif;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 #[cfg(test)]
@@ -21,7 +22,7 @@ use interview_kit::{Diagnostic, Severity};
 /// The report formats `--format` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
-    /// Snippets with file:line:col on stderr; colour on a terminal only.
+    /// Snippets with file:line:col on stderr, coloured as `--color` says.
     Human,
     /// One JSON object per diagnostic, one per line, on stdout.
     Json,
@@ -31,6 +32,33 @@ pub enum ReportFormat {
     Sarif,
     /// One JUnit XML report on stdout, a testcase per file.
     Junit,
+}
+
+/// A path as shown to people and in every report that cannot carry any
+/// character (a terminal, GitHub's log, JUnit XML): each control character
+/// and bidirectional-text control becomes its Rust escape (`\u{1b}`,
+/// `\t`), so that a file name can neither drive a terminal nor make a
+/// report ill-formed. Other text, a name in any script included, is kept.
+/// The same holds for any text from outside shown beside it (a message
+/// that quotes a document).
+pub fn display_path(path: &str) -> Cow<'_, str> {
+    /// Characters that reorder the text around them on display.
+    fn bidi(c: char) -> bool {
+        matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    let escaped = |c: char| c.is_control() || bidi(c);
+    if !path.chars().any(escaped) {
+        return Cow::Borrowed(path);
+    }
+    let mut shown = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if escaped(c) {
+            shown.extend(c.escape_debug());
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
 }
 
 /// One diagnostic with its place worked out, as every format needs it.
@@ -102,12 +130,17 @@ pub struct Summary {
     pub files: usize,
     /// Files with an error (after `--strict`).
     pub invalid: usize,
+    /// Inputs that could not be checked at all (unreadable, or holding no
+    /// document).
+    pub failed: usize,
     /// Errors reported.
     pub errors: usize,
     /// Warnings reported.
     pub warnings: usize,
     /// Diagnostics left out by `--max-errors`.
     pub omitted: usize,
+    /// Whether `--max-errors` was given.
+    pub limited: bool,
 }
 
 /// Receives every checked file's diagnostics, then finishes the report.
@@ -117,16 +150,22 @@ pub trait Reporter {
     /// diagnostic already rendered for people.
     fn file(&mut self, name: &str, entries: &[Located<'_>], rendered: &[Vec<u8>])
     -> io::Result<()>;
-    /// A file that could not be read at all.
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()>;
+    /// An input that could not be checked at all (a missing file, one
+    /// that holds no document): a failure of the run, not a finding.
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()>;
     /// The end of the run.
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
-/// The reporter for `format`, writing machine formats to `out`.
-pub fn reporter(format: ReportFormat, out: Box<dyn Write>) -> Box<dyn Reporter> {
+/// The reporter for `format`, writing machine formats to `out` and people's
+/// to `human`.
+pub fn reporter(
+    format: ReportFormat,
+    out: Box<dyn Write>,
+    human: human::Human,
+) -> Box<dyn Reporter> {
     match format {
-        ReportFormat::Human => Box::new(human::Human::stderr()),
+        ReportFormat::Human => Box::new(human),
         ReportFormat::Json => Box::new(json::Json::new(out)),
         ReportFormat::Github => Box::new(github::Github::new(out)),
         ReportFormat::Sarif => Box::new(sarif::Sarif::new(out)),
@@ -154,6 +193,15 @@ mod tests {
                 .at_pointer("/x"),
         ];
         (source, diagnostics)
+    }
+
+    #[test]
+    fn paths_are_shown_without_control_characters() {
+        assert_eq!(display_path("dir/中 a.txt"), "dir/中 a.txt");
+        assert_eq!(display_path("a\u{1b}[31mb\t.txt"), "a\\u{1b}[31mb\\t.txt");
+        assert_eq!(display_path("x\u{202e}txt.exe"), "x\\u{202e}txt.exe");
+        assert_eq!(display_path("a\u{85}\u{7f}"), "a\\u{85}\\u{7f}");
+        assert!(matches!(display_path("plain"), Cow::Borrowed(_)));
     }
 
     #[test]

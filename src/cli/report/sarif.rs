@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use interview_kit::{Code, Severity};
+use interview_kit::{Code, Diagnostic, Severity};
 use serde_json::{Value, json};
 
 use super::{Located, Reporter, Summary};
@@ -13,6 +13,8 @@ pub struct Sarif<W> {
     out: W,
     results: Vec<Value>,
     artifacts: Vec<String>,
+    /// Inputs the run could not check: notifications, not results.
+    failures: Vec<Value>,
 }
 
 impl<W: Write> Sarif<W> {
@@ -21,6 +23,7 @@ impl<W: Write> Sarif<W> {
             out,
             results: Vec::new(),
             artifacts: Vec::new(),
+            failures: Vec::new(),
         }
     }
 
@@ -84,8 +87,14 @@ impl<W: Write> Reporter for Sarif<W> {
         Ok(())
     }
 
-    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
-        self.result(Code::Io, Severity::Error, error.to_owned(), name, None);
+    fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()> {
+        // the tool failed on this input: the run did not succeed, and
+        // there is no finding about the file to report
+        self.failures.push(json!({
+            "level": "error",
+            "message": { "text": format!("{}: {}", error.code, error.message) },
+            "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(name) } } }],
+        }));
         Ok(())
     }
 
@@ -104,7 +113,8 @@ impl<W: Write> Reporter for Sarif<W> {
             .iter()
             .map(|uri| json!({ "location": { "uri": uri } }))
             .collect();
-        let mut notifications = Vec::new();
+        let successful = summary.failed == 0 && self.failures.is_empty();
+        let mut notifications = std::mem::take(&mut self.failures);
         if summary.omitted > 0 {
             notifications.push(json!({
                 "level": "note",
@@ -122,7 +132,7 @@ impl<W: Write> Reporter for Sarif<W> {
                     "rules": rules,
                 }},
                 "invocations": [{
-                    "executionSuccessful": true,
+                    "executionSuccessful": successful,
                     "toolExecutionNotifications": notifications,
                 }],
                 "columnKind": "unicodeCodePoints",
