@@ -35,6 +35,7 @@ pub mod report;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -86,6 +87,15 @@ pub struct Options {
     pub fail_fast: bool,
     /// Replace outputs that already exist.
     pub force: bool,
+    /// Under a mirrored tree, leave a document whose every output exists
+    /// unread and its outputs as they are (to resume a run that was
+    /// stopped): its outcome is [`Outcome::skipped`].
+    pub skip_existing: bool,
+    /// Set from another thread (a signal handler) to stop the run: what
+    /// is in flight is dropped with its temporary files, what finished is
+    /// kept, and [`run`] returns the summary of it, with
+    /// [`Summary::interrupted`].
+    pub stop: Arc<AtomicBool>,
     /// For `--to wxr`: the site, author, status and category of the posts
     /// (a channel language left unset is the first interview's).
     pub wxr: crate::write::wxr::Options,
@@ -104,6 +114,8 @@ impl Default for Options {
             limits: Limits::default(),
             fail_fast: false,
             force: false,
+            skip_existing: false,
+            stop: Arc::new(AtomicBool::new(false)),
             wxr: crate::write::wxr::Options::default(),
         }
     }
@@ -203,6 +215,9 @@ pub struct Outcome {
     pub bytes: u64,
     /// Where the documents went: files written, or `-` for the stream.
     pub outputs: Vec<PathBuf>,
+    /// Not read: every output existed ([`Options::skip_existing`]); they
+    /// are in `outputs`, and the status is [`Status::Converted`].
+    pub skipped: bool,
 }
 
 /// Totals of a run.
@@ -226,6 +241,10 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Whether the run stopped early ([`Options::fail_fast`]).
     pub stopped: bool,
+    /// Inputs left as they were ([`Options::skip_existing`]).
+    pub skipped: u64,
+    /// Whether the run was stopped through [`Options::stop`].
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -242,6 +261,7 @@ impl Summary {
 
     fn add(&mut self, outcome: &Outcome) {
         self.files += 1;
+        self.skipped += u64::from(outcome.skipped);
         self.documents += outcome.documents;
         self.bytes += outcome.bytes;
         match outcome.status {
@@ -297,6 +317,9 @@ pub fn run<N: Send>(
     let walk = |each: &mut dyn FnMut(Item) -> ControlFlow<()>| {
         for (input, prefix) in inputs.iter().zip(&prefixes) {
             walker.walk(std::slice::from_ref(input), &mut |mut item| {
+                if options.stop.load(Ordering::Relaxed) {
+                    return ControlFlow::Break(());
+                }
                 if let Some(prefix) = prefix {
                     item.rel = prefix.join(&item.rel);
                 }
@@ -312,6 +335,7 @@ pub fn run<N: Send>(
         fail_fast: options.fail_fast,
         error: None,
         cancel: &work.cancel,
+        stop: &options.stop,
     };
     if jobs == 1 {
         let _ = walk(&mut |item| emitter.emit(work.process(item)));
@@ -349,6 +373,7 @@ pub fn run<N: Send>(
     }
     sink.finish()?;
     summary.elapsed = start.elapsed();
+    summary.interrupted = options.stop.load(Ordering::Relaxed);
     Ok(summary)
 }
 
@@ -379,13 +404,23 @@ impl<N> Work<'_, N> {
             documents: 0,
             bytes: 0,
             outputs: Vec::new(),
+            skipped: false,
         };
         let done = |outcome, rendered, note| Done {
             outcome,
             rendered,
             note,
         };
-        if self.cancel.load(Ordering::Relaxed) {
+        if self.cancel.load(Ordering::Relaxed) || self.options.stop.load(Ordering::Relaxed) {
+            return done(outcome, Rendered::Nothing, None);
+        }
+        if self.options.skip_existing
+            && let Some(dir) = &self.dir
+            && !matches!(body, Body::Fault(_))
+            && let Some(outputs) = output::existing(&self.options.to, dir, &rel)
+        {
+            outcome.outputs = outputs;
+            outcome.skipped = true;
             return done(outcome, Rendered::Nothing, None);
         }
         // a file is read into this thread's buffer, kept from file to file
@@ -488,10 +523,15 @@ struct Emitter<'s, 'w, 'o, N> {
     fail_fast: bool,
     error: Option<io::Error>,
     cancel: &'s AtomicBool,
+    /// [`Options::stop`].
+    stop: &'s AtomicBool,
 }
 
 impl<N> Emitter<'_, '_, '_, N> {
     fn emit(&mut self, done: Done<N>) -> ControlFlow<()> {
+        if self.stop.load(Ordering::Relaxed) {
+            self.cancel.store(true, Ordering::Relaxed);
+        }
         if self.cancel.load(Ordering::Relaxed) {
             // stopping: what is still in flight is dropped (temporary
             // files with it)
