@@ -297,6 +297,11 @@ pub fn run<N: Send>(
     observe: &mut dyn FnMut(&Outcome, Option<N>),
 ) -> io::Result<Summary> {
     let start = Instant::now();
+    // inputs that would meet in a tree are refused before it is made
+    let prefixes = match &destination {
+        Destination::Dir(root) => output::tree_prefixes(inputs, options.records, root)?,
+        _ => vec![None; inputs.len()],
+    };
     let sink = Sink::open(destination, options)?;
     let work = Work {
         options,
@@ -309,10 +314,6 @@ pub fn run<N: Send>(
         n => n,
     };
     let walker = input::Walker::new(options, sink.dir(), jobs > 1)?;
-    let prefixes = match sink.dir() {
-        Some(root) => output::tree_prefixes(inputs, options.records, root)?,
-        None => vec![None; inputs.len()],
-    };
     // each input's documents, under its own directory of a mirrored tree
     let walk = |each: &mut dyn FnMut(Item) -> ControlFlow<()>| {
         for (input, prefix) in inputs.iter().zip(&prefixes) {

@@ -591,7 +591,7 @@ fn inputs_that_would_write_one_output_are_refused_naming_both() {
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(stderr.contains(message), "{stderr}");
-        assert!(tree(&tmp.path().join("out")).is_empty(), "nothing written");
+        assert!(!tmp.path().join("out").exists(), "nothing written");
     }
 }
 
