@@ -21,7 +21,10 @@
 //! bounded whatever the number of inputs or the size of an archive:
 //! nothing is collected. One bad input never stops the others; it becomes
 //! an outcome with [`Status::Invalid`] or [`Status::Failed`], unless
-//! [`Options::fail_fast`] asks to stop at the first.
+//! [`Options::fail_fast`] asks to stop at the first. [`Options::stop`]
+//! stops a run from outside (the command line sets it on SIGINT or
+//! SIGTERM): what finished is kept and summed up, what was in flight is
+//! dropped with its temporary files.
 //!
 //! The library prints nothing: the caller renders outcomes. `annotate` runs
 //! on the worker that read the document, with its [`Source`], so that
