@@ -7,7 +7,7 @@
 //! killed run never leaves a partial file under an output's name. A run
 //! stopped by a signal drops its temporary files; after one killed outright
 //! (SIGKILL, a power cut), the next run into that output removes the ones
-//! of its naming whose process is gone ([`remove_stale`]), and nothing
+//! of its naming whose process is gone (`remove_stale`), and nothing
 //! else. Existing files are
 //! not replaced unless [`Options::force`] is set (the rename is an atomic
 //! no-clobber rename then), and no two inputs of one run may claim the
@@ -17,7 +17,7 @@
 //!
 //! Under a mirrored tree, a document goes to `ROOT/PREFIX/REL` with each
 //! format's extension: `REL` is its path inside its input (a file's own
-//! name), and `PREFIX` ([`tree_prefixes`]) is empty for a run of one input
+//! name), and `PREFIX` (`tree_prefixes`) is empty for a run of one input
 //! and for inputs that are one document, else the name of the directory or
 //! archive (less its archive extension) it came from. Inputs that would
 //! still meet (`a/x.txt` and `b/x.txt`) are refused before anything is
