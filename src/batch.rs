@@ -21,7 +21,10 @@
 //! bounded whatever the number of inputs or the size of an archive:
 //! nothing is collected. One bad input never stops the others; it becomes
 //! an outcome with [`Status::Invalid`] or [`Status::Failed`], unless
-//! [`Options::fail_fast`] asks to stop at the first.
+//! [`Options::fail_fast`] asks to stop at the first. [`Options::stop`]
+//! stops a run from outside (the command line sets it on SIGINT or
+//! SIGTERM): what finished is kept and summed up, what was in flight is
+//! dropped with its temporary files.
 //!
 //! The library prints nothing: the caller renders outcomes. `annotate` runs
 //! on the worker that read the document, with its [`Source`], so that
@@ -35,6 +38,7 @@ pub mod report;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -91,6 +95,15 @@ pub struct Options {
     pub fail_fast: bool,
     /// Replace outputs that already exist.
     pub force: bool,
+    /// Under a mirrored tree, leave a document whose every output exists
+    /// unread and its outputs as they are (to resume a run that was
+    /// stopped): its outcome is [`Outcome::skipped`].
+    pub skip_existing: bool,
+    /// Set from another thread (a signal handler) to stop the run: what
+    /// is in flight is dropped with its temporary files, what finished is
+    /// kept, and [`run`] returns the summary of it, with
+    /// [`Summary::interrupted`].
+    pub stop: Arc<AtomicBool>,
     /// For `--to wxr`: the site, author, status and category of the posts
     /// (a channel language left unset is the first interview's).
     pub wxr: crate::write::wxr::Options,
@@ -110,6 +123,8 @@ impl Default for Options {
             follow: false,
             fail_fast: false,
             force: false,
+            skip_existing: false,
+            stop: Arc::new(AtomicBool::new(false)),
             wxr: crate::write::wxr::Options::default(),
         }
     }
@@ -209,6 +224,9 @@ pub struct Outcome {
     pub bytes: u64,
     /// Where the documents went: files written, or `-` for the stream.
     pub outputs: Vec<PathBuf>,
+    /// Not read: every output existed ([`Options::skip_existing`]); they
+    /// are in `outputs`, and the status is [`Status::Converted`].
+    pub skipped: bool,
 }
 
 /// Totals of a run.
@@ -222,8 +240,9 @@ pub struct Summary {
     pub invalid: u64,
     /// Inputs the tool failed on.
     pub failed: u64,
-    /// Inputs left out with a warning, neither read nor refused: symbolic
-    /// links met in a walk without [`Options::follow`].
+    /// Inputs left unread, neither converted nor refused: symbolic links
+    /// met in a walk without [`Options::follow`] (each with a warning), and
+    /// documents whose outputs exist ([`Options::skip_existing`]).
     pub skipped: u64,
     /// Warnings, all inputs together.
     pub warnings: u64,
@@ -235,6 +254,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Whether the run stopped early ([`Options::fail_fast`]).
     pub stopped: bool,
+    /// Whether the run was stopped through [`Options::stop`].
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -251,11 +272,12 @@ impl Summary {
 
     fn add(&mut self, outcome: &Outcome) {
         self.files += 1;
+        self.skipped += u64::from(outcome.skipped);
         self.documents += outcome.documents;
         self.bytes += outcome.bytes;
         match outcome.status {
-            // converted, yet no document: left out with a warning
-            Status::Converted if outcome.documents == 0 => self.skipped += 1,
+            // converted, yet no document: a link left out with a warning
+            Status::Converted if outcome.documents == 0 && !outcome.skipped => self.skipped += 1,
             Status::Converted => {}
             Status::Invalid => self.invalid += 1,
             Status::Failed => self.failed += 1,
@@ -288,6 +310,11 @@ pub fn run<N: Send>(
     observe: &mut dyn FnMut(&Outcome, Option<N>),
 ) -> io::Result<Summary> {
     let start = Instant::now();
+    // inputs that would meet in a tree are refused before it is made
+    let prefixes = match &destination {
+        Destination::Dir(root) => output::tree_prefixes(inputs, options.records, root)?,
+        _ => vec![None; inputs.len()],
+    };
     let sink = Sink::open(destination, options)?;
     let work = Work {
         options,
@@ -300,14 +327,13 @@ pub fn run<N: Send>(
         n => n,
     };
     let walker = input::Walker::new(options, sink.dir(), jobs > 1)?;
-    let prefixes = match sink.dir() {
-        Some(root) => output::tree_prefixes(inputs, options.records, root)?,
-        None => vec![None; inputs.len()],
-    };
     // each input's documents, under its own directory of a mirrored tree
     let walk = |each: &mut dyn FnMut(Item) -> ControlFlow<()>| {
         for (input, prefix) in inputs.iter().zip(&prefixes) {
             walker.walk(std::slice::from_ref(input), &mut |mut item| {
+                if options.stop.load(Ordering::Relaxed) {
+                    return ControlFlow::Break(());
+                }
                 if let Some(prefix) = prefix {
                     item.rel = prefix.join(&item.rel);
                 }
@@ -323,6 +349,7 @@ pub fn run<N: Send>(
         fail_fast: options.fail_fast,
         error: None,
         cancel: &work.cancel,
+        stop: &options.stop,
     };
     if jobs == 1 {
         let _ = walk(&mut |item| emitter.emit(work.process(item)));
@@ -360,6 +387,7 @@ pub fn run<N: Send>(
     }
     sink.finish()?;
     summary.elapsed = start.elapsed();
+    summary.interrupted = options.stop.load(Ordering::Relaxed);
     Ok(summary)
 }
 
@@ -390,13 +418,23 @@ impl<N> Work<'_, N> {
             documents: 0,
             bytes: 0,
             outputs: Vec::new(),
+            skipped: false,
         };
         let done = |outcome, rendered, note| Done {
             outcome,
             rendered,
             note,
         };
-        if self.cancel.load(Ordering::Relaxed) {
+        if self.cancel.load(Ordering::Relaxed) || self.options.stop.load(Ordering::Relaxed) {
+            return done(outcome, Rendered::Nothing, None);
+        }
+        if self.options.skip_existing
+            && let Some(dir) = &self.dir
+            && !matches!(body, Body::Fault(_))
+            && let Some(outputs) = output::existing(&self.options.to, dir, &rel)
+        {
+            outcome.outputs = outputs;
+            outcome.skipped = true;
             return done(outcome, Rendered::Nothing, None);
         }
         // a file is read into this thread's buffer, kept from file to file
@@ -527,10 +565,15 @@ struct Emitter<'s, 'w, 'o, N> {
     fail_fast: bool,
     error: Option<io::Error>,
     cancel: &'s AtomicBool,
+    /// [`Options::stop`].
+    stop: &'s AtomicBool,
 }
 
 impl<N> Emitter<'_, '_, '_, N> {
     fn emit(&mut self, done: Done<N>) -> ControlFlow<()> {
+        if self.stop.load(Ordering::Relaxed) {
+            self.cancel.store(true, Ordering::Relaxed);
+        }
         if self.cancel.load(Ordering::Relaxed) {
             // stopping: what is still in flight is dropped (temporary
             // files with it)

@@ -592,7 +592,7 @@ fn inputs_that_would_write_one_output_are_refused_naming_both() {
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(stderr.contains(message), "{stderr}");
-        assert!(tree(&tmp.path().join("out")).is_empty(), "nothing written");
+        assert!(!tmp.path().join("out").exists(), "nothing written");
     }
 }
 
@@ -967,4 +967,211 @@ fn force_keeps_the_mode_of_a_replaced_output() {
     }
     // an output with the mode it was made with keeps it
     assert_eq!(mode(&root.join("tree/b.json")), fresh);
+}
+
+/// `interview convert --from records -` with `args`, started in `dir` and
+/// fed 100 records; returns once its temporary files are there, with its
+/// standard input still open (the run waits for more records).
+#[cfg(unix)]
+fn running_on_records(dir: &Path, args: &[&str]) -> std::process::Child {
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("interview"))
+        .args(["convert", "--from", "records", "-", "-j", "2"])
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.as_mut().unwrap();
+    for n in 0..100 {
+        let record = serde_json::json!({"path": format!("d/{n:03}.txt"), "text": doc(n)});
+        writeln!(stdin, "{record}").unwrap();
+    }
+    stdin.flush().unwrap();
+    // the report's temporary file is made first, then the output's, or
+    // the tree's files as they come
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let tree_done = || tree(&dir.join("out/tree/d")).len() == 100;
+    while temporary_files(dir).is_empty()
+        || !dir.join("out").exists()
+        || (args.contains(&"out/tree") && !tree_done())
+    {
+        assert!(std::time::Instant::now() < deadline, "{:?}", tree(dir));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // let it convert what it has
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    child
+}
+
+/// Hidden `*.tmp` files anywhere under `dir`.
+fn temporary_files(dir: &Path) -> Vec<String> {
+    tree(dir)
+        .into_iter()
+        .filter(|p| {
+            let name = p.rsplit('/').next().unwrap();
+            name.starts_with('.') && name.ends_with(".tmp")
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+fn kill(child: &std::process::Child, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// SIGINT and SIGTERM left 15 to 19 temporary files: now they are
+/// removed, what finished is kept, the report and the summary written,
+/// and the exit code is 128 + the signal.
+#[cfg(unix)]
+#[test]
+fn a_run_stopped_by_a_signal_removes_its_temporary_files_and_reports() {
+    for (signal, code, args) in [
+        ("-INT", 130, &["-o", "out/tree"][..]),
+        ("-TERM", 143, &["--to", "ndjson", "-o", "out/all.ndjson"]),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let mut child = running_on_records(root, &[args, &["--report", "report.json"]].concat());
+        kill(&child, signal);
+        // one more record wakes the reader, which waits for input: it is
+        // not converted
+        let mut stdin = child.stdin.take().unwrap();
+        let late = serde_json::json!({"path": "late.txt", "text": doc(999)});
+        let _ = writeln!(stdin, "{late}");
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{signal}: {stderr}");
+        assert!(stderr.contains("interrupted"), "{stderr}");
+        assert_eq!(temporary_files(root), Vec::<String>::new(), "{signal}");
+        let report: Value =
+            serde_json::from_slice(&fs::read(root.join("report.json")).unwrap()).unwrap();
+        assert_eq!(report["summary"]["interrupted"], true);
+        let finished = report["summary"]["documents"].as_u64().unwrap();
+        assert_eq!(report["inputs"].as_array().unwrap().len() as u64, finished);
+        assert!(
+            stderr.contains(&format!("{finished} files: {finished} converted")),
+            "{stderr}"
+        );
+        // what finished is whole, the record after the signal not read
+        if signal == "-INT" {
+            assert_eq!(finished, 100);
+            assert_eq!(tree(&root.join("out/tree")).len(), 100);
+        } else {
+            let records = ndjson(&fs::read(root.join("out/all.ndjson")).unwrap());
+            assert_eq!(records.len() as u64, finished);
+            assert!(records.iter().all(|r| r["path"] != "late.txt"));
+        }
+    }
+}
+
+/// After SIGKILL, the next run into that output removes the temporary
+/// files killed runs left there (named as this tool names them, their
+/// process gone), and no other file.
+#[cfg(unix)]
+#[test]
+fn the_next_run_removes_what_a_killed_run_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let mut child = running_on_records(
+        root,
+        &[
+            "--to",
+            "ndjson",
+            "-o",
+            "out/all.ndjson",
+            "--report",
+            "out/report.json",
+        ],
+    );
+    kill(&child, "-KILL");
+    let pid = child.id();
+    child.wait().unwrap();
+    let left = temporary_files(root);
+    assert_eq!(left.len(), 2, "{left:?}");
+    // a tree's temporary file left by the killed run, and files that are
+    // not this tool's, or of a process still running
+    let stale = format!("out/tree/sub/.a.json.{pid}.Ab12Cd.tmp");
+    let alive = format!("out/tree/.b.json.{}.Ab12Cd.tmp", std::process::id());
+    let others = [
+        "out/tree/.a.json.Ab12Cd.tmp",
+        "out/tree/.notes.tmp",
+        "out/tree/sub/a.json.1.Ab12Cd.tmp",
+        "out/tree/.a.json.1.Ab12C.tmp",
+        "out/.other.ndjson.1.Ab12Cd.tmp",
+    ];
+    for name in [stale.as_str(), alive.as_str()].into_iter().chain(others) {
+        write(&root.join(name), "keep?");
+    }
+    write(&root.join("in/a.txt"), doc(1));
+    interview(root)
+        .args(["convert", "in", "--to", "ndjson", "-o", "out/all.ndjson"])
+        .args(["--report", "out/report.json"])
+        .assert()
+        .success();
+    interview(root)
+        .args(["convert", "in", "-o", "out/tree"])
+        .assert()
+        .success();
+    let mut expected: Vec<String> = others
+        .iter()
+        .map(|o| o.to_string())
+        .chain([alive.clone()])
+        .filter(|o| o.rsplit('/').next().unwrap().starts_with('.'))
+        .collect();
+    expected.sort();
+    assert_eq!(temporary_files(root), expected);
+    assert!(root.join("out/tree/sub/a.json.1.Ab12Cd.tmp").is_file());
+    assert!(!root.join(&stale).exists());
+}
+
+/// A stopped batch resumes without `--force`: documents whose outputs
+/// exist are left unread, the rest convert.
+#[test]
+fn skip_existing_resumes_a_stopped_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    for n in 0..4 {
+        write(&tmp.path().join(format!("in/{n}.txt")), doc(n));
+    }
+    interview(tmp.path())
+        .args(["convert", "in", "-o", "out", "--to", "json", "--to", "text"])
+        .assert()
+        .success();
+    fs::remove_file(tmp.path().join("out/2.json")).unwrap();
+    fs::remove_file(tmp.path().join("out/3.txt")).unwrap();
+    write(&tmp.path().join("out/0.json"), "kept");
+    let out = interview(tmp.path())
+        .args(["convert", "in", "-o", "out", "--to", "json", "--to", "text"])
+        .args(["--skip-existing", "--report", "report.json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("4 files: 2 converted, 2 skipped"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("out/0.json")).unwrap(),
+        "kept"
+    );
+    assert_eq!(tree(&tmp.path().join("out")).len(), 8);
+    let report: Value =
+        serde_json::from_slice(&fs::read(tmp.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["inputs"][0]["skipped"], true);
+    assert_eq!(report["inputs"][0]["outputs"][0], "out/0.json");
+    assert!(report["inputs"][2].get("skipped").is_none());
+    assert_eq!(report["summary"]["skipped"], 2);
+    // it is not --force
+    interview(tmp.path())
+        .args(["convert", "in", "-o", "out", "--skip-existing", "--force"])
+        .assert()
+        .code(2);
 }

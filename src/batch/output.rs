@@ -2,8 +2,13 @@
 //! thread puts it in place.
 //!
 //! Every output file is first written to a temporary file beside its
-//! target (`.NAME.XXXXXX.tmp`) and renamed into place, so that a killed run
-//! never leaves a partial file under an output's name. Existing files are
+//! target (`.NAME.PID.XXXXXX.tmp`: the output's name, the writing
+//! process's id, six random characters) and renamed into place, so that a
+//! killed run never leaves a partial file under an output's name. A run
+//! stopped by a signal drops its temporary files; after one killed outright
+//! (SIGKILL, a power cut), the next run into that output removes the ones
+//! of its naming whose process is gone (`remove_stale`), and nothing
+//! else. Existing files are
 //! not replaced unless [`Options::force`] is set (the rename is an atomic
 //! no-clobber rename then), and no two inputs of one run may claim the
 //! same output. Workers write the temporary files, in parallel; the
@@ -12,7 +17,7 @@
 //!
 //! Under a mirrored tree, a document goes to `ROOT/PREFIX/REL` with each
 //! format's extension: `REL` is its path inside its input (a file's own
-//! name), and `PREFIX` ([`tree_prefixes`]) is empty for a run of one input
+//! name), and `PREFIX` (`tree_prefixes`) is empty for a run of one input
 //! and for inputs that are one document, else the name of the directory or
 //! archive (less its archive extension) it came from. Inputs that would
 //! still meet (`a/x.txt` and `b/x.txt`) are refused before anything is
@@ -98,6 +103,16 @@ pub(crate) fn render(
         files.push((target.clone(), write_temporary(&target, &bytes)?));
     }
     Ok(Rendered::Files(files))
+}
+
+/// The outputs of the document at `rel` under `dir`, when every one of
+/// them exists ([`Options::skip_existing`]).
+pub(crate) fn existing(to: &[Format], dir: &Path, rel: &Path) -> Option<Vec<PathBuf>> {
+    let targets: Vec<PathBuf> = to
+        .iter()
+        .map(|format| dir.join(rel).with_extension(format.extension()))
+        .collect();
+    targets.iter().all(|t| t.is_file()).then_some(targets)
 }
 
 /// Appends `interview`, read from the input at `rel`, as `format`; a WXR
@@ -198,9 +213,9 @@ pub(crate) fn temporary_beside(target: &Path, parent: &Path) -> io::Result<Named
     let name = target
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy());
-    let prefix = format!(".{name}.");
+    let prefix = format!(".{name}.{}.", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder.prefix(&prefix).rand_bytes(6).suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -209,6 +224,59 @@ pub(crate) fn temporary_beside(target: &Path, parent: &Path) -> io::Result<Named
     builder
         .tempfile_in(parent)
         .map_err(|err| cannot("write", target, &err))
+}
+
+/// The output and the id of the process that made the temporary file
+/// named `name`, if it is one of this tool's: `.NAME.PID.XXXXXX.tmp`.
+fn temporary_owner(name: &OsStr) -> Option<(&str, u32)> {
+    let name = name.to_str()?;
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (rest, random) = rest.rsplit_once('.')?;
+    let (output, pid) = rest.rsplit_once('.')?;
+    let ours = !output.is_empty()
+        && random.len() == 6
+        && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        && !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit());
+    Some((output, pid.parse().ok().filter(|_| ours)?))
+}
+
+/// Whether the process `pid` may be running (and so still writing its
+/// temporary files). Where the system does not tell (no `/proc`), a
+/// process other than this one is taken as gone: two runs into one output
+/// at once are not supported there.
+fn running(pid: u32) -> bool {
+    pid == std::process::id()
+        || (Path::new("/proc/self").exists() && Path::new("/proc").join(pid.to_string()).exists())
+}
+
+/// Removes the temporary files that runs killed outright left: files
+/// named as this tool names them (`.NAME.PID.XXXXXX.tmp`) whose process is
+/// gone, in `dir` and below it with `recursive`, else only those of the
+/// output named `only`. Returns how many were removed; a file that cannot
+/// be removed is left (its output still can be written).
+pub(crate) fn remove_stale(dir: &Path, recursive: bool, only: Option<&OsStr>) -> usize {
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .min_depth(1)
+        .max_depth(if recursive { usize::MAX } else { 1 });
+    let mut removed = 0;
+    for entry in entries.into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name();
+        let Some((output, pid)) = temporary_owner(name) else {
+            continue;
+        };
+        if only.is_some_and(|only| only != OsStr::new(output)) || running(pid) {
+            continue;
+        }
+        if fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 pub(crate) fn parent_of(path: &Path) -> &Path {
@@ -288,6 +356,7 @@ impl OutFile {
         }
         let parent = parent_of(target);
         create_dir_all(parent)?;
+        remove_stale(parent, false, target.file_name());
         Ok(OutFile::Temporary {
             file: BufWriter::with_capacity(256 << 10, temporary_beside(target, parent)?),
             target: target.to_path_buf(),
@@ -350,6 +419,8 @@ impl Write for OutFile {
 pub(crate) struct Sink<'w> {
     kind: Kind<'w>,
     force: bool,
+    /// Keep outputs that exist ([`Options::skip_existing`]).
+    skip_existing: bool,
     /// For `--to wxr` into a stream or file: one WXR document holds every
     /// interview. Opened at the first item (the channel takes its
     /// language), buffered between items.
@@ -524,6 +595,9 @@ impl<'w> Sink<'w> {
                         ),
                     ));
                 }
+                if root.is_dir() {
+                    remove_stale(&root, true, None);
+                }
                 create_dir_all(&root)?;
                 Kind::Dir {
                     root,
@@ -534,6 +608,7 @@ impl<'w> Sink<'w> {
         Ok(Sink {
             kind,
             force: options.force,
+            skip_existing: options.skip_existing,
             wxr: None,
             wxr_options: options.wxr.clone(),
         })
@@ -632,6 +707,12 @@ impl<'w> Sink<'w> {
                     let result = persist(temporary, &target, self.force);
                     match result {
                         Ok(()) => outcome.outputs.push(target),
+                        // an output that exists is kept, the others written
+                        Err(err)
+                            if self.skip_existing && err.kind() == io::ErrorKind::AlreadyExists =>
+                        {
+                            outcome.outputs.push(target);
+                        }
                         Err(err) => {
                             outcome.status = Status::Failed;
                             outcome.documents = 0;
@@ -670,6 +751,34 @@ impl<'w> Sink<'w> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temporary_files_are_told_by_their_name() {
+        fn owner(name: &str) -> Option<(&str, u32)> {
+            temporary_owner(OsStr::new(name))
+        }
+        assert_eq!(owner(".a.json.4242.Ab12Cd.tmp"), Some(("a.json", 4242)));
+        assert_eq!(owner(".x.y.1.000000.tmp"), Some(("x.y", 1)));
+        // not this tool's naming
+        for name in [
+            ".a.json.Ab12Cd.tmp",
+            "a.json.1.Ab12Cd.tmp",
+            ".a.json.1.Ab12C.tmp",
+            ".a.json.x1.Ab12Cd.tmp",
+            "..1.Ab12Cd.tmp",
+            ".a.json.1.Ab12Cd.tmp.bak",
+            ".notes.tmp",
+        ] {
+            assert_eq!(owner(name), None, "{name}");
+        }
+        // and what it makes has it
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.json");
+        let file = temporary_beside(&target, dir.path()).unwrap();
+        let name = file.path().file_name().unwrap();
+        assert_eq!(temporary_owner(name), Some(("a.json", std::process::id())));
+        assert_eq!(remove_stale(dir.path(), true, None), 0, "this process runs");
+    }
 
     /// A read-only or vanished directory's error named the temporary
     /// file tempfile was making, not the output the user asked for.

@@ -28,13 +28,15 @@
 //!   {"path":"a.txt","format":"text","status":"converted","documents":1,"bytes":1234,"outputs":["out/a.json"],"diagnostics":[]},
 //!   {"path":"b.zip!/x.txt","format":"text","status":"invalid","documents":0,"bytes":12,"outputs":[],"diagnostics":[…]}
 //! ],
-//! "summary": {"files":2,"documents":1,"invalid":1,"failed":0,"warnings":0,"errors":1,"bytes":1246,"seconds":0.01,"stopped":false}}
+//! "summary": {"files":2,"documents":1,"invalid":1,"failed":0,"warnings":0,"errors":1,"bytes":1246,"seconds":0.01,"stopped":false,"skipped":0,"interrupted":false}}
 //! ```
 //!
 //! `status` is `converted`, `invalid` (the input is not a valid document,
 //! or was refused: a limit, an unsafe archive entry) or `failed` (the tool
 //! could not read it or write its output); `format` is absent for inputs
-//! that were not read.
+//! that were not read; `"skipped": true` marks an input left unread because
+//! its outputs exist (`--skip-existing`). In the summary, `stopped` says
+//! that `--fail-fast` stopped the run, `interrupted` that a signal did.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -130,6 +132,8 @@ struct OutcomeJson<'a> {
     documents: u64,
     bytes: u64,
     outputs: &'a [PathBuf],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    skipped: bool,
     diagnostics: Vec<DiagnosticJson<'a>>,
 }
 
@@ -144,6 +148,8 @@ struct SummaryJson {
     bytes: u64,
     seconds: f64,
     stopped: bool,
+    skipped: u64,
+    interrupted: bool,
 }
 
 /// The report of a run, written input by input to a temporary file and
@@ -184,6 +190,7 @@ impl Report {
             documents: outcome.documents,
             bytes: outcome.bytes,
             outputs: &outcome.outputs,
+            skipped: outcome.skipped,
             diagnostics: outcome
                 .diagnostics
                 .iter()
@@ -219,6 +226,8 @@ impl Report {
             bytes: summary.bytes,
             seconds: summary.elapsed.as_secs_f64(),
             stopped: summary.stopped,
+            skipped: summary.skipped,
+            interrupted: summary.interrupted,
         };
         self.start()?;
         self.file.write_all(b"\n],\n\"summary\": ")?;

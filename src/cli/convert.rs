@@ -4,6 +4,8 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use clap::Args;
@@ -12,6 +14,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use interview_kit::batch::{self, Destination, Limits, Outcome, Status, Summary, report::Report};
 use interview_kit::write::wxr;
 use interview_kit::{Format, Severity, Source};
+use signal_hook::consts::{SIGINT, SIGTERM};
+use signal_hook::flag;
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
@@ -49,6 +53,10 @@ pub struct ConvertArgs {
     /// Replace outputs that already exist.
     #[arg(long)]
     force: bool,
+    /// Leave a document whose outputs all exist unread, and its outputs as
+    /// they are: resumes a run into `-o DIR` that was stopped.
+    #[arg(long, conflicts_with = "force")]
+    skip_existing: bool,
     /// Stop at the first input that fails.
     #[arg(long)]
     fail_fast: bool,
@@ -270,6 +278,20 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
         human.error(&message);
         return Exit::Failure;
     }
+    if args.skip_existing && !matches!(destination(args), Some(Destination::Dir(_))) {
+        human.error("--skip-existing applies to a mirrored tree (-o DIR) only");
+        return Exit::Failure;
+    }
+    // SIGINT and SIGTERM stop the run cleanly: temporary files removed,
+    // the report and summary of what finished written; a second one ends
+    // the process at once (the next run removes what it left)
+    let signal = Arc::new(AtomicUsize::new(0));
+    for number in [SIGINT, SIGTERM] {
+        let code = 128 + number;
+        let _ = flag::register_conditional_shutdown(number, code, Arc::clone(&options.stop));
+        let _ = flag::register(number, Arc::clone(&options.stop));
+        let _ = flag::register_usize(number, Arc::clone(&signal), code as usize);
+    }
     let mut report = match args.report.as_deref() {
         Some(path) if path == Path::new("-") => Some(Report::to_writer(Box::new(io::stdout()))),
         Some(path) => match Report::create(path, args.force) {
@@ -371,8 +393,14 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
             exit = exit.merge(Exit::Failure);
         }
     }
-    if is_batch && !quiet {
+    if (is_batch || summary.interrupted) && !quiet {
         let _ = writeln!(io::stderr(), "{}", summary_line(&summary));
+    }
+    if summary.interrupted {
+        exit = exit.merge(match signal.load(Ordering::Relaxed) {
+            143 => Exit::Terminated,
+            _ => Exit::Interrupted,
+        });
     }
     exit
 }
@@ -484,6 +512,8 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
         follow: args.input.follow,
         fail_fast: args.fail_fast,
         force: args.force,
+        skip_existing: args.skip_existing,
+        stop: Arc::default(),
         wxr: args.wxr.options()?,
     })
 }
@@ -510,7 +540,9 @@ fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
     if args.to == [Format::Ndjson] {
         return Some(Destination::File(out));
     }
+    // records hold many documents, whatever holds them
     let single = match &args.inputs[..] {
+        [_] if args.input.from == Some(From::Records) => false,
         [one] => one == Path::new("-") || (one.is_file() && !batch::input::is_archive(one)),
         _ => false,
     };
@@ -583,6 +615,9 @@ fn summary_line(summary: &Summary) -> String {
     if summary.stopped {
         line.push_str(" (stopped at the first failure: --fail-fast)");
     }
+    if summary.interrupted {
+        line.push_str(" (interrupted: what finished is kept; --skip-existing resumes a tree)");
+    }
     line
 }
 
@@ -647,11 +682,31 @@ mod tests {
             errors: 2,
             bytes: 2048,
             elapsed: Duration::from_millis(1500),
-            stopped: false,
+            ..Summary::default()
         };
         assert_eq!(
             summary_line(&summary),
             "3 files: 1 converted, 1 invalid, 1 failed; 2 warnings, 2 errors; 2.0 KiB in 1.50 s"
+        );
+    }
+
+    #[test]
+    fn summary_says_what_was_skipped_and_that_the_run_was_interrupted() {
+        let summary = Summary {
+            files: 3,
+            documents: 1,
+            skipped: 2,
+            interrupted: true,
+            ..Summary::default()
+        };
+        let line = summary_line(&summary);
+        assert!(
+            line.starts_with("3 files: 1 converted, 2 skipped; "),
+            "{line}"
+        );
+        assert!(
+            line.ends_with("(interrupted: what finished is kept; --skip-existing resumes a tree)"),
+            "{line}"
         );
     }
 }

@@ -11,6 +11,10 @@ pub enum Exit {
     Invalid = 1,
     /// 2: usage error, I/O error, or an internal error.
     Failure = 2,
+    /// 130 (128 + SIGINT): stopped by Ctrl-C.
+    Interrupted = 130,
+    /// 143 (128 + SIGTERM): stopped by SIGTERM.
+    Terminated = 143,
 }
 
 impl Exit {
@@ -30,4 +34,5 @@ impl From<Exit> for ExitCode {
 pub const HELP: &str = "Exit codes:
   0  every input valid, every output written
   1  some input invalid (diagnostics on stderr)
-  2  usage error, I/O error or internal error";
+  2  usage error, I/O error or internal error
+  130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: what finished is kept";
