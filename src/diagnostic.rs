@@ -111,7 +111,7 @@ impl fmt::Display for Code {
 }
 
 /// One problem in one input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// How bad it is.
     pub severity: Severity,

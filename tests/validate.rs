@@ -230,3 +230,27 @@ fn archives_are_read_in_place() {
         "{stdout}"
     );
 }
+
+/// Many problems on one long line: each report holds a bounded part of
+/// the line per problem, not the whole line (a 330 KB line with 30,000
+/// control characters made gigabytes of SARIF and took minutes).
+#[test]
+fn many_problems_on_one_long_line_make_a_report_linear_in_their_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let line = "abcdefghi\u{7}".repeat(20_000);
+    std::fs::write(&path, format!("LEE Hee-sup\nQ: Why?\nA: {line}\n")).unwrap();
+    let path = path.to_str().unwrap();
+    for format in ["sarif", "json", "human"] {
+        let (code, stdout, stderr) = validate(&["--format", format, path]);
+        assert_eq!(code, 0, "{format}: {stderr}");
+        let shown = stderr.matches("control-character").count()
+            + stdout.matches("control-character").count();
+        assert!(shown >= 20_000, "{format}: {shown} problems shown");
+        let bytes = stdout.len() + stderr.len();
+        assert!(
+            bytes < 20_000 * 2_000,
+            "{format}: {bytes} bytes for 20,000 problems"
+        );
+    }
+}

@@ -194,6 +194,25 @@ struct Parser<'s, 'd> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
+/// The place of attribute `key` in `tag`, the raw text of its start tag,
+/// looked for from `cursor`, which is then moved past its value
+/// (`value_len` bytes as written, between its quotes).
+fn attribute_at(
+    tag: &str,
+    cursor: &mut usize,
+    key: &str,
+    value_len: usize,
+) -> Option<Range<usize>> {
+    let rest = tag.get(*cursor..)?;
+    let start = *cursor + rest.find(key)?;
+    let end = start + key.len();
+    // `key`, then `=` and the opening quote, with any space between
+    let after = &tag[end..];
+    let quote = after.find(['"', '\''])?;
+    *cursor = (end + quote + 1 + value_len).min(tag.len());
+    Some(start..end)
+}
+
 impl Parser<'_, '_> {
     /// A byte position from quick-xml as an offset into the source's text.
     fn offset(&self, position: u64) -> usize {
@@ -307,8 +326,17 @@ impl Parser<'_, '_> {
             }
         };
         let name = local.into_inner().to_owned();
+        // where the next attribute is looked for in the tag's text: each is
+        // found after the one before, not from the tag's start again
+        let raw = &self.source.text()[span.clone()];
+        let mut cursor = 0;
         for attribute in tag.attributes() {
             let attribute = attribute.map_err(|err| self.syntax(err.to_string(), span.clone()))?;
+            let key = attribute.key.0;
+            let at = attribute_at(raw, &mut cursor, key, attribute.value.len())
+                .map_or(span.clone(), |at| {
+                    span.start + at.start..span.start + at.end
+                });
             if attribute.key.as_namespace_binding().is_some() {
                 continue;
             }
@@ -319,11 +347,6 @@ impl Parser<'_, '_> {
                     "schemaLocation" | "noNamespaceSchemaLocation"
                 );
             if !hint {
-                let key = attribute.key.0;
-                let raw = &self.source.text()[span.clone()];
-                let at = raw
-                    .find(key)
-                    .map_or(span.clone(), |i| span.start + i..span.start + i + key.len());
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::Schema,
@@ -950,6 +973,23 @@ mod tests {
         let errs = errors(&doc(&MINIMAL.replace("<name>", "<name lang=\"en\">")));
         assert_eq!(errs[0].1, at(4, 11));
         assert!(errs[0].2.contains("`lang`"), "{errs:?}");
+    }
+
+    #[test]
+    fn each_attribute_is_located_at_its_own_name() {
+        // `a1` is also the start of `a10` and the text of a value: each is
+        // found after the attribute before it
+        let errs = errors(&doc(
+            &MINIMAL.replace("<name>", "<name a10=\"a1\" xmlns:x=\"a1\" a1='b'>")
+        ));
+        let places: Vec<_> = errs.iter().map(|e| (e.1, e.2.as_str())).collect();
+        assert_eq!(
+            places,
+            [
+                (at(4, 11), "unexpected attribute `a10` on `<name>`"),
+                (at(4, 33), "unexpected attribute `a1` on `<name>`"),
+            ]
+        );
     }
 
     #[test]
