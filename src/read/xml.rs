@@ -194,6 +194,36 @@ struct Parser<'s, 'd> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
+/// One error for a root element that shows the document is one of the
+/// formats only written, never read (WXR's `<rss>`, an HTML page or
+/// fragment): it is named, not taken apart attribute by attribute.
+fn output_only(name: &str, namespace: Option<&str>, span: Range<usize>) -> Option<Diagnostic> {
+    let what = match (name, namespace) {
+        ("rss", None) => "WXR (a WordPress export, as `--to wxr` writes)",
+        ("html" | "article" | "body", None | Some(XHTML)) => "HTML (as `--to html` writes)",
+        _ => return None,
+    };
+    let readable: Vec<&str> = crate::format::Format::ALL
+        .iter()
+        .filter(|f| f.is_readable())
+        .map(|f| f.name())
+        .collect();
+    Some(
+        Diagnostic::error(
+            Code::UnreadableFormat,
+            format!("root element `<{name}>`: this is {what}, a format that is written, not read"),
+            span,
+        )
+        .expected(format!(
+            "an input format ({}): convert the document this was made from",
+            readable.join(", ")
+        )),
+    )
+}
+
+/// The XHTML namespace.
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
+
 /// The place of attribute `key` in `tag`, the raw text of its start tag,
 /// looked for from `cursor`, which is then moved past its value
 /// (`value_len` bytes as written, between its quotes).
@@ -326,6 +356,11 @@ impl Parser<'_, '_> {
             }
         };
         let name = local.into_inner().to_owned();
+        if self.stack.is_empty()
+            && let Some(error) = output_only(&name, namespace.as_deref(), span.clone())
+        {
+            return Err(error);
+        }
         // where the next attribute is looked for in the tag's text: each is
         // found after the one before, not from the tag's start again
         let raw = &self.source.text()[span.clone()];
@@ -973,6 +1008,32 @@ mod tests {
         let errs = errors(&doc(&MINIMAL.replace("<name>", "<name lang=\"en\">")));
         assert_eq!(errs[0].1, at(4, 11));
         assert!(errs[0].2.contains("`lang`"), "{errs:?}");
+    }
+
+    #[test]
+    fn the_tools_own_wxr_and_html_are_named_as_output_only() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        for (file, what) in [("wxr.xml", "WXR"), ("html", "HTML")] {
+            let text =
+                std::fs::read_to_string(format!("{root}/fixtures/000_733c960163716fd3.{file}"))
+                    .unwrap();
+            let (source, parsed) = read_str(&text);
+            assert!(parsed.interview.is_none());
+            assert_eq!(
+                parsed.diagnostics.len(),
+                1,
+                "{file}: {:?}",
+                parsed.diagnostics
+            );
+            let d = &parsed.diagnostics[0];
+            assert_eq!(d.code, Code::UnreadableFormat);
+            assert!(d.message.contains(what) && d.message.contains("written, not read"));
+            assert!(
+                d.span
+                    .clone()
+                    .is_some_and(|s| source.text()[s].starts_with('<'))
+            );
+        }
     }
 
     #[test]
