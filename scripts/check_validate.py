@@ -38,9 +38,18 @@ schema = json.loads((ROOT / "schema" / "interview.schema.json").read_text(encodi
 validator = Draft202012Validator(schema)
 
 
+def unique_keys(pairs):
+    # a repeated key is refused, as interview does: RFC 8259 leaves its
+    # meaning to each parser (json.loads would keep the last one silently)
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("duplicate key")
+    return dict(pairs)
+
+
 def python_verdict(path):
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
     except ValueError:
         return False
     return validator.is_valid(doc)

@@ -94,6 +94,10 @@ codes! {
     PageFurniture = "page-furniture",
     /// JSON, XML or JSON-LD that is not well-formed, e.g. a missing `}`.
     Syntax = "syntax",
+    /// A JSON or JSON-LD object that names one key twice, e.g.
+    /// `{"read_count": 1, "read_count": 2}`: RFC 8259 leaves what it means
+    /// to each parser, so it is refused rather than read one way.
+    DuplicateKey = "duplicate-key",
     /// A document that is well-formed but breaks the schema, e.g. `"read_count": -1`.
     Schema = "schema",
     /// XML that is refused as unsafe, e.g. a `<!DOCTYPE` with entities.
@@ -120,7 +124,7 @@ impl fmt::Display for Code {
 }
 
 /// One problem in one input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// How bad it is.
     pub severity: Severity,

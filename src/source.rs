@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -25,12 +26,21 @@ pub struct Source {
     text: String,
     encoding: &'static Encoding,
     line_starts: Vec<usize>,
+    /// The number of characters before every [`BLOCK`]th byte, made the
+    /// first time a column far into a long line is asked for: without it,
+    /// each column of a line costs the line's length, and a line of many
+    /// problems costs its length times their number.
+    block_chars: OnceLock<Vec<usize>>,
     decode_errors: Vec<Range<usize>>,
     binary: bool,
     /// Whether the encoding was given (`--encoding`, an XML declaration)
     /// rather than detected.
     given: bool,
 }
+
+/// Bytes counted at most, to find a column, once [`Source::block_chars`] is
+/// made.
+const BLOCK: usize = 4096;
 
 /// A position in a [`Source`], both 1-based; `col` counts characters
 /// (Unicode scalar values), not bytes, so CJK text gets the column a person
@@ -116,6 +126,7 @@ impl Source {
             text,
             encoding,
             line_starts,
+            block_chars: OnceLock::new(),
             decode_errors,
             binary,
             given: false,
@@ -169,14 +180,31 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = if offset - start <= BLOCK {
+            chars_in(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         LineCol {
             line: line + 1,
             col: col + 1,
         }
+    }
+
+    /// The number of characters in the text before byte `offset`, in time
+    /// bounded by [`BLOCK`].
+    fn chars_before(&self, offset: usize) -> usize {
+        let blocks = self.block_chars.get_or_init(|| {
+            let mut total = 0;
+            let mut blocks = vec![0];
+            for block in self.text.as_bytes().chunks(BLOCK) {
+                total += chars_in(block);
+                blocks.push(total);
+            }
+            blocks
+        });
+        let block = offset / BLOCK;
+        blocks[block] + chars_in(&self.text.as_bytes()[block * BLOCK..offset])
     }
 
     /// The byte range of 1-based line `line`, without its `\n`.
@@ -218,6 +246,14 @@ impl Source {
             (range, line)
         })
     }
+}
+
+/// The characters that start in `bytes` (its bytes that are not UTF-8
+/// continuation bytes): a slice cut inside a character counts it once.
+fn chars_in(bytes: &[u8]) -> usize {
+    #[cfg(test)]
+    tests::SCANNED.set(tests::SCANNED.get() + bytes.len());
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Picks an encoding and the length of its BOM, if any.
@@ -483,6 +519,34 @@ fn normalize_line_ends(text: String, spans: &mut [Range<usize>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Bytes [`chars_in`] has looked at on this thread: the work of
+        /// finding columns.
+        pub(super) static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_cost_a_bounded_scan() {
+        // 1 MB on one line, wide characters among narrow ones
+        let line: String = "ab中\u{7}".repeat(1 << 17);
+        let text = format!("first\n{line}\n");
+        let src = Source::from_text("t", &text);
+        let offsets: Vec<usize> = (0..2_000)
+            .map(|i| 6 + i * (line.len() / 2_000) / 6 * 6)
+            .collect();
+        SCANNED.set(0);
+        let cols: Vec<usize> = offsets.iter().map(|&o| src.line_col(o).col).collect();
+        // the naive count would scan half the line per column: 1 GB here
+        let scanned = SCANNED.get();
+        assert!(
+            scanned <= text.len() + offsets.len() * 2 * BLOCK,
+            "{scanned} bytes scanned"
+        );
+        for (&offset, col) in offsets.iter().zip(cols) {
+            assert_eq!(col, text[6..offset].chars().count() + 1);
+        }
+    }
     use proptest::prelude::*;
 
     proptest! {

@@ -355,3 +355,63 @@ fn max_errors_says_what_it_left_out_in_json_and_github() {
         "{stdout}"
     );
 }
+
+/// Many problems on one long line: each report holds a bounded part of
+/// the line per problem, not the whole line (a 330 KB line with 30,000
+/// control characters made gigabytes of SARIF and took minutes).
+#[test]
+fn many_problems_on_one_long_line_make_a_report_linear_in_their_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let line = "abcdefghi\u{7}".repeat(20_000);
+    std::fs::write(&path, format!("LEE Hee-sup\nQ: Why?\nA: {line}\n")).unwrap();
+    let path = path.to_str().unwrap();
+    for format in ["sarif", "json", "human"] {
+        let (code, stdout, stderr) = validate(&["--format", format, path]);
+        assert_eq!(code, 0, "{format}: {stderr}");
+        let shown = stderr.matches("control-character").count()
+            + stdout.matches("control-character").count();
+        assert!(shown >= 20_000, "{format}: {shown} problems shown");
+        let bytes = stdout.len() + stderr.len();
+        assert!(
+            bytes < 20_000 * 2_000,
+            "{format}: {bytes} bytes for 20,000 problems"
+        );
+    }
+}
+
+/// The pre-commit hooks' default pattern (pre-commit matches `files` and
+/// `exclude` with Python's `re.search`) takes the inputs under an
+/// `interviews/` folder and not the WXR file the tool writes there.
+#[test]
+fn pre_commit_hooks_skip_the_tools_own_wxr_output() {
+    use yaml_rust2::YamlLoader;
+    let text = std::fs::read_to_string(common::root().join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks = &YamlLoader::load_from_str(&text).unwrap()[0];
+    let paths = [
+        ("interviews/a.json", true),
+        ("site/interviews/2024/a.txt", true),
+        ("interviews/a.xml", true),
+        ("interviews/a.jsonld", true),
+        ("interviews/a.wxr.xml", false),
+        ("interviews/wxr/all.wxr.xml", false),
+        ("other/a.json", false),
+    ];
+    for hook in hooks.as_vec().unwrap() {
+        let files = hook["files"].as_str().unwrap();
+        let exclude = hook["exclude"].as_str().unwrap_or("(?!)");
+        let script = "import re, sys\nf, x = sys.argv[1:3]\nfor p in sys.argv[3:]:\n    print(bool(re.search(f, p)) and not re.search(x, p))";
+        let out = std::process::Command::new("python3")
+            .args(["-c", script, files, exclude])
+            .args(paths.iter().map(|(p, _)| p))
+            .output()
+            .expect("python3, as pre-commit runs on it");
+        let verdicts: Vec<bool> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l == "True")
+            .collect();
+        let expected: Vec<bool> = paths.iter().map(|(_, v)| *v).collect();
+        assert_eq!(verdicts, expected, "{:?}", hook["id"]);
+    }
+}

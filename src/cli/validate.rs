@@ -74,7 +74,9 @@ pub fn run(args: &ValidateArgs) -> Exit {
                     .map(|d| {
                         let span = d.span.as_ref()?;
                         let line = source.line_col(span.start).line;
-                        Some(source.text()[source.line_range(line)].to_owned())
+                        let range = source.line_range(line);
+                        // a report holds no copy of a huge line per problem
+                        (range.len() <= MAX_SNIPPET).then(|| source.text()[range].to_owned())
                     })
                     .collect(),
             )
@@ -165,3 +167,6 @@ pub fn run(args: &ValidateArgs) -> Exit {
         Status::Failed => Exit::Failure,
     }
 }
+
+/// The longest line a report quotes (SARIF's `snippet`), in bytes.
+const MAX_SNIPPET: usize = 1024;

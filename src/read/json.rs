@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Interview;
 use crate::read::Parsed;
-use crate::read::locate::{nearest, spans};
+use crate::read::locate::{duplicate_keys, nearest, spans};
 use crate::schema;
 use crate::source::Source;
 
@@ -25,6 +25,7 @@ pub fn read(source: &Source) -> Parsed {
             };
         }
     };
+    diagnostics.extend(duplicate_key_errors(source));
     // the schema judges the document as written (a `null` the model would
     // read as absent is still a violation), so that verdicts agree with any
     // other validator of the same schema
@@ -98,6 +99,23 @@ fn integral_floats_as_integers(value: &mut Value) {
     }
 }
 
+/// An error for each key that repeats an earlier key of its object, at
+/// that second key. serde_json would take the last value silently; RFC
+/// 8259 says names SHOULD be unique and that parsers then differ, so a
+/// careful validator refuses the document rather than guess.
+pub(crate) fn duplicate_key_errors(source: &Source) -> Vec<Diagnostic> {
+    duplicate_keys(source.text())
+        .into_iter()
+        .map(|(pointer, span)| {
+            let key = pointer[pointer.rfind('/').map_or(0, |i| i + 1)..].to_owned();
+            let key = key.replace("~1", "/").replace("~0", "~");
+            Diagnostic::error(Code::DuplicateKey, format!("duplicate key `{key}`"), span)
+                .expected("each key once in an object (RFC 8259: names should be unique)")
+                .at_pointer(pointer)
+        })
+        .collect()
+}
+
 /// A serde_json syntax error, located in the source.
 pub(crate) fn syntax_error(source: &Source, err: &serde_json::Error) -> Diagnostic {
     let line = err.line().max(1);
@@ -160,6 +178,20 @@ mod tests {
             );
             assert_eq!(parsed.interview.unwrap().read_count, Some(count), "{text}");
         }
+    }
+
+    #[test]
+    fn a_repeated_key_is_a_located_error() {
+        let text = "{\n  \"speaker\": {\"name\": \"X\", \"name\": \"Y\"},\n  \"exchanges\": [{\"question\": \"q\", \"answer\": [\"a\"]}]\n}\n";
+        let source = Source::from_text("t.json", text);
+        let parsed = read(&source);
+        assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+        let d = &parsed.diagnostics[0];
+        assert_eq!((d.code, d.severity), (Code::DuplicateKey, Severity::Error));
+        assert_eq!(d.pointer.as_deref(), Some("/speaker/name"));
+        assert_eq!(d.message, "duplicate key `name`");
+        let span = d.span.clone().unwrap();
+        assert_eq!(source.line_col(span.start), LineCol { line: 2, col: 28 });
     }
 
     #[test]

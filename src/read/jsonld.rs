@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
 use crate::read::Parsed;
-use crate::read::json::syntax_error;
+use crate::read::json::{duplicate_key_errors, syntax_error};
 use crate::read::locate::{nearest, spans};
 use crate::read::xml::input_error;
 use crate::schema;
@@ -51,6 +51,7 @@ pub fn read(source: &Source) -> Parsed {
             };
         }
     };
+    diagnostics.extend(duplicate_key_errors(source));
     let mut reader = Reader::default();
     let interview = reader.document(&value);
     let fitted = !reader
@@ -1043,6 +1044,34 @@ mod tests {
         assert_eq!(
             source.line_col(d.span.clone().unwrap().start),
             LineCol { line: 26, col: 5 }
+        );
+    }
+
+    #[test]
+    fn a_repeated_key_is_a_located_error() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/000_733c960163716fd3.jsonld"
+        ))
+        .unwrap();
+        let at = text.find("\"name\": ").unwrap();
+        let text = format!("{}\"name\": \"X\", {}", &text[..at], &text[at..]);
+        let source = Source::from_text("t.jsonld", &text);
+        let parsed = read(&source);
+        let errors: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].code, Code::DuplicateKey);
+        let span = errors[0].span.clone().unwrap();
+        assert_eq!(span.start, at + "\"name\": \"X\", ".len());
+        assert!(
+            errors[0]
+                .pointer
+                .as_deref()
+                .is_some_and(|p| p.ends_with("/name"))
         );
     }
 

@@ -48,6 +48,24 @@ pub fn spans(text: &str, pointers: &[&str]) -> HashMap<String, Range<usize>> {
     walk.found
 }
 
+/// Every key of `text` (a well-formed JSON document) that repeats an
+/// earlier key of the same object: its pointer and the span of the key.
+/// serde_json keeps the last value silently; RFC 8259 (section 4) says names
+/// SHOULD be unique and that parsers then behave unpredictably. One pass.
+pub fn duplicate_keys(text: &str) -> Vec<(String, Range<usize>)> {
+    let mut walk = Walk {
+        bytes: text.as_bytes(),
+        pos: 0,
+        path: String::new(),
+        wanted: HashSet::new(),
+        found: HashMap::new(),
+    };
+    let mut duplicates = Vec::new();
+    walk.space();
+    let _ = walk.keys(&mut duplicates);
+    duplicates
+}
+
 /// Appends one reference token to a JSON pointer, escaped per RFC 6901.
 pub fn push_token(pointer: &mut String, token: &str) {
     pointer.push('/');
@@ -146,6 +164,46 @@ impl Walk<'_> {
         }
     }
 
+    /// Walks one value, adding to `duplicates` each key that repeats one
+    /// of its object.
+    fn keys(&mut self, duplicates: &mut Vec<(String, Range<usize>)>) -> Option<()> {
+        let open = self.peek()?;
+        if !matches!(open, b'{' | b'[') {
+            return self.value();
+        }
+        let close = if open == b'{' { b'}' } else { b']' };
+        self.pos += 1;
+        let mut seen = HashSet::new();
+        for index in 0.. {
+            self.space();
+            if self.peek()? == close {
+                self.pos += 1;
+                return Some(());
+            }
+            let len = self.path.len();
+            if open == b'{' {
+                let key_start = self.pos;
+                let key = self.string()?;
+                push_token(&mut self.path, &key);
+                if !seen.insert(key) {
+                    duplicates.push((self.path.clone(), key_start..self.pos));
+                }
+                self.space();
+                self.expect(b':')?;
+                self.space();
+            } else {
+                push_token(&mut self.path, &index.to_string());
+            }
+            self.keys(duplicates)?;
+            self.path.truncate(len);
+            self.space();
+            if self.peek()? == b',' {
+                self.pos += 1;
+            }
+        }
+        None
+    }
+
     /// A string token, decoded.
     fn string(&mut self) -> Option<String> {
         let start = self.pos;
@@ -214,6 +272,26 @@ mod tests {
         let mut keys: Vec<_> = found.keys().map(String::as_str).collect();
         keys.sort_unstable();
         assert_eq!(keys, ["", "/a", "/a/1", "/a/1/b~0~1", "/e"]);
+    }
+
+    #[test]
+    fn repeated_keys_are_found_with_their_pointer_and_place() {
+        let text = r#"{"a": 1, "b": {"c": [{"d": 1, "d": 2}], "c": 0}, "a~": 2, "a": [{"a": 1}]}"#;
+        let found: Vec<(String, &str)> = duplicate_keys(text)
+            .into_iter()
+            .map(|(pointer, span)| (pointer, &text[span]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/b/c/0/d".to_owned(), "\"d\""),
+                ("/b/c".to_owned(), "\"c\""),
+                ("/a".to_owned(), "\"a\""),
+            ]
+        );
+        // a key written with an escape is the same key
+        assert_eq!(duplicate_keys(r#"{"a": 1, "\u0061": 2}"#).len(), 1);
+        assert!(duplicate_keys(DOC).is_empty());
     }
 
     #[test]

@@ -194,6 +194,55 @@ struct Parser<'s, 'd> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
+/// One error for a root element that shows the document is one of the
+/// formats only written, never read (WXR's `<rss>`, an HTML page or
+/// fragment): it is named, not taken apart attribute by attribute.
+fn output_only(name: &str, namespace: Option<&str>, span: Range<usize>) -> Option<Diagnostic> {
+    let what = match (name, namespace) {
+        ("rss", None) => "WXR (a WordPress export, as `--to wxr` writes)",
+        ("html" | "article" | "body", None | Some(XHTML)) => "HTML (as `--to html` writes)",
+        _ => return None,
+    };
+    let readable: Vec<&str> = crate::format::Format::ALL
+        .iter()
+        .filter(|f| f.is_readable())
+        .map(|f| f.name())
+        .collect();
+    Some(
+        Diagnostic::error(
+            Code::UnreadableFormat,
+            format!("root element `<{name}>`: this is {what}, a format that is written, not read"),
+            span,
+        )
+        .expected(format!(
+            "an input format ({}): convert the document this was made from",
+            readable.join(", ")
+        )),
+    )
+}
+
+/// The XHTML namespace.
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
+
+/// The place of attribute `key` in `tag`, the raw text of its start tag,
+/// looked for from `cursor`, which is then moved past its value
+/// (`value_len` bytes as written, between its quotes).
+fn attribute_at(
+    tag: &str,
+    cursor: &mut usize,
+    key: &str,
+    value_len: usize,
+) -> Option<Range<usize>> {
+    let rest = tag.get(*cursor..)?;
+    let start = *cursor + rest.find(key)?;
+    let end = start + key.len();
+    // `key`, then `=` and the opening quote, with any space between
+    let after = &tag[end..];
+    let quote = after.find(['"', '\''])?;
+    *cursor = (end + quote + 1 + value_len).min(tag.len());
+    Some(start..end)
+}
+
 impl Parser<'_, '_> {
     /// A byte position from quick-xml as an offset into the source's text.
     fn offset(&self, position: u64) -> usize {
@@ -307,8 +356,22 @@ impl Parser<'_, '_> {
             }
         };
         let name = local.into_inner().to_owned();
+        if self.stack.is_empty()
+            && let Some(error) = output_only(&name, namespace.as_deref(), span.clone())
+        {
+            return Err(error);
+        }
+        // where the next attribute is looked for in the tag's text: each is
+        // found after the one before, not from the tag's start again
+        let raw = &self.source.text()[span.clone()];
+        let mut cursor = 0;
         for attribute in tag.attributes() {
             let attribute = attribute.map_err(|err| self.syntax(err.to_string(), span.clone()))?;
+            let key = attribute.key.0;
+            let at = attribute_at(raw, &mut cursor, key, attribute.value.len())
+                .map_or(span.clone(), |at| {
+                    span.start + at.start..span.start + at.end
+                });
             if attribute.key.as_namespace_binding().is_some() {
                 continue;
             }
@@ -319,11 +382,6 @@ impl Parser<'_, '_> {
                     "schemaLocation" | "noNamespaceSchemaLocation"
                 );
             if !hint {
-                let key = attribute.key.0;
-                let raw = &self.source.text()[span.clone()];
-                let at = raw
-                    .find(key)
-                    .map_or(span.clone(), |i| span.start + i..span.start + i + key.len());
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::Schema,
@@ -950,6 +1008,49 @@ mod tests {
         let errs = errors(&doc(&MINIMAL.replace("<name>", "<name lang=\"en\">")));
         assert_eq!(errs[0].1, at(4, 11));
         assert!(errs[0].2.contains("`lang`"), "{errs:?}");
+    }
+
+    #[test]
+    fn the_tools_own_wxr_and_html_are_named_as_output_only() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        for (file, what) in [("wxr.xml", "WXR"), ("html", "HTML")] {
+            let text =
+                std::fs::read_to_string(format!("{root}/fixtures/000_733c960163716fd3.{file}"))
+                    .unwrap();
+            let (source, parsed) = read_str(&text);
+            assert!(parsed.interview.is_none());
+            assert_eq!(
+                parsed.diagnostics.len(),
+                1,
+                "{file}: {:?}",
+                parsed.diagnostics
+            );
+            let d = &parsed.diagnostics[0];
+            assert_eq!(d.code, Code::UnreadableFormat);
+            assert!(d.message.contains(what) && d.message.contains("written, not read"));
+            assert!(
+                d.span
+                    .clone()
+                    .is_some_and(|s| source.text()[s].starts_with('<'))
+            );
+        }
+    }
+
+    #[test]
+    fn each_attribute_is_located_at_its_own_name() {
+        // `a1` is also the start of `a10` and the text of a value: each is
+        // found after the attribute before it
+        let errs = errors(&doc(
+            &MINIMAL.replace("<name>", "<name a10=\"a1\" xmlns:x=\"a1\" a1='b'>")
+        ));
+        let places: Vec<_> = errs.iter().map(|e| (e.1, e.2.as_str())).collect();
+        assert_eq!(
+            places,
+            [
+                (at(4, 11), "unexpected attribute `a10` on `<name>`"),
+                (at(4, 33), "unexpected attribute `a1` on `<name>`"),
+            ]
+        );
     }
 
     #[test]

@@ -213,9 +213,10 @@ pub fn check(value: &Value) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let mut found: Vec<Diagnostic> = Vec::new();
+    // `dependentRequired` reports one missing property once per dependant
+    let mut seen = std::collections::HashSet::new();
     for diagnostic in validator.iter_errors(value).flat_map(|err| describe(&err)) {
-        // `dependentRequired` reports one missing property once per dependant
-        if !found.contains(&diagnostic) {
+        if seen.insert(diagnostic.clone()) {
             found.push(diagnostic);
         }
     }

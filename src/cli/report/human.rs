@@ -247,6 +247,8 @@ impl<'a> Excerpt<'a> {
 
     /// The part of one long line (`range`, where `span` starts at
     /// `start`) around `span`, if the line is wider than [`SHOWN`] columns.
+    /// Only the characters shown are looked at, however long the line: a
+    /// line of thousands of problems is not read once for each.
     fn cut(
         source: &'a Source,
         name: &'a str,
@@ -254,45 +256,53 @@ impl<'a> Excerpt<'a> {
         start: LineCol,
         range: Range<usize>,
     ) -> Option<Excerpt<'a>> {
-        let shown = printable(&source.text()[range.clone()]);
-        let line = shown.as_ref();
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        if chars.iter().map(|&(_, c)| columns(c)).sum::<usize>() <= SHOWN {
+        let text = source.text();
+        let mut width = 0;
+        if text[range.clone()].chars().all(|c| {
+            width += columns(c);
+            width <= SHOWN
+        }) {
             return None;
         }
         // BEFORE columns before the span, then up to SHOWN in all
-        let mut from = (start.col - 1).min(chars.len());
-        let mut width = 0;
-        while from > 0 && width + columns(chars[from - 1].1) <= BEFORE {
-            from -= 1;
-            width += columns(chars[from].1);
-        }
-        let mut to = from;
+        let mut begin = span.start;
+        let mut back = 0;
         width = 0;
-        while to < chars.len() && width + columns(chars[to].1) <= SHOWN {
-            width += columns(chars[to].1);
-            to += 1;
+        for c in text[range.start..span.start].chars().rev() {
+            if width + columns(c) > BEFORE {
+                break;
+            }
+            width += columns(c);
+            begin -= c.len_utf8();
+            back += 1;
         }
-        let byte = |i: usize| chars.get(i).map_or(line.len(), |&(b, _)| b);
-        let (begin, end) = (byte(from), byte(to));
-        let cut_start = begin > 0;
-        let mut text = String::with_capacity(end - begin + 6);
+        let mut end = begin;
+        width = 0;
+        for c in text[begin..range.end].chars() {
+            if width + columns(c) > SHOWN {
+                break;
+            }
+            width += columns(c);
+            end += c.len_utf8();
+        }
+        let cut_start = begin > range.start;
+        let mut shown = String::with_capacity(end - begin + 6);
         if cut_start {
-            text.push('…');
+            shown.push('…');
         }
-        let offset = text.len();
-        text.push_str(&line[begin..end]);
-        if end < line.len() {
-            text.push('…');
+        let offset = shown.len();
+        shown.push_str(&printable(&text[begin..end]));
+        if end < range.end {
+            shown.push('…');
         }
-        let local = |at: usize| (at - range.start).clamp(begin, end) - begin + offset;
+        let local = |at: usize| at.clamp(begin, end) - begin + offset;
         Some(Excerpt {
             name,
             span: local(span.start)..local(span.end),
-            text,
+            text: shown,
             first_line: start.line,
             line_starts: vec![0],
-            first_col: from + 1,
+            first_col: start.col - back,
             cut_start,
         })
     }
