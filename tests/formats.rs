@@ -29,7 +29,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn every_format_round_trips_any_model(model in interview_with(any_text())) {
+    fn every_format_round_trips_any_model(model in interview_with(any_text(), any_text())) {
         for format in LOSSLESS {
             round_trip(&model, format)?;
         }
@@ -37,7 +37,7 @@ proptest! {
 
     /// Any path through the formats ends where it started.
     #[test]
-    fn conversions_compose(model in interview_with(any_text()), path in prop::collection::vec(prop::sample::select(&LOSSLESS[..]), 1..4)) {
+    fn conversions_compose(model in interview_with(any_text(), any_text()), path in prop::collection::vec(prop::sample::select(&LOSSLESS[..]), 1..4)) {
         let mut current = model.clone();
         for format in path {
             let bytes = render(&current, format).unwrap();

@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-pub mod model;
-
 use std::path::{Path, PathBuf};
 
 pub mod strategy;
