@@ -15,7 +15,7 @@ use interview_kit::{Format, Severity, Source};
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
-use super::{From, InputArgs, Names, count, parse_format, to_values};
+use super::{InputArgs, InputKind, Names, count, parse_format, to_values};
 
 /// Arguments of `convert`.
 #[derive(Debug, Args)]
@@ -470,7 +470,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
     }
     Ok(batch::Options {
         from: args.input.format(),
-        records: args.input.from == Some(From::Records),
+        records: args.input.from == Some(InputKind::Records),
         encoding: args.input.encoding,
         strict: args.input.strict,
         to,

@@ -12,7 +12,7 @@ use super::convert::globs;
 use super::exit::Exit;
 use super::report::human;
 use super::report::{Located, ReportFormat, Summary};
-use super::{From, ValidateArgs, report};
+use super::{InputKind, ValidateArgs, report};
 
 /// What a worker prepares for the report of one document: each
 /// diagnostic rendered for people, or the text of the line it points at.
@@ -23,7 +23,7 @@ enum Prepared {
 
 pub fn run(args: &ValidateArgs) -> Exit {
     let quiet = args.terminal.quiet;
-    if args.input.from == Some(From::Records) {
+    if args.input.from == Some(InputKind::Records) {
         args.terminal
             .human()
             .error("--from records is for convert: validate reads documents");
