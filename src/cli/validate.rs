@@ -11,7 +11,7 @@ use interview_kit::{Diagnostic, Severity, Source};
 use super::convert::globs;
 use super::exit::Exit;
 use super::report::human;
-use super::report::{Located, ReportFormat, Summary};
+use super::report::{Located, ReportFormat};
 use super::{InputKind, ValidateArgs, report};
 
 /// What a worker prepares for the report of one document: each
@@ -80,10 +80,8 @@ pub fn run(args: &ValidateArgs) -> Exit {
             )
         }
     };
-    let mut summary = Summary {
-        limited: args.max_errors.is_some(),
-        ..Summary::default()
-    };
+    // diagnostics --max-errors left out
+    let mut omitted = 0;
     let mut budget = args.max_errors.unwrap_or(usize::MAX);
     let mut written = Ok(());
     let mut sink = io::sink();
@@ -93,21 +91,6 @@ pub fn run(args: &ValidateArgs) -> Exit {
         Destination::Stream(&mut sink),
         &prepare,
         &mut |outcome, prepared| {
-            // a link left out (not followed) is no file checked
-            let skipped = outcome.status == Status::Converted && outcome.documents == 0;
-            summary.files += usize::from(!skipped);
-            let errors = outcome
-                .diagnostics
-                .iter()
-                .filter(|d| d.diagnostic.severity == Severity::Error)
-                .count();
-            summary.errors += errors;
-            summary.warnings += outcome.diagnostics.len() - errors;
-            match outcome.status {
-                Status::Converted => {}
-                Status::Invalid => summary.invalid += 1,
-                Status::Failed => summary.failed += 1,
-            }
             // an input that could not be checked is a failure of the run,
             // shown whatever --max-errors says
             let unreadable = outcome.status == Status::Failed && outcome.format.is_none();
@@ -121,7 +104,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
                 .collect();
             let shown = kept.len().min(budget);
             budget -= shown;
-            summary.omitted += kept.len() - shown;
+            omitted += (kept.len() - shown) as u64;
             let kept = &kept[..shown];
             let (mut rendered, lines) = match prepared {
                 Some(Prepared::Rendered(r)) => (r, Vec::new()),
@@ -146,20 +129,21 @@ pub fn run(args: &ValidateArgs) -> Exit {
             written = std::mem::replace(&mut written, Ok(())).and(result);
         },
     );
-    let batch_summary = match run {
+    let summary = match run {
         Ok(summary) => summary,
         Err(err) => {
             args.terminal.human().error(&err.to_string());
             return Exit::Failure;
         }
     };
-    written = written.and(reporter.finish(&summary));
+    let omitted = args.max_errors.map(|_| omitted);
+    written = written.and(reporter.finish(&summary, omitted));
     if let Err(err) = written
         && err.kind() != io::ErrorKind::BrokenPipe
     {
         return Exit::Failure;
     }
-    match batch_summary.status() {
+    match summary.status() {
         Status::Converted => Exit::Ok,
         Status::Invalid => Exit::Invalid,
         Status::Failed => Exit::Failure,
