@@ -3,7 +3,8 @@
 
 - schema/interview.schema.json is a valid Draft 2020-12 schema (metaschema);
 - every golden JSON document in fixtures/ and the `interview convert` output
-  of the seed validate under Python's `jsonschema`;
+  of the seed and of every raw-text fixture validate under Python's
+  `jsonschema`;
 - documents that interview-kit's own validator rejects are rejected here too.
 
 Run from the repository root with `interview` on PATH. Prints a summary line
@@ -44,6 +45,16 @@ for path in sorted((ROOT / "fixtures").rglob("*.json")):
     doc = json.loads(path.read_text(encoding="utf-8"))
     errors = list(validator.iter_errors(doc))
     check(not errors, f"{path.relative_to(ROOT)} invalid: {[e.message for e in errors]}")
+
+# every raw-text fixture's model, as `interview convert` writes it (the
+# tests hold it to the fixture's snapshot `model@NAME.txt.snap`)
+for path in sorted((ROOT / "fixtures" / "text").glob("*/*.txt")):
+    out = subprocess.run(["interview", "convert", str(path)], capture_output=True, check=False)
+    name = path.relative_to(ROOT)
+    check(out.returncode == 0, f"interview convert {name} exited {out.returncode}")
+    if out.returncode == 0:
+        errors = list(validator.iter_errors(json.loads(out.stdout)))
+        check(not errors, f"{name} model invalid: {[e.message for e in errors]}")
 
 # Invalid variants of the seed: both validators must reject each.
 base = json.loads(out.stdout)

@@ -3,9 +3,9 @@
 encodings and line ends real pages come in.
 
 Each target is (source fixture, Python codec, byte-order mark, line end).
-The golden outputs beside each target are written by the test suite
-(`UPDATE_GOLDEN=1 cargo test --test text_fixtures`); they must equal the
-source fixture's model but for `encoding`.
+The snapshots beside each target (its model and diagnostics) are written
+by the test suite: `cargo test --test text_fixtures`, then `cargo insta
+review`; the model must equal the source fixture's but for `encoding`.
 
 Run from the repository root: python3 scripts/make_encoding_fixtures.py
 """

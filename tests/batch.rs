@@ -47,6 +47,34 @@ fn tree(dir: &Path) -> Vec<String> {
     files
 }
 
+/// A scratch directory: inputs are written under it, and the binary runs
+/// in it.
+struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch(tempfile::tempdir().unwrap())
+    }
+
+    /// Writes `bytes` to `rel`, making its parent directories.
+    fn write(&self, rel: impl AsRef<Path>, bytes: impl AsRef<[u8]>) {
+        write(&self.join(rel), bytes);
+    }
+
+    /// Every file under `rel`, relative to it, sorted.
+    fn tree(&self, rel: impl AsRef<Path>) -> Vec<String> {
+        tree(&self.join(rel))
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Ok(entries) = fs::read_dir(dir) {
@@ -106,8 +134,8 @@ fn ndjson(stdout: &[u8]) -> Vec<Value> {
 
 #[test]
 fn a_directory_with_one_corrupt_file_converts_every_other_file_and_exits_1() {
-    let tmp = tempfile::tempdir().unwrap();
-    let input = tmp.path().join("in");
+    let tmp = Scratch::new();
+    let input = tmp.join("in");
     write(&input.join("a.txt"), doc(1));
     write(&input.join("sub/b.txt"), doc(2));
     write(&input.join("sub/deeper/c.txt"), doc(3));
@@ -115,7 +143,7 @@ fn a_directory_with_one_corrupt_file_converts_every_other_file_and_exits_1() {
     write(&input.join("z.txt"), doc(4));
     write(&input.join("notes.md"), "not selected");
     write(&input.join(".hidden/d.txt"), doc(5));
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "in", "-o", "out"])
         .output()
         .unwrap();
@@ -128,21 +156,20 @@ fn a_directory_with_one_corrupt_file_converts_every_other_file_and_exits_1() {
         "{stderr}"
     );
     assert_eq!(
-        tree(&tmp.path().join("out")),
+        tmp.tree("out"),
         ["a.json", "sub/b.json", "sub/deeper/c.json", "z.json"]
     );
     let c: Value =
-        serde_json::from_slice(&fs::read(tmp.path().join("out/sub/deeper/c.json")).unwrap())
-            .unwrap();
+        serde_json::from_slice(&fs::read(tmp.join("out/sub/deeper/c.json")).unwrap()).unwrap();
     assert_eq!(c["read_count"], 3);
 }
 
 #[test]
 fn a_zip_of_interviews_converts_without_extraction() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     let (one, two) = (doc(1), doc(2));
     zip_of(
-        &tmp.path().join("archive.zip"),
+        &tmp.join("archive.zip"),
         &[
             ("interviews/", b""),
             ("interviews/one.txt", one.as_bytes()),
@@ -151,7 +178,7 @@ fn a_zip_of_interviews_converts_without_extraction() {
             ("README.pdf", CORRUPT),
         ],
     );
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "archive.zip", "-o", "out"])
         .assert()
         .success()
@@ -159,7 +186,7 @@ fn a_zip_of_interviews_converts_without_extraction() {
         .clone();
     assert!(out.stdout.is_empty());
     assert_eq!(
-        tree(tmp.path()),
+        tree(&tmp),
         [
             "archive.zip",
             "out/interviews/2024/two.json",
@@ -168,7 +195,7 @@ fn a_zip_of_interviews_converts_without_extraction() {
         "nothing but the outputs is written"
     );
     // and as one stream, each record naming its entry
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "archive.zip", "--to", "ndjson"])
         .assert()
         .success()
@@ -191,16 +218,16 @@ fn a_zip_of_interviews_converts_without_extraction() {
 
 #[test]
 fn tar_and_tar_gz_archives_are_read_in_place() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     let (one, two) = (doc(1), doc(2));
     let tar = tar_of(&[
         ("docs/one.txt", one.as_bytes()),
         ("docs/two.txt", two.as_bytes()),
     ]);
-    write(&tmp.path().join("a.tar"), &tar);
-    write(&tmp.path().join("b.tar.gz"), gzip(&tar));
-    write(&tmp.path().join("c.tgz"), gzip(&tar));
-    let out = interview(tmp.path())
+    tmp.write("a.tar", &tar);
+    tmp.write("b.tar.gz", gzip(&tar));
+    tmp.write("c.tgz", gzip(&tar));
+    let out = interview(&tmp)
         .args(["convert", "a.tar", "b.tar.gz", "c.tgz", "--to", "ndjson"])
         .assert()
         .success()
@@ -227,8 +254,8 @@ fn tar_and_tar_gz_archives_are_read_in_place() {
 
 #[test]
 fn zip_entries_with_absolute_paths_or_dotdot_are_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let work = tmp.path().join("work");
+    let tmp = Scratch::new();
+    let work = tmp.join("work");
     fs::create_dir(&work).unwrap();
     let good = doc(1);
     let evil = doc(666);
@@ -250,13 +277,13 @@ fn zip_entries_with_absolute_paths_or_dotdot_are_refused() {
     assert_eq!(stderr.matches("error[archive]").count(), 3, "{stderr}");
     assert!(stderr.contains("`..`"), "{stderr}");
     assert!(stderr.contains("absolute"), "{stderr}");
-    assert_eq!(tree(tmp.path()), ["work/evil.zip", "work/out/ok.json"]);
+    assert_eq!(tree(&tmp), ["work/evil.zip", "work/out/ok.json"]);
 }
 
 #[test]
 fn tar_entries_with_absolute_paths_or_dotdot_are_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let work = tmp.path().join("work");
+    let tmp = Scratch::new();
+    let work = tmp.join("work");
     let (good, evil) = (doc(1), doc(666));
     write(
         &work.join("evil.tar"),
@@ -273,21 +300,21 @@ fn tar_entries_with_absolute_paths_or_dotdot_are_refused() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("error[archive]").count(), 2, "{stderr}");
-    assert_eq!(tree(tmp.path()), ["work/evil.tar", "work/out/fine/ok.json"]);
+    assert_eq!(tree(&tmp), ["work/evil.tar", "work/out/fine/ok.json"]);
 }
 
 #[test]
 fn a_zip_bomb_is_stopped_by_the_unpacked_size_limit() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     let zeros = vec![b' '; 8 << 20];
     let entries: Vec<(String, &[u8])> = (0..4)
         .map(|i| (format!("bomb/{i}.txt"), &zeros[..]))
         .collect();
     let entries: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (n.as_str(), *b)).collect();
-    zip_of(&tmp.path().join("bomb.zip"), &entries);
+    zip_of(&tmp.join("bomb.zip"), &entries);
     // 32 MiB of spaces packed into a few kilobytes
-    assert!(fs::metadata(tmp.path().join("bomb.zip")).unwrap().len() < 256 << 10);
-    let out = interview(tmp.path())
+    assert!(fs::metadata(tmp.join("bomb.zip")).unwrap().len() < 256 << 10);
+    let out = interview(&tmp)
         .args([
             "convert",
             "bomb.zip",
@@ -305,17 +332,17 @@ fn a_zip_bomb_is_stopped_by_the_unpacked_size_limit() {
         stderr.contains("archive unpacked is 32.0 MiB, over the limit of 16.0 MiB"),
         "{stderr}"
     );
-    assert!(tree(&tmp.path().join("out")).is_empty());
+    assert!(tmp.tree("out").is_empty());
 }
 
 #[test]
 fn a_gzip_bomb_is_stopped_while_streaming() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     let spaces = vec![b' '; 4 << 20];
     let names: Vec<String> = (0..4).map(|i| format!("{i}.txt")).collect();
     let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &spaces[..])).collect();
-    write(&tmp.path().join("bomb.tar.gz"), gzip(&tar_of(&entries)));
-    let out = interview(tmp.path())
+    tmp.write("bomb.tar.gz", gzip(&tar_of(&entries)));
+    let out = interview(&tmp)
         .args(["convert", "bomb.tar.gz", "--to", "ndjson"])
         .args(["--max-archive-size", "10MiB"])
         .output()
@@ -333,16 +360,16 @@ fn a_gzip_bomb_is_stopped_while_streaming() {
 
 #[test]
 fn too_many_entries_are_refused() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     let text = doc(1);
     let names: Vec<String> = (0..5).map(|i| format!("{i}.txt")).collect();
     let entries: Vec<(&str, &[u8])> = names
         .iter()
         .map(|n| (n.as_str(), text.as_bytes()))
         .collect();
-    zip_of(&tmp.path().join("many.zip"), &entries);
-    write(&tmp.path().join("many.tar"), tar_of(&entries));
-    let out = interview(tmp.path())
+    zip_of(&tmp.join("many.zip"), &entries);
+    tmp.write("many.tar", tar_of(&entries));
+    let out = interview(&tmp)
         .args([
             "convert",
             "many.zip",
@@ -375,12 +402,12 @@ fn too_many_entries_are_refused() {
 
 #[test]
 fn inputs_over_max_size_are_refused_and_the_rest_convert() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/small.txt"), doc(1));
+    let tmp = Scratch::new();
+    tmp.write("in/small.txt", doc(1));
     // sparse: 65 MiB on paper, nothing on disk; refused before reading
-    let big = fs::File::create(tmp.path().join("in/huge.txt")).unwrap();
+    let big = fs::File::create(tmp.join("in/huge.txt")).unwrap();
     big.set_len(65 << 20).unwrap();
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "in", "-o", "out"])
         .output()
         .unwrap();
@@ -390,15 +417,15 @@ fn inputs_over_max_size_are_refused_and_the_rest_convert() {
         stderr.contains("file is 65.0 MiB, over the limit of 64.0 MiB"),
         "{stderr}"
     );
-    assert_eq!(tree(&tmp.path().join("out")), ["small.json"]);
+    assert_eq!(tmp.tree("out"), ["small.json"]);
     // the limit is a flag, and covers standard input too
-    interview(tmp.path())
+    interview(&tmp)
         .args(["convert", "-", "--max-size", "100"])
         .write_stdin(doc(2))
         .assert()
         .code(1)
         .stdout("");
-    interview(tmp.path())
+    interview(&tmp)
         .args(["convert", "-", "--max-size", "1K"])
         .write_stdin(doc(2))
         .assert()
@@ -407,14 +434,14 @@ fn inputs_over_max_size_are_refused_and_the_rest_convert() {
 
 #[test]
 fn an_entry_over_max_size_is_refused_alone() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     let big = vec![b'x'; 4096];
     let small = doc(1);
     zip_of(
-        &tmp.path().join("a.zip"),
+        &tmp.join("a.zip"),
         &[("big.txt", &big[..]), ("small.txt", small.as_bytes())],
     );
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "a.zip", "--to", "ndjson", "--max-size", "2K"])
         .output()
         .unwrap();
@@ -427,11 +454,11 @@ fn an_entry_over_max_size_is_refused_alone() {
 
 #[test]
 fn existing_outputs_are_kept_without_force() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/a.txt"), doc(1));
-    write(&tmp.path().join("in/b.txt"), doc(2));
-    write(&tmp.path().join("out/a.json"), "precious");
-    let out = interview(tmp.path())
+    let tmp = Scratch::new();
+    tmp.write("in/a.txt", doc(1));
+    tmp.write("in/b.txt", doc(2));
+    tmp.write("out/a.json", "precious");
+    let out = interview(&tmp)
         .args(["convert", "in", "-o", "out"])
         .output()
         .unwrap();
@@ -439,29 +466,26 @@ fn existing_outputs_are_kept_without_force() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("out/a.json already exists"), "{stderr}");
     assert_eq!(
-        fs::read_to_string(tmp.path().join("out/a.json")).unwrap(),
+        fs::read_to_string(tmp.join("out/a.json")).unwrap(),
         "precious"
     );
-    assert!(
-        tmp.path().join("out/b.json").is_file(),
-        "the other file converts"
-    );
+    assert!(tmp.join("out/b.json").is_file(), "the other file converts");
     assert_eq!(
-        tree(&tmp.path().join("out")),
+        tmp.tree("out"),
         ["a.json", "b.json"],
         "no temporary file left"
     );
-    interview(tmp.path())
+    interview(&tmp)
         .args(["convert", "in", "-o", "out", "--force"])
         .assert()
         .success();
     assert!(
-        fs::read_to_string(tmp.path().join("out/a.json"))
+        fs::read_to_string(tmp.join("out/a.json"))
             .unwrap()
             .contains("KIM")
     );
     // a single output file, too
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "in/a.txt", "-o", "out/a.json"])
         .output()
         .unwrap();
@@ -471,11 +495,11 @@ fn existing_outputs_are_kept_without_force() {
 
 #[test]
 fn two_inputs_cannot_claim_one_output() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/a.txt"), doc(1));
+    let tmp = Scratch::new();
+    tmp.write("in/a.txt", doc(1));
     let json = fs::read_to_string(common::fixture("000_733c960163716fd3.json")).unwrap();
-    write(&tmp.path().join("in/a.json"), json);
-    let out = interview(tmp.path())
+    tmp.write("in/a.json", json);
+    let out = interview(&tmp)
         .args(["convert", "in", "-o", "out", "--force"])
         .output()
         .unwrap();
@@ -489,36 +513,36 @@ fn two_inputs_cannot_claim_one_output() {
     assert!(stderr.contains("--glob '**/*.json'"), "{stderr}");
     assert!(!stderr.contains("earlier input"), "{stderr}");
     // file-name order: a.json came first and won
-    let kept = fs::read_to_string(tmp.path().join("out/a.json")).unwrap();
+    let kept = fs::read_to_string(tmp.join("out/a.json")).unwrap();
     assert!(kept.contains("LEE Hee-sup"), "{kept}");
     // the fix works
-    interview(tmp.path())
+    interview(&tmp)
         .args(["convert", "in", "-o", "out2", "--glob", "**/*.txt"])
         .assert()
         .success();
-    assert_eq!(tree(&tmp.path().join("out2")), ["a.json"]);
+    assert_eq!(tmp.tree("out2"), ["a.json"]);
 }
 
 /// The README's example: two archives holding one entry path each go under
 /// their names (less the archive extension) in one mirrored tree.
 #[test]
 fn several_archives_with_one_entry_path_go_under_their_names() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     zip_of(
-        &tmp.path().join("2023.zip"),
+        &tmp.join("2023.zip"),
         &[("interviews/001.txt", doc(1).as_bytes())],
     );
     write(
-        &tmp.path().join("2024.tar.gz"),
+        &tmp.join("2024.tar.gz"),
         gzip(&tar_of(&[("interviews/001.txt", doc(2).as_bytes())])),
     );
-    interview(tmp.path())
+    interview(&tmp)
         .args(["convert", "2023.zip", "2024.tar.gz", "-o", "json/"])
         .args(["--to", "json", "--to", "text"])
         .assert()
         .success();
     assert_eq!(
-        tree(&tmp.path().join("json")),
+        tmp.tree("json"),
         [
             "2023/interviews/001.json",
             "2023/interviews/001.txt",
@@ -526,26 +550,26 @@ fn several_archives_with_one_entry_path_go_under_their_names() {
             "2024/interviews/001.txt"
         ]
     );
-    let second = fs::read_to_string(tmp.path().join("json/2024/interviews/001.json")).unwrap();
+    let second = fs::read_to_string(tmp.join("json/2024/interviews/001.json")).unwrap();
     assert!(second.contains("KIM Min-jun 2"), "{second}");
     // one archive alone: its tree as it is
-    interview(tmp.path())
+    interview(&tmp)
         .args(["convert", "2023.zip", "-o", "one/"])
         .assert()
         .success();
-    assert_eq!(tree(&tmp.path().join("one")), ["interviews/001.json"]);
+    assert_eq!(tmp.tree("one"), ["interviews/001.json"]);
 }
 
 /// Two directories holding one relative path, and files beside them: each
 /// directory under its name, each file at its own name.
 #[test]
 fn directories_and_files_given_together_map_to_distinct_outputs() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("2023/x.txt"), doc(1));
-    write(&tmp.path().join("2024/x.txt"), doc(2));
-    write(&tmp.path().join("extra/x.txt"), doc(3));
-    zip_of(&tmp.path().join("old.zip"), &[("x.txt", doc(4).as_bytes())]);
-    interview(tmp.path())
+    let tmp = Scratch::new();
+    tmp.write("2023/x.txt", doc(1));
+    tmp.write("2024/x.txt", doc(2));
+    tmp.write("extra/x.txt", doc(3));
+    zip_of(&tmp.join("old.zip"), &[("x.txt", doc(4).as_bytes())]);
+    interview(&tmp)
         .args([
             "convert",
             "2023",
@@ -558,10 +582,10 @@ fn directories_and_files_given_together_map_to_distinct_outputs() {
         .assert()
         .success();
     assert_eq!(
-        tree(&tmp.path().join("out")),
+        tmp.tree("out"),
         ["2023/x.json", "2024/x.json", "old/x.json", "x.json"]
     );
-    let file = fs::read_to_string(tmp.path().join("out/x.json")).unwrap();
+    let file = fs::read_to_string(tmp.join("out/x.json")).unwrap();
     assert!(file.contains("KIM Min-jun 3"), "{file}");
 }
 
@@ -569,11 +593,11 @@ fn directories_and_files_given_together_map_to_distinct_outputs() {
 /// read, naming both.
 #[test]
 fn inputs_that_would_write_one_output_are_refused_naming_both() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("a/x.txt"), doc(1));
-    write(&tmp.path().join("b/x.txt"), doc(2));
-    write(&tmp.path().join("one/2023/y.txt"), doc(3));
-    write(&tmp.path().join("two/2023/y.txt"), doc(4));
+    let tmp = Scratch::new();
+    tmp.write("a/x.txt", doc(1));
+    tmp.write("b/x.txt", doc(2));
+    tmp.write("one/2023/y.txt", doc(3));
+    tmp.write("two/2023/y.txt", doc(4));
     let cases = [
         (
             ["a/x.txt", "b/x.txt"],
@@ -585,26 +609,26 @@ fn inputs_that_would_write_one_output_are_refused_naming_both() {
         ),
     ];
     for (inputs, message) in cases {
-        let out = interview(tmp.path())
+        let out = interview(&tmp)
             .args(["convert", inputs[0], inputs[1], "-o", "out"])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(stderr.contains(message), "{stderr}");
-        assert!(!tmp.path().join("out").exists(), "nothing written");
+        assert!(!tmp.join("out").exists(), "nothing written");
     }
 }
 
 #[test]
 fn fail_fast_stops_at_the_first_failure() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/a-ok.txt"), doc(1));
-    write(&tmp.path().join("in/b-bad.txt"), CORRUPT);
+    let tmp = Scratch::new();
+    tmp.write("in/a-ok.txt", doc(1));
+    tmp.write("in/b-bad.txt", CORRUPT);
     for i in 0..40 {
-        write(&tmp.path().join(format!("in/c-{i:02}.txt")), doc(i));
+        tmp.write(format!("in/c-{i:02}.txt"), doc(i));
     }
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "in", "--to", "ndjson", "--fail-fast", "-j", "4"])
         .output()
         .unwrap();
@@ -618,7 +642,7 @@ fn fail_fast_stops_at_the_first_failure() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("--fail-fast"), "{stderr}");
     // without it, everything converts around the bad file
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "in", "--to", "ndjson", "-j", "4"])
         .output()
         .unwrap();
@@ -628,17 +652,17 @@ fn fail_fast_stops_at_the_first_failure() {
 
 #[test]
 fn ndjson_order_is_the_same_whatever_the_jobs() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     for i in 0..60 {
         let body = if i % 17 == 5 {
             CORRUPT.to_vec()
         } else {
             doc(i).into_bytes()
         };
-        write(&tmp.path().join(format!("in/{}/{i:03}.txt", i % 3)), body);
+        tmp.write(format!("in/{}/{i:03}.txt", i % 3), body);
     }
     let run = |jobs: &str| {
-        interview(tmp.path())
+        interview(&tmp)
             .args(["convert", "in", "--to", "ndjson", "-j", jobs])
             .output()
             .unwrap()
@@ -667,30 +691,30 @@ fn ndjson_order_is_the_same_whatever_the_jobs() {
 
 #[test]
 fn ndjson_goes_to_a_file_with_o() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/a.txt"), doc(1));
-    write(&tmp.path().join("in/b.txt"), doc(2));
-    interview(tmp.path())
+    let tmp = Scratch::new();
+    tmp.write("in/a.txt", doc(1));
+    tmp.write("in/b.txt", doc(2));
+    interview(&tmp)
         .args(["convert", "in", "--to", "ndjson", "-o", "all.ndjson"])
         .assert()
         .success()
         .stdout("");
-    let records = ndjson(&fs::read(tmp.path().join("all.ndjson")).unwrap());
+    let records = ndjson(&fs::read(tmp.join("all.ndjson")).unwrap());
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["path"], "in/a.txt");
-    assert_eq!(tree(tmp.path()).len(), 3, "no temporary file left");
+    assert_eq!(tree(&tmp).len(), 3, "no temporary file left");
 }
 
 #[test]
 fn several_formats_in_one_run() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/x/a.txt"), doc(1));
-    interview(tmp.path())
+    let tmp = Scratch::new();
+    tmp.write("in/x/a.txt", doc(1));
+    interview(&tmp)
         .args(["convert", "in", "--to", "json", "--to", "text", "-o", "out"])
         .assert()
         .success();
-    assert_eq!(tree(&tmp.path().join("out")), ["x/a.json", "x/a.txt"]);
-    let text = fs::read_to_string(tmp.path().join("out/x/a.txt")).unwrap();
+    assert_eq!(tmp.tree("out"), ["x/a.json", "x/a.txt"]);
+    let text = fs::read_to_string(tmp.join("out/x/a.txt")).unwrap();
     assert!(
         text.lines().next().unwrap().ends_with("KIM Min-jun 1"),
         "{text}"
@@ -699,14 +723,14 @@ fn several_formats_in_one_run() {
 
 #[test]
 fn the_report_records_every_input() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/a.txt"), doc(1));
-    write(&tmp.path().join("in/b.txt"), CORRUPT);
+    let tmp = Scratch::new();
+    tmp.write("in/a.txt", doc(1));
+    tmp.write("in/b.txt", CORRUPT);
     write(
-        &tmp.path().join("in/c.txt"),
+        &tmp.join("in/c.txt"),
         "KIM Min-jun\nQ: Any count?\nA: None.\n",
     );
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args([
             "convert",
             "in",
@@ -720,7 +744,7 @@ fn the_report_records_every_input() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let report: Value =
-        serde_json::from_slice(&fs::read(tmp.path().join("report.json")).unwrap()).unwrap();
+        serde_json::from_slice(&fs::read(tmp.join("report.json")).unwrap()).unwrap();
     let inputs = report["inputs"].as_array().unwrap();
     let statuses: Vec<(&str, &str)> = inputs
         .iter()
@@ -754,24 +778,24 @@ fn the_report_records_every_input() {
 
 #[test]
 fn an_output_directory_inside_the_input_is_not_read_back() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/a.txt"), doc(1));
+    let tmp = Scratch::new();
+    tmp.write("in/a.txt", doc(1));
     for _ in 0..2 {
-        interview(tmp.path())
+        interview(&tmp)
             .args(["convert", "in", "-o", "in/out", "--to", "text", "--force"])
             .assert()
             .success();
     }
-    assert_eq!(tree(&tmp.path().join("in")), ["a.txt", "out/a.txt"]);
+    assert_eq!(tmp.tree("in"), ["a.txt", "out/a.txt"]);
 }
 
 #[test]
 fn glob_selects_files_and_entries() {
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/keep/a.txt"), doc(1));
-    write(&tmp.path().join("in/skip/b.txt"), doc(2));
-    write(&tmp.path().join("in/keep/c.interview"), doc(3));
-    let out = interview(tmp.path())
+    let tmp = Scratch::new();
+    tmp.write("in/keep/a.txt", doc(1));
+    tmp.write("in/skip/b.txt", doc(2));
+    tmp.write("in/keep/c.interview", doc(3));
+    let out = interview(&tmp)
         .args(["convert", "in", "--to", "ndjson", "--glob", "keep/*"])
         .assert()
         .success()
@@ -782,7 +806,7 @@ fn glob_selects_files_and_entries() {
         .map(|r| r["path"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(paths, ["in/keep/a.txt", "in/keep/c.interview"]);
-    interview(tmp.path())
+    interview(&tmp)
         .args(["convert", "in", "--glob", "[oops"])
         .assert()
         .code(2);
@@ -790,17 +814,17 @@ fn glob_selects_files_and_entries() {
 
 #[test]
 fn damaged_archives_are_reported_and_the_rest_converts() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     let text = doc(1);
-    zip_of(&tmp.path().join("good.zip"), &[("a.txt", text.as_bytes())]);
-    let zip = fs::read(tmp.path().join("good.zip")).unwrap();
-    write(&tmp.path().join("cut.zip"), &zip[..zip.len() / 2]);
+    zip_of(&tmp.join("good.zip"), &[("a.txt", text.as_bytes())]);
+    let zip = fs::read(tmp.join("good.zip")).unwrap();
+    tmp.write("cut.zip", &zip[..zip.len() / 2]);
     let tgz = gzip(&tar_of(&[
         ("a.txt", text.as_bytes()),
         ("b.txt", text.as_bytes()),
     ]));
-    write(&tmp.path().join("cut.tgz"), &tgz[..tgz.len() - 30]);
-    let out = interview(tmp.path())
+    tmp.write("cut.tgz", &tgz[..tgz.len() - 30]);
+    let out = interview(&tmp)
         .args([
             "convert", "cut.zip", "cut.tgz", "good.zip", "--to", "ndjson",
         ])
@@ -823,11 +847,11 @@ fn damaged_archives_are_reported_and_the_rest_converts() {
 
 #[test]
 fn no_progress_bar_in_a_pipe() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = Scratch::new();
     for i in 0..5 {
-        write(&tmp.path().join(format!("in/{i}.txt")), doc(i));
+        tmp.write(format!("in/{i}.txt"), doc(i));
     }
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "in", "-o", "out"])
         .assert()
         .success()
@@ -849,9 +873,9 @@ fn no_progress_bar_in_a_pipe() {
 #[test]
 fn devices_are_written_in_place_never_replaced() {
     use std::os::unix::fs::FileTypeExt;
-    let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("in/a.txt"), doc(1));
-    interview(tmp.path())
+    let tmp = Scratch::new();
+    tmp.write("in/a.txt", doc(1));
+    interview(&tmp)
         .args(["convert", "in/a.txt", "-o", "/dev/null"])
         .assert()
         .success()
@@ -862,7 +886,7 @@ fn devices_are_written_in_place_never_replaced() {
             .file_type()
             .is_char_device()
     );
-    let out = interview(tmp.path())
+    let out = interview(&tmp)
         .args(["convert", "in", "--to", "ndjson", "-o", "/dev/stdout"])
         .args(["--report", "/dev/stderr"])
         .output()
@@ -875,10 +899,10 @@ fn devices_are_written_in_place_never_replaced() {
 
 /// A directory holding `in/a.txt` and `in/b.txt`, two valid interviews.
 #[cfg(unix)]
-fn two_inputs() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join("in/a.txt"), doc(1));
-    write(&dir.path().join("in/b.txt"), doc(2));
+fn two_inputs() -> Scratch {
+    let dir = Scratch::new();
+    dir.write("in/a.txt", doc(1));
+    dir.write("in/b.txt", doc(2));
     dir
 }
 
@@ -895,21 +919,20 @@ fn mode(path: &Path) -> u32 {
 #[cfg(unix)]
 #[test]
 fn outputs_get_the_mode_of_any_new_file() {
-    let dir = two_inputs();
-    let root = dir.path();
+    let root = two_inputs();
     fs::File::create(root.join("plain")).unwrap();
     let expected = mode(&root.join("plain"));
     assert_ne!(expected, 0o600, "the umask under test hides the difference");
-    interview(root)
+    interview(&root)
         .args(["convert", "in", "-o", "tree", "--to", "json", "--to", "wxr"])
         .assert()
         .success();
-    interview(root)
+    interview(&root)
         .args(["convert", "in", "--to", "ndjson", "-o", "all.ndjson"])
         .args(["--report", "report.json"])
         .assert()
         .success();
-    interview(root)
+    interview(&root)
         .args(["convert", "in/a.txt", "-o", "one.xml", "--to", "xml"])
         .assert()
         .success();
@@ -930,14 +953,13 @@ fn outputs_get_the_mode_of_any_new_file() {
 #[test]
 fn force_keeps_the_mode_of_a_replaced_output() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = two_inputs();
-    let root = dir.path();
+    let root = two_inputs();
     let run = || {
-        interview(root)
+        interview(&root)
             .args(["convert", "in", "-o", "tree", "--force"])
             .assert()
             .success();
-        interview(root)
+        interview(&root)
             .args([
                 "convert",
                 "in",

@@ -1,8 +1,9 @@
 //! Golden fixtures for the raw-text reader, grouped by kind under
 //! `fixtures/text/<kind>/NAME.txt`: each input (in whatever encoding it is
-//! stored) beside its model `NAME.json` and its diagnostics
-//! `NAME.diagnostics` (`line:col severity[code] message`, one a line).
-//! `UPDATE_GOLDEN=1 cargo test --test text_fixtures` rewrites them.
+//! stored) beside its model as JSON and its diagnostics (`line:col
+//! severity[code] message`, one a line), kept as the insta snapshots
+//! `model@NAME.txt.snap` and `diagnostics@NAME.txt.snap`; `cargo insta
+//! review` shows changes and accepts them.
 
 mod common;
 
@@ -53,28 +54,41 @@ fn outcome(path: &Path) -> (String, String) {
     (json, diagnostics)
 }
 
+/// `text` as insta compares it: insta trims white space at the end of a
+/// snapshot and reads CRLF as LF, so the text must have neither for the
+/// comparison to be exact (empty, or one line feed at the very end).
+fn exact(text: String) -> String {
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    let one_line_feed_at_the_end = text.ends_with('\n') && !body.is_empty();
+    assert!(
+        !text.contains('\r')
+            && (text.is_empty() || one_line_feed_at_the_end)
+            && !body.ends_with(char::is_whitespace),
+        "{text:?}"
+    );
+    text
+}
+
+/// Each fixture's model and diagnostics match its snapshots beside it,
+/// `model@NAME.txt.snap` and `diagnostics@NAME.txt.snap`.
 #[test]
 fn every_text_fixture_matches_its_golden_model_and_diagnostics() {
     let inputs = inputs();
     assert!(inputs.len() >= 40, "only {} fixtures found", inputs.len());
-    let mut failures = Vec::new();
-    for input in &inputs {
+    let mut seen = 0;
+    insta::glob!("../fixtures/text", "*/*.txt", |input| {
+        seen += 1;
         let (json, diagnostics) = outcome(input);
-        let result = std::panic::catch_unwind(|| {
-            common::assert_golden(&input.with_extension("json"), &json);
-            common::assert_golden(&input.with_extension("diagnostics"), &diagnostics);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(input.parent().unwrap());
+        settings.set_snapshot_suffix(input.file_name().unwrap().to_str().unwrap());
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| {
+            insta::assert_snapshot!("model", exact(json));
+            insta::assert_snapshot!("diagnostics", exact(diagnostics));
         });
-        if result.is_err() {
-            failures.push(input.display().to_string());
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} fixtures differ from their golden files:\n{}",
-        failures.len(),
-        inputs.len(),
-        failures.join("\n")
-    );
+    });
+    assert_eq!(seen, inputs.len());
 }
 
 /// The fixtures are valid documents: no error among their diagnostics, and

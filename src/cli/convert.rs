@@ -19,7 +19,7 @@ use signal_hook::flag;
 
 use super::exit::Exit;
 use super::report::human::{self as render, Human};
-use super::{From, InputArgs, Names, count, parse_format, to_values};
+use super::{InputArgs, InputKind, Names, count, parse_format, to_values};
 
 /// Arguments of `convert`.
 #[derive(Debug, Args)]
@@ -498,7 +498,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
     }
     Ok(batch::Options {
         from: args.input.format(),
-        records: args.input.from == Some(From::Records),
+        records: args.input.from == Some(InputKind::Records),
         encoding: args.input.encoding,
         strict: args.input.strict,
         to,
@@ -542,7 +542,7 @@ fn destination<'w>(args: &ConvertArgs) -> Option<Destination<'w>> {
     }
     // records hold many documents, whatever holds them
     let single = match &args.inputs[..] {
-        [_] if args.input.from == Some(From::Records) => false,
+        [_] if args.input.from == Some(InputKind::Records) => false,
         [one] => one == Path::new("-") || (one.is_file() && !batch::input::is_archive(one)),
         _ => false,
     };

@@ -69,7 +69,7 @@ struct InputArgs {
     /// Input format; by default from the file extension, else from the
     /// content.
     #[arg(long, value_name = "FORMAT", value_parser = Names { parse: parse_from, values: from_values })]
-    from: Option<From>,
+    from: Option<InputKind>,
     /// Read raw text in this encoding (a WHATWG label: utf-8, gb18030, shift_jis, euc-kr, utf-16le …) instead of detecting it.
     #[arg(long, value_parser = parse_encoding)]
     encoding: Option<&'static Encoding>,
@@ -343,7 +343,7 @@ fn emit(bytes: &[u8]) -> Exit {
 
 /// What `--from` names: one document format, or a stream of records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum From {
+enum InputKind {
     /// Every input is a document in this format.
     Document(Format),
     /// Every input holds NDJSON records `{"path": …, "text": …}`.
@@ -354,22 +354,32 @@ impl InputArgs {
     /// The document format `--from` forces, if it names one.
     fn format(&self) -> Option<Format> {
         match self.from {
-            Some(From::Document(format)) => Some(format),
+            Some(InputKind::Document(format)) => Some(format),
             _ => None,
         }
     }
 }
 
-fn parse_from(name: &str) -> Result<From, String> {
+fn parse_from(name: &str) -> Result<InputKind, String> {
     if name.eq_ignore_ascii_case("records") {
-        return Ok(From::Records);
+        return Ok(InputKind::Records);
     }
-    parse_input_format(name).map(From::Document)
+    parse_input_format(name).map(InputKind::Document)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--from` parses to an [`InputKind`], whose name leaves the prelude's
+    /// `From` trait usable here and wherever `super::*` is imported.
+    #[test]
+    fn from_parses_to_an_input_kind_and_the_from_trait_stays_in_scope() {
+        assert_eq!(parse_from("records"), Ok(InputKind::Records));
+        assert_eq!(parse_from("xml"), Ok(InputKind::Document(Format::Xml)));
+        let widened: u64 = From::from(7u8);
+        assert_eq!(widened, 7);
+    }
 
     /// Colour under `auto` for a terminal (`terminal`) with these
     /// variables set.

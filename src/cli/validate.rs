@@ -11,8 +11,8 @@ use interview_kit::{Diagnostic, Severity, Source};
 use super::convert::globs;
 use super::exit::Exit;
 use super::report::human;
-use super::report::{Located, ReportFormat, Summary};
-use super::{From, ValidateArgs, report};
+use super::report::{Located, ReportFormat};
+use super::{InputKind, ValidateArgs, report};
 
 /// What a worker prepares for the report of one document: each
 /// diagnostic rendered for people, or the text of the line it points at.
@@ -23,7 +23,7 @@ enum Prepared {
 
 pub fn run(args: &ValidateArgs) -> Exit {
     let quiet = args.terminal.quiet;
-    if args.input.from == Some(From::Records) {
+    if args.input.from == Some(InputKind::Records) {
         args.terminal
             .human()
             .error("--from records is for convert: validate reads documents");
@@ -82,10 +82,8 @@ pub fn run(args: &ValidateArgs) -> Exit {
             )
         }
     };
-    let mut summary = Summary {
-        limited: args.max_errors.is_some(),
-        ..Summary::default()
-    };
+    // diagnostics --max-errors left out
+    let mut omitted = 0;
     let mut budget = args.max_errors.unwrap_or(usize::MAX);
     let mut written = Ok(());
     let mut sink = io::sink();
@@ -95,21 +93,6 @@ pub fn run(args: &ValidateArgs) -> Exit {
         Destination::Stream(&mut sink),
         &prepare,
         &mut |outcome, prepared| {
-            // a link left out (not followed) is no file checked
-            let skipped = outcome.status == Status::Converted && outcome.documents == 0;
-            summary.files += usize::from(!skipped);
-            let errors = outcome
-                .diagnostics
-                .iter()
-                .filter(|d| d.diagnostic.severity == Severity::Error)
-                .count();
-            summary.errors += errors;
-            summary.warnings += outcome.diagnostics.len() - errors;
-            match outcome.status {
-                Status::Converted => {}
-                Status::Invalid => summary.invalid += 1,
-                Status::Failed => summary.failed += 1,
-            }
             // an input that could not be checked is a failure of the run,
             // shown whatever --max-errors says
             let unreadable = outcome.status == Status::Failed && outcome.format.is_none();
@@ -123,7 +106,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
                 .collect();
             let shown = kept.len().min(budget);
             budget -= shown;
-            summary.omitted += kept.len() - shown;
+            omitted += (kept.len() - shown) as u64;
             let kept = &kept[..shown];
             let (mut rendered, lines) = match prepared {
                 Some(Prepared::Rendered(r)) => (r, Vec::new()),
@@ -148,20 +131,21 @@ pub fn run(args: &ValidateArgs) -> Exit {
             written = std::mem::replace(&mut written, Ok(())).and(result);
         },
     );
-    let batch_summary = match run {
+    let summary = match run {
         Ok(summary) => summary,
         Err(err) => {
             args.terminal.human().error(&err.to_string());
             return Exit::Failure;
         }
     };
-    written = written.and(reporter.finish(&summary));
+    let omitted = args.max_errors.map(|_| omitted);
+    written = written.and(reporter.finish(&summary, omitted));
     if let Err(err) = written
         && err.kind() != io::ErrorKind::BrokenPipe
     {
         return Exit::Failure;
     }
-    match batch_summary.status() {
+    match summary.status() {
         Status::Converted => Exit::Ok,
         Status::Invalid => Exit::Invalid,
         Status::Failed => Exit::Failure,

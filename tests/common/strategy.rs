@@ -1,12 +1,18 @@
-//! Arbitrary models for property tests.
+//! Arbitrary models for property tests: the one strategy for a whole
+//! model, parameterized by the strategies for its text and its date, so that
+//! each test picks the text that stresses its format.
 
 use interview_kit::{Exchange, Interview, Precision, Role, Speaker};
 use proptest::option;
 use proptest::prelude::*;
 
+/// A strategy for one string of a model (never empty: the schema wants
+/// at least one character).
+pub type Text = BoxedStrategy<String>;
+
 /// Text with the characters that break naive writers: CJK, curly quotes,
 /// markup characters, and leading or trailing spaces.
-pub fn text() -> BoxedStrategy<String> {
+pub fn text() -> Text {
     prop_oneof![
         "[a-zA-Z][a-zA-Z ,.?'-]{0,30}",
         "[\u{4e00}-\u{4e80}\u{3040}-\u{309f}\u{ac00}-\u{ac80}]{1,12}",
@@ -18,7 +24,7 @@ pub fn text() -> BoxedStrategy<String> {
 /// [`text`] and more, for formats that carry any string: line feeds, blank
 /// lines, carriage returns and tabs anywhere (also at either end), text of
 /// white space only, and markup look-alikes (`]]>`, `&amp;`, `<![CDATA[`).
-pub fn any_text() -> BoxedStrategy<String> {
+pub fn any_text() -> Text {
     prop_oneof![
         3 => text(),
         1 => "[ \t\n\r]{0,3}[a-z&<>\"'\u{4e2d}“”]{1,6}([ \t\n\r]{1,3}[a-z\u{4e2d}]{1,4}){0,3}[ \t\n\r]{0,3}",
@@ -29,12 +35,13 @@ pub fn any_text() -> BoxedStrategy<String> {
     .boxed()
 }
 
-fn speaker(text: BoxedStrategy<String>) -> impl Strategy<Value = Speaker> {
+/// A speaker whose every part comes from `text`.
+fn speaker(text: &Text) -> impl Strategy<Value = Speaker> + use<> {
     (
         text.clone(),
         option::of(text.clone()),
         option::of(text.clone()),
-        option::of(text),
+        option::of(text.clone()),
     )
         .prop_map(|(name, family_name, given_name, label)| Speaker {
             name,
@@ -44,22 +51,22 @@ fn speaker(text: BoxedStrategy<String>) -> impl Strategy<Value = Speaker> {
         })
 }
 
-/// Any valid model whose texts come from [`text`].
+/// Any valid model whose texts, its date among them, come from [`text`].
 pub fn interview() -> impl Strategy<Value = Interview> {
-    interview_with(text())
+    interview_with(text(), text())
 }
 
-/// Any valid model whose texts come from `text`: every optional field
-/// present or absent, one to three exchanges.
-pub fn interview_with(text: BoxedStrategy<String>) -> impl Strategy<Value = Interview> {
+/// Any valid model: every string from `text`, the date from `date`; every
+/// optional field present or absent, one to three exchanges.
+pub fn interview_with(text: Text, date: Text) -> impl Strategy<Value = Interview> {
     let t = || text.clone();
     let head = (
         option::of(t()),
+        option::of(date),
         option::of(t()),
-        option::of(t()),
-        speaker(t()),
+        speaker(&text),
         option::of((t(), option::of(t()), option::of(t()), option::of(t()))),
-        option::of(speaker(t())),
+        option::of(speaker(&text)),
         prop::collection::vec(t(), 0..3),
     );
     let body = (
@@ -81,7 +88,8 @@ pub fn interview_with(text: BoxedStrategy<String>) -> impl Strategy<Value = Inte
             Just("zh"),
             Just("ja"),
             Just("ko"),
-            Just("zh-Hant")
+            Just("zh-Hant"),
+            Just("de-CH")
         ]),
         option::of(prop_oneof![Just("UTF-8"), Just("GBK"), Just("Shift_JIS")]),
     );

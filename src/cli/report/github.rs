@@ -59,9 +59,9 @@ impl<W: Write> Reporter for Github<W> {
         )
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        if summary.omitted > 0 {
-            let omitted = crate::cli::count(summary.omitted, "more diagnostic");
+    fn finish(&mut self, _summary: &Summary, omitted: Option<u64>) -> io::Result<()> {
+        if let Some(omitted) = omitted.filter(|&n| n > 0) {
+            let omitted = crate::cli::count(omitted, "more diagnostic");
             writeln!(
                 self.out,
                 "::notice title=max-errors::{omitted} left out by --max-errors"

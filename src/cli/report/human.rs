@@ -96,33 +96,39 @@ impl Reporter for Human {
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary, omitted: Option<u64>) -> io::Result<()> {
         if self.quiet {
             return Ok(());
         }
-        let mut err = io::stderr().lock();
-        if summary.omitted > 0 {
-            writeln!(
-                err,
-                "note: {} not shown (--max-errors)",
-                count(summary.omitted, "more diagnostic")
-            )?;
-        }
-        let failed = if summary.failed > 0 {
-            format!(", {} failed", summary.failed)
-        } else {
-            String::new()
-        };
-        writeln!(
-            err,
-            "checked {}: {} valid, {} invalid{failed}; {}, {}",
-            count(summary.files, "file"),
-            summary.files - summary.invalid - summary.failed,
-            summary.invalid,
-            count(summary.errors, "error"),
-            count(summary.warnings, "warning")
-        )
+        closing(&mut io::stderr().lock(), summary, omitted)
     }
+}
+
+/// The closing lines of a run: what `--max-errors` left out, then the
+/// verdicts (a link left out, not followed, is no file checked).
+fn closing(out: &mut impl Write, summary: &Summary, omitted: Option<u64>) -> io::Result<()> {
+    if let Some(omitted) = omitted.filter(|&n| n > 0) {
+        writeln!(
+            out,
+            "note: {} not shown (--max-errors)",
+            count(omitted, "more diagnostic")
+        )?;
+    }
+    let failed = if summary.failed > 0 {
+        format!(", {} failed", summary.failed)
+    } else {
+        String::new()
+    };
+    let checked = summary.files - summary.skipped;
+    writeln!(
+        out,
+        "checked {}: {} valid, {} invalid{failed}; {}, {}",
+        count(checked, "file"),
+        checked - summary.invalid - summary.failed,
+        summary.invalid,
+        count(summary.errors, "error"),
+        count(summary.warnings, "warning")
+    )
 }
 
 /// Renders every diagnostic of one source to bytes, in one buffer so that
@@ -431,6 +437,34 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The closing lines come from the run's totals, the one summary
+    /// `convert` reports too: a link left out is no file checked, and
+    /// what `--max-errors` left out is noted first.
+    #[test]
+    fn the_closing_lines_count_the_runs_totals() {
+        let summary = Summary {
+            files: 4,
+            skipped: 1,
+            invalid: 1,
+            failed: 1,
+            errors: 2,
+            warnings: 1,
+            ..Summary::default()
+        };
+        let closed = |omitted| {
+            let mut out = Vec::new();
+            closing(&mut out, &summary, omitted).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let verdict = "checked 3 files: 1 valid, 1 invalid, 1 failed; 2 errors, 1 warning\n";
+        assert_eq!(closed(None), verdict);
+        assert_eq!(closed(Some(0)), verdict);
+        assert_eq!(
+            closed(Some(3)),
+            format!("note: 3 more diagnostics not shown (--max-errors)\n{verdict}")
+        );
+    }
     use interview_kit::diagnostic::Code;
 
     fn shown(text: &str, span: Range<usize>) -> String {

@@ -70,9 +70,9 @@ impl<W: Write> Reporter for Json<W> {
 
     /// Under `--max-errors`, a last line says how many diagnostics were
     /// left out: `{"omitted":3}` (0 when none was).
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        if summary.limited {
-            self.line(&json!({ "omitted": summary.omitted }))?;
+    fn finish(&mut self, _summary: &Summary, omitted: Option<u64>) -> io::Result<()> {
+        if let Some(omitted) = omitted {
+            self.line(&json!({ "omitted": omitted }))?;
         }
         self.out.flush()
     }
@@ -96,7 +96,7 @@ mod tests {
         json.file(source.name(), &entries, &[]).unwrap();
         let gone = Diagnostic::whole(Severity::Error, Code::Io, "no such file");
         json.unreadable("gone.txt", &gone).unwrap();
-        json.finish(&Summary::default()).unwrap();
+        json.finish(&Summary::default(), None).unwrap();
         let text = String::from_utf8(json.out).unwrap();
         let lines: Vec<serde_json::Value> = text
             .lines()

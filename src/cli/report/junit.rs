@@ -77,7 +77,7 @@ impl<W: Write> Reporter for Junit<W> {
         Ok(())
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, _summary: &Summary, _omitted: Option<u64>) -> io::Result<()> {
         let tests = self.cases.len().to_string();
         let failures = self
             .cases
@@ -159,7 +159,7 @@ mod tests {
         junit.file("ok.txt", &[], &[]).unwrap();
         let gone = Diagnostic::whole(Severity::Error, interview_kit::Code::Io, "no such file");
         junit.unreadable("gone.txt", &gone).unwrap();
-        junit.finish(&Summary::default()).unwrap();
+        junit.finish(&Summary::default(), None).unwrap();
         let text = String::from_utf8(junit.out).unwrap();
         assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
         assert!(text.contains("tests=\"3\" failures=\"1\" errors=\"1\""));

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 #[cfg(test)]
 use interview_kit::Source;
-use interview_kit::batch;
+use interview_kit::batch::{self, Summary};
 use interview_kit::source::LineCol;
 use interview_kit::{Diagnostic, Severity};
 
@@ -123,26 +123,6 @@ impl<'a> Located<'a> {
     }
 }
 
-/// Counts for the closing summary.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Summary {
-    /// Files checked.
-    pub files: usize,
-    /// Files with an error (after `--strict`).
-    pub invalid: usize,
-    /// Inputs that could not be checked at all (unreadable, or holding no
-    /// document).
-    pub failed: usize,
-    /// Errors reported.
-    pub errors: usize,
-    /// Warnings reported.
-    pub warnings: usize,
-    /// Diagnostics left out by `--max-errors`.
-    pub omitted: usize,
-    /// Whether `--max-errors` was given.
-    pub limited: bool,
-}
-
 /// Receives every checked file's diagnostics, then finishes the report.
 pub trait Reporter {
     /// One file (`name`) and the diagnostics to show for it (possibly
@@ -153,8 +133,9 @@ pub trait Reporter {
     /// An input that could not be checked at all (a missing file, one
     /// that holds no document): a failure of the run, not a finding.
     fn unreadable(&mut self, name: &str, error: &Diagnostic) -> io::Result<()>;
-    /// The end of the run.
-    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+    /// The end of the run: its totals, and under `--max-errors` how many
+    /// diagnostics it left out (`None` without the option).
+    fn finish(&mut self, summary: &Summary, omitted: Option<u64>) -> io::Result<()>;
 }
 
 /// The reporter for `format`, writing machine formats to `out` and people's

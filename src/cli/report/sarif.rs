@@ -98,7 +98,7 @@ impl<W: Write> Reporter for Sarif<W> {
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary, omitted: Option<u64>) -> io::Result<()> {
         let rules: Vec<Value> = Code::ALL
             .iter()
             .map(|code| {
@@ -115,10 +115,10 @@ impl<W: Write> Reporter for Sarif<W> {
             .collect();
         let successful = summary.failed == 0 && self.failures.is_empty();
         let mut notifications = std::mem::take(&mut self.failures);
-        if summary.omitted > 0 {
+        if let Some(omitted) = omitted.filter(|&n| n > 0) {
             notifications.push(json!({
                 "level": "note",
-                "message": { "text": format!("{} left out by --max-errors", crate::cli::count(summary.omitted, "more diagnostic")) },
+                "message": { "text": format!("{} left out by --max-errors", crate::cli::count(omitted, "more diagnostic")) },
             }));
         }
         let log = json!({
@@ -176,7 +176,7 @@ mod tests {
             .map(|d| Located::new(&source, d, false))
             .collect();
         sarif.file(source.name(), &entries, &[]).unwrap();
-        sarif.finish(&Summary::default()).unwrap();
+        sarif.finish(&Summary::default(), None).unwrap();
         let log: Value = serde_json::from_slice(&sarif.out).unwrap();
         assert_eq!(log["version"], "2.1.0");
         let results = log["runs"][0]["results"].as_array().unwrap();
