@@ -118,7 +118,7 @@ pub fn write_record(
         errors: diagnostics_of(outcome, Severity::Error),
         warnings: diagnostics_of(outcome, Severity::Warning),
     };
-    crate::write::jsonfmt::to_vec(out, &record, false)?;
+    serde_json::to_writer(&mut *out, &record)?;
     out.push(b'\n');
     Ok(())
 }

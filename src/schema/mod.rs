@@ -3,7 +3,6 @@
 //! compiled once per process to validate every document before it is
 //! written.
 
-use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use jsonschema::ValidationError;
@@ -16,10 +15,6 @@ use crate::read::locate::push_token;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Interview;
-
-mod tree;
-
-use tree::{Tree, TreeJson};
 
 /// Where the committed schema lives, relative to the repository root.
 pub const PATH: &str = "schema/interview.schema.json";
@@ -193,17 +188,6 @@ pub fn validator() -> &'static jsonschema::Validator {
     })
 }
 
-/// The same schema compiled for documents in a [`Tree`], built on first use.
-fn tree_validator() -> &'static jsonschema::Validator<TreeJson> {
-    static VALIDATOR: OnceLock<jsonschema::Validator<TreeJson>> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        jsonschema::options_for::<TreeJson>()
-            .with_draft(jsonschema::Draft::Draft202012)
-            .build(&generate())
-            .expect("the generated schema is a valid 2020-12 schema")
-    })
-}
-
 /// Every violation of the schema in `value`, each with its JSON pointer
 /// (for an unexpected property, the pointer to that property).
 pub fn check(value: &Value) -> Vec<Diagnostic> {
@@ -337,37 +321,9 @@ fn lowercase_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// Every violation of the schema by a model built in memory.
-///
-/// A valid model, the common case, is checked as a [`Tree`] kept per
-/// thread; an invalid one is checked again as a `serde_json::Value`, for
-/// the same diagnostics as a JSON input gets.
+/// Every violation of the schema by a model built in memory: the model
+/// as `serde_json` writes it, checked as a JSON input is.
 pub fn check_model(interview: &Interview) -> Vec<Diagnostic> {
-    thread_local! {
-        static TREE: RefCell<Tree> = RefCell::default();
-    }
-    let valid = TREE.with_borrow_mut(|tree| {
-        // what the exchanges, most of a large document, take in the tree
-        let (text, nodes) = interview.exchanges.iter().fold((0, 0), |(text, nodes), e| {
-            let answer: usize = e.answer.iter().map(|p| p.len() + 8).sum();
-            (
-                text + e.question.len() + answer + 24,
-                nodes + e.answer.len() + 4,
-            )
-        });
-        tree.reserve(text, nodes);
-        let valid = tree
-            .fill(interview)
-            .map(|root| tree_validator().is_valid(root));
-        // a huge document's buffers are not kept for the next one
-        if tree.capacity() > KEPT_TREE_BYTES {
-            *tree = Tree::default();
-        }
-        valid
-    });
-    if let Ok(true) = valid {
-        return Vec::new();
-    }
     match serde_json::to_value(interview) {
         Ok(value) => check(&value),
         Err(err) => vec![Diagnostic::whole(
@@ -377,6 +333,3 @@ pub fn check_model(interview: &Interview) -> Vec<Diagnostic> {
         )],
     }
 }
-
-/// The most a thread's [`Tree`] keeps between documents.
-const KEPT_TREE_BYTES: usize = 4 << 20;

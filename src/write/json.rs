@@ -14,7 +14,7 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
 
 /// Appends `interview` as pretty JSON with a trailing newline to `out`.
 pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
-    super::jsonfmt::to_vec(out, interview, true)?;
+    serde_json::to_writer_pretty(&mut *out, interview)?;
     out.push(b'\n');
     Ok(())
 }

@@ -4,7 +4,6 @@
 mod cms;
 pub mod html;
 pub mod json;
-pub(crate) mod jsonfmt;
 pub mod jsonld;
 pub mod markdown;
 pub mod ndjson;

@@ -18,7 +18,7 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
 
 /// Appends `interview` as one line of compact JSON to `out`.
 pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
-    super::jsonfmt::to_vec(out, interview, false)?;
+    serde_json::to_writer(&mut *out, interview)?;
     out.push(b'\n');
     Ok(())
 }
