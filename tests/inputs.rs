@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::ndjson;
+
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -19,14 +21,6 @@ fn interview(dir: &Path) -> Command {
 
 fn seed() -> String {
     fs::read_to_string(common::fixture(common::SEED)).unwrap()
-}
-
-fn ndjson(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8(stdout.to_vec())
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
 }
 
 #[test]

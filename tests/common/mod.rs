@@ -8,6 +8,15 @@ pub mod strategy;
 use interview_kit::Interview;
 use interview_kit::read::text::labels::{is_interviewer_word, matches_name};
 
+/// The records of an NDJSON stream, each parsed.
+pub fn ndjson(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
