@@ -30,6 +30,7 @@ pub mod model;
 pub mod read;
 pub mod schema;
 pub mod source;
+pub mod vocabulary;
 pub mod write;
 
 pub use diagnostic::{Code, Diagnostic, Severity};

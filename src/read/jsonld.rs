@@ -1,4 +1,4 @@
-//! schema.org JSON-LD → model: the inverse of [`crate::write::jsonld`],
+//! schema.org JSON-LD → model: the inverse of the JSON-LD writer,
 //! whose module documentation gives the mapping.
 //!
 //! The reader reads the compact form by its terms; it runs no JSON-LD
@@ -25,7 +25,7 @@ use crate::read::locate::{nearest, spans};
 use crate::read::xml::input_error;
 use crate::schema;
 use crate::source::Source;
-use crate::write::jsonld::{SCHEMA_ORG, context, join_paragraphs, split_paragraphs};
+use crate::vocabulary::jsonld::{SCHEMA_ORG, context, join_paragraphs, split_paragraphs};
 
 /// Reads a schema.org JSON-LD document of an interview.
 pub fn read(source: &Source) -> Parsed {

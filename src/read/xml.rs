@@ -30,7 +30,7 @@ use crate::read::Parsed;
 use crate::read::locate::nearest;
 use crate::schema;
 use crate::source::Source;
-use crate::write::xml::{NAMESPACE, is_forbidden};
+use crate::vocabulary::xml::{NAMESPACE, is_forbidden};
 
 /// The largest input read, in bytes of decoded text (32 MiB).
 pub const MAX_INPUT_BYTES: usize = 32 << 20;

@@ -38,34 +38,14 @@ use serde_json::{Map, Value, json};
 
 use crate::model::{Interview, Speaker};
 
-/// The schema.org vocabulary, the context's `@vocab`.
-pub const SCHEMA_ORG: &str = "https://schema.org/";
-
-/// The namespace of the terms schema.org lacks.
-pub const VOCABULARY: &str = "https://interview-kit.dev/ns/interview/1#";
-
-/// The `@id` of the interviewee, to which every answer's `author` points.
-pub const INTERVIEWEE: &str = "_:interviewee";
+pub use crate::vocabulary::jsonld::{
+    INTERVIEWEE, SCHEMA_ORG, VOCABULARY, context, join_paragraphs, split_paragraphs,
+};
 
 /// Writes `interview` as pretty JSON-LD with a trailing newline.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &document(interview))?;
     out.write_all(b"\n")
-}
-
-/// The inline context of every document.
-pub fn context() -> Value {
-    json!({
-        "@vocab": SCHEMA_ORG,
-        "ik": VOCABULARY,
-        "interactionType": { "@type": "@vocab" },
-        "dateText": "ik:dateText",
-        "introduction": { "@id": "ik:introduction", "@container": "@list" },
-        "paragraphs": { "@id": "ik:paragraphs", "@container": "@list" },
-        "readCountPrecision": "ik:readCountPrecision",
-        "readCountText": "ik:readCountText",
-        "sourceEncoding": "ik:sourceEncoding"
-    })
 }
 
 /// The JSON-LD document of `interview`.
@@ -186,20 +166,6 @@ fn paragraphs(
     if !exact {
         node.insert(list_key.into(), paragraphs.into());
     }
-}
-
-/// Paragraphs as one text, separated by a blank line.
-pub fn join_paragraphs(paragraphs: &[String]) -> String {
-    paragraphs.join("\n\n")
-}
-
-/// The inverse of [`join_paragraphs`] where one exists: the text split at
-/// each blank line (`\n\n`), empty pieces dropped.
-pub fn split_paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn put(node: &mut Map<String, Value>, key: &str, value: Option<&str>) {

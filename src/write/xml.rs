@@ -37,8 +37,7 @@ use serde_json::Value;
 
 use crate::model::{Interview, Speaker};
 
-/// The namespace of every element.
-pub const NAMESPACE: &str = "https://interview-kit.dev/ns/interview/1";
+pub use crate::vocabulary::xml::{NAMESPACE, is_forbidden};
 
 /// Writes `interview` as XML.
 ///
@@ -114,12 +113,6 @@ pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Whether XML 1.0 forbids `c` anywhere in a document (its `Char`
-/// production), even as a character reference.
-pub fn is_forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// The JSON pointer and character of the first text in `interview` that XML
