@@ -26,6 +26,7 @@ pub mod batch;
 mod bytes;
 pub mod diagnostic;
 pub mod format;
+pub(crate) mod locate;
 pub mod model;
 pub mod read;
 pub mod schema;

@@ -6,9 +6,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::locate::{duplicate_keys, nearest, spans};
 use crate::model::Interview;
 use crate::read::Parsed;
-use crate::read::locate::{duplicate_keys, nearest, spans};
 use crate::schema;
 use crate::source::Source;
 

@@ -18,10 +18,10 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::locate::{nearest, spans};
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
 use crate::read::Parsed;
 use crate::read::json::{duplicate_key_errors, syntax_error};
-use crate::read::locate::{nearest, spans};
 use crate::read::xml::input_error;
 use crate::schema;
 use crate::source::Source;

@@ -3,7 +3,6 @@
 
 pub mod json;
 pub mod jsonld;
-pub(crate) mod locate;
 pub mod text;
 pub mod xml;
 

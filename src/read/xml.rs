@@ -25,9 +25,9 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::locate::nearest;
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
 use crate::read::Parsed;
-use crate::read::locate::nearest;
 use crate::schema;
 use crate::source::Source;
 use crate::vocabulary::xml::{NAMESPACE, is_forbidden};

@@ -11,7 +11,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::{Transform, transform_subschemas};
 use serde_json::Value;
 
-use crate::read::locate::push_token;
+use crate::locate::push_token;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Interview;
