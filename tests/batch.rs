@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::ndjson;
+use common::{ndjson, record_paths};
 
 use std::fs;
 use std::io::Write;
@@ -196,10 +196,7 @@ fn a_zip_of_interviews_converts_without_extraction() {
         .get_output()
         .clone();
     let records = ndjson(&out.stdout);
-    let paths: Vec<&str> = records
-        .iter()
-        .map(|r| r["path"].as_str().unwrap())
-        .collect();
+    let paths = record_paths(&records);
     assert_eq!(
         paths,
         [
@@ -228,10 +225,7 @@ fn tar_and_tar_gz_archives_are_read_in_place() {
         .get_output()
         .clone();
     let records = ndjson(&out.stdout);
-    let paths: Vec<&str> = records
-        .iter()
-        .map(|r| r["path"].as_str().unwrap())
-        .collect();
+    let paths = record_paths(&records);
     assert_eq!(
         paths,
         [
@@ -628,10 +622,7 @@ fn fail_fast_stops_at_the_first_failure() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let records = ndjson(&out.stdout);
-    let paths: Vec<&str> = records
-        .iter()
-        .map(|r| r["path"].as_str().unwrap())
-        .collect();
+    let paths = record_paths(&records);
     assert_eq!(paths, ["in/a-ok.txt", "in/b-bad.txt"]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("--fail-fast"), "{stderr}");
@@ -667,10 +658,7 @@ fn ndjson_order_is_the_same_whatever_the_jobs() {
     assert_eq!(run("8"), one);
     let records = ndjson(&one);
     assert_eq!(records.len(), 60);
-    let paths: Vec<&str> = records
-        .iter()
-        .map(|r| r["path"].as_str().unwrap())
-        .collect();
+    let paths = record_paths(&records);
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "directories are read in file-name order");

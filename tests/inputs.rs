@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ndjson;
+use common::{ndjson, record_paths};
 
 use std::fs;
 use std::io::Write;
@@ -93,10 +93,7 @@ fn a_tar_gz_whose_crc_does_not_match_converts_no_document() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let records = ndjson(&out.stdout);
-    let paths: Vec<&str> = records
-        .iter()
-        .map(|r| r["path"].as_str().unwrap())
-        .collect();
+    let paths = record_paths(&records);
     assert_eq!(paths, ["bad.tar.gz", "good.tgz!/a.txt", "good.tgz!/b.txt"]);
     assert_eq!(records[0]["errors"][0]["code"], "archive");
     let message = records[0]["errors"][0]["message"].as_str().unwrap();
@@ -280,10 +277,7 @@ fn records_over_max_size_are_refused_and_the_stream_goes_on() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let records = ndjson(&out.stdout);
-    let paths: Vec<&str> = records
-        .iter()
-        .map(|r| r["path"].as_str().unwrap())
-        .collect();
+    let paths = record_paths(&records);
     assert_eq!(paths, ["a.txt", "<stdin>:2", "<stdin>:3", "b.txt"]);
     assert!(records[0]["interview"].is_object());
     assert!(records[3]["interview"].is_object());

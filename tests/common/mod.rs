@@ -17,6 +17,14 @@ pub fn ndjson(stdout: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The `path` of each NDJSON record, in order.
+pub fn record_paths(records: &[serde_json::Value]) -> Vec<&str> {
+    records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect()
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
