@@ -23,7 +23,7 @@ use std::io::{self, Write};
 use super::{Unwritable, xml};
 use crate::diagnostic::Code;
 use crate::model::{Interview, Precision, Speaker};
-use crate::read::text::header::{self, Field};
+use crate::read::text::fields::{self as header, Field};
 use crate::read::text::labels::{self, matches_name};
 use crate::read::text::{is_plain_body_line, markers, parse_read_count};
 

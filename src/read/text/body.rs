@@ -1,0 +1,219 @@
+//! Pass 5: the body, the turns from the first question on, into
+//! exchanges. Unmarked lines continue the current turn (a wrapped line
+//! joins its paragraph; otherwise a new paragraph); after a question whose
+//! answers are never marked (`――なぜ？`) they are the answer. When several
+//! people answer, each exchange records who.
+
+use std::ops::Range;
+
+use super::classify::{self, Counted, Kind, Page};
+use super::layout::Profile;
+use super::lines::{self, Layout, Line};
+use super::markers::Side;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Exchange;
+
+/// What the body gave.
+#[derive(Debug, Default)]
+pub(crate) struct Body {
+    pub exchanges: Vec<Exchange>,
+    /// Labels that opened turns (not label-shaped header lines).
+    pub turn_labels: Vec<String>,
+    /// Read-count lines met in the body, in order.
+    pub counts: Vec<Counted>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An exchange being built.
+struct Open {
+    /// The span of the question's line.
+    asked: Range<usize>,
+    /// Where the turn's last line ends, so that a problem with the whole
+    /// turn points at all of it.
+    end: usize,
+    question: String,
+    answer: Vec<String>,
+    answered_by: Option<String>,
+    answering: bool,
+    /// The span of the line that opened the answer.
+    answer_span: Option<Range<usize>>,
+    asked_by_label: bool,
+}
+
+impl Open {
+    /// A question opened by the line at `span`, not answered yet.
+    fn asking(span: Range<usize>, question: String, asked_by_label: bool) -> Open {
+        Open {
+            end: span.end,
+            asked: span,
+            question,
+            answer: Vec::new(),
+            answered_by: None,
+            answering: false,
+            answer_span: None,
+            asked_by_label,
+        }
+    }
+}
+
+/// Turns from line `first` on into exchanges.
+pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
+    let mut body = Body::default();
+    let mut open: Option<Open> = None;
+    let mut prev_text: Option<usize> = None;
+    let lines = page.lines;
+    for (i, line) in lines.iter().enumerate().skip(first) {
+        let wrapped_join = page.paragraphs == Layout::Wrapped
+            && prev_text.is_some_and(|p| lines[p].block == line.block && p + 1 == i);
+        match &page.kinds[i] {
+            &Kind::Count(count) => {
+                body.counts.push(Counted::of(line, count));
+                prev_text = None;
+                continue;
+            }
+            Kind::Furniture => {
+                body.diagnostics.push(classify::furniture(line));
+                prev_text = None;
+                continue;
+            }
+            _ => {}
+        }
+        prev_text = Some(i);
+        let turn = profile.turn_at(page, i, false);
+        if let Some((_, Some(label), _)) = &turn
+            && !body.turn_labels.contains(label)
+        {
+            body.turn_labels.push(label.clone());
+        }
+        // a line that opens no new question belongs to the open turn
+        if let Some(open) = open.as_mut()
+            && !matches!(turn, Some((Side::Question, None, _)))
+        {
+            open.end = line.span.end;
+        }
+        match turn {
+            Some((Side::Question, by, text)) => {
+                if let Some(turn) = open.as_mut()
+                    && !turn.answering
+                    && by.is_some()
+                    && turn.asked_by_label
+                {
+                    // the interviewer speaks again before any answer
+                    lines::join_wrapped(&mut turn.question, &text);
+                    continue;
+                }
+                if let Some(done) = open.take() {
+                    body.close(done, false);
+                }
+                open = Some(Open::asking(line.span.clone(), text, by.is_some()));
+            }
+            Some((Side::Answer, by, text)) => {
+                let Some(turn) = open.as_mut() else {
+                    body.before_question(line, "answer before any question");
+                    continue;
+                };
+                if turn.answering && turn.answered_by != by && by.is_some() {
+                    // a second panelist answers the same question
+                    let question = turn.question.clone();
+                    let asked = turn.asked.clone();
+                    let done = open.take().expect("an open turn");
+                    body.close(done, false);
+                    open = Some(Open::asking(asked, question, false));
+                }
+                let turn = open.as_mut().expect("an open turn");
+                if !turn.answering {
+                    turn.answering = true;
+                    turn.answered_by = by;
+                    turn.answer_span = Some(line.span.clone());
+                }
+                if !text.is_empty() {
+                    turn.answer.push(text);
+                }
+            }
+            None => {
+                let text: &str = &line.text;
+                let Some(turn) = open.as_mut() else {
+                    body.before_question(line, "text before any question");
+                    continue;
+                };
+                if turn.answering {
+                    match turn.answer.last_mut() {
+                        Some(last) if wrapped_join => lines::join_wrapped(last, text),
+                        _ => turn.answer.push(text.to_owned()),
+                    }
+                } else if turn.question.is_empty() || wrapped_join || profile.answers_marked {
+                    lines::join_wrapped(&mut turn.question, text);
+                } else {
+                    // the answer follows the question unmarked (`――なぜ？`)
+                    turn.answering = true;
+                    turn.answer_span = Some(line.span.clone());
+                    turn.answer.push(text.to_owned());
+                }
+            }
+        }
+    }
+    if let Some(done) = open.take() {
+        body.close(done, true);
+    }
+    body
+}
+
+impl Body {
+    fn close(&mut self, turn: Open, last: bool) {
+        if turn.question.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::EmptyTurn,
+                    "question marker with no text",
+                    turn.asked.start..turn.end,
+                )
+                .expected("the question text after the marker"),
+            );
+            return;
+        }
+        if turn.answer.is_empty() {
+            if let Some(span) = turn.answer_span {
+                self.diagnostics.push(
+                    Diagnostic::error(Code::EmptyTurn, "answer marker with no text", span)
+                        .expected("the answer text after the marker"),
+                );
+            } else if last && turn.asked_by_label {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::TrailingText,
+                        "closing remark with no answer, left out of the model",
+                        turn.asked.start..turn.end,
+                    )
+                    .expected("an answer after each question"),
+                );
+            } else {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::QuestionWithoutAnswer,
+                        "question has no answer",
+                        turn.asked.start..turn.end,
+                    )
+                    .expected("an answer line (`A:` or `答：`) after the question"),
+                );
+            }
+            return;
+        }
+        // grown by doubling, an answer of five paragraphs holds room for
+        // eight: the model lives through the whole conversion
+        let mut answer = turn.answer;
+        answer.shrink_to_fit();
+        self.exchanges.push(Exchange {
+            question: turn.question,
+            answer,
+            answered_by: turn.answered_by,
+        });
+    }
+
+    /// An answer, or text, where no question has been asked yet.
+    fn before_question(&mut self, line: &Line<'_>, message: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(Code::AnswerBeforeQuestion, message, line.span.clone())
+                .expected("a question line (`Q:` or `问：`) before the first answer"),
+        );
+    }
+}

@@ -1,0 +1,1199 @@
+//! The header: everything before the first question.
+//!
+//! Each header line is first matched against the **line rules**, which
+//! need no context:
+//!
+//! | rule | examples |
+//! | --- | --- |
+//! | labelled field | `Headline: …` `# …` `Date: …` `发布时间：…` `Byline: …` `Interviewer: …` `受访者：…` `Role: …` `Introduction: …` |
+//! | date | `2024-05-12 09:30` `2024年5月12日` `2024. 5. 12. 오전 10:32` `May 12, 2024` |
+//! | byline | `By Jane Doe` `Interviewed by Jane Doe` `文/张三` `记者 张三` `김철수 기자` `来源：新华网` |
+//! | page furniture | `分享到：微信 微博` `Share: Facebook Twitter` `ツイート シェア` `【字体：大 中 小】` |
+//! | metadata line | `2024-05-12 | 来源：中国网 | 阅读 1,234` (each segment one of the above or a read count) |
+//!
+//! What is left is read by position: the **name** is the first line that
+//! looks like a person's name (`LEE Hee-sup`, `李肇星`, `黒田 東彦`, or
+//! `NAME, ROLE` / `NAME (ROLE)` on one line); a line before it is the
+//! **headline**; the line right after it is the **role** when it reads like
+//! one (a role may run over two lines); the rest is **introduction**.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::count::{ReadCount, parse_read_count};
+use super::labels::{is_label_like, matches_name, split_declaration};
+use super::lines::{
+    Hints, Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
+    strip_prefix_caseless, with_lowercase,
+};
+use super::markers::COLONS;
+use super::words::{Shapes, Words};
+use crate::model::{Role, Speaker};
+
+/// What one header line is, by the line rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// `Headline: …`, `标题：…`, `# …`.
+    Headline(String),
+    /// `2024-05-12`, `Date: …`, `发布时间：…`.
+    Date(String),
+    /// `By Jane Doe`, `文/张三`, `Byline: …` (the label `Byline:` removed).
+    Byline(String),
+    /// `Interviewed by Jane Doe` (also a byline) or `Interviewer: Jane Doe`.
+    Interviewer {
+        /// The line as a byline, when it reads as one.
+        byline: Option<String>,
+        /// The interviewer's name.
+        name: String,
+    },
+    /// `Interviewee: …`, `受访者：…`: the person interviewed.
+    Interviewee(String),
+    /// `Role: …`, `职务：…`.
+    Role(String),
+    /// `Introduction: …`, `导语：…`: a paragraph of introduction.
+    Introduction(String),
+    /// A read count: `阅读 1,234`.
+    Count(ReadCount),
+    /// Share buttons, font-size switches, copyright lines.
+    Furniture,
+    /// None of the above.
+    Plain,
+}
+
+/// Keys of labelled header fields, matched case-insensitively and followed
+/// by a colon (`Date: 2024-05-12`, `发布时间：2024-05-12`).
+const KEYS: &[(&str, Key)] = &[
+    ("headline", Key::Headline),
+    ("title", Key::Headline),
+    ("标题", Key::Headline),
+    ("標題", Key::Headline),
+    ("タイトル", Key::Headline),
+    ("제목", Key::Headline),
+    ("date", Key::Date),
+    ("published", Key::Date),
+    ("posted", Key::Date),
+    ("updated", Key::Date),
+    ("last updated", Key::Date),
+    ("日期", Key::Date),
+    ("时间", Key::Date),
+    ("時間", Key::Date),
+    ("发布时间", Key::Date),
+    ("發布時間", Key::Date),
+    ("发表时间", Key::Date),
+    ("更新时间", Key::Date),
+    ("日時", Key::Date),
+    ("掲載日", Key::Date),
+    ("公開日", Key::Date),
+    ("更新日", Key::Date),
+    ("날짜", Key::Date),
+    ("입력", Key::Date),
+    ("기사입력", Key::Date),
+    ("등록", Key::Date),
+    ("byline", Key::Byline),
+    ("interviewer", Key::Interviewer),
+    ("interviewed by", Key::Interviewer),
+    ("moderator", Key::Interviewer),
+    ("host", Key::Interviewer),
+    ("聞き手", Key::Interviewer),
+    ("インタビュアー", Key::Interviewer),
+    ("采访", Key::Interviewer),
+    ("采访人", Key::Interviewer),
+    ("采访者", Key::Interviewer),
+    ("主持人", Key::Interviewer),
+    ("记者", Key::Interviewer),
+    ("記者", Key::Interviewer),
+    ("인터뷰어", Key::Interviewer),
+    ("진행", Key::Interviewer),
+    ("사회", Key::Interviewer),
+    ("interviewee", Key::Interviewee),
+    ("guest", Key::Interviewee),
+    ("受访者", Key::Interviewee),
+    ("受访人", Key::Interviewee),
+    ("受訪者", Key::Interviewee),
+    ("嘉宾", Key::Interviewee),
+    ("話し手", Key::Interviewee),
+    ("ゲスト", Key::Interviewee),
+    ("인터뷰이", Key::Interviewee),
+    ("introduction", Key::Introduction),
+    ("导语", Key::Introduction),
+    ("導語", Key::Introduction),
+    ("リード", Key::Introduction),
+    ("리드", Key::Introduction),
+    ("role", Key::Role),
+    ("position", Key::Role),
+    ("职务", Key::Role),
+    ("職務", Key::Role),
+    ("肩書", Key::Role),
+    ("직책", Key::Role),
+];
+
+/// The shapes of [`KEYS`]' keys, to turn most other words away unread.
+const KEY_SHAPES: Shapes = {
+    let mut shapes = Shapes::EMPTY;
+    let mut i = 0;
+    while i < KEYS.len() {
+        shapes = shapes.with(KEYS[i].0);
+        i += 1;
+    }
+    shapes
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Headline,
+    Date,
+    Byline,
+    Interviewer,
+    Interviewee,
+    Role,
+    Introduction,
+}
+
+/// `KEY: value` with a known key → (key, value).
+fn labelled(text: &str) -> Option<(Key, &str)> {
+    // Markdown bold around the key: `**Published:** 2024-01-22`
+    let text = text.strip_prefix("**").unwrap_or(text);
+    let (at, colon) = text
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| COLONS.contains(&c))?;
+    let key = text[..at].trim().trim_end_matches('*');
+    let value = text[at + colon.len_utf8()..].trim();
+    let value = value.strip_prefix("**").unwrap_or(value).trim_start();
+    let &(_, kind) = with_lowercase(key, |key| {
+        KEY_SHAPES
+            .may_hold(key)
+            .then(|| KEYS.iter().find(|(k, _)| *k == key))
+            .flatten()
+    })?;
+    (!value.is_empty()).then_some((kind, value))
+}
+
+/// The line rules; see the module documentation.
+pub(crate) fn classify(text: &str) -> Field {
+    if let Some(rest) = text.strip_prefix("# ") {
+        return Field::Headline(rest.trim().to_owned());
+    }
+    if let Some(field) = credit(text) {
+        return field;
+    }
+    if let Some((key, value)) = labelled(text) {
+        let value = value.to_owned();
+        return match key {
+            Key::Headline => Field::Headline(value),
+            Key::Date => Field::Date(value),
+            Key::Byline => Field::Byline(value),
+            Key::Interviewee => Field::Interviewee(value),
+            Key::Role => Field::Role(value),
+            Key::Introduction => Field::Introduction(value),
+            // `记者：…` with a sentence after it is a question, not a credit
+            Key::Interviewer => Field::Plain,
+        };
+    }
+    if let Some(count) = parse_read_count(text) {
+        return Field::Count(count);
+    }
+    if is_date(text) {
+        return Field::Date(text.to_owned());
+    }
+    if let Some(name) = interviewed_by(text) {
+        return Field::Interviewer {
+            byline: Some(text.to_owned()),
+            name,
+        };
+    }
+    if is_byline(text) {
+        return Field::Byline(text.to_owned());
+    }
+    if is_furniture(text, true) {
+        return Field::Furniture;
+    }
+    Field::Plain
+}
+
+/// **Credit rule**: an interviewer key with names after it, no sentence:
+/// `Interviewer: Jane Doe`, `记者：张三 李四`, `聞き手：道上尚史`. The same
+/// keys before a sentence (`记者：您好。`) open a question instead.
+pub(crate) fn credit(text: &str) -> Option<Field> {
+    let (key, value) = labelled(text)?;
+    if key != Key::Interviewer {
+        return None;
+    }
+    let names: Vec<&str> = value
+        .split(['、', ',', '，', '/', '／', '·', '・'])
+        .flat_map(|part| {
+            if part.chars().any(is_cjk_letter) {
+                part.split_whitespace().collect::<Vec<_>>()
+            } else {
+                vec![part.trim()]
+            }
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let all_names = !names.is_empty()
+        && names.len() <= 4
+        && names
+            .iter()
+            .all(|n| is_label_like(n) && !n.ends_with(['.', '。']));
+    all_names.then(|| Field::Interviewer {
+        byline: None,
+        name: value.to_owned(),
+    })
+}
+
+/// `Interviewed by Jane Doe` → `Jane Doe`.
+fn interviewed_by(text: &str) -> Option<String> {
+    for prefix in [
+        "interviewed by ",
+        "interview by ",
+        "moderated by ",
+        "hosted by ",
+        "conducted by ",
+    ] {
+        let head = text.get(..prefix.len())?;
+        if head.eq_ignore_ascii_case(prefix) {
+            let name = text[prefix.len()..].trim();
+            let name = name.trim_end_matches(['.', ',']);
+            if is_label_like(name) {
+                return Some(name.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// **Date rule**: a year (1900–2099) with a month and a day, in any of the
+/// common shapes, optionally with a time, a weekday, a time zone and a
+/// label such as `Published` or `입력`.
+pub(crate) fn is_date(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "gmt",
+        "utc",
+        "kst",
+        "jst",
+        "bst",
+        "cst",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cet",
+        "cest",
+        "hkt",
+        "sgt",
+        "at",
+        "on",
+        "published",
+        "posted",
+        "updated",
+        "last",
+        "date",
+        "t",
+        "z",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ];
+    const MONTHS: usize = 24;
+    const CJK: &str = "年月日년월일時时分秒시분초星期周週曜一二三四五六七天火水木金土午前後后上下오전후화수목금토요입력수정등록기사発布表更新公開掲載时间時間日期发布發表";
+    let mut year = false;
+    let mut numbers = 0;
+    let mut month_word = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut end = start + 1;
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = i + 1;
+                chars.next();
+            }
+            let digits = &text[start..end];
+            if digits.len() > 4 {
+                return false;
+            }
+            if digits.len() == 4 && matches!(digits.parse::<u32>(), Ok(1900..=2099)) {
+                year = true;
+            } else {
+                numbers += 1;
+            }
+        } else if c.is_ascii_alphabetic() {
+            let mut end = start + 1;
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_ascii_alphabetic() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+            let word = text[start..end].to_ascii_lowercase();
+            match WORDS.iter().position(|w| *w == word) {
+                Some(i) if i < MONTHS => month_word = true,
+                Some(_) => {}
+                None => return false,
+            }
+        } else if c.is_alphabetic() && !CJK.contains(c) {
+            return false;
+        }
+    }
+    year && (month_word || numbers >= 2)
+}
+
+/// **Byline rule**: a credit line: `By Jane Doe`, `Reporting by …`,
+/// `文/张三`, `撰文：…`, `记者 张三`, `新华社记者 张三`, `김철수 기자`,
+/// `글·사진 김철수`, `取材・文：…`, `来源：新华网`, `Source: Reuters`.
+pub(crate) fn is_byline(text: &str) -> bool {
+    const LATIN: &[&str] = &[
+        "by ",
+        "reporting by ",
+        "text by ",
+        "words by ",
+        "written by ",
+        "story by ",
+        "source: ",
+        "author: ",
+        "reporter: ",
+    ];
+    const CJK_PREFIXES: &[&str] = &[
+        "文/",
+        "文／",
+        "文 /",
+        "文｜",
+        "文|",
+        "文：",
+        "文:",
+        "撰文",
+        "作者：",
+        "作者:",
+        "来源：",
+        "来源:",
+        "來源：",
+        "出处：",
+        "責任編輯",
+        "责任编辑",
+        "编辑：",
+        "编辑:",
+        "取材・文",
+        "取材・構成",
+        "構成：",
+        "構成・文",
+        "文・",
+        "出典：",
+        "글·사진",
+        "글=",
+        "글 ",
+        "출처:",
+        "출처 :",
+        "출처：",
+        "本报记者",
+        "本報記者",
+    ];
+    for prefix in LATIN {
+        if let Some(rest) = strip_prefix_caseless(text, prefix) {
+            let words = rest.split_whitespace().count();
+            return (1..=10).contains(&words)
+                && rest.starts_with(|c: char| c.is_uppercase() || !c.is_ascii())
+                && !ends_sentence(text.trim_end_matches('.'));
+        }
+    }
+    if CJK_PREFIXES.iter().any(|p| text.starts_with(p)) {
+        return fits_width(text, 80);
+    }
+    // `记者 张三 李四`, `新华社记者 张三`, `김철수 기자`, `워싱턴=김철수 특파원`;
+    // a seventh word is enough to know there are too many
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
+    let reporter = ["记者", "記者"];
+    if words.len() >= 2
+        && words.len() <= 5
+        && reporter.iter().any(|r| words[0].ends_with(r))
+        && words[1..].iter().all(|w| is_label_like(w))
+    {
+        return true;
+    }
+    let korean = ["기자", "특파원", "객원기자", "선임기자"];
+    words.len() >= 2
+        && words.len() <= 6
+        && korean.iter().any(|k| words.last() == Some(k))
+        && fits_width(text, 60)
+}
+
+/// Words of share bars and other page furniture. `strong` words mark a
+/// line as furniture on their own; weak ones only beside a strong one.
+const FURNITURE_STRONG: Words = Words::new(&[
+    "share",
+    "share this",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "email",
+    "e-mail",
+    "print",
+    "tweet",
+    "分享",
+    "分享到",
+    "微信",
+    "微博",
+    "qq空间",
+    "腾讯微博",
+    "豆瓣",
+    "朋友圈",
+    "打印",
+    "收藏",
+    "关闭窗口",
+    "打印本页",
+    "纠错",
+    "字号",
+    "字体",
+    "返回顶部",
+    "공유",
+    "공유하기",
+    "스크랩",
+    "인쇄",
+    "페이스북",
+    "트위터",
+    "카카오톡",
+    "카카오스토리",
+    "url복사",
+    "글자크기",
+    "기사저장",
+    "ツイート",
+    "シェア",
+    "はてブ",
+    "はてなブックマーク",
+    "ブックマーク",
+    "印刷",
+    "lineで送る",
+    "pocket",
+]);
+const FURNITURE_WEAK: Words = Words::new(&[
+    "大",
+    "中",
+    "小",
+    "x",
+    "line",
+    "link",
+    "copy",
+    "save",
+    "like",
+    "mail",
+    "top",
+    "qq",
+    "关闭",
+    "返回",
+    "评论",
+    "点赞",
+    "转发",
+    "댓글",
+    "좋아요",
+    "밴드",
+    "네이버",
+    "메일",
+    "이메일",
+    "복사",
+    "送る",
+    "いいね",
+    "comment",
+    "comments",
+    "on",
+    "to",
+    "this",
+    "article",
+    "story",
+    "via",
+]);
+/// The longest word of [`FURNITURE_STRONG`] and [`FURNITURE_WEAK`], in bytes.
+const MAX_FURNITURE_WORD: usize = {
+    let (strong, weak) = (FURNITURE_STRONG.longest(), FURNITURE_WEAK.longest());
+    if strong > weak { strong } else { weak }
+};
+
+/// Prefixes of lines that are furniture whatever follows.
+const FURNITURE_PREFIXES: Words = Words::new(&[
+    "share this",
+    "share on",
+    "follow us",
+    "copyright",
+    "©",
+    "(c) ",
+    "版权所有",
+    "版權所有",
+    "all rights reserved",
+    "무단전재",
+    "저작권자",
+    "advertisement",
+    "read more:",
+    "related:",
+    "related articles",
+    "相关阅读",
+    "相关新闻",
+    "推荐阅读",
+    "延伸阅读",
+    "関連記事",
+    "관련기사",
+    "扫一扫",
+    "微信扫一扫",
+    "扫描二维码",
+    "back to top",
+]);
+
+/// **Furniture rule**: a share bar, font switch, print link or copyright
+/// line: `分享到：微信 微博 QQ空间`, `Share: Facebook Twitter LinkedIn`,
+/// `【字体：大 中 小】【打印】`, `© 2024 Example News`. In the body
+/// (`header == false`) one word is not enough: `Twitter.` may answer a
+/// question.
+pub(crate) fn is_furniture(text: &str, header: bool) -> bool {
+    // Called on every line of the body: lowercase only the few characters
+    // a prefix needs and one token at a time, and stop at the first token
+    // that is not furniture (the first word of any sentence).
+    // the prefixes are lowercase ASCII or caseless CJK and symbols
+    if FURNITURE_PREFIXES.opens_caseless(text) {
+        return true;
+    }
+    let is_separator = |c: char| {
+        c.is_whitespace()
+            || COLONS.contains(&c)
+            || matches!(
+                c,
+                '|' | '｜'
+                    | '/'
+                    | '、'
+                    | ','
+                    | '，'
+                    | '·'
+                    | '•'
+                    | '【'
+                    | '】'
+                    | '['
+                    | ']'
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '「'
+                    | '」'
+            )
+    };
+    let mut strong = 0;
+    // whether `token` is a word of the lists, counting strong ones
+    let mut furniture_word = |token: &str| {
+        with_lowercase(token, |lower| {
+            if FURNITURE_STRONG.contains(lower) {
+                strong += 1;
+                true
+            } else {
+                FURNITURE_WEAK.contains(lower)
+            }
+        })
+    };
+    let mut token_start = 0;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if !is_separator(c) {
+            // lowercasing keeps a token's length within a factor of three:
+            // a longer run of letters is no word of the lists (the first
+            // clause of a CJK sentence ends here, unread)
+            if i - token_start > 3 * MAX_FURNITURE_WORD {
+                return false;
+            }
+            continue;
+        }
+        let token = &text[token_start..i];
+        token_start = i + c.len_utf8();
+        if !token.is_empty() && !furniture_word(token) {
+            return false;
+        }
+    }
+    strong >= if header { 1 } else { 2 }
+}
+
+/// Words that make a line a headline rather than a name.
+const HEADLINE_WORDS: Words = Words::new(&[
+    "interview",
+    "interviews",
+    "exclusive",
+    "q&a",
+    "talk",
+    "talks",
+    "conversation",
+    "dialogue",
+    "transcript",
+    "special",
+    "profile",
+    "speaks",
+    "says",
+    "on",
+    "the",
+    "a",
+    "of",
+    "in",
+    "and",
+    "with",
+    "for",
+]);
+const HEADLINE_CJK: &[&str] = &[
+    "专访",
+    "專訪",
+    "访谈",
+    "訪談",
+    "对话",
+    "對話",
+    "采访",
+    "独家",
+    "인터뷰",
+    "대담",
+    "インタビュー",
+    "対談",
+    "独占",
+];
+/// Endings of CJK lines that name a position or an outlet, not a person.
+const ROLE_ENDINGS: &[&str] = &[
+    "部长",
+    "部長",
+    "主任",
+    "教授",
+    "大使",
+    "总裁",
+    "總裁",
+    "会长",
+    "會長",
+    "社长",
+    "社長",
+    "院长",
+    "局长",
+    "司长",
+    "代表",
+    "总理",
+    "總理",
+    "主席",
+    "委员",
+    "委員",
+    "研究员",
+    "秘书长",
+    "秘書長",
+    "総裁",
+    "大臣",
+    "理事長",
+    "所長",
+    "장관",
+    "교수",
+    "대표",
+    "위원",
+    "원장",
+    "사장",
+    "회장",
+    "총재",
+    "대사",
+    "총장",
+    "사무총장",
+    "연구위원",
+    "网",
+    "報",
+    "报",
+    "社",
+    "台",
+];
+
+/// Whether `text` looks like a person's name: 1–5 capitalised words
+/// (`LEE Hee-sup`, `Peggy Whitson`, `Dr. Jane van Dijk`), or 2–6 CJK
+/// letters with at most one space (`李肇星`, `黒田 東彦`, `김예람`), and no
+/// headline word (`Interview`, `专访`) or position (`外交部长`).
+pub(crate) fn is_name_like(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    // the CJK headline words are not ASCII: ASCII text holds none of them
+    if !text.is_ascii() && HEADLINE_CJK.iter().any(|w| text.contains(w)) {
+        return false;
+    }
+    if text.chars().any(is_cjk_letter) {
+        let letters = text.chars().filter(|&c| is_cjk_letter(c)).count();
+        return text
+            .chars()
+            .all(|c| is_cjk_letter(c) || matches!(c, ' ' | '·' | '・'))
+            && (2..=6).contains(&letters)
+            && text.matches(' ').count() <= 1
+            && !ROLE_ENDINGS.iter().any(|e| text.ends_with(e));
+    }
+    // a sixth word is enough to know there are too many
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    (1..=5).contains(&words.len())
+        && is_label_like(text)
+        && words
+            .iter()
+            .all(|w| with_lowercase(w, |w| !HEADLINE_WORDS.contains(w)))
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// Whether `text` reads like a role rather than a paragraph: not a
+/// sentence (an abbreviation such as `Inc.` may end it), at most 40 words
+/// or 80 CJK letters.
+pub(crate) fn is_role_like(text: &str) -> bool {
+    // the cheap bound first: paragraphs are long
+    fits_width(text, 320)
+        && !is_prose(text)
+        && text.split_whitespace().count() <= 40
+        && text.chars().filter(|&c| is_cjk(c)).count() <= 80
+}
+
+/// Whether `text` reads like a title or an organisation's name: role-like,
+/// and every Latin word of three letters or more capitalised except
+/// connectors (`Ministry of Foreign Affairs`, `国务院发展研究中心`).
+pub(crate) fn is_title_like(text: &str) -> bool {
+    const CONNECTORS: &[&str] = &["of", "and", "the", "for", "at", "on", "in", "de", "du"];
+    is_role_like(text)
+        && text.split_whitespace().all(|w| {
+            w.chars().count() < 3
+                || CONNECTORS.contains(&w)
+                || !w.chars().next().is_some_and(char::is_lowercase)
+        })
+}
+
+/// Whether `text` ends like a sentence (not like `Co.` or `Univ.`).
+pub(crate) fn is_prose(text: &str) -> bool {
+    if !ends_sentence(text) {
+        return false;
+    }
+    let last = text.split_whitespace().next_back().unwrap_or(text);
+    let abbreviation = last.ends_with('.')
+        && last.chars().filter(|c| c.is_alphabetic()).count() <= 4
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && !last.contains(['?', '!']);
+    !abbreviation || text.split_whitespace().count() > 12
+}
+
+/// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
+pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
+    let text = strip_interview_prefix(text);
+    if let (short, Some(full)) = split_declaration(text)
+        && is_name_like(full)
+        && !matches_name(short, full)
+        && is_role_like(short)
+    {
+        return Some((full, short));
+    }
+    for sep in [", ", "，", "、", " — ", " – ", " - ", " | ", "｜"] {
+        if let Some((name, role)) = split_once_sep(text, sep) {
+            let (name, role) = (name.trim(), role.trim());
+            if is_name_like(name) && !role.is_empty() && is_role_like(role) {
+                return Some((name, role));
+            }
+        }
+    }
+    // `김철수 한국은행 총재`, `黒田 東彦 日本銀行総裁`: a CJK name, a space,
+    // and a role that ends with a title (the name may hold a space itself:
+    // the longest name that leaves such a role wins). A line that ends
+    // with no title is turned away before any split is tried.
+    if text.is_ascii() || !ROLE_ENDINGS.iter().any(|e| text.ends_with(e)) {
+        return None;
+    }
+    text.rmatch_indices(' ').find_map(|(at, _)| {
+        let (name, role) = (text[..at].trim(), text[at + 1..].trim());
+        (name.chars().all(|c| is_cjk_letter(c) || c == ' ')
+            && is_name_like(name)
+            && is_role_like(role))
+        .then_some((name, role))
+    })
+}
+
+/// `Interview with Gordon Brown`, `Interview: Gordon Brown, Prime Minister`
+/// → the part after the prefix.
+pub(crate) fn strip_interview_prefix(text: &str) -> &str {
+    const PREFIXES: &[&str] = &[
+        "an interview with ",
+        "interview with ",
+        "interview: ",
+        "in conversation with ",
+        "q&a with ",
+        "q&a: ",
+    ];
+    const CJK: &[&str] = &[
+        "专访：",
+        "专访",
+        "專訪",
+        "インタビュー：",
+        "인터뷰:",
+        "인터뷰 ",
+    ];
+    for p in PREFIXES {
+        if let Some(rest) = strip_prefix_caseless(text, p) {
+            return rest.trim_start();
+        }
+    }
+    CJK.iter()
+        .find_map(|p| text.strip_prefix(p))
+        .map_or(text, str::trim_start)
+}
+
+/// A person line: a name, a name with its role, or a name with its label.
+pub(crate) fn is_person_line(text: &str) -> bool {
+    let bare = strip_interview_prefix(text);
+    name_with_label(text).is_some() || name_and_role(text).is_some() || is_name_like(bare)
+}
+
+/// A name line, and a short label it declares: `김예람(김)`.
+pub(crate) fn name_with_label(text: &str) -> Option<Speaker> {
+    let (short, full) = split_declaration(text);
+    let full = full?;
+    (is_name_like(full) && matches_name(short, full)).then(|| {
+        let mut speaker = parse_name(full);
+        speaker.label = Some(short.to_owned());
+        speaker
+    })
+}
+
+/// A name as written; an all-capitals token (two letters or more) is the
+/// family name and the rest the given name: `LEE Hee-sup`, `Hee-sup LEE`.
+pub fn parse_name(text: &str) -> Speaker {
+    let mut speaker = Speaker::named(text);
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if tokens.len() < 2 {
+        return speaker;
+    }
+    let is_family = |t: &&str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let families: Vec<usize> = (0..tokens.len())
+        .filter(|&i| is_family(&tokens[i]))
+        .collect();
+    if let [family] = families[..] {
+        let given: Vec<&str> = tokens
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != family)
+            .map(|(_, t)| *t)
+            .collect();
+        speaker.family_name = Some(tokens[family].to_owned());
+        speaker.given_name = Some(given.join(" "));
+    }
+    speaker
+}
+
+/// A role line as written, split when it has the shape
+/// `TITLE, ORGANIZATION [(ABBREVIATION)]` or
+/// `TITLE of [the] ORGANIZATION [(ABBREVIATION)]`.
+pub fn parse_role(text: &str) -> Role {
+    let mut role = Role {
+        text: text.to_owned(),
+        title: None,
+        organization: None,
+        abbreviation: None,
+    };
+    let (body, abbreviation) = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((body, abbr)) if !abbr.is_empty() && !abbr.contains('(') => {
+            (body.trim_end(), Some(abbr))
+        }
+        _ => (text, None),
+    };
+    // `Professor of Economics, Institute of …`: the comma parts title from
+    // organisation before any `of` does
+    let split = body
+        .split_once(", ")
+        .or_else(|| body.split_once(" of "))
+        .or_else(|| body.split_once(" at "));
+    if let Some((title, org)) = split {
+        let org = org.strip_prefix("the ").unwrap_or(org).trim();
+        let title = title.trim();
+        if !title.is_empty() && !org.is_empty() {
+            role.title = Some(title.to_owned());
+            role.organization = Some(org.to_owned());
+            role.abbreviation = abbreviation.map(str::to_owned);
+        }
+    }
+    role
+}
+
+/// Whether role line `next` continues role line `first`: `first` ends
+/// with a connector (`of`, `and`, `,`, `&`, `、`) or `next` starts with
+/// one (`of`, `the`, `and`, a lowercase word).
+pub(crate) fn role_continues(first: &str, next: &str) -> bool {
+    if !is_role_like(next) {
+        return false;
+    }
+    let last = first.split_whitespace().next_back().unwrap_or("");
+    let head = next.split_whitespace().next().unwrap_or("");
+    matches!(last, "of" | "and" | "&" | "for" | "the" | "at")
+        || first.ends_with([',', '、', '，', '·'])
+        || matches!(head, "of" | "and" | "&" | "the" | "for" | "at")
+        || head.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Splits a metadata line into its segments (`2024-05-12 | 阅读 1,234`):
+/// at `|`, `｜`, `丨`, `·` between spaces, runs of two or more spaces, and
+/// ideographic spaces.
+pub(crate) fn segments(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let cut = match c {
+            '|' | '｜' | '丨' | '\u{3000}' | '\t' => Some(i + c.len_utf8()),
+            ' ' => {
+                let mut end = i + 1;
+                let mut run = 1;
+                while let Some(&(j, ' ')) = chars.peek() {
+                    end = j + 1;
+                    run += 1;
+                    chars.next();
+                }
+                let dot = chars.peek().is_some_and(|&(_, d)| matches!(d, '·' | '•'))
+                    && text[end..].chars().nth(1) == Some(' ');
+                if dot {
+                    chars.next();
+                    chars.next();
+                    Some(end + '·'.len_utf8() + 1)
+                } else {
+                    (run >= 2).then_some(end)
+                }
+            }
+            _ => None,
+        };
+        if let Some(next) = cut {
+            push_segment(text, start..i, &mut out);
+            start = next;
+        }
+    }
+    push_segment(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_segment(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let segment = &text[range.clone()];
+    let trimmed = segment.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + (segment.len() - segment.trim_start().len());
+        out.push(start..start + trimmed.len());
+    }
+}
+
+/// A header line with what the line rules made of it.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry<'s> {
+    /// The line (or metadata segment).
+    pub line: Line<'s>,
+    /// Its field.
+    pub field: Field,
+}
+
+/// Classifies header lines, splitting metadata lines into segments when
+/// every segment is a known field.
+pub(crate) fn entries<'s>(lines: &[Line<'s>]) -> Vec<Entry<'s>> {
+    let mut out = Vec::new();
+    for line in lines {
+        let field = classify(&line.text);
+        if field == Field::Plain {
+            let parts = segments(&line.text);
+            if parts.len() >= 2 {
+                let fields: Vec<Field> = parts
+                    .iter()
+                    .map(|r| classify(&line.text[r.clone()]))
+                    .collect();
+                if fields.iter().all(|f| *f != Field::Plain) {
+                    for (range, field) in parts.into_iter().zip(fields) {
+                        let span = line.span.start + range.start..line.span.start + range.end;
+                        out.push(Entry {
+                            line: Line {
+                                span,
+                                text: line.part(range),
+                                block: line.block,
+                                hints: line.hints,
+                            },
+                            field,
+                        });
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(Entry {
+            line: line.clone(),
+            field,
+        });
+    }
+    out
+}
+
+/// What the header rules make of `text` on a line of its own: one field,
+/// or one per segment of a metadata line.
+pub fn read_alone(text: &str) -> Vec<Field> {
+    let line = Line {
+        span: 0..text.len(),
+        text: Cow::Borrowed(text),
+        block: 0,
+        hints: Hints::of(text.as_bytes()),
+    };
+    entries(&[line]).into_iter().map(|e| e.field).collect()
+}
+
+/// Joins the texts of `lines` as one wrapped paragraph.
+pub(crate) fn join(lines: &[&Line]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        join_wrapped(&mut out, &line.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_cjk_headline_word_is_ascii() {
+        // `is_name_like` looks for them in non-ASCII text only
+        assert!(HEADLINE_CJK.iter().all(|w| !w.is_ascii()));
+    }
+
+    #[test]
+    fn a_cjk_name_then_a_titled_role_splits_at_a_space() {
+        assert_eq!(
+            name_and_role("김철수 한국은행 총재"),
+            Some(("김철수", "한국은행 총재"))
+        );
+        assert_eq!(
+            name_and_role("黒田 東彦 日本銀行総裁"),
+            Some(("黒田 東彦", "日本銀行総裁"))
+        );
+        assert_eq!(
+            name_and_role("王毅 中华人民共和国外交部部长"),
+            Some(("王毅", "中华人民共和国外交部部长"))
+        );
+        // no title at the end, a Latin name, or nothing but a name
+        assert_eq!(name_and_role("김철수 한국은행"), None);
+        assert_eq!(name_and_role("Gordon Brown 外交部长"), None);
+        assert_eq!(name_and_role("黒田 東彦"), None);
+        assert_eq!(name_and_role("新华社 记者"), None);
+    }
+
+    #[test]
+    fn furniture_prefixes_have_no_uppercase() {
+        for prefix in FURNITURE_PREFIXES.as_slice() {
+            assert_eq!(*prefix, prefix.to_lowercase());
+        }
+    }
+
+    /// The furniture rule, written plainly.
+    fn furniture_plainly(text: &str, header: bool) -> bool {
+        let lower = text.to_lowercase();
+        if FURNITURE_PREFIXES
+            .as_slice()
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
+            return true;
+        }
+        let tokens: Vec<&str> = lower
+            .split(|c: char| {
+                c.is_whitespace()
+                    || COLONS.contains(&c)
+                    || "|｜/、,，·•【】[]（）()<>「」".contains(c)
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let strong = tokens
+            .iter()
+            .filter(|t| FURNITURE_STRONG.contains(t))
+            .count();
+        let all = tokens
+            .iter()
+            .all(|t| FURNITURE_STRONG.contains(t) || FURNITURE_WEAK.contains(t));
+        all && strong >= if header { 1 } else { 2 }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn furniture_rule_is_the_plain_rule(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Share", "facebook", "微信", "微博", "大", "中", "打印", "Twitter",
+                    "Copyright", "news", "合作贸易政策创新能源安全气候数字经济伙伴关系合作贸易",
+                    "QQ空间", "© 2024", "x",
+                ]),
+                0..6,
+            ),
+            seps in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "：", "|", "，", "【", "】", "  ", "/"]),
+                6,
+            ),
+            header: bool,
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&seps)
+                .flat_map(|(w, s)| [*w, *s])
+                .collect();
+            proptest::prop_assert_eq!(
+                is_furniture(&text, header),
+                furniture_plainly(&text, header)
+            );
+        }
+    }
+
+    #[test]
+    fn furniture_needs_every_token_and_enough_strong_ones() {
+        assert!(is_furniture("分享到：微信 微博 QQ空间", false));
+        assert!(is_furniture("Share: Facebook Twitter LinkedIn", false));
+        assert!(is_furniture("ALL RIGHTS RESERVED by Example", false));
+        assert!(is_furniture("Twitter", true));
+        assert!(!is_furniture("Twitter", false));
+        assert!(!is_furniture("Facebook Twitter are platforms", false));
+        assert!(!is_furniture("", true));
+    }
+}

@@ -1,0 +1,309 @@
+//! Pass 3: the layout, the reading of the whole page: which markers open
+//! turns, which label-shaped prefixes really are speakers (they recur, are
+//! declared as in `김예람(김):`, name someone in the header, or answer a
+//! marked question), and who asks (a role or outlet label such as `记者`
+//! or `中国网`, the header's `Interviewed by …`, else whoever ends turns
+//! with question marks).
+
+use std::collections::HashMap;
+
+use super::classify::{Kind, Page};
+use super::fields::{self, Entry, Field};
+use super::labels;
+use super::markers::{Rule, Side};
+
+/// Who a speaker label stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Party {
+    Interviewer,
+    Interviewee,
+}
+
+/// The document's profile: which labels are speakers and on which side.
+#[derive(Debug, Default)]
+pub(crate) struct Profile {
+    /// Accepted labels and their side.
+    pub parties: HashMap<String, Party>,
+    /// Full names declared for labels (`김예람(김)`).
+    pub declared: HashMap<String, String>,
+    /// Labels in order of first appearance.
+    pub order: Vec<String>,
+    /// Whether dash questions (`――`) count as markers.
+    pub dashes: bool,
+    /// Whether questions are marked (`Q:`, `问：`, `――`), not only labelled.
+    pub questions_marked: bool,
+    /// Whether any answer is marked (by `A:` or a label), so that an
+    /// unmarked line after a question continues the question.
+    pub answers_marked: bool,
+}
+
+impl Profile {
+    pub fn party(&self, label: &str) -> Option<Party> {
+        self.parties.get(label).copied()
+    }
+
+    /// Whether line `i` of `page` opens a turn under this profile: on
+    /// which side, by which label, with what text.
+    pub fn turn_at(
+        &self,
+        page: &Page<'_>,
+        i: usize,
+        in_header: bool,
+    ) -> Option<(Side, Option<String>, String)> {
+        if in_header && fields::credit(&page.lines[i].text).is_some() {
+            return None;
+        }
+        match &page.kinds[i] {
+            Kind::Marker(m) if m.rule != Rule::Dash || self.dashes => {
+                Some((m.side, None, m.body(&page.lines[i].text).to_owned()))
+            }
+            Kind::Label(l) => {
+                let body = l.body(&page.lines[i].text).to_owned();
+                match self.party(&l.label)? {
+                    Party::Interviewer => Some((Side::Question, Some(l.label.clone()), body)),
+                    Party::Interviewee => Some((Side::Answer, Some(l.label.clone()), body)),
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Header entries of the first `lines` lines.
+pub(crate) struct Known<'a> {
+    entries: Vec<Entry<'a>>,
+    lines: usize,
+}
+
+/// The header entries of the first `first` lines, from `known`, the
+/// entries of the lines before the first marker (the header region the
+/// profile looked at), which are most often the same lines.
+pub(crate) fn header_entries<'a>(
+    page: &Page<'a>,
+    mut known: Known<'a>,
+    first: usize,
+) -> Vec<Entry<'a>> {
+    if first <= known.lines {
+        // entries of later lines start at or after line `first`'s start
+        let end = page.lines.get(first).map_or(usize::MAX, |l| l.span.start);
+        known.entries.retain(|e| e.line.span.start < end);
+    } else {
+        known
+            .entries
+            .extend(fields::entries(&page.lines[known.lines..first]));
+    }
+    known.entries
+}
+
+/// Settles the profile of `page`; also gives the header entries it read.
+pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
+    let mut profile = Profile::default();
+    let marker_lines: Vec<usize> = (0..page.lines.len())
+        .filter(|&i| {
+            matches!(&page.kinds[i], Kind::Marker(_))
+                && fields::credit(&page.lines[i].text).is_none()
+        })
+        .collect();
+    let dash_count = marker_lines
+        .iter()
+        .filter(|&&i| matches!(&page.kinds[i], Kind::Marker(m) if m.rule == Rule::Dash))
+        .count();
+    let other_markers = marker_lines.len() - dash_count;
+    profile.dashes = dash_count >= 2 || (dash_count == 1 && other_markers == 0);
+    // a lone `――` among other markers is text, not a turn
+    let marker_lines: Vec<usize> = marker_lines
+        .into_iter()
+        .filter(|&i| {
+            profile.dashes || !matches!(&page.kinds[i], Kind::Marker(m) if m.rule == Rule::Dash)
+        })
+        .collect();
+    let questions_marked = marker_lines.iter().any(|&i| {
+        matches!(&page.kinds[i], Kind::Marker(m) if m.side == Side::Question
+            && (m.rule != Rule::Dash || profile.dashes))
+    });
+
+    // names the header region declares, to recognise labels by
+    let first_candidate = marker_lines.first().copied().unwrap_or(page.lines.len());
+    let mut interviewer_names = Vec::new();
+    let mut interviewee_names = Vec::new();
+    let known = Known {
+        entries: fields::entries(&page.lines[..first_candidate]),
+        lines: first_candidate,
+    };
+    for entry in &known.entries {
+        match &entry.field {
+            Field::Interviewer { name, .. } => interviewer_names.push(name.clone()),
+            Field::Interviewee(name) => interviewee_names.push(name.clone()),
+            Field::Plain => {
+                if let Some((name, _)) = fields::name_and_role(&entry.line.text) {
+                    interviewee_names.push(name.to_owned());
+                } else if let Some(s) = fields::name_with_label(&entry.line.text) {
+                    interviewee_names.push(s.name);
+                } else if fields::is_name_like(&entry.line.text) {
+                    interviewee_names.push(entry.line.text.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // candidate labels: how often, where, and whether a question precedes
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut after_question: HashMap<&str, bool> = HashMap::new();
+    for (i, kind) in page.kinds.iter().enumerate() {
+        if let Kind::Label(l) = kind {
+            *counts.entry(&l.label).or_default() += 1;
+            if !profile.order.contains(&l.label) {
+                profile.order.push(l.label.clone());
+            }
+            if let Some(full) = &l.full {
+                profile.declared.insert(l.label.clone(), full.clone());
+            }
+            let prev_is_question =
+                i > 0 && matches!(&page.kinds[i - 1], Kind::Marker(m) if m.side == Side::Question);
+            if prev_is_question {
+                after_question.insert(&l.label, true);
+            }
+        }
+    }
+    let names_match =
+        |label: &str, names: &[String]| names.iter().any(|n| labels::matches_name(label, n));
+    let recurring = counts.values().filter(|&&n| n >= 2).count();
+    let mut accepted: Vec<String> = Vec::new();
+    for label in &profile.order {
+        let full = profile.declared.get(label);
+        let ok = (counts[label.as_str()] >= 2 && (recurring >= 2 || questions_marked))
+            || full.is_some()
+            || names_match(label, &interviewer_names)
+            || names_match(label, &interviewee_names)
+            || full.is_some_and(|f| {
+                names_match(f, &interviewee_names) || names_match(f, &interviewer_names)
+            })
+            || (questions_marked && after_question.contains_key(label.as_str()));
+        if ok {
+            accepted.push(label.clone());
+        }
+    }
+
+    // sides: declared roles first, then who asks
+    let mut undecided = Vec::new();
+    for label in &accepted {
+        let full = profile
+            .declared
+            .get(label)
+            .map_or(label.as_str(), String::as_str);
+        // the header's declarations first, then role and outlet words
+        let party = if names_match(label, &interviewer_names)
+            || names_match(full, &interviewer_names)
+        {
+            Some(Party::Interviewer)
+        } else if names_match(label, &interviewee_names) || names_match(full, &interviewee_names) {
+            Some(Party::Interviewee)
+        } else if labels::is_interviewer_word(label) {
+            Some(Party::Interviewer)
+        } else {
+            None
+        };
+        match party {
+            Some(p) => {
+                profile.parties.insert(label.clone(), p);
+            }
+            None => undecided.push(label.clone()),
+        }
+    }
+    let has_interviewer = profile.parties.values().any(|&p| p == Party::Interviewer);
+    if !questions_marked && !has_interviewer && !undecided.is_empty() {
+        let ratios: Vec<(f64, usize)> = undecided.iter().map(|l| question_ratio(page, l)).collect();
+        let best = (0..undecided.len())
+            .max_by(|&a, &b| {
+                ratios[a]
+                    .0
+                    .partial_cmp(&ratios[b].0)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(ratios[b].1.cmp(&ratios[a].1))
+            })
+            .unwrap_or(0);
+        let asker = undecided.remove(best);
+        profile.parties.insert(asker, Party::Interviewer);
+    }
+    for label in undecided {
+        profile.parties.insert(label, Party::Interviewee);
+    }
+    // a label right after the interviewer's turn answers it (a panelist
+    // who speaks once)
+    for i in 1..page.kinds.len() {
+        if let (Kind::Label(prev), Kind::Label(l)) = (&page.kinds[i - 1], &page.kinds[i])
+            && profile.party(&prev.label) == Some(Party::Interviewer)
+            && profile.party(&l.label).is_none()
+        {
+            profile.parties.insert(l.label.clone(), Party::Interviewee);
+        }
+    }
+    let sides = |p: Party| profile.parties.values().any(|&q| q == p);
+    let answers_marked = marker_lines
+        .iter()
+        .any(|&i| matches!(&page.kinds[i], Kind::Marker(m) if m.side == Side::Answer));
+    let both_sides = sides(Party::Interviewer) && (sides(Party::Interviewee) || answers_marked);
+    if !questions_marked && !both_sides {
+        profile.parties.clear();
+    }
+    profile.questions_marked = questions_marked;
+    profile.answers_marked = marker_lines
+        .iter()
+        .any(|&i| matches!(&page.kinds[i], Kind::Marker(m) if m.side == Side::Answer))
+        || profile.parties.values().any(|&p| p == Party::Interviewee);
+    (profile, known)
+}
+
+/// The share of `label`'s turns that hold a question, and where it
+/// first speaks.
+fn question_ratio(page: &Page<'_>, label: &str) -> (f64, usize) {
+    let (mut turns, mut asking, mut first) = (0usize, 0usize, usize::MAX);
+    let mut current = false;
+    for (i, kind) in page.kinds.iter().enumerate() {
+        match kind {
+            Kind::Label(l) => {
+                current = l.label == label;
+                if current {
+                    turns += 1;
+                    first = first.min(i);
+                    if asks(l.body(&page.lines[i].text)) {
+                        asking += 1;
+                    }
+                }
+            }
+            Kind::Marker(_) => current = false,
+            _ if current && asks(&page.lines[i].text) => {
+                // a later line of the same turn asks: count the turn once
+                asking += 1;
+                current = false;
+            }
+            _ => {}
+        }
+    }
+    let ratio = if turns == 0 {
+        0.0
+    } else {
+        asking.min(turns) as f64 / turns as f64
+    };
+    (ratio, first)
+}
+
+/// The first line that opens a question or an answer. Lines by an
+/// interviewee label before any question are header (a headline such
+/// as `李肇星：中日韩合作大有可为`).
+pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
+    (0..page.lines.len())
+        .find(|&i| match profile.turn_at(page, i, true) {
+            Some((Side::Question, _, _)) => true,
+            Some((Side::Answer, by, _)) => by.is_none(),
+            None => false,
+        })
+        .unwrap_or(page.lines.len())
+}
+
+/// Whether a turn's text asks something: it ends with a question mark.
+fn asks(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '」', '』', ')', '）', ' ']);
+    t.ends_with(['?', '？']) || t.ends_with("까요") || t.ends_with("ですか")
+}

@@ -1,0 +1,135 @@
+//! Pass 6: the people: who the interviewee is (the header's name line,
+//! else the label that answers) and the label they answer by, who the
+//! interviewer is, and, when several people answer, who answered what.
+
+use super::body::Body;
+use super::classify::Page;
+use super::header::Header;
+use super::labels;
+use super::layout::{Party, Profile};
+use super::parse_name;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Speaker;
+
+/// The interviewee and the interviewer.
+pub(crate) struct People {
+    pub speaker: Speaker,
+    pub interviewer: Option<Speaker>,
+}
+
+/// Settles speaker, interviewer and panel (clearing `answered_by` where one
+/// person answers everything); an error when no one answers by name.
+pub(crate) fn settle(
+    page: &Page<'_>,
+    header: &mut Header,
+    body: &mut Body,
+    profile: &Profile,
+) -> Result<People, Diagnostic> {
+    let answerers: Vec<&str> = profile
+        .order
+        .iter()
+        .filter(|l| profile.party(l) == Some(Party::Interviewee))
+        .filter(|l| {
+            body.exchanges
+                .iter()
+                .any(|e| e.answered_by.as_deref() == Some(l.as_str()))
+        })
+        .map(String::as_str)
+        .collect();
+    let full_name = |label: &str| {
+        profile
+            .declared
+            .get(label)
+            .cloned()
+            .unwrap_or_else(|| label.to_owned())
+    };
+
+    let label_for = |name: &str, party: Party| {
+        profile
+            .order
+            .iter()
+            .filter(|l| profile.party(l) == Some(party) && body.turn_labels.contains(l))
+            .find(|l| {
+                profile.declared.get(*l).map(String::as_str) == Some(name)
+                    || labels::matches_name(l, name)
+            })
+            .cloned()
+    };
+    let speaker = match header.speaker.take() {
+        Some(mut speaker) => {
+            // the label that names the speaker, else the only one that answers
+            let label = label_for(&speaker.name, Party::Interviewee).or_else(|| {
+                let [only] = answerers[..] else { return None };
+                Some(only.to_owned())
+            });
+            if speaker.label.is_none()
+                && let Some(label) = label
+                && label != speaker.name
+            {
+                speaker.label = Some(label);
+            }
+            Some(speaker)
+        }
+        None => answerers.first().map(|label| {
+            let name = full_name(label);
+            let mut speaker = parse_name(&name);
+            if name != *label {
+                speaker.label = Some((*label).to_owned());
+            }
+            speaker
+        }),
+    };
+    let interviewer = header
+        .interviewer
+        .take()
+        .or_else(|| {
+            profile
+                .order
+                .iter()
+                .find(|l| {
+                    profile.party(l) == Some(Party::Interviewer) && !labels::is_generic_role(l)
+                })
+                .map(|l| full_name(l))
+        })
+        .map(|name| {
+            let mut interviewer = parse_name(&name);
+            let askers: Vec<&String> = profile
+                .order
+                .iter()
+                .filter(|l| {
+                    profile.party(l) == Some(Party::Interviewer)
+                        && !labels::is_generic_role(l)
+                        && body.turn_labels.contains(l)
+                })
+                .collect();
+            let label = label_for(&name, Party::Interviewer).or_else(|| match askers[..] {
+                [only] => Some(only.clone()),
+                _ => None,
+            });
+            if let Some(label) = label
+                && label != name
+            {
+                interviewer.label = Some(label);
+            }
+            interviewer
+        });
+    if answerers.len() < 2 {
+        for exchange in &mut body.exchanges {
+            exchange.answered_by = None;
+        }
+    }
+
+    let Some(speaker) = speaker else {
+        let at = page.lines.first().map_or(0..0, |l| l.span.clone());
+        return Err(Diagnostic::error(
+            Code::MissingSpeaker,
+            "no speaker line before the first question",
+            at,
+        )
+        .expected("the interviewee's name on the first line, e.g. `LEE Hee-sup`"));
+    };
+    Ok(People {
+        speaker,
+        interviewer,
+    })
+}
