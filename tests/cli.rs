@@ -299,11 +299,11 @@ fn quiet_shows_errors_only() {
     let loud = stderr(&["convert", "-o", out.to_str().unwrap()]);
     assert!(loud.contains("warning[no-read-count]") && loud.contains("2 files:"));
     let quiet = stderr(&["convert", "--force", "--quiet", "-o", out.to_str().unwrap()]);
-    assert!(quiet.contains("error[question-without-answer]"), "{quiet}");
+    assert!(quiet.contains("error[no-exchanges]"), "{quiet}");
     assert!(!quiet.contains("warning"), "{quiet}");
     assert!(!quiet.contains("2 files:"), "{quiet}");
     let quiet = stderr(&["validate", "-q"]);
-    assert!(quiet.contains("error[question-without-answer]"), "{quiet}");
+    assert!(quiet.contains("error[no-exchanges]"), "{quiet}");
     assert!(
         !quiet.contains("warning") && !quiet.contains("checked"),
         "{quiet}"

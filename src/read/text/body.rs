@@ -162,9 +162,9 @@ impl Body {
     fn close(&mut self, turn: Open, last: bool) {
         if turn.question.is_empty() {
             self.diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::warning(
                     Code::EmptyTurn,
-                    "question marker with no text",
+                    "question marker with no text; its turn is left out of the exchanges",
                     turn.asked.start..turn.end,
                 )
                 .expected("the question text after the marker"),
@@ -174,8 +174,12 @@ impl Body {
         if turn.answer.is_empty() {
             if let Some(span) = turn.answer_span {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::EmptyTurn, "answer marker with no text", span)
-                        .expected("the answer text after the marker"),
+                    Diagnostic::warning(
+                        Code::EmptyTurn,
+                        "answer marker with no text; its question is left out of the exchanges",
+                        span,
+                    )
+                    .expected("the answer text after the marker"),
                 );
             } else if last && turn.asked_by_label {
                 self.diagnostics.push(
@@ -188,9 +192,9 @@ impl Body {
                 );
             } else {
                 self.diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         Code::QuestionWithoutAnswer,
-                        "question has no answer",
+                        "question has no answer; left out of the exchanges",
                         turn.asked.start..turn.end,
                     )
                     .expected("an answer line (`A:` or `答：`) after the question"),
@@ -209,11 +213,16 @@ impl Body {
         });
     }
 
-    /// An answer, or text, where no question has been asked yet.
+    /// An answer, or text, where no question has been asked yet: left
+    /// out, and reported.
     fn before_question(&mut self, line: &Line<'_>, message: &str) {
         self.diagnostics.push(
-            Diagnostic::error(Code::AnswerBeforeQuestion, message, line.span.clone())
-                .expected("a question line (`Q:` or `问：`) before the first answer"),
+            Diagnostic::warning(
+                Code::AnswerBeforeQuestion,
+                format!("{message}; left out of the exchanges"),
+                line.span.clone(),
+            )
+            .expected("a question line (`Q:` or `问：`) before the first answer"),
         );
     }
 }

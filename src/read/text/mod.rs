@@ -643,24 +643,44 @@ mod tests {
     }
 
     #[test]
-    fn answer_before_question_is_an_error() {
+    fn an_answer_before_any_question_is_set_aside_and_the_rest_kept() {
         let p = parse("Name\nRole\nA: early\nQ: q\nA: a\n");
-        assert!(
-            p.diagnostics
-                .iter()
-                .any(|d| d.code == Code::AnswerBeforeQuestion && d.severity == Severity::Error)
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::AnswerBeforeQuestion)
+            .unwrap();
+        assert_eq!(
+            (d.severity, d.span.clone()),
+            (Severity::Warning, Some(10..18))
         );
+        let i = p.interview.unwrap();
+        assert_eq!(i.exchanges.len(), 1);
+        assert_eq!(i.exchanges[0].answer, ["a"]);
     }
 
     #[test]
-    fn question_without_answer_is_an_error() {
+    fn a_question_without_answer_is_set_aside_and_the_rest_kept() {
         let p = parse("Name\nQ: one\nQ: two\nA: a\n");
         let d = p
             .diagnostics
             .iter()
             .find(|d| d.code == Code::QuestionWithoutAnswer)
             .unwrap();
-        assert_eq!(d.span, Some(5..11));
+        assert_eq!(
+            (d.severity, d.span.clone()),
+            (Severity::Warning, Some(5..11))
+        );
+        let i = p.interview.unwrap();
+        assert_eq!(i.exchanges.len(), 1);
+        assert_eq!(i.exchanges[0].question, "two");
+        // only a page with no exchange at all is an error
+        let p = parse("Name\nQ: one\nQ: two\n");
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.code == Code::NoExchanges && d.severity == Severity::Error)
+        );
     }
 
     #[test]
