@@ -92,6 +92,18 @@ codes! {
     ExtractionArtifact = "extraction-artifact",
     /// A line that is page furniture, e.g. `分享到：微信 微博`; dropped.
     PageFurniture = "page-furniture",
+    /// The interviewee's name as read is doubtful, e.g. a field key
+    /// (`게시일`), a site line (`Home | News`), a headline, a sentence, or
+    /// a line with no letters (`~~`): check it, or pin it with a profile.
+    DoubtfulSpeaker = "doubtful-speaker",
+    /// The role as read is doubtful, e.g. a date or a sentence.
+    DoubtfulRole = "doubtful-role",
+    /// The exchanges as read are doubtful, e.g. two readings of the page
+    /// (which lines open turns) that score close.
+    DoubtfulExchanges = "doubtful-exchanges",
+    /// A read count that was left unread or read in doubt, e.g. a count
+    /// inside a sentence (`本文已被阅读 997 次`).
+    DoubtfulReadCount = "doubtful-read-count",
     /// JSON, XML or JSON-LD that is not well-formed, e.g. a missing `}`.
     Syntax = "syntax",
     /// A JSON or JSON-LD object that names one key twice, e.g.

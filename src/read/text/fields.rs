@@ -89,6 +89,22 @@ const KEYS: &[(&str, Key)] = &[
     ("입력", Key::Date),
     ("기사입력", Key::Date),
     ("등록", Key::Date),
+    ("게시일", Key::Date),
+    ("작성일", Key::Date),
+    ("등록일", Key::Date),
+    ("입력일", Key::Date),
+    ("발행일", Key::Date),
+    ("수정일", Key::Date),
+    ("发布日期", Key::Date),
+    ("發佈日期", Key::Date),
+    ("發布日期", Key::Date),
+    ("发稿时间", Key::Date),
+    ("投稿日", Key::Date),
+    ("配信日", Key::Date),
+    ("公開日時", Key::Date),
+    ("date published", Key::Date),
+    ("author", Key::Byline),
+    ("作者", Key::Byline),
     ("byline", Key::Byline),
     ("interviewer", Key::Interviewer),
     ("interviewed by", Key::Interviewer),
@@ -114,6 +130,13 @@ const KEYS: &[(&str, Key)] = &[
     ("話し手", Key::Interviewee),
     ("ゲスト", Key::Interviewee),
     ("인터뷰이", Key::Interviewee),
+    ("인터뷰 대상", Key::Interviewee),
+    ("인터뷰 대상자", Key::Interviewee),
+    ("采访对象", Key::Interviewee),
+    ("採訪對象", Key::Interviewee),
+    ("受访嘉宾", Key::Interviewee),
+    ("受訪嘉賓", Key::Interviewee),
+    ("インタビュイー", Key::Interviewee),
     ("introduction", Key::Introduction),
     ("导语", Key::Introduction),
     ("導語", Key::Introduction),
@@ -125,6 +148,12 @@ const KEYS: &[(&str, Key)] = &[
     ("職務", Key::Role),
     ("肩書", Key::Role),
     ("직책", Key::Role),
+    ("직함", Key::Role),
+    ("소속", Key::Role),
+    ("职位", Key::Role),
+    ("職位", Key::Role),
+    ("所属", Key::Role),
+    ("affiliation", Key::Role),
 ];
 
 /// The shapes of [`KEYS`]' keys, to turn most other words away unread.
@@ -205,10 +234,44 @@ pub(crate) fn classify(text: &str) -> Field {
     if is_byline(text) {
         return Field::Byline(text.to_owned());
     }
-    if is_furniture(text, true) {
+    if is_furniture(text, true) || is_breadcrumb(text) {
         return Field::Furniture;
     }
     Field::Plain
+}
+
+/// **Breadcrumb rule**: a site's navigation path, short steps joined by
+/// one separator, three or more of them or two after a home step:
+/// `Home | News | Interviews`, `首页 > 新闻中心 > 专访`, `홈 > 뉴스 > 인터뷰`,
+/// `トップ ＞ インタビュー`. No step holds a digit (`2024-05-12 | 阅读 12`
+/// is a metadata line) or ends a sentence.
+pub(crate) fn is_breadcrumb(text: &str) -> bool {
+    const HOME: &[&str] = &[
+        "home",
+        "首页",
+        "首頁",
+        "主页",
+        "홈",
+        "トップ",
+        "ホーム",
+        "top",
+    ];
+    const SEPARATORS: &[&str] = &[">", "＞", "›", "»", "|", "｜", " / ", "→", "＞＞", ">>"];
+    let short = |step: &str| {
+        let step = step.trim();
+        !step.is_empty()
+            && step.split_whitespace().count() <= 4
+            && step.chars().count() <= 24
+            && !step.chars().any(|c| c.is_numeric())
+            && !ends_sentence(step)
+    };
+    SEPARATORS.iter().any(|sep| {
+        let steps: Vec<&str> = text.split(sep).collect();
+        let home = steps
+            .first()
+            .is_some_and(|s| with_lowercase(s.trim(), |s| HOME.contains(&s)));
+        (steps.len() >= 3 || (steps.len() == 2 && home)) && steps.iter().all(|s| short(s))
+    })
 }
 
 /// **Credit rule**: an interviewer key with names after it, no sentence:
@@ -781,6 +844,44 @@ pub(crate) fn is_name_like(text: &str) -> bool {
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
+/// Why `text`, taken as the interviewee's name, is doubtful, if it is:
+/// it has no letters (`~~`), is a field key (`게시일`, `Views`), a site
+/// or section line (`Home | News`), a headline (`Interview`, `专访`), a
+/// date, or a sentence.
+pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let key = text.trim_end_matches(COLONS).trim();
+    if !text.chars().any(char::is_alphabetic) {
+        return Some("has no letters");
+    }
+    let is_key = with_lowercase(key, |k| {
+        KEYS.iter().any(|(known, _)| *known == k) || super::count::PREFIX_LABELS.contains(k)
+    });
+    if is_key || text.ends_with(COLONS) {
+        return Some("is a field key");
+    }
+    if is_breadcrumb(text) || is_furniture(text, true) {
+        return Some("is a site or section line");
+    }
+    if is_date(text) || text.chars().filter(|c| c.is_numeric()).count() >= 4 {
+        return Some("is a date or a number");
+    }
+    let cjk = text.chars().filter(|&c| is_cjk_letter(c)).count();
+    if is_prose(text) || text.split_whitespace().count() > 6 || cjk > 12 {
+        return Some("reads like a sentence");
+    }
+    let headline = if text.is_ascii() {
+        text.split_whitespace()
+            .any(|w| with_lowercase(w, |w| HEADLINE_WORDS.contains(w)))
+    } else {
+        HEADLINE_CJK.iter().any(|w| text.contains(w))
+    };
+    if headline || text.contains(['"', '“', '「', '『', '《', '？', '?', '!', '！']) {
+        return Some("reads like a headline");
+    }
+    None
+}
+
 /// Whether `text` reads like a role rather than a paragraph: not a
 /// sentence (an abbreviation such as `Inc.` may end it), at most 40 words
 /// or 80 CJK letters.
@@ -831,10 +932,22 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     for sep in [", ", "，", "、", " — ", " – ", " - ", " | ", "｜"] {
         if let Some((name, role)) = split_once_sep(text, sep) {
             let (name, role) = (name.trim(), role.trim());
-            if is_name_like(name) && !role.is_empty() && is_role_like(role) {
+            // `Washington, DC`, `Paris, France`: a place, not a person
+            let one_latin_word = name.is_ascii() && name.split_whitespace().count() < 2;
+            let place_code = role.len() == 2 && role.chars().all(|c| c.is_ascii_uppercase());
+            if is_name_like(name)
+                && !one_latin_word
+                && !place_code
+                && !role.is_empty()
+                && is_role_like(role)
+            {
                 return Some((name, role));
             }
         }
+    }
+    // `作家・森下ゆう`, `経済学者／山田太郎`: a CJK role, then the name
+    if let Some(found) = role_then_name(text) {
+        return Some(found);
     }
     // `김철수 한국은행 총재`, `黒田 東彦 日本銀行総裁`: a CJK name, a space,
     // and a role that ends with a title (the name may hold a space itself:
@@ -850,6 +963,27 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
             && is_role_like(role))
         .then_some((name, role))
     })
+}
+
+/// **Role-then-name rule**: a CJK occupation, a middle dot or slash, and a
+/// name: `作家・森下ゆう`, `経済学者／山田太郎`, `导演/李明` → (name, role).
+/// The occupation ends as occupations do (`家`, `者`, `長`, `師` …).
+fn role_then_name(text: &str) -> Option<(&str, &str)> {
+    const OCCUPATION_ENDINGS: &[char] = &[
+        '家', '者', '長', '长', '員', '员', '手', '師', '师', '士', '官', '授', '優', '优', '督',
+        '演', '表', '人',
+    ];
+    let (role, name) = ['・', '／', '/']
+        .iter()
+        .find_map(|&sep| text.split_once(sep))?;
+    let (role, name) = (role.trim(), name.trim());
+    let cjk_role = !role.is_empty() && role.chars().all(|c| is_cjk_letter(c) || c == ' ');
+    (cjk_role
+        && role.chars().count() <= 16
+        && (role.ends_with(OCCUPATION_ENDINGS) || ROLE_ENDINGS.iter().any(|e| role.ends_with(e)))
+        && is_name_like(name)
+        && !name.contains(['・', '／', '/']))
+    .then_some((name, role))
 }
 
 /// `Interview with Gordon Brown`, `Interview: Gordon Brown, Prime Minister`
@@ -1032,42 +1166,92 @@ pub(crate) struct Entry<'s> {
     pub field: Field,
 }
 
-/// Classifies header lines, splitting metadata lines into segments when
-/// every segment is a known field.
+/// Classifies header lines: a key alone on its line with its value on the
+/// next (`게시일` / `2011.12.07.`) is one field; a metadata line is split
+/// into segments when every segment is a known field
+/// (`发布时间:2015/10/27  阅读次数:997`).
 pub(crate) fn entries<'s>(lines: &[Line<'s>]) -> Vec<Entry<'s>> {
     let mut out = Vec::new();
-    for line in lines {
-        let field = classify(&line.text);
-        if field == Field::Plain {
-            let parts = segments(&line.text);
-            if parts.len() >= 2 {
-                let fields: Vec<Field> = parts
-                    .iter()
-                    .map(|r| classify(&line.text[r.clone()]))
-                    .collect();
-                if fields.iter().all(|f| *f != Field::Plain) {
-                    for (range, field) in parts.into_iter().zip(fields) {
-                        let span = line.span.start + range.start..line.span.start + range.end;
-                        out.push(Entry {
-                            line: Line {
-                                span,
-                                text: line.part(range),
-                                block: line.block,
-                                hints: line.hints,
-                            },
-                            field,
-                        });
-                    }
-                    continue;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if let Some(next) = lines.get(i + 1)
+            && let Some(entry) = key_then_value(line, next)
+        {
+            out.push(entry);
+            i += 2;
+            continue;
+        }
+        i += 1;
+        let whole = classify(&line.text);
+        let parts = segments(&line.text);
+        if parts.len() >= 2 && !matches!(whole, Field::Count(_) | Field::Furniture) {
+            let fields: Vec<Field> = parts
+                .iter()
+                .map(|r| classify(&line.text[r.clone()]))
+                .collect();
+            // a known line is split only for a count it holds
+            // (`发布时间:2015/10/27  阅读次数:997`)
+            let count_inside = fields.iter().any(|f| matches!(f, Field::Count(_)));
+            if fields.iter().all(|f| *f != Field::Plain) && (whole == Field::Plain || count_inside)
+            {
+                for (range, field) in parts.into_iter().zip(fields) {
+                    let span = line.span.start + range.start..line.span.start + range.end;
+                    out.push(Entry {
+                        line: Line {
+                            span,
+                            text: line.part(range),
+                            block: line.block,
+                            hints: line.hints,
+                        },
+                        field,
+                    });
                 }
+                continue;
             }
         }
         out.push(Entry {
             line: line.clone(),
-            field,
+            field: whole,
         });
     }
     out
+}
+
+/// **Key-then-value rule**: a field key alone on its line (a colon after
+/// it or not) and its value on the next: `게시일` / `2011.12.07.`,
+/// `조회수` / `1728`, `Interviewee:` / `Maria Lopez`. One entry spanning
+/// both lines, its text the two joined by a space.
+fn key_then_value<'s>(line: &Line<'s>, next: &Line<'s>) -> Option<Entry<'s>> {
+    let key = line.text.trim_end_matches(COLONS).trim();
+    if key.is_empty() || key.chars().count() > 16 || key.chars().any(|c| c.is_numeric()) {
+        return None;
+    }
+    // an English word alone (`Role`, `Host`) is a line of text unless its
+    // colon makes it a key
+    if key.is_ascii() && key.len() == line.text.len() {
+        return None;
+    }
+    let joined = format!("{key}: {}", next.text);
+    let field = if labelled(&joined).is_some() {
+        classify(&joined)
+    } else if parse_read_count(&next.text).is_none() {
+        Field::Count(parse_read_count(&joined)?)
+    } else {
+        return None;
+    };
+    if matches!(field, Field::Plain | Field::Furniture) || classify(&line.text) != Field::Plain {
+        return None;
+    }
+    Some(Entry {
+        line: Line {
+            span: line.span.start..next.span.end,
+            text: Cow::Owned(format!("{} {}", line.text, next.text)),
+            block: line.block,
+            hints: Hints::of(joined.as_bytes()),
+        },
+        field,
+    })
 }
 
 /// What the header rules make of `text` on a line of its own: one field,
@@ -1094,6 +1278,70 @@ pub(crate) fn join(lines: &[&Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubtful_names() {
+        for (text, why) in [
+            ("~~", "has no letters"),
+            ("게시일", "is a field key"),
+            ("Views:", "is a field key"),
+            ("Home | News | Interviews", "is a site or section line"),
+            ("インタビュー", "reads like a headline"),
+            ("2011.12.07.", "has no letters"),
+            ("May 12, 2024", "is a date or a number"),
+            (
+                "He said that the water was clean again.",
+                "reads like a sentence",
+            ),
+        ] {
+            assert_eq!(doubt_name(text), Some(why), "{text}");
+        }
+        for name in [
+            "LEE Hee-sup",
+            "张明",
+            "森下 ゆう",
+            "Dr. Jane van Dijk",
+            "박서연",
+        ] {
+            assert_eq!(doubt_name(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn names_with_roles() {
+        assert_eq!(name_and_role("作家・森下ゆう"), Some(("森下ゆう", "作家")));
+        assert_eq!(name_and_role("导演/李明"), Some(("李明", "导演")));
+        assert_eq!(
+            name_and_role("Maria Lopez, Director of the City Water Board"),
+            Some(("Maria Lopez", "Director of the City Water Board"))
+        );
+        // places and single words are not people
+        assert_eq!(name_and_role("Washington, DC"), None);
+        assert_eq!(name_and_role("Paris, France"), None);
+        assert_eq!(name_and_role("スポーツ・文化"), None);
+    }
+
+    #[test]
+    fn breadcrumbs_are_navigation_not_names() {
+        for crumbs in [
+            "Home | News | Interviews",
+            "首页 > 新闻中心 > 专访",
+            "홈 > 뉴스 > 인터뷰",
+            "トップ ＞ インタビュー",
+            "Home » Opinion",
+        ] {
+            assert!(is_breadcrumb(crumbs), "{crumbs}");
+            assert_eq!(classify(crumbs), Field::Furniture, "{crumbs}");
+        }
+        for not in [
+            "Maria Lopez | Water chief",
+            "2024-05-12 | 来源：中国网 | 阅读 1,234",
+            "Peace > war. Trade > tariffs. Talks > threats.",
+            "LEE Hee-sup",
+        ] {
+            assert!(!is_breadcrumb(not), "{not}");
+        }
+    }
 
     #[test]
     fn no_cjk_headline_word_is_ascii() {

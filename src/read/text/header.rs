@@ -21,6 +21,8 @@ pub(crate) struct Header {
     pub role: Option<String>,
     pub interviewer: Option<String>,
     pub introduction: Vec<String>,
+    /// Where the name line is, when the name came from one.
+    pub speaker_span: Option<std::ops::Range<usize>>,
     /// Read-count lines met in the header, in order.
     pub counts: Vec<Counted>,
     /// What the header rules reported.
@@ -112,9 +114,18 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                 .flatten()
         });
         let by_prefix = plain.iter().copied().find(known_prefix);
+        // else the first line no doubt rules out (a site line, a field
+        // key, a headline are no names), else the first line, doubted
         name_at = found.or(by_prefix).or_else(|| {
             (!speaker_from_labels)
-                .then(|| plain.first().copied())
+                .then(|| {
+                    let text = |i: &usize| &entries[*i].line.text;
+                    plain
+                        .iter()
+                        .copied()
+                        .find(|i| fields::doubt_name(text(i)).is_none())
+                        .or_else(|| plain.first().copied())
+                })
                 .flatten()
         });
         // `Interview with Gordon Brown` over `Gordon Brown`: the first is
@@ -126,6 +137,7 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             name_at = Some(j);
         }
         if let Some(i) = name_at {
+            h.speaker_span = Some(entries[i].line.span.clone());
             let text = entries[i].line.text.clone();
             let bare = fields::strip_interview_prefix(&text);
             if let Some(speaker) = fields::name_with_label(&text) {
@@ -182,6 +194,14 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
     {
         after.next();
         let mut role = entries[r].line.text.to_string();
+        // `Maria Lopez` over `Maria Lopez, Director of …`: the role line
+        // repeats the name
+        if let Some(speaker) = &h.speaker
+            && let Some((name, rest)) = fields::name_and_role(&role)
+            && name == speaker.name
+        {
+            role = rest.to_owned();
+        }
         if let Some(&r2) = after.peek() {
             let next = &entries[r2].line.text;
             let last_header_line = r2 + 1 == entries.len();

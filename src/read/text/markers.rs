@@ -90,6 +90,7 @@ fn detect_plain(line: &str) -> Option<Marker> {
         .map(|(s, at)| (s, Rule::Letter, at))
         .or_else(|| word(line).map(|(s, at)| (s, Rule::Word, at)))
         .or_else(|| bracket(line).map(|(s, at)| (s, Rule::Bracket, at)))
+        .or_else(|| bulleted_word(line).map(|(s, at)| (s, Rule::Word, at)))
         .or_else(|| dash(line).map(|at| (Side::Question, Rule::Dash, at)))?;
     Some(Marker {
         side,
@@ -186,6 +187,57 @@ pub(crate) fn word(line: &str) -> Option<(Side, usize)> {
     None
 }
 
+/// Bullets that may stand before a marker word.
+const BULLETS: &[char] = &[
+    '-', '▶', '▷', '►', '■', '□', '◆', '◇', '●', '○', '★', '☆', '◎', '※', '・', '•', '>',
+];
+
+/// **Bulleted word rule**: a bullet, then a question or answer word (or
+/// `Q`/`A`) and a colon, a space or nothing: `-질문 요즘 어떻습니까?`,
+/// `▶답변 바쁩니다.`, `■问 如何？`, `◆Q. Why?`. Without the bullet, a word
+/// and a space are prose (`문 앞에서…`), so the bullet is required; a Latin
+/// word needs its colon, full stop or parenthesis even then.
+pub(crate) fn bulleted_word(line: &str) -> Option<(Side, usize)> {
+    let rest = line.trim_start_matches(BULLETS);
+    if rest.len() == line.len() || rest.len() + 8 < line.len() {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    for (words, side) in [
+        (QUESTION_WORDS, Side::Question),
+        (ANSWER_WORDS, Side::Answer),
+        (&["Q", "Ｑ"][..], Side::Question),
+        (&["A", "Ａ"][..], Side::Answer),
+    ] {
+        for w in words {
+            let Some(after) = rest.strip_prefix(w) else {
+                continue;
+            };
+            let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+            let next = after.chars().next();
+            let body = match next {
+                Some(c) if COLONS.contains(&c) || matches!(c, '.' | ')' | '）') => {
+                    &after[c.len_utf8()..]
+                }
+                // a space delimits a CJK word only: `- A great day` and
+                // `- Question marks abound` are prose
+                Some(' ' | '\u{3000}') if !w.is_ascii() => after,
+                // a CJK word glued to its text: `▶답변바쁩니다` is too
+                // rare to tell from a word that merely starts the same
+                _ => continue,
+            };
+            // `◎ 사회자 > 질문…`: an arrow after the word delimits too
+            let body = body.trim_start();
+            let body = body.strip_prefix(['>', '＞']).unwrap_or(body).trim_start();
+            if body.is_empty() {
+                continue;
+            }
+            return Some((side, line.len() - body.len()));
+        }
+    }
+    None
+}
+
 /// Opening and closing brackets around a marker or a speaker label.
 pub(crate) const BRACKETS: &[(char, char)] = &[
     ('[', ']'),
@@ -229,8 +281,9 @@ pub(crate) fn bracket(line: &str) -> Option<(Side, usize)> {
 
 /// **Dash rule**: two dashes (`――`, `──`, `——`, `－－`, `--`) or one
 /// horizontal bar (`―`) open a question whose answer follows unmarked:
-/// `――日本経済の見通しは？`. A line of dashes alone is a separator, not a
-/// marker.
+/// `――日本経済の見通しは？`. A line of dashes alone is a separator, and a
+/// line framed by dashes on both sides (`──『夏の庭』によせて──`) a
+/// subtitle: neither is a marker.
 pub(crate) fn dash(line: &str) -> Option<usize> {
     let is_dash = |c: char| matches!(c, '―' | '—' | '─' | '－' | '-' | '━');
     let mut chars = line.chars();
@@ -249,7 +302,8 @@ pub(crate) fn dash(line: &str) -> Option<usize> {
         .chars()
         .next()
         .is_some_and(|c| !is_dash(c) && c != '>' && !c.is_whitespace());
-    opens_text.then_some(len)
+    let framed = text.trim_end().ends_with(|c: char| is_dash(c) && c != '-');
+    (opens_text && !framed).then_some(len)
 }
 
 /// Offsets in `line` where an inline marker opens a new turn: after the
@@ -415,6 +469,26 @@ mod tests {
         assert_eq!(side("질문: 왜요?"), q("왜요?"));
         assert_eq!(side("답변:네."), a("네."));
         assert_eq!(side("问题在于"), None);
+    }
+
+    #[test]
+    fn bulleted_words() {
+        assert_eq!(side("-질문 요즘 어떻습니까?"), q("요즘 어떻습니까?"));
+        assert_eq!(side("▶답변 바쁩니다."), a("바쁩니다."));
+        assert_eq!(side("■问：如何？"), q("如何？"));
+        assert_eq!(side("◆ Q. Why?"), q("Why?"));
+        // no bullet, or a word that only starts the same: prose
+        assert_eq!(side("문 앞에서 기다렸다."), None);
+        assert_eq!(side("-질문지를 받았다."), None);
+        assert_eq!(side("- Question marks abound."), None);
+    }
+
+    #[test]
+    fn a_line_framed_by_dashes_is_a_subtitle_not_a_question() {
+        assert_eq!(dash("──『夏の庭』によせて──"), None);
+        assert_eq!(dash("――なぜですか？"), Some(6));
+        // a hyphen at the end is a word's, not a frame
+        assert_eq!(dash("-- what about well-"), Some(2));
     }
 
     #[test]

@@ -284,6 +284,21 @@ fn assemble(
             return None;
         }
     };
+    if let Some(why) = fields::doubt_name(&people.speaker.name) {
+        let at = header
+            .speaker_span
+            .clone()
+            .or_else(|| lines.first().map(|l| l.span.clone()))
+            .unwrap_or(0..0);
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::DoubtfulSpeaker,
+                format!("the name read, `{}`, {why}", people.speaker.name),
+                at,
+            )
+            .expected("the interviewee's name (a profile can pin which line holds it)"),
+        );
+    }
     let exchanges = body.exchanges;
     let language = detect_language(exchanges.iter().flat_map(|e: &Exchange| {
         std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
