@@ -159,3 +159,148 @@ fn encoded_fixtures_read_like_their_utf8_sources() {
     let gb = model(common::fixture("text/encodings/gb18030-zh.txt"));
     assert!(gb.exchanges[1].answer[0].ends_with("加油👍"));
 }
+
+/// The stand-ins of real published pages, `fixtures/wild/<lang>/NAME.txt`,
+/// each beside its truth `NAME.expected.json` (written by hand) and its
+/// golden model and diagnostics (insta snapshots, as above).
+fn wild_pages() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(common::fixture("wild"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_wild_page_matches_its_golden_model_and_diagnostics() {
+    let pages = wild_pages();
+    let mut seen = 0;
+    insta::glob!("../fixtures/wild", "*/*.txt", |input| {
+        seen += 1;
+        let (json, diagnostics) = outcome(input);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(input.parent().unwrap());
+        settings.set_snapshot_suffix(input.file_name().unwrap().to_str().unwrap());
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| {
+            insta::assert_snapshot!("model", exact(json));
+            insta::assert_snapshot!("diagnostics", exact(diagnostics));
+        });
+    });
+    assert_eq!(seen, pages.len());
+}
+
+/// The fields a page is judged on, in the order the scorecard names them.
+const JUDGED: [&str; 7] = [
+    "speaker",
+    "role",
+    "exchanges",
+    "paragraphs",
+    "first question",
+    "last answer",
+    "read count",
+];
+
+/// Which judged fields of `model` differ from the hand-written `truth`. A
+/// page that never names its interviewee has `"speaker": null`: the
+/// reader is right there only when it says its name is in doubt.
+fn wrong_fields(
+    model: Option<&interview_kit::Interview>,
+    truth: &serde_json::Value,
+    speaker_doubted: bool,
+) -> Vec<&'static str> {
+    let Some(model) = model else {
+        return JUDGED.to_vec();
+    };
+    let want: Vec<(String, Vec<String>)> = truth["exchanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let answer = e["answer"].as_array().unwrap();
+            let answer = answer.iter().map(|p| p.as_str().unwrap().to_owned());
+            (e["question"].as_str().unwrap().to_owned(), answer.collect())
+        })
+        .collect();
+    let got: Vec<(String, Vec<String>)> = model
+        .exchanges
+        .iter()
+        .map(|e| (e.question.clone(), e.answer.clone()))
+        .collect();
+    let last_answer = |x: &[(String, Vec<String>)]| x.last().and_then(|(_, a)| a.last().cloned());
+    let checks = [
+        match truth["speaker"].as_str() {
+            Some(name) => model.speaker.name == name,
+            None => speaker_doubted,
+        },
+        model.role.as_ref().map(|r| r.text.as_str()) == truth["role"].as_str(),
+        got.len() == want.len(),
+        got == want,
+        got.first().map(|e| &e.0) == want.first().map(|e| &e.0),
+        last_answer(&got) == last_answer(&want),
+        model.read_count == truth["read_count"].as_u64(),
+    ];
+    JUDGED
+        .iter()
+        .zip(checks)
+        .filter(|(_, right)| !right)
+        .map(|(field, _)| *field)
+        .collect()
+}
+
+/// The scorecard: per language, how many pages come out right on every
+/// judged field, and for each wrong page its wrong fields and whether a
+/// `doubtful-…` warning flagged it. Kept as a snapshot, so that a page
+/// that gets better or worse shows in the diff (`scripts/scorecard.py`
+/// prints the same numbers from the command line, for any folder of pages).
+#[test]
+fn wild_pages_scorecard() {
+    let mut card = String::new();
+    let (mut right_all, mut all, mut silent) = (0, 0, 0);
+    let pages = wild_pages();
+    let mut langs: Vec<&Path> = pages.iter().map(|p| p.parent().unwrap()).collect();
+    langs.dedup();
+    for lang in langs {
+        let mut lines = String::new();
+        let (mut right, mut count) = (0, 0);
+        for page in pages.iter().filter(|p| p.parent() == Some(lang)) {
+            let truth_path = page.with_extension("expected.json");
+            let truth: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&truth_path).unwrap()).unwrap();
+            let bytes = std::fs::read(page).unwrap();
+            let parsed = load(&Source::from_bytes("page.txt", &bytes, None), Format::Text);
+            let has = |code: &str| parsed.diagnostics.iter().any(|d| d.code.as_str() == code);
+            let wrong = wrong_fields(parsed.interview.as_ref(), &truth, has("doubtful-speaker"));
+            count += 1;
+            if wrong.is_empty() {
+                right += 1;
+                continue;
+            }
+            let doubted = parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code.as_str().starts_with("doubtful-"));
+            let how = match (&parsed.interview, doubted) {
+                (_, true) => "flagged",
+                (None, false) => "no output",
+                (Some(_), false) => "silent",
+            };
+            silent += usize::from(!doubted);
+            let name = page.file_name().unwrap().to_string_lossy();
+            lines.push_str(&format!("    {name}: {} ({how})\n", wrong.join(", ")));
+        }
+        let lang = lang.file_name().unwrap().to_string_lossy();
+        card.push_str(&format!("{lang}: {right}/{count} right\n{lines}"));
+        right_all += right;
+        all += count;
+    }
+    card.push_str(&format!(
+        "all: {right_all}/{all} right; {silent} wrong without a doubtful- warning\n"
+    ));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(common::fixture("wild"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("scorecard", exact(card)));
+}
