@@ -958,11 +958,33 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     }
     text.rmatch_indices(' ').find_map(|(at, _)| {
         let (name, role) = (text[..at].trim(), text[at + 1..].trim());
+        // Korean names are written without a space
+        let hangul_with_space = name.contains(' ') && name.chars().any(is_hangul);
         (name.chars().all(|c| is_cjk_letter(c) || c == ' ')
+            && !hangul_with_space
             && is_name_like(name)
             && is_role_like(role))
         .then_some((name, role))
     })
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7af}').contains(&c)
+}
+
+/// A run of CJK letters that is a role ending in a title, then a name of
+/// two to four letters: `市文化局局长张明` → (`张明`, `市文化局局长`).
+pub(crate) fn split_role_name(run: &str) -> Option<(&str, &str)> {
+    ROLE_ENDINGS
+        .iter()
+        .filter_map(|e| run.rfind(e).map(|i| i + e.len()))
+        .max()
+        .and_then(|at| {
+            let (role, name) = run.split_at(at);
+            let letters = name.chars().count();
+            ((2..=4).contains(&letters) && name.chars().all(is_cjk_letter) && !role.is_empty())
+                .then_some((name, role))
+        })
 }
 
 /// **Role-then-name rule**: a CJK occupation, a middle dot or slash, and a

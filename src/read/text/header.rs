@@ -7,6 +7,7 @@ use super::fields::{self, Entry, Field};
 use super::labels;
 use super::layout::{Party, Profile};
 use super::lines::{self, Layout, Line};
+use super::names::{self, Mention};
 use super::parse_name;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Speaker;
@@ -21,6 +22,9 @@ pub(crate) struct Header {
     pub role: Option<String>,
     pub interviewer: Option<String>,
     pub introduction: Vec<String>,
+    /// People the header's lines name (`Interview with Ines Carvalho`),
+    /// with where.
+    pub mentions: Vec<(Mention, std::ops::Range<usize>)>,
     /// Where the name line is, when the name came from one.
     pub speaker_span: Option<std::ops::Range<usize>>,
     /// Read-count lines met in the header, in order.
@@ -32,6 +36,11 @@ pub(crate) struct Header {
 /// The header, from the entries of its lines.
 pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) -> Header {
     let mut h = Header::default();
+    h.mentions = entries
+        .iter()
+        .filter(|e| !matches!(e.field, Field::Furniture | Field::Count(_)))
+        .filter_map(|e| names::mention(&e.line.text).map(|m| (m, e.line.span.clone())))
+        .collect();
     let mut plain: Vec<usize> = Vec::new();
     let mut name_at: Option<usize> = None;
     let mut interviewer_explicit = false;

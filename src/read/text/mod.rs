@@ -44,6 +44,7 @@ pub mod labels;
 pub(crate) mod layout;
 pub(crate) mod lines;
 pub(crate) mod markers;
+pub(crate) mod names;
 pub(crate) mod people;
 pub(crate) mod words;
 

@@ -7,6 +7,7 @@ use super::classify::Page;
 use super::header::Header;
 use super::labels;
 use super::layout::{Party, Profile};
+use super::names;
 use super::parse_name;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Speaker;
@@ -55,6 +56,30 @@ pub(crate) fn settle(
             })
             .cloned()
     };
+    // a person the header names (`Interview with Ines Carvalho`) who
+    // answers by label (`INES:`), for the full name and title
+    let mentioned = |label: &str| {
+        header
+            .mentions
+            .iter()
+            .find(|(m, _)| names::label_names(label, &m.name, m.role.as_deref()))
+            .map(|(m, span)| (m.clone(), span.clone()))
+    };
+    let main_answerer = answerers.first().copied();
+    if let Some(label) = main_answerer
+        && let Some(speaker) = &header.speaker
+        && label_for(&speaker.name, Party::Interviewee).is_none()
+        && !names::label_names(label, &speaker.name, None)
+        && let Some((mention, span)) = mentioned(label)
+    {
+        // the header's name line names someone who does not answer; the
+        // person the header mentions does
+        header.speaker = Some(parse_name(&mention.name));
+        header.speaker_span = Some(span);
+        if mention.role.is_some() {
+            header.role = mention.role.clone();
+        }
+    }
     let speaker = match header.speaker.take() {
         Some(mut speaker) => {
             // the label that names the speaker, else the only one that answers
@@ -71,7 +96,27 @@ pub(crate) fn settle(
             Some(speaker)
         }
         None => answerers.first().map(|label| {
-            let name = full_name(label);
+            let declared = full_name(label);
+            // the full name the header gives, else the label without its
+            // titles (`Mr Dallow` → `Dallow`)
+            let name = match mentioned(label) {
+                Some((mention, span)) => {
+                    header.speaker_span = Some(span);
+                    if header.role.is_none() {
+                        header.role = mention.role;
+                    }
+                    mention.name
+                }
+                None if declared == *label => {
+                    let (bare, _) = names::without_titles(label);
+                    if bare.is_empty() {
+                        declared
+                    } else {
+                        bare.to_owned()
+                    }
+                }
+                None => declared,
+            };
             let mut speaker = parse_name(&name);
             if name != *label {
                 speaker.label = Some((*label).to_owned());

@@ -1,0 +1,335 @@
+//! Rules on people's names met outside a name line: titles and honorifics
+//! around a name (`SECRETARY OKAFOR`, `Mr Dallow`, `박서연 씨`,
+//! `森下さん`), and names mentioned in a headline or an introduction
+//! (`Transcript of Interview with Ines Carvalho`, `专访市文化局局长张明`,
+//! `[인터뷰] 박서연 한빛대 교수 "…"`).
+
+use super::fields::{is_name_like, name_and_role};
+use super::lines::{is_cjk_letter, with_lowercase};
+
+/// Words that may stand before a Latin name as a title or honorific.
+/// Those after `Mr`-like courtesy words are titles a role can carry.
+const COURTESY: &[&str] = &[
+    "the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mx",
+];
+const TITLES: &[&str] = &[
+    "prof",
+    "prof.",
+    "professor",
+    "secretary",
+    "president",
+    "minister",
+    "governor",
+    "mayor",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "judge",
+    "justice",
+    "general",
+    "gen.",
+    "captain",
+    "coach",
+    "commissioner",
+    "chancellor",
+    "premier",
+    "prime",
+    "deputy",
+    "vice",
+    "chief",
+    "executive",
+    "ceo",
+    "speaker",
+];
+
+/// Honorifics written after a CJK name.
+const CJK_HONORIFICS: &[&str] = &[
+    "선생님",
+    "님",
+    "씨",
+    "先生",
+    "女士",
+    "さん",
+    "様",
+    "氏",
+    "君",
+    "くん",
+    "ちゃん",
+];
+
+/// A name without the titles and honorifics around it, and the titles a
+/// role can carry: `SECRETARY OKAFOR` → (`OKAFOR`, `SECRETARY`),
+/// `Mr Dallow` → (`Dallow`, none), `THE GOVERNOR` → (``, `GOVERNOR`),
+/// `森下さん` → (`森下`, none).
+pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
+    let mut rest = text.trim();
+    for honorific in CJK_HONORIFICS {
+        if let Some(bare) = rest.strip_suffix(honorific).map(str::trim_end)
+            && bare.chars().rev().take(2).count() == 2
+            && bare.chars().next_back().is_some_and(is_cjk_letter)
+        {
+            return (bare.trim_end(), None);
+        }
+    }
+    let mut title: Option<(usize, usize)> = None;
+    loop {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let (courtesy, titled) =
+            with_lowercase(word, |w| (COURTESY.contains(&w), TITLES.contains(&w)));
+        if word.is_empty() || !(courtesy || titled) {
+            break;
+        }
+        let at = text.len() - rest.len();
+        if titled {
+            let start = title.map_or(at, |(s, _)| s);
+            title = Some((start, at + word.len()));
+        }
+        rest = rest[word.len()..].trim_start();
+    }
+    (rest, title.map(|(s, e)| &text[s..e]))
+}
+
+/// Whether a speaker label names the person of `name`: the label stands
+/// for the name (see [`super::labels::matches_name`]) once titles are
+/// removed from both, or the label is a title alone that `name` carries
+/// (`THE GOVERNOR` for `Governor Alma Reyes`).
+pub(crate) fn label_names(label: &str, name: &str, name_title: Option<&str>) -> bool {
+    let (bare_label, label_title) = without_titles(label);
+    let (bare_name, _) = without_titles(name);
+    if !bare_label.is_empty() {
+        return super::labels::matches_name(bare_label, bare_name)
+            || bare_label
+                .replace(' ', "")
+                .eq_ignore_ascii_case(&bare_name.replace(' ', ""));
+    }
+    match (label_title, name_title) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
+    }
+}
+
+/// A person named in a headline or an introduction line, with the title or
+/// role the line gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// Phrases after which English headlines name the person interviewed.
+const WITH: &[&str] = &[
+    "interview with ",
+    "conversation with ",
+    "q&a with ",
+    "talks to ",
+    "talks with ",
+    "speaks to ",
+    "speaks with ",
+    "sat down with ",
+    "sits down with ",
+    "chat with ",
+    "chats with ",
+    "interviews ",
+    "interview: ",
+    "meet ",
+];
+
+/// Words that may sit inside a Latin name.
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "la", "le", "da", "di", "bin", "al",
+];
+
+/// The person a headline or introduction line names, by the patterns such
+/// lines use: `Transcript of Interview with Ines Carvalho`,
+/// `WKVR Interview With Governor Alma Reyes` (title `Governor`),
+/// `专访市文化局局长张明` (role `市文化局局长`), `[인터뷰] 박서연 한빛대 교수
+/// "…"` (role `한빛대 교수`), `森下ゆうさんインタビュー`.
+pub(crate) fn mention(text: &str) -> Option<Mention> {
+    latin_mention(text)
+        .or_else(|| cjk_prefix_mention(text))
+        .or_else(|| bracket_tag_mention(text))
+        .or_else(|| honorific_mention(text))
+}
+
+fn latin_mention(text: &str) -> Option<Mention> {
+    let lower = text.to_ascii_lowercase();
+    let at = WITH
+        .iter()
+        .find_map(|w| lower.find(w).map(|i| i + w.len()))?;
+    if !text.is_char_boundary(at) {
+        return None;
+    }
+    let rest = &text[at..];
+    let mut end = 0;
+    let mut words = 0;
+    for (i, word) in word_spans(rest) {
+        let bare = word.trim_end_matches([',', '.', ':', ';', '?', '!', '\'', '’', ')']);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let particle = PARTICLES.contains(&bare);
+        if !(capital || particle) || words >= 6 {
+            break;
+        }
+        end = i + bare.len();
+        words += 1;
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    let named = &rest[..end];
+    let (name, title) = without_titles(named);
+    (name.split_whitespace().count() >= 2 && is_name_like(name)).then(|| Mention {
+        name: name.to_owned(),
+        role: title.map(str::to_owned),
+    })
+}
+
+/// `(offset, word)` of each whitespace-separated word.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// `专访市文化局局长张明`: a CJK interview word, then a role ending in a
+/// title and the name, or the name alone.
+fn cjk_prefix_mention(text: &str) -> Option<Mention> {
+    const PREFIXES: &[&str] = &[
+        "专访",
+        "專訪",
+        "对话",
+        "對話",
+        "访谈",
+        "訪談",
+        "采访",
+        "採訪",
+        "独家专访",
+    ];
+    let rest = PREFIXES
+        .iter()
+        .find_map(|p| text.find(p).map(|i| &text[i + p.len()..]))?;
+    let rest = rest.trim_start_matches([':', '：', ' ', '|', '丨']);
+    let run: String = rest.chars().take_while(|&c| is_cjk_letter(c)).collect();
+    if is_name_like(&run) && run.chars().count() <= 4 {
+        return Some(Mention {
+            name: run,
+            role: None,
+        });
+    }
+    // the name after the last title in the run: `市文化局局长` + `张明`
+    let (name, role) = super::fields::split_role_name(&run)?;
+    Some(Mention {
+        name: name.to_owned(),
+        role: Some(role.to_owned()),
+    })
+}
+
+/// `[인터뷰] 박서연 한빛대 교수 "…"`, `【專訪】王小明 董事長：…`: a bracketed
+/// tag, then a name with its role before any quote or colon.
+fn bracket_tag_mention(text: &str) -> Option<Mention> {
+    let (_, after) = super::markers::bracketed(text)?;
+    let rest = text[after..].trim_start();
+    let end = rest
+        .find(['"', '“', '\'', '‘', '「', '『', ':', '：', '…', '"'])
+        .unwrap_or(rest.len());
+    let part = rest[..end].trim().trim_end_matches([',', '，']);
+    if let Some((name, role)) = name_and_role(part) {
+        return Some(Mention {
+            name: name.to_owned(),
+            role: Some(role.to_owned()),
+        });
+    }
+    (is_name_like(part) && !part.is_ascii()).then(|| Mention {
+        name: part.to_owned(),
+        role: None,
+    })
+}
+
+/// `森下ゆうさんインタビュー`, `山田太郎氏に聞く`: a CJK name right before an
+/// honorific, at the start of the line.
+fn honorific_mention(text: &str) -> Option<Mention> {
+    for honorific in ["さん", "氏", "先生", "씨"] {
+        let Some(at) = text.find(honorific) else {
+            continue;
+        };
+        let name = &text[..at];
+        let name = name.trim();
+        if (2..=6).contains(&name.chars().count()) && is_name_like(name) {
+            return Some(Mention {
+                name: name.to_owned(),
+                role: None,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(name: &str, role: Option<&str>) -> Option<Mention> {
+        Some(Mention {
+            name: name.to_owned(),
+            role: role.map(str::to_owned),
+        })
+    }
+
+    #[test]
+    fn titles_and_honorifics() {
+        assert_eq!(
+            without_titles("SECRETARY OKAFOR"),
+            ("OKAFOR", Some("SECRETARY"))
+        );
+        assert_eq!(without_titles("Mr Dallow"), ("Dallow", None));
+        assert_eq!(without_titles("THE GOVERNOR"), ("", Some("GOVERNOR")));
+        assert_eq!(without_titles("森下さん"), ("森下", None));
+        assert_eq!(without_titles("박서연 씨"), ("박서연", None));
+        assert_eq!(without_titles("LEE Hee-sup"), ("LEE Hee-sup", None));
+        // a name that is only an honorific stays
+        assert_eq!(without_titles("さん"), ("さん", None));
+    }
+
+    #[test]
+    fn labels_name_people() {
+        assert!(label_names("THE GOVERNOR", "Alma Reyes", Some("Governor")));
+        assert!(label_names("SECRETARY OKAFOR", "Ruth Okafor", None));
+        assert!(label_names("INES", "Ines Carvalho", None));
+        assert!(label_names("LarsOdegaard", "Lars Odegaard", None));
+        assert!(!label_names("THE GOVERNOR", "Alma Reyes", None));
+        assert!(!label_names("KIM", "Ines Carvalho", None));
+    }
+
+    #[test]
+    fn mentions() {
+        assert_eq!(
+            mention("Backfile Episode 7: Transcript of Interview with Ines Carvalho"),
+            m("Ines Carvalho", None)
+        );
+        assert_eq!(
+            mention("Transcript: WKVR Interview With Governor Alma Reyes"),
+            m("Alma Reyes", Some("Governor"))
+        );
+        assert_eq!(
+            mention("专访市文化局局长张明"),
+            m("张明", Some("市文化局局长"))
+        );
+        assert_eq!(
+            mention("[인터뷰] 박서연 한빛대 교수 \"지역 대학이 살아야 한다\""),
+            m("박서연", Some("한빛대 교수"))
+        );
+        assert_eq!(mention("森下ゆうさんインタビュー"), m("森下ゆう", None));
+        for none in [
+            "We talked about the weather.",
+            "An interview with the mayor",
+            "皆さん、こんにちは",
+            "2024年5月12日",
+        ] {
+            assert_eq!(mention(none), None, "{none}");
+        }
+    }
+}
