@@ -863,6 +863,15 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if is_breadcrumb(text) || is_furniture(text, true) {
         return Some("is a site or section line");
     }
+    // `shiodamari_02_w`, `photo1.jpg`: a file or code name
+    let code = text.is_ascii()
+        && !text.contains(' ')
+        && (text.contains(['_', '/', '\\', '@', '='])
+            || (text.contains('.') && text.chars().any(|c| c.is_ascii_lowercase()))
+            || (text.chars().any(|c| c.is_ascii_digit()) && text.chars().any(char::is_alphabetic)));
+    if code {
+        return Some("is a file or code name");
+    }
     if is_date(text) || text.chars().filter(|c| c.is_numeric()).count() >= 4 {
         return Some("is a date or a number");
     }
@@ -1305,6 +1314,7 @@ mod tests {
     fn doubtful_names() {
         for (text, why) in [
             ("~~", "has no letters"),
+            ("shiodamari_02_w", "is a file or code name"),
             ("게시일", "is a field key"),
             ("Views:", "is a field key"),
             ("Home | News | Interviews", "is a site or section line"),

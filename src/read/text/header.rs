@@ -25,6 +25,8 @@ pub(crate) struct Header {
     /// People the header's lines name (`Interview with Ines Carvalho`),
     /// with where.
     pub mentions: Vec<(Mention, std::ops::Range<usize>)>,
+    /// Why the name read is in doubt although it reads like a name.
+    pub speaker_doubt: Option<&'static str>,
     /// Where the name line is, when the name came from one.
     pub speaker_span: Option<std::ops::Range<usize>>,
     /// Read-count lines met in the header, in order.
@@ -66,7 +68,15 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                 }
             }
             Field::Interviewee(v) if h.speaker.is_none() => {
-                h.speaker = Some(parse_name(v));
+                // `인터뷰 대상 : 권도윤 방송반 부장`: the value may hold the role
+                match fields::name_and_role(v) {
+                    Some((name, role)) => {
+                        h.speaker = Some(parse_name(name));
+                        set_role(&mut h, role);
+                    }
+                    None => h.speaker = Some(parse_name(v)),
+                }
+                h.speaker_span = Some(entry.line.span.clone());
                 name_at = Some(i);
             }
             Field::Role(v) if h.role.is_none() => h.role = Some(v.clone()),

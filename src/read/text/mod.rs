@@ -285,7 +285,7 @@ fn assemble(
             return None;
         }
     };
-    if let Some(why) = fields::doubt_name(&people.speaker.name) {
+    if let Some(why) = fields::doubt_name(&people.speaker.name).or(header.speaker_doubt) {
         let at = header
             .speaker_span
             .clone()

@@ -77,6 +77,13 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
             return (bare.trim_end(), None);
         }
     }
+    // `배우 서도현`, `작곡가 남궁율`: an occupation, then a Korean name
+    if let Some((role, name)) = rest.split_once(' ')
+        && is_korean_name(name)
+        && is_korean_occupation(role)
+    {
+        return (name, Some(role));
+    }
     let mut title: Option<(usize, usize)> = None;
     loop {
         let word = rest.split_whitespace().next().unwrap_or("");
@@ -93,6 +100,22 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
         rest = rest[word.len()..].trim_start();
     }
     (rest, title.map(|(s, e)| &text[s..e]))
+}
+
+/// Two to four Hangul syllables.
+fn is_korean_name(text: &str) -> bool {
+    (2..=4).contains(&text.chars().count()) && text.chars().all(|c| ('가'..='힣').contains(&c))
+}
+
+/// A Korean occupation word: Hangul ending as occupations do (`배우`,
+/// `작곡가`, `감독`, `교수`, `선수`, `대표`, `위원장`).
+fn is_korean_occupation(text: &str) -> bool {
+    const ENDINGS: &[char] = &[
+        '가', '사', '자', '수', '장', '원', '독', '우', '관', '표', '님',
+    ];
+    (2..=6).contains(&text.chars().count())
+        && text.chars().all(|c| ('가'..='힣').contains(&c))
+        && text.ends_with(ENDINGS)
 }
 
 /// Whether a speaker label names the person of `name`: the label stands
@@ -252,17 +275,47 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
 /// `森下ゆうさんインタビュー`, `山田太郎氏に聞く`: a CJK name right before an
 /// honorific, at the start of the line.
 fn honorific_mention(text: &str) -> Option<Mention> {
+    // `『潮だまり』 遠山千景インタビュー`: the name right before the word
+    for word in ["インタビュー", "인터뷰", "专访", "專訪"] {
+        if let Some(at) = text.find(word) {
+            let run: String = text[..at]
+                .chars()
+                .rev()
+                .take_while(|&c| is_cjk_letter(c))
+                .collect();
+            let run: String = run.chars().rev().collect();
+            let name = without_titles(&run).0;
+            // a katakana word alone (`ランチインタビュー`) is a kind of
+            // interview, not a person
+            let katakana_only = name.chars().all(|c| ('\u{30a0}'..='\u{30ff}').contains(&c));
+            if (2..=6).contains(&name.chars().count())
+                && is_name_like(name)
+                && !katakana_only
+                && !name.ends_with(['の', '에', 'と'])
+            {
+                return Some(Mention {
+                    name: name.to_owned(),
+                    role: None,
+                });
+            }
+        }
+    }
     for honorific in ["さん", "氏", "先生", "씨"] {
         let Some(at) = text.find(honorific) else {
             continue;
         };
-        let name = &text[..at];
-        let name = name.trim();
-        if (2..=6).contains(&name.chars().count()) && is_name_like(name) {
-            return Some(Mention {
-                name: name.to_owned(),
-                role: None,
-            });
+        // the name may follow a role: `…研究所代表 岡野 澄江氏`
+        let before = text[..at].trim();
+        let spaces: Vec<usize> = before.match_indices(' ').map(|(i, _)| i + 1).collect();
+        for start in std::iter::once(0).chain(spaces) {
+            let name = &before[start..];
+            if (2..=7).contains(&name.chars().count()) && is_name_like(name) {
+                let role = before[..start].trim();
+                return Some(Mention {
+                    name: name.to_owned(),
+                    role: (!role.is_empty()).then(|| role.to_owned()),
+                });
+            }
         }
     }
     None
@@ -290,6 +343,7 @@ mod tests {
         assert_eq!(without_titles("森下さん"), ("森下", None));
         assert_eq!(without_titles("박서연 씨"), ("박서연", None));
         assert_eq!(without_titles("LEE Hee-sup"), ("LEE Hee-sup", None));
+        assert_eq!(without_titles("배우 서도현"), ("서도현", Some("배우")));
         // a name that is only an honorific stays
         assert_eq!(without_titles("さん"), ("さん", None));
     }
@@ -323,6 +377,15 @@ mod tests {
             m("박서연", Some("한빛대 교수"))
         );
         assert_eq!(mention("森下ゆうさんインタビュー"), m("森下ゆう", None));
+        assert_eq!(
+            mention("『潮だまり』 遠山千景インタビュー"),
+            m("遠山千景", None)
+        );
+        assert_eq!(mention("2025年新卒社員入社 ランチインタビュー"), None);
+        assert_eq!(
+            mention("瀬戸内焼締め研究所代表 岡野 澄江氏"),
+            m("岡野 澄江", Some("瀬戸内焼締め研究所代表"))
+        );
         for none in [
             "We talked about the weather.",
             "An interview with the mayor",

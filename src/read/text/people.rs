@@ -4,6 +4,7 @@
 
 use super::body::Body;
 use super::classify::Page;
+use super::fields;
 use super::header::Header;
 use super::labels;
 use super::layout::{Party, Profile};
@@ -78,6 +79,20 @@ pub(crate) fn settle(
         header.speaker_span = Some(span);
         if mention.role.is_some() {
             header.role = mention.role.clone();
+        }
+    }
+    // a doubtful name line (a file name, a site line) gives way to a person
+    // the header mentions
+    if let Some(speaker) = &header.speaker
+        && fields::doubt_name(&speaker.name).is_some()
+        && let Some((mention, span)) = header.mentions.first().cloned()
+    {
+        header.speaker = Some(parse_name(&mention.name));
+        header.speaker_span = Some(span);
+        header.speaker_doubt = Some("is named in the header, which has no name line");
+        // a role read beside the doubtful line is no role of this person
+        if let Some(role) = std::mem::replace(&mut header.role, mention.role) {
+            header.introduction.push(role);
         }
     }
     let speaker = match header.speaker.take() {
