@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::count::{ReadCount, parse_read_count};
 use super::labels::{is_label_like, matches_name, split_declaration};
 use super::lines::{
-    Hints, Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
+    Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
     strip_prefix_caseless, with_lowercase,
 };
 use super::markers::COLONS;
@@ -1053,7 +1053,6 @@ pub(crate) fn entries<'s>(lines: &[Line<'s>]) -> Vec<Entry<'s>> {
                                 span,
                                 text: line.part(range),
                                 block: line.block,
-                                hints: line.hints,
                             },
                             field,
                         });
@@ -1077,7 +1076,6 @@ pub fn read_alone(text: &str) -> Vec<Field> {
         span: 0..text.len(),
         text: Cow::Borrowed(text),
         block: 0,
-        hints: Hints::of(text.as_bytes()),
     };
     entries(&[line]).into_iter().map(|e| e.field).collect()
 }
