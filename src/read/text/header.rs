@@ -262,35 +262,50 @@ fn interviewed_by(text: &str) -> Option<String> {
     None
 }
 
+/// English month names and their abbreviations (lowercase), with the
+/// number of the month each names.
+const MONTH_NAMES: [(&str, u8); 24] = [
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+];
+
+/// The number of the month `word` (lowercase) names: `jan` and `january`
+/// → 1, `sept` → 9; `None` for any other word.
+fn month(word: &str) -> Option<u8> {
+    MONTH_NAMES
+        .iter()
+        .find_map(|&(name, number)| (name == word).then_some(number))
+}
+
 /// **Date rule**: a year (1900–2099) with a month and a day, in any of the
 /// common shapes, optionally with a time, a weekday, a time zone and a
 /// label such as `Published` or `입력`.
 pub(crate) fn is_date(text: &str) -> bool {
+    // the other words a date line may hold: weekdays, times, time zones,
+    // labels and ordinal suffixes
     const WORDS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
         "mon",
         "monday",
         "tue",
@@ -341,7 +356,6 @@ pub(crate) fn is_date(text: &str) -> bool {
         "rd",
         "th",
     ];
-    const MONTHS: usize = 24;
     const CJK: &str = "年月日년월일時时分秒시분초星期周週曜一二三四五六七天火水木金土午前後后上下오전후화수목금토요입력수정등록기사発布表更新公開掲載时间時間日期发布發表";
     let mut year = false;
     let mut numbers = 0;
@@ -376,10 +390,10 @@ pub(crate) fn is_date(text: &str) -> bool {
                 chars.next();
             }
             let word = text[start..end].to_ascii_lowercase();
-            match WORDS.iter().position(|w| *w == word) {
-                Some(i) if i < MONTHS => month_word = true,
-                Some(_) => {}
-                None => return false,
+            if month(&word).is_some() {
+                month_word = true;
+            } else if !WORDS.contains(&word.as_str()) {
+                return false;
             }
         } else if c.is_alphabetic() && !CJK.contains(c) {
             return false;
@@ -1092,6 +1106,40 @@ pub(crate) fn join(lines: &[&Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_name_their_month() {
+        assert_eq!(month("jan"), Some(1));
+        assert_eq!(month("september"), Some(9));
+        assert_eq!(month("sept"), Some(9));
+        assert_eq!(month("monday"), None);
+        // every month has its name and its abbreviation, the name's first
+        // three letters
+        for number in 1..=12 {
+            let names: Vec<&str> = MONTH_NAMES
+                .iter()
+                .filter(|&&(_, n)| n == number)
+                .map(|&(name, _)| name)
+                .collect();
+            let full = names.iter().max_by_key(|n| n.len()).unwrap();
+            assert!(names.contains(&&full[..3]), "{names:?}");
+        }
+    }
+
+    #[test]
+    fn a_month_name_and_a_year_make_a_date_where_a_weekday_does_not() {
+        for (name, _) in MONTH_NAMES {
+            assert!(is_date(&format!("{name} 2024")), "{name}");
+            assert!(is_date(&format!(
+                "Published 3 {} 2024",
+                name.to_uppercase()
+            )));
+        }
+        assert!(!is_date("Monday 2024"));
+        assert!(is_date("Monday 3 4 2024"));
+        assert!(!is_date("Mayday 2024"));
+        assert!(!is_date("May 2024 and more"));
+    }
 
     #[test]
     fn no_cjk_headline_word_is_ascii() {
