@@ -23,7 +23,6 @@
 #![deny(missing_docs)]
 
 pub mod batch;
-mod bytes;
 pub mod diagnostic;
 pub mod format;
 pub(crate) mod locate;

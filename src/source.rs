@@ -114,13 +114,9 @@ impl Source {
         decode_errors: Vec<Range<usize>>,
         binary: bool,
     ) -> Source {
-        let mut line_starts = vec![0];
-        crate::bytes::each(
-            text.as_bytes(),
-            b' ',
-            |b| b == b'\n',
-            |i| line_starts.push(i + 1),
-        );
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
         Source {
             name,
             text,
@@ -380,10 +376,9 @@ fn is_plausible_text(c: char) -> bool {
         | '\u{1f300}'..='\u{1faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// What one pass over the first 64 KiB of a file says: its NUL bytes, CRs
-/// and other control characters, counted branch-free so that the compiler
-/// vectorises the loops. Detection, the binary check and line-end
-/// normalisation each looked for them in a pass of their own.
+/// What the first 64 KiB of a file hold: its NUL bytes, CRs and other
+/// control characters, counted once for detection, the binary check and
+/// line-end normalisation.
 struct Survey {
     /// Bytes surveyed.
     len: usize,
@@ -395,53 +390,22 @@ struct Survey {
     controls: usize,
 }
 
-/// A C0 control but tab, LF, CR and form feed (NUL included), branch-free.
+/// A C0 control but tab, LF, CR and form feed (NUL included).
 fn is_control(b: u8) -> bool {
-    crate::bytes::is_c0(b) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
 impl Survey {
     fn of(bytes: &[u8]) -> Survey {
         let sample = &bytes[..bytes.len().min(64 * 1024)];
-        let mut survey = Survey {
+        let count = |pred: fn(u8) -> bool| sample.iter().filter(|&&b| pred(b)).count();
+        Survey {
             len: sample.len(),
             whole: sample.len() == bytes.len(),
-            nuls: 0,
-            crs: 0,
-            controls: 0,
-        };
-        // most text holds no C0 byte but line feeds and tabs: one test,
-        // cheaper than the counts, says there is nothing to count
-        if !crate::bytes::any(sample, |b| {
-            crate::bytes::is_c0(b) & (b != b'\n') & (b != b'\t')
-        }) {
-            return survey;
+            nuls: count(|b| b == 0),
+            crs: count(|b| b == b'\r'),
+            controls: count(is_control),
         }
-        // 32 counters of each kind, one per byte of a 32-byte block, summed
-        // before one can overflow: this the compiler vectorises, where a
-        // fold into a tuple of three counts (or three folds) it does not
-        const LANES: usize = 32;
-        let sum = |lanes: [u8; LANES]| lanes.iter().map(|&n| usize::from(n)).sum::<usize>();
-        for group in sample.chunks(LANES * 255) {
-            let (mut nuls, mut crs, mut controls) = ([0u8; LANES], [0u8; LANES], [0u8; LANES]);
-            let mut blocks = group.chunks_exact(LANES);
-            for block in blocks.by_ref() {
-                for (lane, &b) in block.iter().enumerate() {
-                    nuls[lane] += u8::from(b == 0);
-                    crs[lane] += u8::from(b == b'\r');
-                    controls[lane] += u8::from(is_control(b));
-                }
-            }
-            survey.nuls += sum(nuls);
-            survey.crs += sum(crs);
-            survey.controls += sum(controls);
-            for &b in blocks.remainder() {
-                survey.nuls += usize::from(b == 0);
-                survey.crs += usize::from(b == b'\r');
-                survey.controls += usize::from(is_control(b));
-            }
-        }
-        survey
     }
 
     /// Binary rather than text: NUL bytes in a byte-oriented encoding, or

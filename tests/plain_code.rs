@@ -1,5 +1,6 @@
 //! The code stays plain: JSON is written and checked through `serde_json`,
-//! not through serializers of the project's own.
+//! not through serializers of the project's own, and bytes are scanned
+//! with `memchr` and iterators, not by hand-vectorised loops.
 
 use std::path::Path;
 
@@ -54,4 +55,33 @@ fn the_scan_finds_a_serializer() {
         serializer_impls(dir.path()),
         [format!("{}:2", file.display())]
     );
+}
+
+/// Every line of `src/` that spells one of `needles`, as `path:line`.
+fn lines_with(src: &Path, needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|ext| ext != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if needles.iter().any(|needle| line.contains(needle)) {
+                found.push(format!("{}:{}", entry.path().display(), n + 1));
+            }
+        }
+    }
+    found
+}
+
+/// Lines and delimiters are found with `memchr`, the rest with iterators
+/// and `str` methods: no byte scan in blocks of a length fixed at compile
+/// time (`as_chunks`, `split_first_chunk`) or with ranges folded into one
+/// signed comparison (`cast_signed`), the marks of a hand-vectorised scan.
+#[test]
+fn no_hand_vectorised_scan() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = lines_with(&src, &["as_chunks", "split_first_chunk", "cast_signed"]);
+    assert!(found.is_empty(), "hand-vectorised scans: {found:?}");
 }

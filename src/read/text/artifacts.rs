@@ -12,8 +12,6 @@
 
 use std::ops::Range;
 
-use super::lines::Hints;
-
 /// Capitalised compounds that are names, not artifacts.
 const KNOWN: &[&str] = &[
     "PowerPoint",
@@ -66,33 +64,29 @@ pub(crate) struct Artifact {
     pub what: &'static str,
 }
 
-/// Every artifact in `text`, whose [`Hints`] say where to look.
-pub(crate) fn find(text: &str, hints: Hints) -> Vec<Artifact> {
+/// Every artifact in `text`.
+pub(crate) fn find(text: &str) -> Vec<Artifact> {
     let mut out = Vec::new();
-    if hints.may_run_together() {
-        for (start, word) in words(text) {
-            if let Some(what) = run_together(word) {
-                out.push(Artifact {
-                    range: start..start + word.len(),
-                    what,
-                });
-            }
+    for (start, word) in words(text) {
+        if let Some(what) = run_together(word) {
+            out.push(Artifact {
+                range: start..start + word.len(),
+                what,
+            });
         }
     }
-    if hints.may_hold_mojibake() {
-        for (i, _) in text.match_indices(['Ã', 'â', 'Â']) {
-            let next = text[i..].chars().nth(1);
-            if next.is_some_and(|c| ('\u{80}'..='\u{bf}').contains(&c) || c == '€') {
-                let end = text[i..]
-                    .char_indices()
-                    .nth(3)
-                    .map_or(text.len(), |(j, _)| i + j);
-                out.push(Artifact {
-                    range: i..end,
-                    what: "mojibake (UTF-8 text decoded as Latin-1)",
-                });
-                break;
-            }
+    for (i, _) in text.match_indices(['Ã', 'â', 'Â']) {
+        let next = text[i..].chars().nth(1);
+        if next.is_some_and(|c| ('\u{80}'..='\u{bf}').contains(&c) || c == '€') {
+            let end = text[i..]
+                .char_indices()
+                .nth(3)
+                .map_or(text.len(), |(j, _)| i + j);
+            out.push(Artifact {
+                range: i..end,
+                what: "mojibake (UTF-8 text decoded as Latin-1)",
+            });
+            break;
         }
     }
     out
@@ -163,20 +157,9 @@ fn shape(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The prefilter only skips lines the word-by-word look finds
-        /// nothing in.
-        #[test]
-        fn prefilter_hides_no_artifact(text in "[a-cA-C. 中é]{0,30}") {
-            let found = words(&text).any(|(_, w)| run_together(w).is_some());
-            prop_assert!(!found || Hints::of(text.as_bytes()).may_run_together());
-        }
-    }
 
     fn whats(text: &str) -> Vec<(&str, &'static str)> {
-        find(text, Hints::of(text.as_bytes()))
+        find(text)
             .into_iter()
             .map(|a| (&text[a.range], a.what))
             .collect()
@@ -206,7 +189,7 @@ mod tests {
     #[test]
     fn offsets_are_right_after_cjk() {
         let text = "问：CooperationSecretariat and more.The end";
-        let found = find(text, Hints::of(text.as_bytes()));
+        let found = find(text);
         assert_eq!(&text[found[0].range.clone()], "CooperationSecretariat");
         assert_eq!(&text[found[1].range.clone()], "more.The");
     }

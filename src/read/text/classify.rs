@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::count::{ReadCount, parse_read_count};
 use super::fields;
 use super::labels::{self, Label};
-use super::lines::{self, Hints, Line};
+use super::lines::{self, Line};
 use super::markers::{self, Marker};
 use crate::diagnostic::{Code, Diagnostic};
 
@@ -41,7 +41,7 @@ pub(crate) struct Page<'a> {
 pub(crate) fn page<'a>(lines: &'a [Line<'a>]) -> Page<'a> {
     Page {
         lines,
-        kinds: same_people(lines.iter().map(|l| classify(&l.text, l.hints)).collect()),
+        kinds: same_people(lines.iter().map(|l| classify(&l.text)).collect()),
         paragraphs: lines::layout(lines),
     }
 }
@@ -67,14 +67,12 @@ fn same_people(mut kinds: Vec<Kind>) -> Vec<Kind> {
 /// label-shaped prefix or share bar (the text writer repeats the answer's
 /// marker before a paragraph that is not).
 pub(crate) fn is_plain_body_line(text: &str) -> bool {
-    matches!(classify(text, Hints::of(text.as_bytes())), Kind::Plain)
+    matches!(classify(text), Kind::Plain)
 }
 
-/// What a line is; its `hints` spare the rules that cannot match a scan.
-fn classify(text: &str, hints: Hints) -> Kind {
-    if hints.has_digit()
-        && let Some(count) = parse_read_count(text)
-    {
+/// What a line is.
+fn classify(text: &str) -> Kind {
+    if let Some(count) = parse_read_count(text) {
         return Kind::Count(count);
     }
     if let Some(marker) = markers::detect(text) {

@@ -80,8 +80,8 @@ const UNITS: &[&str] = &["次", "回", "회", "人", "명", "times"];
 /// the forms.
 pub fn parse_read_count(text: &str) -> Option<ReadCount> {
     // every count has an ASCII digit (see `parse_count`): prose without
-    // one is done after one vectorised scan
-    if !crate::bytes::any(text.as_bytes(), |b| b.wrapping_sub(b'0') < 10) {
+    // one is done before any label is looked for
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let text = text.trim();

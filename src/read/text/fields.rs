@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::count::{ReadCount, parse_read_count};
 use super::labels::{is_label_like, matches_name, split_declaration};
 use super::lines::{
-    Hints, Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
+    Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
     strip_prefix_caseless, with_lowercase,
 };
 use super::markers::COLONS;
@@ -1221,11 +1221,15 @@ pub(crate) fn entries<'s>(lines: &[Line<'s>]) -> Vec<Entry<'s>> {
                 .iter()
                 .map(|r| classify(&line.text[r.clone()]))
                 .collect();
-            // a known line is split only for a count it holds
+            // a date or byline line is split only for a count it holds
             // (`发布时间:2015/10/27  阅读次数:997`)
             let count_inside = fields.iter().any(|f| matches!(f, Field::Count(_)));
-            if fields.iter().all(|f| *f != Field::Plain) && (whole == Field::Plain || count_inside)
-            {
+            let splits = match whole {
+                Field::Plain => true,
+                Field::Date(_) | Field::Byline(_) => count_inside,
+                _ => false,
+            };
+            if fields.iter().all(|f| *f != Field::Plain) && splits {
                 for (range, field) in parts.into_iter().zip(fields) {
                     let span = line.span.start + range.start..line.span.start + range.end;
                     out.push(Entry {
@@ -1233,7 +1237,6 @@ pub(crate) fn entries<'s>(lines: &[Line<'s>]) -> Vec<Entry<'s>> {
                             span,
                             text: line.part(range),
                             block: line.block,
-                            hints: line.hints,
                         },
                         field,
                     });
@@ -1279,7 +1282,6 @@ fn key_then_value<'s>(line: &Line<'s>, next: &Line<'s>) -> Option<Entry<'s>> {
             span: line.span.start..next.span.end,
             text: Cow::Owned(format!("{} {}", line.text, next.text)),
             block: line.block,
-            hints: Hints::of(joined.as_bytes()),
         },
         field,
     })
@@ -1292,7 +1294,6 @@ pub fn read_alone(text: &str) -> Vec<Field> {
         span: 0..text.len(),
         text: Cow::Borrowed(text),
         block: 0,
-        hints: Hints::of(text.as_bytes()),
     };
     entries(&[line]).into_iter().map(|e| e.field).collect()
 }

@@ -37,12 +37,14 @@ pub(crate) struct Header {
 
 /// The header, from the entries of its lines.
 pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) -> Header {
-    let mut h = Header::default();
-    h.mentions = entries
-        .iter()
-        .filter(|e| !matches!(e.field, Field::Furniture | Field::Count(_)))
-        .filter_map(|e| names::mention(&e.line.text).map(|m| (m, e.line.span.clone())))
-        .collect();
+    let mut h = Header {
+        mentions: entries
+            .iter()
+            .filter(|e| !matches!(e.field, Field::Furniture | Field::Count(_)))
+            .filter_map(|e| names::mention(&e.line.text).map(|m| (m, e.line.span.clone())))
+            .collect(),
+        ..Header::default()
+    };
     let mut plain: Vec<usize> = Vec::new();
     let mut name_at: Option<usize> = None;
     let mut interviewer_explicit = false;

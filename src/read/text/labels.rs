@@ -103,12 +103,6 @@ fn bracket_turn(line: &str) -> Option<(&str, usize)> {
 
 /// `NAME: text` or `NAME : text` → (`NAME`, offset of `text`).
 fn colon_turn(line: &str) -> Option<(&str, usize)> {
-    // 48 ASCII bytes without `:` are 48 characters without a colon: most
-    // English sentences are turned away without decoding a character
-    let head = &line.as_bytes()[..line.len().min(48)];
-    if !crate::bytes::any(head, |b| (b == b':') | (b >= 0x80)) {
-        return None;
-    }
     let (at, colon) = line
         .char_indices()
         .take(48)

@@ -36,12 +36,8 @@ pub(crate) struct Line<'s> {
     /// The text, trimmed, forbidden characters removed: the source's own
     /// unless a character was removed.
     pub text: Cow<'s, str>,
-    /// The blank-line-separated block the line belongs to (32 bits: a
-    /// line is kept per line of the document, and 48 bytes are 56 with a
-    /// `usize` here).
+    /// The blank-line-separated block the line belongs to.
     pub block: u32,
-    /// What the text's bytes may hold, for the rules that look for it.
-    pub hints: Hints,
 }
 
 impl<'s> Line<'s> {
@@ -134,66 +130,6 @@ pub(crate) enum Layout {
     Wrapped,
 }
 
-/// What a line's bytes hold, for the rules that would otherwise each scan
-/// the line: one pass over the three-byte windows (see
-/// [`crate::bytes::fold3`]) answers them all, once a line. A part of a
-/// line takes the whole line's hints: whatever a part holds, the line
-/// holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Hints(u8);
-
-impl Hints {
-    /// A character XML 1.0 forbids: a C0 control but tab, or U+FFFE or
-    /// U+FFFF (EF BF BE and EF BF BF).
-    const FORBIDDEN: u8 = 1;
-    /// A lowercase letter before an uppercase one, or before a full stop
-    /// and an uppercase one: what every run-together word or sentence
-    /// holds, and ordinary text seldom does.
-    const RUN_TOGETHER: u8 = 2;
-    /// An ASCII digit, which every read count has.
-    const DIGIT: u8 = 4;
-    /// The byte C3, with which `Ã`, `â` and `Â` start (and which no CJK or
-    /// ASCII text holds): the mark of mojibake.
-    const C3: u8 = 8;
-
-    /// The hints of `bytes` (UTF-8).
-    pub fn of(bytes: &[u8]) -> Hints {
-        let within = crate::bytes::within;
-        let lower = |b: u8| within(b, b'a', 26);
-        let upper = |b: u8| within(b, b'A', 26);
-        // a space past the end is none of these: every window is exact
-        Hints(crate::bytes::fold3(bytes, b' ', |a, b, c| {
-            let forbidden = (crate::bytes::is_c0(a) & (a != b'\t'))
-                | ((a == 0xEF) & (b == 0xBF) & within(c, 0xBE, 0x42));
-            let run_together = lower(a) & (upper(b) | ((b == b'.') & upper(c)));
-            (u8::from(forbidden) * Hints::FORBIDDEN)
-                | (u8::from(run_together) * Hints::RUN_TOGETHER)
-                | (u8::from(within(a, b'0', 10)) * Hints::DIGIT)
-                | (u8::from(a == 0xC3) * Hints::C3)
-        }))
-    }
-
-    /// Whether the text holds no character XML forbids.
-    pub fn is_clean(self) -> bool {
-        self.0 & Hints::FORBIDDEN == 0
-    }
-
-    /// Whether words or sentences may run together in the text.
-    pub fn may_run_together(self) -> bool {
-        self.0 & Hints::RUN_TOGETHER != 0
-    }
-
-    /// Whether the text holds an ASCII digit.
-    pub fn has_digit(self) -> bool {
-        self.0 & Hints::DIGIT != 0
-    }
-
-    /// Whether the text may hold mojibake.
-    pub fn may_hold_mojibake(self) -> bool {
-        self.0 & Hints::C3 != 0
-    }
-}
-
 /// Non-blank lines, trimmed, with forbidden characters removed.
 pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'s>> {
     // room for every line at once: grown by doubling, a huge document's
@@ -213,13 +149,11 @@ pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>)
         blank = false;
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
-        let hints = Hints::of(trimmed.as_bytes());
-        if hints.is_clean() {
+        if !trimmed.contains(is_xml_forbidden) {
             out.push(Line {
                 span,
                 text: Cow::Borrowed(trimmed),
                 block,
-                hints,
             });
             continue;
         }
@@ -245,7 +179,6 @@ pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>)
                 span,
                 text: Cow::Owned(text.to_owned()),
                 block,
-                hints: Hints::of(text.as_bytes()),
             });
         }
     }
@@ -366,22 +299,6 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// Each hint is its plain definition, on lines (no LF, no CR).
-        #[test]
-        fn hints_are_their_definitions(
-            line in "[aBz.Z09 \t\u{0}\u{7}\u{b}\u{1f}中\u{ffbf}\u{fffd}\u{fffe}\u{ffff}éÃâ]{0,12}"
-        ) {
-            let hints = Hints::of(line.as_bytes());
-            let b = line.as_bytes();
-            let (lower, upper) = (|c: u8| c.is_ascii_lowercase(), |c: u8| c.is_ascii_uppercase());
-            let run_together = b.windows(2).any(|w| lower(w[0]) && upper(w[1]))
-                || b.windows(3).any(|w| lower(w[0]) && w[1] == b'.' && upper(w[2]));
-            prop_assert_eq!(hints.is_clean(), !line.chars().any(is_xml_forbidden));
-            prop_assert_eq!(hints.may_run_together(), run_together);
-            prop_assert_eq!(hints.has_digit(), line.contains(|c: char| c.is_ascii_digit()));
-            prop_assert_eq!(hints.may_hold_mojibake(), b.contains(&0xC3));
-        }
-
         #[test]
         fn fits_width_is_width_at_most(text in "[a 中한の。é]{0,20}", max in 0usize..30) {
             prop_assert_eq!(fits_width(&text, max), width(&text) <= max);

@@ -20,6 +20,7 @@
 //!    wrapped line joins its paragraph; otherwise a new paragraph); after a
 //!    question whose answers are never marked (`――なぜ？`) they are the
 //!    answer. When several people answer, each exchange records who.
+//! 6. [`language`]: the language tag, from the script of the turns.
 //!
 //! Every non-blank line ends up in the model or in a diagnostic.
 //!
@@ -41,6 +42,7 @@ pub mod count;
 pub(crate) mod fields;
 pub(crate) mod header;
 pub mod labels;
+pub(crate) mod language;
 pub(crate) mod layout;
 pub(crate) mod lines;
 pub(crate) mod markers;
@@ -53,6 +55,7 @@ use std::collections::HashMap;
 pub(crate) use classify::is_plain_body_line;
 pub use count::{ReadCount, parse_count, parse_read_count};
 pub use fields::{parse_name, parse_role};
+pub use language::detect as detect_language;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Exchange, Interview};
@@ -182,7 +185,6 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                 span: line.span.start + start..line.span.start + start + len,
                 text: line.part(start..start + len),
                 block: line.block,
-                hints: line.hints,
             });
         }
     }
@@ -223,7 +225,7 @@ fn inline_labels(text: &str) -> Vec<usize> {
 
 fn flag_artifacts(lines: &[Line<'_>], diagnostics: &mut Vec<Diagnostic>) {
     for line in lines {
-        for artifact in artifacts::find(&line.text, line.hints) {
+        for artifact in artifacts::find(&line.text) {
             // the line text is the source's own, trimmed: offsets carry over
             // unless control characters were removed (then the span is the line)
             let span = if line.text.len() == line.span.len() {
@@ -350,172 +352,6 @@ fn read_count(
     first
 }
 
-/// Whether `text` holds a common English word (`the`, `and`, `of`, `to`,
-/// `is`, `in`, `we`, `you`, in any case), the sign of an English text among
-/// Latin ones.
-///
-/// Branch-free over every offset of a block of them, so that the compiler
-/// vectorises it, stopping at the first block that holds a word: the text
-/// is looked at through windows of five bytes (the byte before a word
-/// and four from its start), lowercased by setting bit 5 (which keeps
-/// letters letters and everything else not a letter), in place; the few
-/// windows at either end read a space beyond the text.
-fn has_english_word(text: &[u8]) -> bool {
-    let letter = crate::bytes::is_letter;
-    let two = |a: u8, b: u8, w: &[u8; 2]| (a == w[0]) & (b == w[1]);
-    let three = |a: u8, b: u8, c: u8, w: &[u8; 3]| (a == w[0]) & (b == w[1]) & (c == w[2]);
-    // whether a word of the list starts after `before`, lowercased
-    let word = |before: u8, c0: u8, c1: u8, c2: u8, c3: u8| {
-        let (c0, c1, c2) = (c0 | 0x20, c1 | 0x20, c2 | 0x20);
-        let short = two(c0, c1, b"of")
-            | two(c0, c1, b"to")
-            | two(c0, c1, b"is")
-            | two(c0, c1, b"in")
-            | two(c0, c1, b"we");
-        let long =
-            three(c0, c1, c2, b"the") | three(c0, c1, c2, b"and") | three(c0, c1, c2, b"you");
-        !letter(before) & ((short & !letter(c2)) | (long & !letter(c3)))
-    };
-    // the windows from the byte before each start, a block at a time: no
-    // early exit inside one, which would keep it from vectorising; the
-    // text's first byte has none before it
-    let at = |i: usize| text.get(i).copied().unwrap_or(b' ');
-    let mut any = word(b' ', at(0), at(1), at(2), at(3));
-    if any {
-        return true;
-    }
-    crate::bytes::blocks::<32, 36>(text, b' ', |b, _| {
-        let windows = b[..32]
-            .iter()
-            .zip(&b[1..33])
-            .zip(&b[2..34])
-            .zip(&b[3..35])
-            .zip(&b[4..]);
-        any = windows.fold(any, |any, ((((&before, &c0), &c1), &c2), &c3)| {
-            any | word(before, c0, c1, c2, c3)
-        });
-        !any
-    });
-    any
-}
-
-/// Kana, Hangul and Han characters in `bytes` (UTF-8).
-///
-/// Every character counted takes three bytes in UTF-8, and its range shows
-/// in the lead byte and the next one or two: `E3 81..83` is kana, `E5..E9`
-/// Han, `EB..EC` Hangul, and so on. Each three-byte window is tested with
-/// byte comparisons only, branch-free, into `u8` counts over blocks too
-/// short to overflow them, so that the compiler vectorises the loop. The
-/// bytes are UTF-8: a window that reads past the end starts with no lead
-/// byte of a three-byte character.
-fn cjk_counts(bytes: &[u8]) -> (usize, usize, usize) {
-    let in_range = |x: u8, lo: u8, hi: u8| crate::bytes::within(x, lo, hi - lo + 1);
-    let (mut kana, mut hangul, mut han) = (0, 0, 0);
-    // windows past the end read spaces, which start no character counted
-    // (and in UTF-8 neither of the last two bytes leads a three-byte one)
-    crate::bytes::blocks::<64, 66>(bytes, b' ', |b, _| {
-        let windows = b[..64].iter().zip(&b[1..65]).zip(&b[2..]);
-        let (k, g, h) = windows.fold((0u8, 0u8, 0u8), |(k, g, h), ((&b0, &b1), &b2)| {
-            let e3 = b0 == 0xE3;
-            // U+3040..U+30FF
-            let is_kana = e3 & in_range(b1, 0x81, 0x83);
-            // U+3130..U+318F, U+AC00..U+D7AF, U+1100..U+11FF
-            let is_hangul = (e3
-                & (((b1 == 0x84) & (b2 >= 0xB0)) | (b1 == 0x85) | ((b1 == 0x86) & (b2 <= 0x8F))))
-                | ((b0 == 0xEA) & (b1 >= 0xB0))
-                | in_range(b0, 0xEB, 0xEC)
-                | ((b0 == 0xED) & ((b1 < 0x9E) | ((b1 == 0x9E) & (b2 <= 0xAF))))
-                | ((b0 == 0xE1) & in_range(b1, 0x84, 0x87));
-            // U+3400..U+4DBF, U+4E00..U+9FFF
-            let is_han =
-                (e3 & (b1 >= 0x90)) | ((b0 == 0xE4) & (b1 != 0xB7)) | in_range(b0, 0xE5, 0xE9);
-            (
-                k + u8::from(is_kana),
-                g + u8::from(is_hangul),
-                h + u8::from(is_han),
-            )
-        });
-        kana += usize::from(k);
-        hangul += usize::from(g);
-        han += usize::from(h);
-        true
-    });
-    (kana, hangul, han)
-}
-
-/// How much of the texts is looked at for English words: English prose has
-/// one in its first sentence, and a long Latin text without one in its
-/// first 4 KiB is not English (it is word lists, names, or another
-/// language).
-const ENGLISH_SAMPLE: usize = 4096;
-
-/// At most `budget` bytes of `bytes`, not cut inside a word (which could
-/// leave `to` of `together`).
-fn english_sample(bytes: &[u8], budget: usize) -> &[u8] {
-    let mut end = bytes.len().min(budget);
-    if end < bytes.len() {
-        let letter = crate::bytes::is_letter;
-        while end > 0 && letter(bytes[end]) && letter(bytes[end - 1]) {
-            end -= 1;
-        }
-    }
-    &bytes[..end]
-}
-
-/// The main language by script: kana means Japanese, Hangul Korean, other
-/// Han Chinese; Latin letters with common English words mean English.
-pub fn detect_language<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
-    let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for text in texts.clone() {
-        let bytes = text.as_bytes();
-        // branch-free byte scans the compiler vectorises; CJK characters
-        // only where there are non-ASCII bytes
-        let (letters, ascii) = crate::bytes::count_and_ascii(bytes, crate::bytes::is_letter);
-        latin += letters;
-        if ascii {
-            continue;
-        }
-        let (k, g, h) = cjk_counts(bytes);
-        kana += k;
-        hangul += g;
-        han += h;
-    }
-    language_by_counts(kana, hangul, han, latin, || {
-        let mut budget = ENGLISH_SAMPLE;
-        texts.into_iter().any(|text| {
-            let sample = english_sample(text.as_bytes(), budget);
-            budget -= sample.len();
-            !sample.is_empty() && has_english_word(sample)
-        })
-    })
-    .map(str::to_owned)
-}
-
-/// The language rule on the counts of kana, Hangul, Han and Latin letters;
-/// `english` is asked only when the scripts leave English possible.
-fn language_by_counts(
-    kana: usize,
-    hangul: usize,
-    han: usize,
-    latin: usize,
-    english: impl FnOnce() -> bool,
-) -> Option<&'static str> {
-    let cjk = han + kana + hangul;
-    if cjk > 0 && cjk * 2 >= latin / 3 {
-        Some(if kana * 20 >= cjk {
-            "ja"
-        } else if hangul >= han {
-            "ko"
-        } else {
-            "zh"
-        })
-    } else if latin > 0 && english() {
-        Some("en")
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -523,68 +359,6 @@ mod tests {
 
     fn parse(text: &str) -> Parsed {
         read(&Source::from_text("t.txt", text))
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn english_words_are_found_as_a_word_split_finds_them(
-            text in "[a-zA-Z .,中é]{0,90}(the|THE|of|In|you|to|is|we|and)?[a-zA-Z .,中é]{0,90}"
-        ) {
-            let words = ["the", "and", "of", "to", "is", "in", "we", "you"];
-            let split = text
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .any(|w| words.iter().any(|e| e.eq_ignore_ascii_case(w)));
-            proptest::prop_assert_eq!(has_english_word(text.as_bytes()), split);
-        }
-    }
-
-    /// Kana, Hangul, Han and Latin letters, counted character by character.
-    fn counts_by_chars(text: &str) -> (usize, usize, usize, usize) {
-        let (mut kana, mut hangul, mut han, mut latin) = (0, 0, 0, 0);
-        for c in text.chars() {
-            match c {
-                '\u{3040}'..='\u{30ff}' => kana += 1,
-                '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' => {
-                    hangul += 1
-                }
-                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => han += 1,
-                c if c.is_ascii_alphabetic() => latin += 1,
-                _ => {}
-            }
-        }
-        (kana, hangul, han, latin)
-    }
-
-    /// The language rule, written plainly, character by character.
-    fn language_by_chars(text: &str) -> Option<String> {
-        let (kana, hangul, han, latin) = counts_by_chars(text);
-        let english = || {
-            text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-                ["the", "and", "of", "to", "is", "in", "we", "you"]
-                    .iter()
-                    .any(|e| e.eq_ignore_ascii_case(w))
-            })
-        };
-        language_by_counts(kana, hangul, han, latin, english).map(str::to_owned)
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn language_scan_is_the_rule(
-            text in "[a-zA-Z the of 中国韩한국ひらカナ\u{3000}\u{4dbf}\u{3130}\u{11ff}é。]{0,40}"
-        ) {
-            proptest::prop_assert_eq!(
-                detect_language(std::iter::once(text.as_str())),
-                language_by_chars(&text)
-            );
-        }
-    }
-
-    #[test]
-    fn cjk_counts_agree_with_the_ranges_on_every_bmp_character() {
-        let all: String = (0x800u32..=0xFFFF).filter_map(char::from_u32).collect();
-        let (kana, hangul, han, _) = counts_by_chars(&all);
-        assert_eq!(cjk_counts(all.as_bytes()), (kana, hangul, han));
     }
 
     #[test]
@@ -597,50 +371,6 @@ mod tests {
         assert_eq!(
             interview.exchanges[1].answer,
             ["您好！李肇星：你好。中国网：再见。"]
-        );
-    }
-
-    proptest::proptest! {
-        /// The window scan is the word-by-word rule, at either end of the
-        /// text too.
-        #[test]
-        fn english_word_scan_is_the_rule(text in "[tTheEofinwWyuad .,中]{0,12}") {
-            let plain = text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-                ["the", "and", "of", "to", "is", "in", "we", "you"]
-                    .iter()
-                    .any(|e| e.eq_ignore_ascii_case(w))
-            });
-            proptest::prop_assert_eq!(has_english_word(text.as_bytes()), plain);
-        }
-    }
-
-    #[test]
-    fn english_words_are_whole_words_in_any_case() {
-        assert!(has_english_word(b"The end"));
-        assert!(has_english_word(b"all OF it"));
-        assert!(has_english_word(b"you"));
-        assert!(has_english_word("我们in中国".as_bytes()));
-        assert!(!has_english_word(b"theory, tone, island, youth"));
-        assert!(!has_english_word(b"Sustainable energy policy"));
-        assert!(!has_english_word(b"xthe"));
-        // at the end of a text of any length (the scan goes by blocks)
-        for n in 0..100 {
-            let text = format!("{} we", "x".repeat(n));
-            assert!(has_english_word(text.as_bytes()), "{text}");
-        }
-    }
-
-    #[test]
-    fn english_words_are_looked_for_in_a_sample_cut_between_words() {
-        assert_eq!(english_sample(b"policy together", 9), b"policy ");
-        assert_eq!(english_sample(b"policy together", 7), b"policy ");
-        assert_eq!(english_sample(b"policy", 100), b"policy");
-        let latin = "Sustainable energy policy. ".repeat(200);
-        let late = format!("{latin}We are here.");
-        assert_eq!(detect_language([late.as_str()].into_iter()), None);
-        assert_eq!(
-            detect_language(["Sustainable energy policy.", "We are here."].into_iter()).as_deref(),
-            Some("en")
         );
     }
 
@@ -770,25 +500,5 @@ mod tests {
             .map(|e| e.answered_by.as_deref())
             .collect();
         assert_eq!(by, [Some("KIM"), Some("SATO"), Some("KIM"), Some("SATO")]);
-    }
-
-    #[test]
-    fn languages() {
-        assert_eq!(
-            detect_language(["We are what we do in the world"].into_iter()).as_deref(),
-            Some("en")
-        );
-        assert_eq!(
-            detect_language(["我们必须加强合作"].into_iter()).as_deref(),
-            Some("zh")
-        );
-        assert_eq!(
-            detect_language(["協力を強化しなければならない"].into_iter()).as_deref(),
-            Some("ja")
-        );
-        assert_eq!(
-            detect_language(["우리는 협력해야 합니다"].into_iter()).as_deref(),
-            Some("ko")
-        );
     }
 }

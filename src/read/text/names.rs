@@ -190,8 +190,7 @@ fn latin_mention(text: &str) -> Option<Mention> {
     }
     let rest = &text[at..];
     let mut end = 0;
-    let mut words = 0;
-    for (i, word) in word_spans(rest) {
+    for (words, (i, word)) in word_spans(rest).enumerate() {
         let bare = word.trim_end_matches([',', '.', ':', ';', '?', '!', '\'', '’', ')']);
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let particle = PARTICLES.contains(&bare);
@@ -199,7 +198,6 @@ fn latin_mention(text: &str) -> Option<Mention> {
             break;
         }
         end = i + bare.len();
-        words += 1;
         if bare.len() < word.len() {
             break;
         }
