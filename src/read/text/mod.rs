@@ -48,9 +48,9 @@ use std::ops::Range;
 pub use count::{ReadCount, parse_count, parse_read_count};
 pub use header::{parse_name, parse_role};
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, ErrorLimit, Tally};
 use crate::model::{Exchange, Interview, Speaker};
-use crate::read::Parsed;
+use crate::read::{Parsed, stopped};
 use crate::source::Source;
 use header::{Entry, Field};
 use labels::Label;
@@ -59,6 +59,18 @@ use markers::{Marker, Rule, Side};
 
 /// Reads raw interview text.
 pub fn read(source: &Source) -> Parsed {
+    read_with(source, ErrorLimit::default())
+}
+
+/// [`read`], looking for at most `limit`'s number of errors: once the
+/// document has that many, it is invalid, and the rest is not read.
+pub fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
+    let mut parsed = read_limited(source, limit);
+    limit.cut(&mut parsed.diagnostics, false);
+    parsed
+}
+
+fn read_limited(source: &Source, limit: ErrorLimit) -> Parsed {
     let mut diagnostics = source.diagnostics();
     if source.is_binary() {
         let text = source.text();
@@ -79,7 +91,12 @@ pub fn read(source: &Source) -> Parsed {
             diagnostics,
         };
     }
-    let lines = split_inline(lines::collect(source, &mut diagnostics));
+    let lines = lines::collect(source, &mut diagnostics, &mut limit.tally());
+    if limit.after(&diagnostics).is_none() {
+        diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        return stopped(limit, diagnostics);
+    }
+    let lines = split_inline(lines);
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -91,8 +108,11 @@ pub fn read(source: &Source) -> Parsed {
         };
     }
     flag_artifacts(&lines, &mut diagnostics);
-    let interview = Assembler::new(source, &lines, &mut diagnostics).assemble();
+    let interview = Assembler::new(source, &lines, &mut diagnostics, limit).assemble();
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    let Ok(interview) = interview else {
+        return stopped(limit, diagnostics);
+    };
     Parsed {
         interview,
         diagnostics,
@@ -379,6 +399,9 @@ impl Open {
     }
 }
 
+/// The reading stopped at the limit on errors.
+struct Stopped;
+
 /// Header entries of the first `lines` lines.
 struct Known<'a> {
     entries: Vec<Entry<'a>>,
@@ -394,6 +417,8 @@ struct Assembler<'a> {
     read_count: Option<(ReadCount, String)>,
     /// Labels that opened turns in the body (not label-shaped header lines).
     turn_labels: Vec<String>,
+    /// The errors in `diagnostics`, against the limit on them.
+    tally: Tally,
 }
 
 impl<'a> Assembler<'a> {
@@ -401,8 +426,10 @@ impl<'a> Assembler<'a> {
         source: &'a Source,
         lines: &'a [Line<'a>],
         diagnostics: &'a mut Vec<Diagnostic>,
+        limit: ErrorLimit,
     ) -> Self {
         Assembler {
+            tally: limit.tally(),
             source,
             lines,
             kinds: same_people(lines.iter().map(|l| classify(&l.text, l.hints)).collect()),
@@ -413,13 +440,26 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn assemble(mut self) -> Option<Interview> {
+    /// The passes in order; `Err` once the diagnostics hold as many
+    /// errors as the limit allows (the rest is not read).
+    fn assemble(mut self) -> Result<Option<Interview>, Stopped> {
         let (profile, entries) = self.profile();
         let first = self.first_turn(&profile);
         let entries = self.header_entries(entries, first);
         let header = self.header(&entries, &profile);
-        let exchanges = self.body(first, &profile);
-        self.finish(header, exchanges, &profile)
+        self.check()?;
+        let exchanges = self.body(first, &profile)?;
+        // the last pass adds a few diagnostics at most
+        Ok(self.finish(header, exchanges, &profile))
+    }
+
+    /// `Err` once the diagnostics hold as many errors as the limit allows.
+    fn check(&mut self) -> Result<(), Stopped> {
+        if self.tally.is_full(self.diagnostics) {
+            Err(Stopped)
+        } else {
+            Ok(())
+        }
     }
 
     /// Whether line `i` opens a turn under `profile`.
@@ -907,13 +947,14 @@ impl<'a> Assembler<'a> {
     }
 
     /// Pass 5: turns into exchanges.
-    fn body(&mut self, first: usize, profile: &Profile) -> Vec<Exchange> {
+    fn body(&mut self, first: usize, profile: &Profile) -> Result<Vec<Exchange>, Stopped> {
         let mut exchanges = Vec::new();
         let mut open: Option<Open> = None;
         let mut prev_text: Option<usize> = None;
         // the lines outlive `self`'s borrows: no copy of each line's text
         let lines = self.lines;
         for (i, line) in lines.iter().enumerate().skip(first) {
+            self.check()?;
             let wrapped_join = self.layout == Layout::Wrapped
                 && prev_text.is_some_and(|p| lines[p].block == line.block && p + 1 == i);
             match &self.kinds[i] {
@@ -1006,7 +1047,7 @@ impl<'a> Assembler<'a> {
         if let Some(done) = open.take() {
             self.close(done, &mut exchanges, true);
         }
-        exchanges
+        Ok(exchanges)
     }
 
     fn close(&mut self, turn: Open, exchanges: &mut Vec<Exchange>, last: bool) {
