@@ -46,7 +46,7 @@ use std::time::{Duration, Instant};
 use encoding_rs::Encoding;
 use globset::GlobSet;
 
-use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use crate::diagnostic::{self, Code, Diagnostic, ErrorLimit, Severity};
 use crate::format::Format;
 use crate::source::{LineCol, Source};
 use crate::write::Unwritable;
@@ -87,6 +87,11 @@ pub struct Options {
     pub jobs: usize,
     /// Sizes and counts beyond which inputs are refused.
     pub limits: Limits,
+    /// The most errors looked for in one document (`None` or `Some(0)`:
+    /// every one). A document that has that many is invalid whatever the
+    /// rest holds: its reader stops there, and its diagnostics end with a
+    /// [`Code::TooManyErrors`] note. Verdicts do not change.
+    pub max_errors: Option<usize>,
     /// Follow symbolic links met in a directory walk (to files and to
     /// directories); by default they are skipped, each with a warning. A
     /// link named as an input is always followed.
@@ -120,6 +125,7 @@ impl Default for Options {
             select: None,
             jobs: 0,
             limits: Limits::default(),
+            max_errors: None,
             follow: false,
             fail_fast: false,
             force: false,
@@ -286,6 +292,7 @@ impl Summary {
             match located.diagnostic.severity {
                 Severity::Warning => self.warnings += 1,
                 Severity::Error => self.errors += 1,
+                Severity::Note => {}
             }
         }
     }
@@ -474,13 +481,24 @@ impl<N> Work<'_, N> {
         // read now, checked against the schema once the source is dropped
         // (`crate::load` in two steps): a huge document's text, model and
         // the schema's view of the model are never in memory together
-        let parsed = crate::read::read(format, &source);
+        let limit = ErrorLimit::new(self.options.max_errors, self.options.strict);
+        let parsed = crate::read::read_with(format, &source, limit);
         let reader_failed = diagnostic::any_fatal(&parsed.diagnostics, false);
         let mut diagnostics = parsed.diagnostics;
+        // under --strict the reader's warnings count against the limit: when
+        // they use it up, the schema check is not run, and a note says so
+        let left = limit.after(&diagnostics);
+        let to_check = parsed.interview.is_some() && !reader_failed && crate::checks_model(format);
+        if left.is_none() && to_check {
+            limit.cut(&mut diagnostics, true);
+        }
         let strict = |diagnostics: &mut [Diagnostic]| {
             if self.options.strict {
+                // a note says something of the report, not of the document
                 for diagnostic in diagnostics {
-                    diagnostic.severity = Severity::Error;
+                    if diagnostic.severity == Severity::Warning {
+                        diagnostic.severity = Severity::Error;
+                    }
                 }
             }
         };
@@ -490,8 +508,8 @@ impl<N> Work<'_, N> {
         outcome.in_source = diagnostics.len();
         outcome.diagnostics = locate(&source, diagnostics);
         drop(source);
-        if let (Some(interview), false) = (&parsed.interview, reader_failed) {
-            let mut violations = crate::check(format, interview);
+        if let (Some(interview), false, Some(left)) = (&parsed.interview, reader_failed, left) {
+            let mut violations = crate::check_with(format, interview, left);
             strict(&mut violations);
             valid &= !diagnostic::any_fatal(&violations, false);
             // a model's violation has no place in the source (a JSON

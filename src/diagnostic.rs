@@ -7,6 +7,9 @@ use std::ops::Range;
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// Information about the report itself, never a problem of the
+    /// document: e.g. that reading stopped after `--max-errors` errors.
+    Note,
     /// Something a person should look at; the document is still usable
     /// (an error under `--strict`).
     Warning,
@@ -20,6 +23,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -127,6 +131,10 @@ codes! {
     /// An archive that cannot be read (a truncated `.tar.gz`, a damaged
     /// zip), or an entry refused, e.g. `../etc/passwd` or `/abs/path.txt`.
     Archive = "archive",
+    /// A note that reading stopped once a document had as many errors as
+    /// `--max-errors` asks for (e.g. 10): the rest of it was not checked.
+    /// The document is invalid whatever the rest holds.
+    TooManyErrors = "too-many-errors",
 }
 
 impl fmt::Display for Code {
@@ -194,7 +202,148 @@ impl Diagnostic {
 
     /// Whether this is an error, or a warning that `strict` promotes.
     pub fn is_fatal(&self, strict: bool) -> bool {
-        self.severity == Severity::Error || strict
+        match self.severity {
+            Severity::Error => true,
+            Severity::Warning => strict,
+            Severity::Note => false,
+        }
+    }
+}
+
+/// How many errors to look for in one document: once it has that many,
+/// its verdict (invalid) is known, and its reader stops rather than look
+/// for more. The default looks for every error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ErrorLimit {
+    /// The most errors looked for; `None` or `Some(0)` means no limit (as
+    /// a compiler's `-fmax-errors=0`).
+    pub max_errors: Option<usize>,
+    /// Count warnings as errors, as `--strict` makes them.
+    pub strict: bool,
+}
+
+impl ErrorLimit {
+    /// A limit of `max_errors` errors (`None` or `0`: none).
+    pub fn new(max_errors: Option<usize>, strict: bool) -> Self {
+        ErrorLimit { max_errors, strict }
+    }
+
+    /// The number of errors, when there is a limit.
+    fn max(self) -> Option<usize> {
+        self.max_errors.filter(|&n| n > 0)
+    }
+
+    /// Whether `diagnostic` counts against the limit.
+    fn counts(self, diagnostic: &Diagnostic) -> bool {
+        diagnostic.is_fatal(self.strict)
+    }
+
+    /// The limit left for a later stage of reading (the schema check)
+    /// once `found` holds the earlier stages' diagnostics; `None` when they
+    /// hold as many errors as the limit allows already, and there is
+    /// nothing more to look for.
+    pub fn after(self, found: &[Diagnostic]) -> Option<ErrorLimit> {
+        if self.max().is_none() {
+            return Some(self);
+        }
+        let room = self.room(found);
+        (room > 0).then_some(ErrorLimit {
+            max_errors: Some(room),
+            ..self
+        })
+    }
+
+    /// How many more errors may be looked for once `found` holds the
+    /// diagnostics found so far: `usize::MAX` without a limit.
+    pub fn room(self, found: &[Diagnostic]) -> usize {
+        let Some(max) = self.max() else {
+            return usize::MAX;
+        };
+        max.saturating_sub(found.iter().filter(|d| self.counts(d)).count())
+    }
+
+    /// A tally of the errors found so far, to ask cheaply, as a list
+    /// grows, whether the limit is reached.
+    pub fn tally(self) -> Tally {
+        Tally {
+            limit: self,
+            seen: 0,
+            errors: 0,
+        }
+    }
+
+    /// The note that closes a document whose reading stopped at the limit.
+    fn note(max: usize) -> Diagnostic {
+        Diagnostic::whole(
+            Severity::Note,
+            Code::TooManyErrors,
+            format!(
+                "stopped after {}; the rest of the document was not checked",
+                plural(max, "error")
+            ),
+        )
+        .expected("fewer errors, or a higher --max-errors (0 for no limit)")
+    }
+
+    /// Keeps `diagnostics` (in source order) up to the limit's last error
+    /// and closes them with one [`Code::TooManyErrors`] note, when the
+    /// reader stopped at the limit (`stopped`) or found more errors than
+    /// it allows; otherwise leaves them as they are.
+    pub fn cut(self, diagnostics: &mut Vec<Diagnostic>, stopped: bool) {
+        let Some(max) = self.max() else { return };
+        let Some(last) = diagnostics
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| self.counts(d))
+            .nth(max - 1)
+            .map(|(i, _)| i)
+        else {
+            return;
+        };
+        let more = diagnostics[last + 1..].iter().any(|d| self.counts(d));
+        if stopped || more {
+            diagnostics.truncate(last + 1);
+            diagnostics.push(Self::note(max));
+        }
+    }
+}
+
+/// The errors of a list of diagnostics that only grows, counted once each
+/// (see [`ErrorLimit::tally`]).
+#[derive(Debug, Clone)]
+pub struct Tally {
+    limit: ErrorLimit,
+    seen: usize,
+    errors: usize,
+}
+
+impl Default for Tally {
+    /// A tally under no limit.
+    fn default() -> Self {
+        ErrorLimit::default().tally()
+    }
+}
+
+impl Tally {
+    /// Whether `diagnostics`, the list this tally follows (grown since the
+    /// last call, never shrunk), holds as many errors as the limit allows.
+    pub fn is_full(&mut self, diagnostics: &[Diagnostic]) -> bool {
+        let Some(max) = self.limit.max() else {
+            return false;
+        };
+        let new = diagnostics.get(self.seen..).unwrap_or_default();
+        self.errors += new.iter().filter(|d| self.limit.counts(d)).count();
+        self.seen = diagnostics.len();
+        self.errors >= max
+    }
+}
+
+/// `1 error`, `10 errors`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 

@@ -33,7 +33,7 @@ pub mod source;
 pub mod vocabulary;
 pub mod write;
 
-pub use diagnostic::{Code, Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, ErrorLimit, Severity};
 pub use format::Format;
 pub use model::{Exchange, Interview, Precision, Role, Speaker};
 pub use read::Parsed;
@@ -63,13 +63,24 @@ pub fn load(source: &Source, format: Format) -> Parsed {
 /// drop the source first, so that the text, the model and the schema's
 /// view of the model are never in memory together.
 pub fn check(format: Format, interview: &Interview) -> Vec<Diagnostic> {
+    check_with(format, interview, ErrorLimit::default())
+}
+
+/// [`check`], looking for at most `limit`'s number of violations (see
+/// [`schema::check_with`]).
+pub fn check_with(format: Format, interview: &Interview, limit: ErrorLimit) -> Vec<Diagnostic> {
+    if !checks_model(format) {
+        return Vec::new();
+    }
+    schema::check_model_with(interview, limit)
+}
+
+/// Whether [`check`] has work to do for `format`'s models.
+pub(crate) fn checks_model(format: Format) -> bool {
     // the JSON reader checks the document as written, before it is a model;
     // the XML and JSON-LD readers check the model themselves, to locate
     // each violation in their own document
-    if matches!(format, Format::Json | Format::Xml | Format::JsonLd) {
-        return Vec::new();
-    }
-    schema::check_model(interview)
+    !matches!(format, Format::Json | Format::Xml | Format::JsonLd)
 }
 
 /// Decodes `bytes` to be read as `format`: the encoding is `forced`, else

@@ -51,8 +51,9 @@ pub fn spans(text: &str, pointers: &[&str]) -> HashMap<String, Range<usize>> {
 /// Every key of `text` (a well-formed JSON document) that repeats an
 /// earlier key of the same object: its pointer and the span of the key.
 /// serde_json keeps the last value silently; RFC 8259 (section 4) says names
-/// SHOULD be unique and that parsers then behave unpredictably. One pass.
-pub fn duplicate_keys(text: &str) -> Vec<(String, Range<usize>)> {
+/// SHOULD be unique and that parsers then behave unpredictably. One pass,
+/// which stops once `max` repeats are found.
+pub fn duplicate_keys(text: &str, max: usize) -> Vec<(String, Range<usize>)> {
     let mut walk = Walk {
         bytes: text.as_bytes(),
         pos: 0,
@@ -61,8 +62,10 @@ pub fn duplicate_keys(text: &str) -> Vec<(String, Range<usize>)> {
         found: HashMap::new(),
     };
     let mut duplicates = Vec::new();
-    walk.space();
-    let _ = walk.keys(&mut duplicates);
+    if max > 0 {
+        walk.space();
+        let _ = walk.keys(&mut duplicates, max);
+    }
     duplicates
 }
 
@@ -165,8 +168,8 @@ impl Walk<'_> {
     }
 
     /// Walks one value, adding to `duplicates` each key that repeats one
-    /// of its object.
-    fn keys(&mut self, duplicates: &mut Vec<(String, Range<usize>)>) -> Option<()> {
+    /// of its object; stops (`None`) once it holds `max`.
+    fn keys(&mut self, duplicates: &mut Vec<(String, Range<usize>)>, max: usize) -> Option<()> {
         let open = self.peek()?;
         if !matches!(open, b'{' | b'[') {
             return self.value();
@@ -187,6 +190,9 @@ impl Walk<'_> {
                 push_token(&mut self.path, &key);
                 if !seen.insert(key) {
                     duplicates.push((self.path.clone(), key_start..self.pos));
+                    if duplicates.len() >= max {
+                        return None;
+                    }
                 }
                 self.space();
                 self.expect(b':')?;
@@ -194,7 +200,7 @@ impl Walk<'_> {
             } else {
                 push_token(&mut self.path, &index.to_string());
             }
-            self.keys(duplicates)?;
+            self.keys(duplicates, max)?;
             self.path.truncate(len);
             self.space();
             if self.peek()? == b',' {
@@ -277,7 +283,7 @@ mod tests {
     #[test]
     fn repeated_keys_are_found_with_their_pointer_and_place() {
         let text = r#"{"a": 1, "b": {"c": [{"d": 1, "d": 2}], "c": 0}, "a~": 2, "a": [{"a": 1}]}"#;
-        let found: Vec<(String, &str)> = duplicate_keys(text)
+        let found: Vec<(String, &str)> = duplicate_keys(text, usize::MAX)
             .into_iter()
             .map(|(pointer, span)| (pointer, &text[span]))
             .collect();
@@ -290,8 +296,22 @@ mod tests {
             ]
         );
         // a key written with an escape is the same key
-        assert_eq!(duplicate_keys(r#"{"a": 1, "\u0061": 2}"#).len(), 1);
-        assert!(duplicate_keys(DOC).is_empty());
+        assert_eq!(
+            duplicate_keys(r#"{"a": 1, "\u0061": 2}"#, usize::MAX).len(),
+            1
+        );
+        assert!(duplicate_keys(DOC, usize::MAX).is_empty());
+    }
+
+    #[test]
+    fn the_search_for_repeated_keys_stops_at_its_limit() {
+        let text = format!("{{{}}}", vec![r#""a": 1"#; 1000].join(", "));
+        assert_eq!(duplicate_keys(&text, usize::MAX).len(), 999);
+        let found = duplicate_keys(&text, 3);
+        let ends: Vec<usize> = found.iter().map(|(_, span)| span.end).collect();
+        // the first three, in order
+        assert_eq!(ends, [12, 20, 28]);
+        assert!(duplicate_keys(&text, 0).is_empty());
     }
 
     #[test]

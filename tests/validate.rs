@@ -107,16 +107,21 @@ fn every_error_of_every_file_is_reported() {
     assert!(stderr.is_empty() || stderr.contains("checked"), "{stderr}");
 }
 
+/// One more invalid document, with two violations too.
+const UNKNOWN: &str = "fixtures/validate/invalid/unknown-field.json";
+
 #[test]
 fn max_errors_cuts_the_list_with_a_visible_note() {
-    let (code, _, stderr) = validate(&["--max-errors", "1", TWO]);
+    // TWO's reading stops at its first error (a note says so); UNKNOWN's
+    // first error is over the total and left out
+    let (code, _, stderr) = validate(&["--max-errors", "1", TWO, UNKNOWN]);
     assert_eq!(code, 1);
     assert_eq!(stderr.matches("error[schema]").count(), 1, "{stderr}");
     assert!(
         stderr.contains("note: 1 more diagnostic not shown (--max-errors)"),
         "{stderr}"
     );
-    let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "sarif", TWO]);
+    let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "sarif", TWO, UNKNOWN]);
     assert!(
         stdout.contains("1 more diagnostic left out by --max-errors"),
         "{stdout}"
@@ -333,22 +338,23 @@ fn a_missing_file_is_a_failure_said_once() {
 /// many diagnostics were left out, and `github` with a notice.
 #[test]
 fn max_errors_says_what_it_left_out_in_json_and_github() {
-    let (code, stdout, _) = validate(&["--max-errors", "1", "--format", "json", TWO]);
+    let (code, stdout, _) = validate(&["--max-errors", "1", "--format", "json", TWO, UNKNOWN]);
     assert_eq!(code, 1);
     let lines: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines.len(), 3, "{stdout}");
     assert_eq!(lines[0]["pointer"], "/speaker/name");
-    assert_eq!(lines[1], serde_json::json!({ "omitted": 1 }));
+    assert_eq!(lines[1]["code"], "too-many-errors");
+    assert_eq!(lines[2], serde_json::json!({ "omitted": 1 }));
     // nothing left out: said too, as the flag was given
     let (_, stdout, _) = validate(&["--max-errors", "5", "--format", "json", TWO]);
     assert_eq!(stdout.lines().last(), Some(r#"{"omitted":0}"#), "{stdout}");
     // without the flag, diagnostics only
     let (_, stdout, _) = validate(&["--format", "json", TWO]);
     assert!(!stdout.contains("omitted"), "{stdout}");
-    let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "github", TWO]);
+    let (_, stdout, _) = validate(&["--max-errors", "1", "--format", "github", TWO, UNKNOWN]);
     assert_eq!(
         stdout.lines().last(),
         Some("::notice title=max-errors::1 more diagnostic left out by --max-errors"),

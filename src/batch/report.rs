@@ -103,6 +103,9 @@ struct Record<'a> {
     errors: Vec<DiagnosticJson<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     warnings: Vec<DiagnosticJson<'a>>,
+    /// E.g. that reading stopped at the limit on errors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<DiagnosticJson<'a>>,
 }
 
 /// Appends the NDJSON record of one input to `out`: the document when it
@@ -117,6 +120,7 @@ pub fn write_record(
         interview,
         errors: diagnostics_of(outcome, Severity::Error),
         warnings: diagnostics_of(outcome, Severity::Warning),
+        notes: diagnostics_of(outcome, Severity::Note),
     };
     serde_json::to_writer(&mut *out, &record)?;
     out.push(b'\n');

@@ -74,6 +74,12 @@ pub struct ConvertArgs {
     /// Refuse archives with more than N entries.
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     max_entries: u64,
+    /// Look for at most N errors in each document (0: no limit). A document
+    /// with N errors is invalid whatever the rest holds: its reading stops
+    /// there and a note says the rest was not checked. Verdicts and the
+    /// exit code do not change.
+    #[arg(long, value_name = "N")]
+    max_errors: Option<usize>,
     #[command(flatten)]
     wxr: WxrArgs,
     #[command(flatten)]
@@ -314,8 +320,9 @@ pub fn run(args: &ConvertArgs, human: &mut Human) -> Exit {
     let progress = progress_bar(is_batch && !quiet, total);
     let colour = human.colour();
     let strict = args.input.strict;
-    // --quiet: errors only (under --strict, warnings are errors already)
-    let shown = move |severity: Severity| !quiet || severity == Severity::Error;
+    // --quiet: errors only (under --strict, warnings are errors already),
+    // and the note that says a document's errors were not all looked for
+    let shown = move |severity: Severity| !quiet || severity != Severity::Warning;
     let annotate = move |source: &Source, diagnostics: &[interview_kit::Diagnostic]| {
         if quiet {
             let errors: Vec<_> = diagnostics
@@ -509,6 +516,7 @@ fn options(args: &ConvertArgs) -> Result<batch::Options, String> {
             max_archive_size: args.max_archive_size,
             max_entries: args.max_entries,
         },
+        max_errors: args.max_errors,
         follow: args.input.follow,
         fail_fast: args.fail_fast,
         force: args.force,

@@ -158,7 +158,11 @@ struct ValidateArgs {
     /// Report format: human (stderr), or json, github, sarif, junit (stdout).
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     format: ReportFormat,
-    /// Show at most N diagnostics in all; a note says how many were left out.
+    /// Look for at most N errors in each document and show at most N
+    /// diagnostics in all (0: no limit); a document with N errors is
+    /// invalid whatever the rest holds, so its reading stops there and a
+    /// note says the rest was not checked, and a last note says how many
+    /// diagnostics were left out. Verdicts and the exit code do not change.
     #[arg(long, value_name = "N")]
     max_errors: Option<usize>,
     #[command(flatten)]

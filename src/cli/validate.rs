@@ -45,6 +45,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
         to: Vec::new(),
         select,
         jobs: args.jobs.map_or(0, |n| usize::from(n.get())),
+        max_errors: args.max_errors,
         ..batch::Options::default()
     };
     let human = args.format == ReportFormat::Human;
@@ -84,7 +85,9 @@ pub fn run(args: &ValidateArgs) -> Exit {
     };
     // diagnostics --max-errors left out
     let mut omitted = 0;
-    let mut budget = args.max_errors.unwrap_or(usize::MAX);
+    // 0 is no limit, as for the library
+    let max_errors = args.max_errors.filter(|&n| n > 0);
+    let mut budget = max_errors.unwrap_or(usize::MAX);
     let mut written = Ok(());
     let mut sink = io::sink();
     let run = batch::run(
@@ -101,13 +104,24 @@ pub fn run(args: &ValidateArgs) -> Exit {
                 written = std::mem::replace(&mut written, Ok(())).and(result);
                 return;
             }
-            let kept: Vec<usize> = (0..outcome.diagnostics.len())
-                .filter(|&i| !hidden(&outcome.diagnostics[i]))
-                .collect();
-            let shown = kept.len().min(budget);
-            budget -= shown;
-            omitted += (kept.len() - shown) as u64;
-            let kept = &kept[..shown];
+            // a note that reading stopped (--max-errors) is shown outside
+            // the budget, with the document's diagnostics it closes: it
+            // says why the list is short
+            let is_note = |i: usize| outcome.diagnostics[i].diagnostic.severity == Severity::Note;
+            let mut kept: Vec<usize> = Vec::new();
+            for i in (0..outcome.diagnostics.len()).filter(|&i| !hidden(&outcome.diagnostics[i])) {
+                if is_note(i) {
+                    if kept.iter().any(|&k| !is_note(k)) {
+                        kept.push(i);
+                    }
+                } else if budget > 0 {
+                    budget -= 1;
+                    kept.push(i);
+                } else {
+                    omitted += 1;
+                }
+            }
+            let kept = &kept[..];
             let (mut rendered, lines) = match prepared {
                 Some(Prepared::Rendered(r)) => (r, Vec::new()),
                 Some(Prepared::Lines(l)) => (Vec::new(), l),
@@ -138,7 +152,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
             return Exit::Failure;
         }
     };
-    let omitted = args.max_errors.map(|_| omitted);
+    let omitted = max_errors.map(|_| omitted);
     written = written.and(reporter.finish(&summary, omitted));
     if let Err(err) = written
         && err.kind() != io::ErrorKind::BrokenPipe

@@ -5,15 +5,27 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, ErrorLimit, Severity};
 use crate::locate::{duplicate_keys, nearest, spans};
 use crate::model::Interview;
-use crate::read::Parsed;
+use crate::read::{Parsed, stopped};
 use crate::schema;
 use crate::source::Source;
 
 /// Reads a JSON document of the model.
 pub fn read(source: &Source) -> Parsed {
+    read_with(source, ErrorLimit::default())
+}
+
+/// [`read`], looking for at most `limit`'s number of errors: once the
+/// document has that many, it is invalid, and the rest is not checked.
+pub fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
+    let mut parsed = read_limited(source, limit);
+    limit.cut(&mut parsed.diagnostics, false);
+    parsed
+}
+
+fn read_limited(source: &Source, limit: ErrorLimit) -> Parsed {
     let mut diagnostics = source.diagnostics();
     let value: Value = match serde_json::from_str(source.text()) {
         Ok(value) => value,
@@ -25,11 +37,14 @@ pub fn read(source: &Source) -> Parsed {
             };
         }
     };
-    diagnostics.extend(duplicate_key_errors(source));
+    diagnostics.extend(duplicate_key_errors(source, limit.room(&diagnostics)));
+    let Some(left) = limit.after(&diagnostics) else {
+        return stopped(limit, diagnostics);
+    };
     // the schema judges the document as written (a `null` the model would
     // read as absent is still a violation), so that verdicts agree with any
     // other validator of the same schema
-    let mut violations = schema::check(&value);
+    let mut violations = schema::check_with(&value, left);
     if !violations.is_empty() {
         let pointers: Vec<&str> = violations
             .iter()
@@ -102,9 +117,10 @@ fn integral_floats_as_integers(value: &mut Value) {
 /// An error for each key that repeats an earlier key of its object, at
 /// that second key. serde_json would take the last value silently; RFC
 /// 8259 says names SHOULD be unique and that parsers then differ, so a
-/// careful validator refuses the document rather than guess.
-pub(crate) fn duplicate_key_errors(source: &Source) -> Vec<Diagnostic> {
-    duplicate_keys(source.text())
+/// careful validator refuses the document rather than guess. At most
+/// `max` are looked for.
+pub(crate) fn duplicate_key_errors(source: &Source, max: usize) -> Vec<Diagnostic> {
+    duplicate_keys(source.text(), max)
         .into_iter()
         .map(|(pointer, span)| {
             let key = pointer[pointer.rfind('/').map_or(0, |i| i + 1)..].to_owned();

@@ -17,18 +17,30 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, ErrorLimit, Severity, Tally};
 use crate::locate::{nearest, spans};
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
-use crate::read::Parsed;
 use crate::read::json::{duplicate_key_errors, syntax_error};
 use crate::read::xml::input_error;
+use crate::read::{Parsed, stopped};
 use crate::schema;
 use crate::source::Source;
 use crate::vocabulary::jsonld::{SCHEMA_ORG, context, join_paragraphs, split_paragraphs};
 
 /// Reads a schema.org JSON-LD document of an interview.
 pub fn read(source: &Source) -> Parsed {
+    read_with(source, ErrorLimit::default())
+}
+
+/// [`read`], looking for at most `limit`'s number of errors: once the
+/// document has that many, it is invalid, and the rest is not checked.
+pub fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
+    let mut parsed = read_limited(source, limit);
+    limit.cut(&mut parsed.diagnostics, false);
+    parsed
+}
+
+fn read_limited(source: &Source, limit: ErrorLimit) -> Parsed {
     let mut diagnostics = source.diagnostics();
     if let Some(error) = input_error(source, "JSON-LD") {
         diagnostics.push(error);
@@ -51,14 +63,25 @@ pub fn read(source: &Source) -> Parsed {
             };
         }
     };
-    diagnostics.extend(duplicate_key_errors(source));
-    let mut reader = Reader::default();
+    diagnostics.extend(duplicate_key_errors(source, limit.room(&diagnostics)));
+    let Some(left) = limit.after(&diagnostics) else {
+        place(source, &mut diagnostics);
+        return stopped(limit, diagnostics);
+    };
+    let mut reader = Reader {
+        tally: left.tally(),
+        ..Reader::default()
+    };
     let interview = reader.document(&value);
     let fitted = !reader
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
     diagnostics.append(&mut reader.diagnostics);
+    if reader.stopped {
+        place(source, &mut diagnostics);
+        return stopped(limit, diagnostics);
+    }
     let interview = match interview {
         Some(interview) if fitted => interview,
         _ => {
@@ -69,7 +92,11 @@ pub fn read(source: &Source) -> Parsed {
             };
         }
     };
-    for mut violation in schema::check_model(&interview) {
+    let Some(left) = limit.after(&diagnostics) else {
+        place(source, &mut diagnostics);
+        return stopped(limit, diagnostics);
+    };
+    for mut violation in schema::check_model_with(&interview, left) {
         if let Some(pointer) = &violation.pointer {
             violation.pointer = Some(reader.locate(pointer));
         }
@@ -121,6 +148,10 @@ struct Reader {
     interviewee: Option<String>,
     /// Model pointer → the document pointer it was read from.
     origins: HashMap<String, String>,
+    /// The errors found, against the limit on them.
+    tally: Tally,
+    /// Whether the limit was reached: nothing more is looked for.
+    stopped: bool,
 }
 
 /// A JSON pointer one step down.
@@ -138,12 +169,22 @@ fn names(value: &str, term: &str) -> bool {
 }
 
 impl Reader {
+    /// Whether the limit on errors is reached; once it is, nothing more is
+    /// reported, and loops over a document's parts stop.
+    fn full(&mut self) -> bool {
+        self.stopped = self.stopped || self.tally.is_full(&self.diagnostics);
+        self.stopped
+    }
+
     fn error(
         &mut self,
         pointer: &str,
         message: impl std::fmt::Display,
         expected: impl Into<String>,
     ) {
+        if self.full() {
+            return;
+        }
         let at = if pointer.is_empty() {
             "the document"
         } else {
@@ -162,6 +203,9 @@ impl Reader {
         message: impl std::fmt::Display,
         expected: impl Into<String>,
     ) {
+        if self.full() {
+            return;
+        }
         self.diagnostics.push(
             Diagnostic::whole(
                 Severity::Warning,
@@ -189,6 +233,9 @@ impl Reader {
     /// name for it, which the model has no place for) as warnings.
     fn unknown(&mut self, node: &Node, pointer: &str, known: &[&str]) {
         for key in node.keys() {
+            if self.full() {
+                return;
+            }
             if known.contains(&key.as_str()) {
                 continue;
             }
@@ -589,6 +636,9 @@ impl Reader {
         self.origin(model, &at);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
+            if self.full() {
+                break;
+            }
             match item {
                 Value::String(s) => {
                     self.origin(&child(model, i), &child(&at, i));
@@ -628,6 +678,9 @@ impl Reader {
         };
         let mut numbered = Vec::with_capacity(questions.len());
         for (value, at) in questions {
+            if self.full() {
+                return Vec::new();
+            }
             let Some(question) = value.as_object() else {
                 self.error(&at, format!("found {}", kind(value)), "a Question");
                 continue;
@@ -672,7 +725,9 @@ impl Reader {
         numbered
             .into_iter()
             .enumerate()
-            .map(|(i, (_, question, at))| self.exchange(question, &at, &format!("/exchanges/{i}")))
+            .map_while(|(i, (_, question, at))| {
+                (!self.full()).then(|| self.exchange(question, &at, &format!("/exchanges/{i}")))
+            })
             .collect()
     }
 

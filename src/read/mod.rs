@@ -6,7 +6,7 @@ pub mod jsonld;
 pub mod text;
 pub mod xml;
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, ErrorLimit, Severity};
 use crate::format::Format;
 use crate::model::Interview;
 use crate::source::Source;
@@ -24,12 +24,31 @@ pub struct Parsed {
 /// Reads `source` as `format`. A format that is only written (see
 /// [`Format::is_readable`]) gives no model and one error.
 pub fn read(format: Format, source: &Source) -> Parsed {
+    read_with(format, source, ErrorLimit::default())
+}
+
+/// [`read`], looking for at most `limit`'s number of errors: once the
+/// document has that many its verdict is known (invalid), the reader
+/// stops, gives no model, and closes the diagnostics with one
+/// [`Code::TooManyErrors`] note.
+pub fn read_with(format: Format, source: &Source, limit: ErrorLimit) -> Parsed {
     match format {
-        Format::Text => text::read(source),
-        Format::Json => json::read(source),
-        Format::Xml => xml::read(source),
-        Format::JsonLd => jsonld::read(source),
+        Format::Text => text::read_with(source, limit),
+        Format::Json => json::read_with(source, limit),
+        Format::Xml => xml::read_with(source, limit),
+        Format::JsonLd => jsonld::read_with(source, limit),
         Format::Ndjson | Format::Html | Format::Markdown | Format::Wxr => unreadable(format),
+    }
+}
+
+/// What a reader gives back when a document reached `limit`: its
+/// diagnostics so far (in source order), closed by the note, and no model
+/// (the document is invalid whatever the rest holds).
+pub(crate) fn stopped(limit: ErrorLimit, mut diagnostics: Vec<Diagnostic>) -> Parsed {
+    limit.cut(&mut diagnostics, true);
+    Parsed {
+        interview: None,
+        diagnostics,
     }
 }
 

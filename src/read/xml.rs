@@ -24,10 +24,10 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, ErrorLimit, Severity, Tally};
 use crate::locate::nearest;
 use crate::model::{Exchange, Interview, Precision, Role, Speaker};
-use crate::read::Parsed;
+use crate::read::{Parsed, stopped};
 use crate::schema;
 use crate::source::Source;
 use crate::vocabulary::xml::{NAMESPACE, is_forbidden};
@@ -45,17 +45,39 @@ const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
 /// Reads an XML document of the model.
 pub fn read(source: &Source) -> Parsed {
+    read_with(source, ErrorLimit::default())
+}
+
+/// [`read`], looking for at most `limit`'s number of errors: once the
+/// document has that many, it is invalid, and the rest is not checked.
+pub fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
+    let mut parsed = read_limited(source, limit);
+    limit.cut(&mut parsed.diagnostics, false);
+    parsed
+}
+
+fn read_limited(source: &Source, limit: ErrorLimit) -> Parsed {
     let mut diagnostics = source.diagnostics();
-    let Some(root) = parse(source, &mut diagnostics) else {
+    let root = parse(source, &mut diagnostics, limit);
+    let Some(left) = limit.after(&diagnostics) else {
+        return stopped(limit, diagnostics);
+    };
+    let Some(root) = root else {
         return Parsed {
             interview: None,
             diagnostics,
         };
     };
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        tally: left.tally(),
+        ..Builder::default()
+    };
     let interview = builder.interview(&root);
     let fitted = builder.diagnostics.is_empty();
     diagnostics.append(&mut builder.diagnostics);
+    let Some(left) = limit.after(&diagnostics) else {
+        return stopped(limit, diagnostics);
+    };
     let interview = match interview {
         Some(interview) if fitted => interview,
         _ => {
@@ -65,7 +87,7 @@ pub fn read(source: &Source) -> Parsed {
             };
         }
     };
-    for mut violation in schema::check_model(&interview) {
+    for mut violation in schema::check_model_with(&interview, left) {
         if let Some(pointer) = &violation.pointer {
             violation.span = builder.locate(pointer);
         }
@@ -136,8 +158,9 @@ struct Element {
 }
 
 /// Pass 1: well-formed, safe XML → element tree. `None` after an error that
-/// stops the reading (pushed to `diagnostics`).
-fn parse(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Element> {
+/// stops the reading (pushed to `diagnostics`), or once `diagnostics` hold
+/// `limit`'s number of errors.
+fn parse(source: &Source, diagnostics: &mut Vec<Diagnostic>, limit: ErrorLimit) -> Option<Element> {
     let text = source.text();
     if let Some(error) = input_error(source, "XML") {
         diagnostics.push(error);
@@ -171,9 +194,11 @@ fn parse(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Element> 
         root: None,
         elements: 0,
         diagnostics,
+        tally: limit.tally(),
     };
     parser.reader.config_mut().enable_all_checks(true);
     match parser.run() {
+        Ok(()) if parser.is_full() => None,
         Ok(()) => parser.root,
         Err(diagnostic) => {
             parser.diagnostics.push(diagnostic);
@@ -192,6 +217,8 @@ struct Parser<'s, 'd> {
     root: Option<Element>,
     elements: usize,
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// The errors in `diagnostics`, against the limit on them.
+    tally: Tally,
 }
 
 /// One error for a root element that shows the document is one of the
@@ -249,8 +276,16 @@ impl Parser<'_, '_> {
         usize::try_from(position).map_or(usize::MAX, |p| p.saturating_add(self.base))
     }
 
+    /// Whether the diagnostics hold as many errors as the limit allows.
+    fn is_full(&mut self) -> bool {
+        self.tally.is_full(self.diagnostics)
+    }
+
     fn run(&mut self) -> Result<(), Diagnostic> {
         loop {
+            if self.is_full() {
+                return Ok(());
+            }
             let start = self.offset(self.reader.buffer_position());
             let event = match self.reader.read_event() {
                 Ok(event) => event,
@@ -366,6 +401,9 @@ impl Parser<'_, '_> {
         let raw = &self.source.text()[span.clone()];
         let mut cursor = 0;
         for attribute in tag.attributes() {
+            if self.is_full() {
+                break;
+            }
             let attribute = attribute.map_err(|err| self.syntax(err.to_string(), span.clone()))?;
             let key = attribute.key.0;
             let at = attribute_at(raw, &mut cursor, key, attribute.value.len())
@@ -546,6 +584,9 @@ const PARAGRAPHS: Slots = &[("p", Repeated)];
 struct Builder {
     diagnostics: Vec<Diagnostic>,
     spans: HashMap<String, Range<usize>>,
+    /// The errors in `diagnostics`, against the limit on them: once it is
+    /// reached, no more elements are looked at.
+    tally: Tally,
 }
 
 /// The children found for each slot of a content model.
@@ -582,7 +623,9 @@ impl Builder {
         let exchanges = f[7]
             .iter()
             .enumerate()
-            .map(|(i, el)| self.exchange(el, &format!("/exchanges/{i}")))
+            .map_while(|(i, el)| {
+                (!self.is_full()).then(|| self.exchange(el, &format!("/exchanges/{i}")))
+            })
             .collect();
         let read_count = f[8].first().and_then(|el| self.read_count(el));
         let read_count_precision = f[9].first().and_then(|el| self.precision(el));
@@ -650,7 +693,7 @@ impl Builder {
         let f = self.children(el, PARAGRAPHS);
         f[0].iter()
             .enumerate()
-            .map(|(i, p)| self.text(p, &format!("{pointer}/{i}")))
+            .map_while(|(i, p)| (!self.is_full()).then(|| self.text(p, &format!("{pointer}/{i}"))))
             .collect()
     }
 
@@ -753,6 +796,9 @@ impl Builder {
         }
         let mut last = 0;
         for child in &parent.children {
+            if self.is_full() {
+                return found;
+            }
             if child.namespace.as_deref() != Some(NAMESPACE) {
                 let found = match &child.namespace {
                     Some(ns) => format!("element `<{}>` is in namespace `{ns}`", child.name),
@@ -821,6 +867,11 @@ impl Builder {
     /// ancestor that was read.
     fn locate(&self, pointer: &str) -> Option<Range<usize>> {
         nearest(&self.spans, pointer).cloned()
+    }
+
+    /// Whether the diagnostics hold as many errors as the limit allows.
+    fn is_full(&mut self) -> bool {
+        self.tally.is_full(&self.diagnostics)
     }
 }
 

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::locate::push_token;
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, ErrorLimit, Severity};
 use crate::model::Interview;
 
 /// Where the committed schema lives, relative to the repository root.
@@ -191,19 +191,38 @@ pub fn validator() -> &'static jsonschema::Validator {
 /// Every violation of the schema in `value`, each with its JSON pointer
 /// (for an unexpected property, the pointer to that property).
 pub fn check(value: &Value) -> Vec<Diagnostic> {
+    check_with(value, ErrorLimit::default())
+}
+
+/// [`check`], stopping at `limit`'s number of violations: the validator
+/// looks no further, and a [`Code::TooManyErrors`] note closes the list
+/// when it stopped with more to find.
+pub fn check_with(value: &Value, limit: ErrorLimit) -> Vec<Diagnostic> {
     let validator = validator();
     // the common case, a valid document, without building errors
     if validator.is_valid(value) {
         return Vec::new();
     }
     let mut found: Vec<Diagnostic> = Vec::new();
+    let mut tally = limit.tally();
     // `dependentRequired` reports one missing property once per dependant
     let mut seen = std::collections::HashSet::new();
-    for diagnostic in validator.iter_errors(value).flat_map(|err| describe(&err)) {
-        if seen.insert(diagnostic.clone()) {
-            found.push(diagnostic);
+    // violations are described as the validator finds them, so that it
+    // stops at the limit: the iterator is lazy
+    let described = validator.iter_errors(value).flat_map(|err| describe(&err));
+    let mut stopped = false;
+    for diagnostic in described {
+        if seen.contains(&diagnostic) {
+            continue;
         }
+        if tally.is_full(&found) {
+            stopped = true;
+            break;
+        }
+        seen.insert(diagnostic.clone());
+        found.push(diagnostic);
     }
+    limit.cut(&mut found, stopped);
     found
 }
 
@@ -324,8 +343,13 @@ fn lowercase_first(text: &str) -> String {
 /// Every violation of the schema by a model built in memory: the model
 /// as `serde_json` writes it, checked as a JSON input is.
 pub fn check_model(interview: &Interview) -> Vec<Diagnostic> {
+    check_model_with(interview, ErrorLimit::default())
+}
+
+/// [`check_model`], stopping at `limit` as [`check_with`] does.
+pub fn check_model_with(interview: &Interview, limit: ErrorLimit) -> Vec<Diagnostic> {
     match serde_json::to_value(interview) {
-        Ok(value) => check(&value),
+        Ok(value) => check_with(&value, limit),
         Err(err) => vec![Diagnostic::whole(
             Severity::Error,
             Code::Schema,

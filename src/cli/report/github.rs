@@ -25,6 +25,7 @@ impl<W: Write> Reporter for Github<W> {
             let command = match l.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "notice",
             };
             let mut props = format!("file={}", property(&display_path(l.file)));
             if let Some((start, end)) = l.region {

@@ -388,6 +388,7 @@ fn report(
         Severity::Error => Level::Error,
         Severity::Warning if strict => Level::Error,
         Severity::Warning => Level::Warning,
+        Severity::Note => Level::Note,
     };
     // a message or a note may quote the document: no control character
     // reaches the terminal

@@ -58,7 +58,9 @@ impl<W: Write> Reporter for Junit<W> {
         for l in entries {
             match l.severity {
                 Severity::Error => case.failures.push(line(l)),
-                Severity::Warning => case.warnings.push(line(l)),
+                // a note (reading stopped at --max-errors) is no problem
+                // of its own: it goes with the output, as warnings do
+                Severity::Warning | Severity::Note => case.warnings.push(line(l)),
             }
         }
         self.cases.push(case);

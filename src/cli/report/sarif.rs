@@ -54,7 +54,7 @@ impl<W: Write> Sarif<W> {
         self.results.push(json!({
             "ruleId": code.as_str(),
             "ruleIndex": Code::ALL.iter().position(|c| *c == code),
-            "level": match severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "level": match severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Note => "note" },
             "message": { "text": text },
             "locations": [{ "physicalLocation": physical }],
         }));

@@ -879,9 +879,14 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if is_prose(text) || text.split_whitespace().count() > 6 || cjk > 12 {
         return Some("reads like a sentence");
     }
+    // the headline's own words, not the connectors a name may hold
     let headline = if text.is_ascii() {
-        text.split_whitespace()
-            .any(|w| with_lowercase(w, |w| HEADLINE_WORDS.contains(w)))
+        const CONNECTORS: &[&str] = &["on", "the", "a", "of", "in", "and", "with", "for"];
+        text.split_whitespace().any(|w| {
+            with_lowercase(w, |w| {
+                HEADLINE_WORDS.contains(w) && !CONNECTORS.contains(&w)
+            })
+        })
     } else {
         HEADLINE_CJK.iter().any(|w| text.contains(w))
     };

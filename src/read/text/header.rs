@@ -25,6 +25,8 @@ pub(crate) struct Header {
     /// People the header's lines name (`Interview with Ines Carvalho`),
     /// with where.
     pub mentions: Vec<(Mention, std::ops::Range<usize>)>,
+    /// Whether the name came from a field that says so (`Interviewee: …`).
+    pub speaker_explicit: bool,
     /// Why the name read is in doubt although it reads like a name.
     pub speaker_doubt: Option<&'static str>,
     /// Where the name line is, when the name came from one.
@@ -79,6 +81,7 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                     None => h.speaker = Some(parse_name(v)),
                 }
                 h.speaker_span = Some(entry.line.span.clone());
+                h.speaker_explicit = true;
                 name_at = Some(i);
             }
             Field::Role(v) if h.role.is_none() => h.role = Some(v.clone()),

@@ -25,7 +25,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Tally};
 use crate::source::Source;
 
 /// A non-blank, trimmed line (or a segment of one) with its byte span.
@@ -130,8 +130,14 @@ pub(crate) enum Layout {
     Wrapped,
 }
 
-/// Non-blank lines, trimmed, with forbidden characters removed.
-pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'s>> {
+/// Non-blank lines, trimmed, with forbidden characters removed; only
+/// those before the one where `tally` (of `diagnostics`) gets full, as it
+/// may under `--strict`, where each warning is an error.
+pub(crate) fn collect<'s>(
+    source: &'s Source,
+    diagnostics: &mut Vec<Diagnostic>,
+    tally: &mut Tally,
+) -> Vec<Line<'s>> {
     // room for every line at once: grown by doubling, a huge document's
     // vector would reserve up to twice what it holds
     let mut out = Vec::with_capacity(source.line_count());
@@ -160,6 +166,11 @@ pub(crate) fn collect<'s>(source: &'s Source, diagnostics: &mut Vec<Diagnostic>)
         let mut text = String::with_capacity(trimmed.len());
         for (i, c) in trimmed.char_indices() {
             if is_xml_forbidden(c) {
+                // under --strict each is an error: the reading stops at
+                // the limit, and the caller sees the tally full
+                if tally.is_full(diagnostics) {
+                    return out;
+                }
                 let at = span.start + i;
                 diagnostics.push(
                     Diagnostic::warning(
@@ -350,13 +361,17 @@ mod tests {
     }
 
     fn lines(text: &str) -> Vec<Line<'static>> {
-        collect(&Source::from_text("t", text), &mut Vec::new())
-            .into_iter()
-            .map(|line| Line {
-                text: Cow::Owned(line.text.into_owned()),
-                ..line
-            })
-            .collect()
+        collect(
+            &Source::from_text("t", text),
+            &mut Vec::new(),
+            &mut Tally::default(),
+        )
+        .into_iter()
+        .map(|line| Line {
+            text: Cow::Owned(line.text.into_owned()),
+            ..line
+        })
+        .collect()
     }
 
     #[test]

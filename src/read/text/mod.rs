@@ -57,15 +57,27 @@ pub use count::{ReadCount, parse_count, parse_read_count};
 pub use fields::{parse_name, parse_role};
 pub use language::detect as detect_language;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, ErrorLimit};
 use crate::model::{Exchange, Interview};
-use crate::read::Parsed;
+use crate::read::{Parsed, stopped};
 use crate::source::Source;
 use classify::Counted;
 use lines::Line;
 
 /// Reads raw interview text.
 pub fn read(source: &Source) -> Parsed {
+    read_with(source, ErrorLimit::default())
+}
+
+/// [`read`], looking for at most `limit`'s number of errors: once the
+/// document has that many, it is invalid, and the rest is not read.
+pub fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
+    let mut parsed = read_limited(source, limit);
+    limit.cut(&mut parsed.diagnostics, false);
+    parsed
+}
+
+fn read_limited(source: &Source, limit: ErrorLimit) -> Parsed {
     let mut diagnostics = source.diagnostics();
     if source.is_binary() {
         let text = source.text();
@@ -86,7 +98,12 @@ pub fn read(source: &Source) -> Parsed {
             diagnostics,
         };
     }
-    let lines = split_inline(lines::collect(source, &mut diagnostics));
+    let lines = lines::collect(source, &mut diagnostics, &mut limit.tally());
+    if limit.after(&diagnostics).is_none() {
+        diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        return stopped(limit, diagnostics);
+    }
+    let lines = split_inline(lines);
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -98,8 +115,11 @@ pub fn read(source: &Source) -> Parsed {
         };
     }
     flag_artifacts(&lines, &mut diagnostics);
-    let interview = assemble(source, &lines, &mut diagnostics);
+    let interview = assemble(source, &lines, &mut diagnostics, limit);
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    let Ok(interview) = interview else {
+        return stopped(limit, diagnostics);
+    };
     Parsed {
         interview,
         diagnostics,
@@ -251,19 +271,30 @@ fn flag_artifacts(lines: &[Line<'_>], diagnostics: &mut Vec<Diagnostic>) {
 
 /// The passes after the lines: classify, layout, header, body, people,
 /// language; each returns its result and its diagnostics.
+/// `Err` once the diagnostics hold as many errors as `limit` allows (under
+/// `--strict`, where each warning is one): the document is invalid, and
+/// the later passes are not run.
 fn assemble(
     source: &Source,
     lines: &[Line<'_>],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Interview> {
+    limit: ErrorLimit,
+) -> Result<Option<Interview>, Stopped> {
     let page = classify::page(lines);
     let (profile, known) = layout::infer(&page);
     let first = layout::first_turn(&page, &profile);
     let entries = layout::header_entries(&page, known, first);
+    let mut tally = limit.tally();
     let mut header = header::read(&page, &entries, &profile);
-    let mut body = body::read(&page, first, &profile);
     diagnostics.append(&mut header.diagnostics);
+    if tally.is_full(diagnostics) {
+        return Err(Stopped);
+    }
+    let mut body = body::read(&page, first, &profile);
     diagnostics.append(&mut body.diagnostics);
+    if tally.is_full(diagnostics) {
+        return Err(Stopped);
+    }
     let read_count = read_count(
         source,
         header.counts.drain(..).chain(body.counts.drain(..)),
@@ -284,7 +315,7 @@ fn assemble(
         Ok(people) => people,
         Err(missing) => {
             diagnostics.push(missing);
-            return None;
+            return Ok(None);
         }
     };
     if let Some(why) = fields::doubt_name(&people.speaker.name).or(header.speaker_doubt) {
@@ -306,7 +337,7 @@ fn assemble(
     let language = detect_language(exchanges.iter().flat_map(|e: &Exchange| {
         std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
     }));
-    Some(Interview {
+    Ok(Some(Interview {
         headline: header.headline,
         date: header.date,
         byline: header.byline,
@@ -320,8 +351,11 @@ fn assemble(
         read_count_text: read_count.map(|c| c.text),
         language,
         encoding: Some(source.encoding().name().to_owned()),
-    })
+    }))
 }
+
+/// The reading stopped at the limit on errors.
+struct Stopped;
 
 /// The read count: the first count line of the page; later ones are
 /// reported, and a page with none is too.

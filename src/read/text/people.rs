@@ -84,6 +84,7 @@ pub(crate) fn settle(
     // a doubtful name line (a file name, a site line) gives way to a person
     // the header mentions
     if let Some(speaker) = &header.speaker
+        && !header.speaker_explicit
         && fields::doubt_name(&speaker.name).is_some()
         && let Some((mention, span)) = header.mentions.first().cloned()
     {
