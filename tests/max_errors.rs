@@ -222,8 +222,15 @@ fn validate_stops_each_document_and_shows_the_note() {
         } else {
             &[]
         };
-        let args =
-            |more: &[&str]| [&["validate", "--max-errors", "3"], strict, more, &[name]].concat();
+        let args = |more: &[&'static str]| -> Vec<&str> {
+            [
+                &["validate", "--max-errors", "3"][..],
+                strict,
+                more,
+                &[name],
+            ]
+            .concat()
+        };
         let (code, _, stderr) = run(dir.path(), &args(&[]));
         assert_eq!(code, 1, "{name}: {stderr}");
         assert_eq!(stderr.matches("error[").count(), 3, "{name}: {stderr}");
@@ -277,8 +284,9 @@ fn convert_stops_each_document_and_shows_the_note() {
         } else {
             &[]
         };
-        let args =
-            |more: &[&str]| [&["convert", "--max-errors", "3"], strict, more, &[name]].concat();
+        let args = |more: &[&'static str]| -> Vec<&str> {
+            [&["convert", "--max-errors", "3"][..], strict, more, &[name]].concat()
+        };
         let (code, stdout, stderr) = run(dir.path(), &args(&[]));
         assert_eq!(code, 1, "{name}: {stderr}");
         assert!(stdout.is_empty(), "{name}: nothing written");

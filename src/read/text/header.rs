@@ -73,10 +73,16 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             }
             Field::Interviewee(v) if h.speaker.is_none() => {
                 // `인터뷰 대상 : 권도윤 방송반 부장`: the value may hold the role
-                match fields::name_and_role(v) {
+                let mention = || names::mention(v).map(|m| (m.name, m.role));
+                match fields::name_and_role(v)
+                    .map(|(n, r)| (n.to_owned(), Some(r.to_owned())))
+                    .or_else(mention)
+                {
                     Some((name, role)) => {
-                        h.speaker = Some(parse_name(name));
-                        set_role(&mut h, role);
+                        h.speaker = Some(parse_name(&name));
+                        if let Some(role) = role {
+                            set_role(&mut h, &role);
+                        }
                     }
                     None => h.speaker = Some(parse_name(v)),
                 }
@@ -178,6 +184,13 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                     .trim_start_matches([' ', ',', '，'])
                     .trim();
                 set_role(&mut h, role);
+            } else if let Some(mention) = names::mention(&text) {
+                // `Favourites with Helen Marsh-Tobin`, `Interviewing Biscuit`:
+                // the line names the person inside a phrase
+                h.speaker = Some(parse_name(&mention.name));
+                if let Some(role) = mention.role {
+                    set_role(&mut h, &role);
+                }
             } else {
                 h.speaker = Some(parse_name(bare));
             }

@@ -118,6 +118,26 @@ fn is_korean_occupation(text: &str) -> bool {
         && text.ends_with(ENDINGS)
 }
 
+/// Letters after a name that are honours and degrees, not the name:
+/// `Helen Marsh-Tobin AM GAICD` → `Helen Marsh-Tobin`.
+pub(crate) fn without_post_nominals(name: &str) -> &str {
+    const POST_NOMINALS: &[&str] = &[
+        "AM", "AO", "AC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "Ph.D.", "MD", "MP", "QC",
+        "KC", "GAICD", "FAICD", "FRS", "Jr.", "Jr", "Sr.", "Sr", "Esq.",
+    ];
+    let mut end = name.trim_end().len();
+    loop {
+        let head = name[..end].trim_end_matches([',', ' ']);
+        let Some((before, last)) = head.rsplit_once(' ') else {
+            return &name[..end];
+        };
+        if !POST_NOMINALS.contains(&last) || before.split_whitespace().count() < 2 {
+            return &name[..end];
+        }
+        end = before.trim_end_matches([',', ' ']).len();
+    }
+}
+
 /// Whether a speaker label names the person of `name`: the label stands
 /// for the name (see [`super::labels::matches_name`]) once titles are
 /// removed from both, or the label is a title alone that `name` carries
@@ -160,7 +180,9 @@ const WITH: &[&str] = &[
     "chats with ",
     "interviews ",
     "interview: ",
+    "interviewing ",
     "meet ",
+    " with ",
 ];
 
 /// Words that may sit inside a Latin name.
@@ -202,9 +224,12 @@ fn latin_mention(text: &str) -> Option<Mention> {
             break;
         }
     }
-    let named = &rest[..end];
+    let named = without_post_nominals(&rest[..end]);
     let (name, title) = without_titles(named);
-    (name.split_whitespace().count() >= 2 && is_name_like(name)).then(|| Mention {
+    // one word only after a word that says a person follows
+    let words = name.split_whitespace().count();
+    let says_person = ["interviewing ", "meet "].iter().any(|w| lower.contains(w));
+    ((words >= 2 || (words == 1 && says_person)) && is_name_like(name)).then(|| Mention {
         name: name.to_owned(),
         role: title.map(str::to_owned),
     })
@@ -375,6 +400,11 @@ mod tests {
             m("박서연", Some("한빛대 교수"))
         );
         assert_eq!(mention("森下ゆうさんインタビュー"), m("森下ゆう", None));
+        assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
+        assert_eq!(
+            mention("Favourites with Helen Marsh-Tobin AM GAICD"),
+            m("Helen Marsh-Tobin", None)
+        );
         assert_eq!(
             mention("『潮だまり』 遠山千景インタビュー"),
             m("遠山千景", None)
@@ -387,6 +417,7 @@ mod tests {
         for none in [
             "We talked about the weather.",
             "An interview with the mayor",
+            "Coffee with friends",
             "皆さん、こんにちは",
             "2024年5月12日",
         ] {
