@@ -318,7 +318,23 @@ fn assemble(
             return Ok(None);
         }
     };
-    if let Some(why) = fields::doubt_name(&people.speaker.name).or(header.speaker_doubt) {
+    // a name line that nothing else on the page bears out: no label answers
+    // by it, no role was read with it, it is named once
+    let named_once = || {
+        let name = &people.speaker.name;
+        let family = people.speaker.family_name.as_deref().unwrap_or(name);
+        source.text().matches(family).nth(1).is_none()
+    };
+    let unconfirmed = !people.answers_by_label
+        && !header.speaker_explicit
+        && header.role.is_none()
+        && named_once();
+    let unconfirmed = unconfirmed
+        .then_some("is borne out by nothing else on the page (no label, role or second mention)");
+    if let Some(why) = fields::doubt_name(&people.speaker.name)
+        .or(header.speaker_doubt)
+        .or(unconfirmed)
+    {
         let at = header
             .speaker_span
             .clone()

@@ -17,6 +17,9 @@ use crate::model::Speaker;
 pub(crate) struct People {
     pub speaker: Speaker,
     pub interviewer: Option<Speaker>,
+    /// Whether a speaker label stands for the speaker (`INES:` for Ines
+    /// Carvalho), or the name came from one.
+    pub answers_by_label: bool,
 }
 
 /// Settles speaker, interviewer and panel (clearing `answered_by` where one
@@ -96,6 +99,7 @@ pub(crate) fn settle(
             header.introduction.push(role);
         }
     }
+    let from_label = header.speaker.is_none();
     let speaker = match header.speaker.take() {
         Some(mut speaker) => {
             // the label that names the speaker, else the only one that answers
@@ -189,8 +193,13 @@ pub(crate) fn settle(
         )
         .expected("the interviewee's name on the first line, e.g. `LEE Hee-sup`"));
     };
+    let answers_by_label = from_label
+        || answerers
+            .iter()
+            .any(|l| names::label_names(l, &speaker.name, None));
     Ok(People {
         speaker,
         interviewer,
+        answers_by_label,
     })
 }
