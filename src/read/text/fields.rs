@@ -131,6 +131,9 @@ const KEYS: &[(&str, Key)] = &[
     ("ゲスト", Key::Interviewee),
     ("인터뷰이", Key::Interviewee),
     ("인터뷰 대상", Key::Interviewee),
+    ("출연", Key::Interviewee),
+    ("출연자", Key::Interviewee),
+    ("게스트", Key::Interviewee),
     ("인터뷰 대상자", Key::Interviewee),
     ("采访对象", Key::Interviewee),
     ("採訪對象", Key::Interviewee),
@@ -180,8 +183,12 @@ enum Key {
 
 /// `KEY: value` with a known key → (key, value).
 fn labelled(text: &str) -> Option<(Key, &str)> {
-    // Markdown bold around the key: `**Published:** 2024-01-22`
+    // Markdown bold around the key: `**Published:** 2024-01-22`; a bullet
+    // before it: `■ 출연 : 고명석 / 기상전문기자`
     let text = text.strip_prefix("**").unwrap_or(text);
+    let text = text
+        .trim_start_matches(['■', '□', '◆', '◇', '●', '○', '▶', '▷', '•', '※', '-', '*'])
+        .trim_start();
     let (at, colon) = text
         .char_indices()
         .take(24)
@@ -943,7 +950,9 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     {
         return Some((full, short));
     }
-    for sep in [", ", "，", "、", " — ", " – ", " - ", " | ", "｜"] {
+    for sep in [
+        ", ", "，", "、", " — ", " – ", " - ", " | ", "｜", " / ", "／",
+    ] {
         if let Some((name, role)) = split_once_sep(text, sep) {
             let (name, role) = (name.trim(), role.trim());
             // `Washington, DC`, `Paris, France`: a place, not a person
