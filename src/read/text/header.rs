@@ -130,16 +130,16 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                         .is_some_and(|rest| rest.starts_with([' ', ',', '，']))
             })
         };
-        // a header person who answers; else, where questions are marked,
-        // any header person (a label transcript names its own)
+        // a header person who answers; else, where questions are marked and
+        // no label answers (a label names who answers better than a header
+        // line no label bears out), any header person beyond doubt
         let found = plain.iter().copied().find(person).or_else(|| {
-            profile
-                .questions_marked
+            (profile.questions_marked && !speaker_from_labels)
                 .then(|| {
-                    plain
-                        .iter()
-                        .copied()
-                        .find(|i| fields::is_person_line(&entries[*i].line.text))
+                    plain.iter().copied().find(|i| {
+                        let text = &entries[*i].line.text;
+                        fields::is_person_line(text) && fields::doubt_name(text).is_none()
+                    })
                 })
                 .flatten()
         });
