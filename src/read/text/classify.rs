@@ -32,14 +32,17 @@ pub(crate) enum Kind {
 /// The page as the later passes see it: its lines, what each is, and how
 /// its paragraphs are laid out.
 pub(crate) struct Page<'a> {
+    /// The whole text, as decoded.
+    pub text: &'a str,
     pub lines: &'a [Line<'a>],
     pub kinds: Vec<Kind>,
     pub paragraphs: lines::Layout,
 }
 
 /// Classifies every line of `lines`.
-pub(crate) fn page<'a>(lines: &'a [Line<'a>]) -> Page<'a> {
+pub(crate) fn page<'a>(text: &'a str, lines: &'a [Line<'a>]) -> Page<'a> {
     Page {
+        text,
         lines,
         kinds: same_people(lines.iter().map(|l| classify(&l.text)).collect()),
         paragraphs: lines::layout(lines),

@@ -995,6 +995,33 @@ fn is_hangul(c: char) -> bool {
     ('\u{ac00}'..='\u{d7af}').contains(&c)
 }
 
+/// Whether `text` is a title or position (`財政司司長`, `局长`, `위원장`,
+/// `市長`): CJK letters ending as titles do.
+pub(crate) fn is_title_word(text: &str) -> bool {
+    const MORE: &[&str] = &[
+        "司長",
+        "司长",
+        "局長",
+        "市长",
+        "市長",
+        "町長",
+        "村長",
+        "区长",
+        "區長",
+        "省长",
+        "委員長",
+        "위원장",
+        "시장",
+        "국장",
+        "청장",
+        "의장",
+    ];
+    !text.is_empty()
+        && text.chars().all(|c| is_cjk_letter(c) || c == ' ')
+        && (ROLE_ENDINGS.iter().chain(MORE).any(|e| text.ends_with(e))
+            && !text.ends_with(['网', '報', '报', '社', '台']))
+}
+
 /// A run of CJK letters that is a role ending in a title, then a name of
 /// two to four letters: `市文化局局长张明` → (`张明`, `市文化局局长`).
 pub(crate) fn split_role_name(run: &str) -> Option<(&str, &str)> {

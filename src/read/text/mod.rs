@@ -280,7 +280,7 @@ fn assemble(
     diagnostics: &mut Vec<Diagnostic>,
     limit: ErrorLimit,
 ) -> Result<Option<Interview>, Stopped> {
-    let page = classify::page(lines);
+    let page = classify::page(source.text(), lines);
     let (profile, known) = layout::infer(&page);
     let first = layout::first_turn(&page, &profile);
     let entries = layout::header_entries(&page, known, first);

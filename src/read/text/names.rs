@@ -138,6 +138,60 @@ pub(crate) fn without_post_nominals(name: &str) -> &str {
     }
 }
 
+/// The person who holds `title` (a label such as `財政司司長` or `위원장`)
+/// where the page writes the two together: the name right after a Chinese
+/// or Japanese title (`財政司司長黎志恆出席…` → `黎志恆`, the name taken as
+/// three letters when more follow), or right before a Korean one with a
+/// space (`박선영 위원장`). `None` unless `title` ends as a title does.
+pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
+    let title = title.trim();
+    if !super::fields::is_title_word(title) {
+        return None;
+    }
+    let hangul = title
+        .chars()
+        .all(|c| ('가'..='힣').contains(&c) || c == ' ');
+    text.match_indices(title).find_map(|(at, _)| {
+        if hangul {
+            let before = text[..at].strip_suffix(' ')?;
+            let name: String = before
+                .chars()
+                .rev()
+                .take_while(|c| ('가'..='힣').contains(c))
+                .collect();
+            let name: String = name.chars().rev().collect();
+            return is_korean_name(&name).then_some(name);
+        }
+        let run: String = text[at + title.len()..]
+            .chars()
+            .take_while(|&c| is_cjk_letter(c) && !('\u{3040}'..='\u{309f}').contains(&c))
+            .take(4)
+            .collect();
+        let name: String = match run.chars().count() {
+            2 | 3 => run,
+            4 => run.chars().take(3).collect(),
+            _ => return None,
+        };
+        // `財政司司長於經濟匯報會…`: a preposition, not a surname
+        let surname = name.chars().next().is_some_and(|c| COMMON_SURNAMES.contains(c));
+        (surname && is_name_like(&name)).then_some(name)
+    })
+}
+
+/// The most common Chinese surnames, simplified and traditional, for
+/// telling a name after a title from the words that may follow one.
+const COMMON_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭\
+    梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔\
+    钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝\
+    龚龔邵万萬钱錢严嚴覃武戴莫孔汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁\
+    魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂苗谷盛曲\
+    翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽穆农農卓古吉缪繆简簡车車项\
+    項连連麦麥褚娄婁窦竇戚岑景宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師\
+    栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟遲邝鄺官封匡鞠惠荆荊冀郁胥班储儲栗燕\
+    楚鄢劳勞奚皮粟冼蔺藺楼樓满滿闻聞厉厲伊区區郜阚闞权權屠朴盖蓋练練廉禹井祖漆巴丰支卿狄计計\
+    索宣晋晉容敬扈晁芮浦伏鹿薄邸雍辜羊乌烏裘修邰赫杭况況宿鲜鮮印逯隆茹诸諸慕危亢嵇湛宾賓戎勾\
+    茅揭尉冶斯束檀衣展昝智幸奉植衡富尧堯";
+
 /// Whether a speaker label names the person of `name`: the label stands
 /// for the name (see [`super::labels::matches_name`]) once titles are
 /// removed from both, or the label is a title alone that `name` carries
@@ -379,6 +433,19 @@ mod tests {
         assert!(label_names("LarsOdegaard", "Lars Odegaard", None));
         assert!(!label_names("THE GOVERNOR", "Alma Reyes", None));
         assert!(!label_names("KIM", "Ines Carvalho", None));
+    }
+
+    #[test]
+    fn holders_of_titles() {
+        let page = "財政司司長黎志恆出席記者會\n財政司司長：各位好。";
+        assert_eq!(holder_of(page, "財政司司長").as_deref(), Some("黎志恆"));
+        assert_eq!(
+            holder_of("김민수 위원장은 말했다", "위원장").as_deref(),
+            Some("김민수")
+        );
+        // a name, not a title; a title written alone
+        assert_eq!(holder_of("张明说", "张明"), None);
+        assert_eq!(holder_of("市长：好。", "市长"), None);
     }
 
     #[test]

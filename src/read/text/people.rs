@@ -127,6 +127,14 @@ pub(crate) fn settle(
                     }
                     mention.name
                 }
+                // `財政司司長:` answers: the page names the holder beside the
+                // title (`財政司司長黎志恆出席…`)
+                None if let Some(name) = names::holder_of(page.text, label) => {
+                    if header.role.is_none() {
+                        header.role = Some(label.to_string());
+                    }
+                    name
+                }
                 None if declared == *label => {
                     let (bare, _) = names::without_titles(label);
                     if bare.is_empty() {
