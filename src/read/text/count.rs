@@ -110,6 +110,57 @@ pub fn parse_read_count(text: &str) -> Option<ReadCount> {
     has_multiplier.then_some(count)
 }
 
+/// A read count inside a line rather than the whole of it: a prefix label
+/// and its number between other text (`2013-05-02 | 浏览 12486 次 | 评论
+/// 3`, `…09:42조회 : 1,906`), the number ending where the text or a
+/// separator does, or at a unit. `需浏览 18分钟` (a reading time) and
+/// `被引量 : 0次` are no counts: the first's number runs into a word, the
+/// second's label is none of these. The range is the label and number.
+pub fn find_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    PREFIX_LABELS.as_list().iter().find_map(|label| {
+        lower.match_indices(label).find_map(|(at, _)| {
+            // a Latin label is a whole word
+            let before = text[..at].chars().next_back();
+            if label.is_ascii() && before.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let rest = strip_label(&text[at..], &PREFIX_LABELS)?;
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix([':', '：']).unwrap_or(rest).trim_start();
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    !(c.is_ascii_digit()
+                        || matches!(c, ',' | '.' | '万' | '萬' | '만' | '+' | 'k' | 'K'))
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            let (number, after) = rest.split_at(end);
+            let after = UNITS
+                .iter()
+                .find_map(|u| after.trim_start().strip_prefix(u))
+                .unwrap_or(after);
+            let ends = after.is_empty()
+                || after.starts_with(|c: char| {
+                    c.is_whitespace()
+                        || matches!(
+                            c,
+                            '|' | '｜' | '丨' | ',' | '，' | ')' | '）' | ']' | '】' | '·' | '/'
+                        )
+                });
+            let count = parse_count(number.trim_end_matches(['.', ',']))?;
+            let stop = text.len() - after.len();
+            ends.then_some((at..stop, count))
+        })
+    })
+}
+
 /// `label` at the start of `text` (case-insensitive for ASCII), followed by
 /// something that is not a letter of the same word.
 fn strip_label<'a>(text: &'a str, labels: &Words) -> Option<&'a str> {
@@ -271,6 +322,34 @@ mod tests {
         assert_eq!(c("阅读 997次"), Some((997, Exact)));
         assert_eq!(c("조회 2,388회"), Some((2388, Exact)));
         assert_eq!(c("VIEWS 12"), Some((12, Exact)));
+    }
+
+    #[test]
+    fn counts_inside_lines() {
+        fn found(text: &str) -> Option<(&str, u64)> {
+            find_in(text).map(|(r, c)| (&text[r], c.value))
+        }
+        assert_eq!(
+            found("2013-05-02 | 浏览 12486 次 | 评论 3"),
+            Some(("浏览 12486 次", 12486))
+        );
+        assert_eq!(
+            found("2019.03.08 09:42조회 : 1,906"),
+            Some(("조회 : 1,906", 1906))
+        );
+        assert_eq!(found("Posted May 2 · 1,234 reads"), None);
+        assert_eq!(
+            found("Posted May 2 · Views: 1,234"),
+            Some(("Views: 1,234", 1234))
+        );
+        for none in [
+            "共 8712字,需浏览 18分钟",
+            "被引量 : 0次",
+            "reviews 12",
+            "阅读使我快乐",
+        ] {
+            assert_eq!(found(none), None, "{none}");
+        }
     }
 
     #[test]

@@ -1446,7 +1446,7 @@ mod tests {
 
     #[test]
     fn furniture_prefixes_have_no_uppercase() {
-        for prefix in FURNITURE_PREFIXES.as_slice() {
+        for prefix in FURNITURE_PREFIXES.as_list() {
             assert_eq!(*prefix, prefix.to_lowercase());
         }
     }
@@ -1455,7 +1455,7 @@ mod tests {
     fn furniture_plainly(text: &str, header: bool) -> bool {
         let lower = text.to_lowercase();
         if FURNITURE_PREFIXES
-            .as_slice()
+            .as_list()
             .iter()
             .any(|p| lower.starts_with(p))
         {

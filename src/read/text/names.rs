@@ -173,7 +173,10 @@ pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
             _ => return None,
         };
         // `財政司司長於經濟匯報會…`: a preposition, not a surname
-        let surname = name.chars().next().is_some_and(|c| COMMON_SURNAMES.contains(c));
+        let surname = name
+            .chars()
+            .next()
+            .is_some_and(|c| COMMON_SURNAMES.contains(c));
         (surname && is_name_like(&name)).then_some(name)
     })
 }
