@@ -326,9 +326,17 @@ fn assemble(
         let family = people.speaker.family_name.as_deref().unwrap_or(name);
         source.text().matches(family).nth(1).is_none()
     };
+    // a Latin name of two words or more on the page's first line is the
+    // seed's own layout: its shape bears it out
+    let seed_like = {
+        let name = &people.speaker.name;
+        let first_line = lines.first().map(|l| l.span.clone());
+        name.is_ascii() && name.split_whitespace().count() >= 2 && header.speaker_span == first_line
+    };
     let unconfirmed = !people.answers_by_label
         && !header.speaker_explicit
         && header.role.is_none()
+        && !seed_like
         && named_once();
     let unconfirmed = unconfirmed
         .then_some("is borne out by nothing else on the page (no label, role or second mention)");
