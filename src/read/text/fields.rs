@@ -903,6 +903,35 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     None
 }
 
+/// Why `role`, read as the interviewee's role, is doubtful, if it is: a
+/// date or a count (`播出时间:2016-02-23`), a web address, a headline or a
+/// sentence, a field key, or the name again.
+pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
+    let role = role.trim();
+    if is_date(role) || role.chars().filter(|c| c.is_ascii_digit()).count() >= 4 {
+        return Some("is a date or a number");
+    }
+    if role.contains("http") || role.contains("www.") || role.contains(".com") {
+        return Some("holds a web address");
+    }
+    if labelled(role).is_some() || is_furniture(role, true) || is_breadcrumb(role) {
+        return Some("is a field or a site line");
+    }
+    let cjk = role.chars().filter(|&c| is_cjk_letter(c)).count();
+    if is_prose(role)
+        // 「」 may name a shop or a work in a role: `書店「ひだまり堂」店主`
+        || role.contains(['"', '“', '?', '？', '!', '！'])
+        || role.split_whitespace().count() > 16
+        || cjk > 40
+    {
+        return Some("reads like a headline or a sentence");
+    }
+    if !name.is_empty() && role.contains(name) {
+        return Some("holds the name again");
+    }
+    None
+}
+
 /// Whether `text` reads like a role rather than a paragraph: not a
 /// sentence (an abbreviation such as `Inc.` may end it), at most 40 words
 /// or 80 CJK letters.
@@ -1378,6 +1407,30 @@ mod tests {
             "박서연",
         ] {
             assert_eq!(doubt_name(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn doubtful_roles() {
+        assert_eq!(
+            doubt_role("播出时间:2016-02-23", "郑国梁"),
+            Some("is a date or a number")
+        );
+        assert_eq!(
+            doubt_role("慢半拍 看更清 http://example.cn", "周若岚"),
+            Some("holds a web address")
+        );
+        assert_eq!(
+            doubt_role("香港发展局局长黎启源6月8日记者会全文", "黎启源"),
+            Some("holds the name again")
+        );
+        for fine in [
+            "Secretary-General of the Trilateral CooperationSecretariat (TCS)",
+            "市卫生健康委员会主任",
+            "방송반 부장",
+            "書店「ひだまり堂」店主",
+        ] {
+            assert_eq!(doubt_role(fine, "LEE Hee-sup"), None, "{fine}");
         }
     }
 

@@ -358,6 +358,23 @@ fn assemble(
             .expected("the interviewee's name (a profile can pin which line holds it)"),
         );
     }
+    if let Some(role) = &header.role
+        && let Some(why) = fields::doubt_role(role, &people.speaker.name)
+    {
+        let at = header
+            .speaker_span
+            .clone()
+            .or_else(|| lines.first().map(|l| l.span.clone()))
+            .unwrap_or(0..0);
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::DoubtfulRole,
+                format!("the role read, `{role}`, {why}"),
+                at,
+            )
+            .expected("the interviewee's role or title (a profile can pin which line holds it)"),
+        );
+    }
     let exchanges = body.exchanges;
     let language = detect_language(exchanges.iter().flat_map(|e: &Exchange| {
         std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
