@@ -22,6 +22,11 @@ pub(crate) struct Body {
     /// Read-count lines met in the body, in order.
     pub counts: Vec<Counted>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Lines that went into exchanges, for a reading's score.
+    pub kept: usize,
+    /// Lines set aside (an answer before any question, a question with no
+    /// answer, an empty turn), for a reading's score.
+    pub set_aside: usize,
 }
 
 /// An exchange being built.
@@ -38,6 +43,8 @@ struct Open {
     /// The span of the line that opened the answer.
     answer_span: Option<Range<usize>>,
     asked_by_label: bool,
+    /// How many lines the turn holds.
+    lines: usize,
 }
 
 impl Open {
@@ -52,6 +59,7 @@ impl Open {
             answering: false,
             answer_span: None,
             asked_by_label,
+            lines: 0,
         }
     }
 }
@@ -90,6 +98,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             && !matches!(turn, Some((Side::Question, None, _)))
         {
             open.end = line.span.end;
+            open.lines += 1;
         }
         match turn {
             Some((Side::Question, by, text)) => {
@@ -105,7 +114,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if let Some(done) = open.take() {
                     body.close(done, false);
                 }
-                open = Some(Open::asking(line.span.clone(), text, by.is_some()));
+                let mut asking = Open::asking(line.span.clone(), text, by.is_some());
+                asking.lines = 1;
+                open = Some(asking);
             }
             Some((Side::Answer, by, text)) => {
                 let Some(turn) = open.as_mut() else {
@@ -116,9 +127,13 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // a second panelist answers the same question
                     let question = turn.question.clone();
                     let asked = turn.asked.clone();
-                    let done = open.take().expect("an open turn");
+                    let mut done = open.take().expect("an open turn");
+                    // this line opens the next panelist's answer
+                    done.lines -= 1;
                     body.close(done, false);
-                    open = Some(Open::asking(asked, question, false));
+                    let mut next = Open::asking(asked, question, false);
+                    next.lines = 1;
+                    open = Some(next);
                 }
                 let turn = open.as_mut().expect("an open turn");
                 if !turn.answering {
@@ -160,6 +175,12 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
 
 impl Body {
     fn close(&mut self, turn: Open, last: bool) {
+        let kept = !turn.question.is_empty() && !turn.answer.is_empty();
+        if kept {
+            self.kept += turn.lines;
+        } else {
+            self.set_aside += turn.lines;
+        }
         if turn.question.is_empty() {
             self.diagnostics.push(
                 Diagnostic::warning(
@@ -216,6 +237,7 @@ impl Body {
     /// An answer, or text, where no question has been asked yet: left
     /// out, and reported.
     fn before_question(&mut self, line: &Line<'_>, message: &str) {
+        self.set_aside += 1;
         self.diagnostics.push(
             Diagnostic::warning(
                 Code::AnswerBeforeQuestion,

@@ -20,7 +20,7 @@ pub(crate) enum Party {
 }
 
 /// The document's profile: which labels are speakers and on which side.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Profile {
     /// Accepted labels and their side.
     pub parties: HashMap<String, Party>,
@@ -35,7 +35,84 @@ pub(crate) struct Profile {
     /// Whether any answer is marked (by `A:` or a label), so that an
     /// unmarked line after a question continues the question.
     pub answers_marked: bool,
+    /// Whether markers are read as plain text (a reading by labels or by
+    /// shape alone).
+    pub ignore_markers: bool,
+    /// What else opens a question: see [`Opener`].
+    pub opener: Opener,
 }
+
+/// A question that no marker or speaker label opens, known by the line's
+/// form alone.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opener {
+    /// Only markers and labels open turns.
+    #[default]
+    None,
+    /// A short line that asks opens a question: see [`question_shaped`].
+    Shape,
+    /// A line led by this symbol opens a question (`◇`, `■`, `▶`, `-`,
+    /// `ー`): see [`led_by`].
+    Lead(char),
+}
+
+impl Opener {
+    /// The question's text when `text`, a line, opens one.
+    pub fn question<'t>(self, text: &'t str) -> Option<&'t str> {
+        match self {
+            Opener::None => None,
+            Opener::Shape => question_shaped(text).then_some(text),
+            Opener::Lead(symbol) => led_by(text, symbol),
+        }
+    }
+}
+
+/// Lines no longer than this (in characters) may be questions known by
+/// shape; answers run longer.
+const SHAPE_QUESTION_CHARS: usize = 120;
+
+/// **Shape rule**: a short line that asks, as in a column with no markers:
+///
+/// ```text
+/// Most useful piece of advice?
+/// An old site manager told me …
+/// ```
+///
+/// The line ends in `?`, `？`, `까요`, `ですか` (see [`asks`]) and holds at
+/// most [`SHAPE_QUESTION_CHARS`] characters, half as many when CJK.
+pub(crate) fn question_shaped(text: &str) -> bool {
+    if !asks(text) {
+        return false;
+    }
+    let chars = text.chars().count();
+    let wide = text
+        .chars()
+        .filter(|&c| super::lines::is_cjk_letter(c))
+        .count();
+    let limit = if wide * 2 > chars {
+        SHAPE_QUESTION_CHARS / 2
+    } else {
+        SHAPE_QUESTION_CHARS
+    };
+    chars <= limit
+}
+
+/// **Lead rule**: `symbol` opens the line and text follows it, as in
+/// `◇その後どうなりましたか` or `-자기 소개 부탁드립니다.`; the text after
+/// the symbol is the question. A run of the symbol (`◇◆◇`, `---`) is an
+/// ornament, not a lead.
+pub(crate) fn led_by(text: &str, symbol: char) -> Option<&str> {
+    let rest = text.strip_prefix(symbol)?.trim_start();
+    let next = rest.chars().next()?;
+    let ornament = next == symbol || LEAD_SYMBOLS.contains(&next);
+    (!ornament).then_some(rest)
+}
+
+/// Symbols that lead question lines on some pages.
+pub(crate) const LEAD_SYMBOLS: &[char] = &[
+    '◇', '◆', '■', '□', '▶', '▷', '►', '●', '○', '◎', '★', '☆', '・', '•', '-', '－', 'ー', '–',
+    '＊', '*', '#', '>',
+];
 
 impl Profile {
     pub fn party(&self, label: &str) -> Option<Party> {
@@ -53,18 +130,23 @@ impl Profile {
         if in_header && fields::credit(&page.lines[i].text).is_some() {
             return None;
         }
+        let text = &page.lines[i].text;
         match &page.kinds[i] {
-            Kind::Marker(m) if m.rule != Rule::Dash || self.dashes => {
-                Some((m.side, None, m.body(&page.lines[i].text).to_owned()))
+            Kind::Marker(m) if !self.ignore_markers && (m.rule != Rule::Dash || self.dashes) => {
+                Some((m.side, None, m.body(text).to_owned()))
             }
-            Kind::Label(l) => {
-                let body = l.body(&page.lines[i].text).to_owned();
+            Kind::Label(l) if self.party(&l.label).is_some() => {
+                let body = l.body(text).to_owned();
                 match self.party(&l.label)? {
                     Party::Interviewer => Some((Side::Question, Some(l.label.clone()), body)),
                     Party::Interviewee => Some((Side::Answer, Some(l.label.clone()), body)),
                 }
             }
-            _ => None,
+            Kind::Count(_) | Kind::Furniture => None,
+            _ => self
+                .opener
+                .question(text)
+                .map(|body| (Side::Question, None, body.to_owned())),
         }
     }
 }
@@ -303,7 +385,7 @@ pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
 }
 
 /// Whether a turn's text asks something: it ends with a question mark.
-fn asks(text: &str) -> bool {
+pub(crate) fn asks(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '”', '’', '」', '』', ')', '）', ' ']);
     t.ends_with(['?', '？']) || t.ends_with("까요") || t.ends_with("ですか")
 }

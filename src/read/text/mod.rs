@@ -45,6 +45,7 @@ pub(crate) mod layout;
 pub(crate) mod lines;
 pub(crate) mod markers;
 pub(crate) mod people;
+pub(crate) mod readings;
 pub(crate) mod words;
 
 use std::collections::HashMap;
@@ -254,11 +255,16 @@ fn assemble(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Interview> {
     let page = classify::page(lines);
-    let (profile, known) = layout::infer(&page);
-    let first = layout::first_turn(&page, &profile);
+    let (rules, known) = layout::infer(&page);
+    let readings::Chosen {
+        profile,
+        first,
+        mut body,
+        doubt,
+    } = readings::choose(&page, rules);
+    diagnostics.extend(doubt);
     let entries = layout::header_entries(&page, known, first);
     let mut header = header::read(&page, &entries, &profile);
-    let mut body = body::read(&page, first, &profile);
     diagnostics.append(&mut header.diagnostics);
     diagnostics.append(&mut body.diagnostics);
     let read_count = read_count(

@@ -1,0 +1,408 @@
+//! Pass 3b: the reading of the whole page, chosen by score.
+//!
+//! The layout rules ([`super::layout::infer`]) give one profile; a page
+//! often allows others (its markers alone, its labels alone, its dash
+//! lines as text, its questions known by shape, its questions led by a
+//! recurring symbol). Each plausible reading is run through the body pass,
+//! which is cheap, and scored over the whole document (see [`score`]); the
+//! best is taken. When the runner-up scores within [`DOUBT_MARGIN`] and
+//! reads different exchanges, a `doubtful-exchanges` warning points at the
+//! first line where the two readings disagree.
+//!
+//! Each reading is a function from the page and the rules' profile to a
+//! profile, or `None` when the page gives it nothing to read by.
+
+use std::collections::HashMap;
+
+use super::body::{self, Body};
+use super::classify::{Kind, Page};
+use super::layout::{self, LEAD_SYMBOLS, Opener, Party, Profile};
+use super::markers::{Rule, Side};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// The reading taken, with its first turn and its body.
+pub(crate) struct Chosen {
+    pub profile: Profile,
+    pub first: usize,
+    pub body: Body,
+    /// The `doubtful-exchanges` warning when another reading came close.
+    pub doubt: Option<Diagnostic>,
+}
+
+/// A named reading of the page.
+type Reading = fn(&Page<'_>, &Profile) -> Option<Profile>;
+
+/// The readings tried, in order of preference: on equal scores the
+/// earlier is taken.
+const READINGS: &[(&str, Reading)] = &[
+    ("the layout rules", by_rules),
+    ("markers only", markers_only),
+    ("labels only", labels_only),
+    ("dash lines flipped", dashes_flipped),
+    ("a recurring leading symbol", led_questions),
+    ("questions by shape", by_shape),
+];
+
+/// Score points per line explained by an exchange (scores are kept in
+/// quarter lines).
+const LINE: i64 = 4;
+
+/// How close (in score points, a quarter line each) the runner-up may come
+/// before the choice is in doubt: a line and a half, or a tenth of the
+/// best score on a long page. Below a line and a half the readings differ
+/// by one stray line (a caption, a closing thanks), which the recovery
+/// warnings already report.
+const DOUBT_MARGIN: i64 = 6;
+
+/// The best reading of `page`, starting from the rules' profile `rules`.
+pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
+    let recurring = recurring_labels(page);
+    let mut best: Option<(usize, i64, Chosen)> = None;
+    let mut runner: Option<(usize, i64, Chosen)> = None;
+    for (n, (_, reading)) in READINGS.iter().enumerate() {
+        let profile = if n == 0 {
+            Some(rules.clone())
+        } else {
+            reading(page, &rules)
+        };
+        let Some(profile) = profile else { continue };
+        let first = layout::first_turn(page, &profile);
+        let body = body::read(page, first, &profile);
+        let value = score(page, &profile, first, &body, &recurring);
+        let candidate = (
+            n,
+            value,
+            Chosen {
+                profile,
+                first,
+                body,
+                doubt: None,
+            },
+        );
+        match &best {
+            Some((_, b, _)) if value <= *b => {
+                if runner.as_ref().is_none_or(|(_, r, _)| value > *r) {
+                    runner = Some(candidate);
+                }
+            }
+            _ => runner = best.replace(candidate),
+        }
+    }
+    let (n, value, mut chosen) = best.expect("the rules' reading is always tried");
+    if let Some((m, other, second)) = runner
+        && value - other <= DOUBT_MARGIN.max(value / 10)
+        && !second.body.exchanges.is_empty()
+        && second.body.exchanges != chosen.body.exchanges
+    {
+        chosen.doubt = Some(doubt(page, (n, &chosen), (m, &second)));
+    }
+    chosen
+}
+
+/// The warning that two readings came close, at the first line where they
+/// disagree.
+fn doubt(page: &Page<'_>, (n, best): (usize, &Chosen), (m, other): (usize, &Chosen)) -> Diagnostic {
+    let from = best.first.min(other.first);
+    let side = |c: &Chosen, i: usize| {
+        (i >= c.first)
+            .then(|| c.profile.turn_at(page, i, false).map(|(s, _, _)| s))
+            .flatten()
+    };
+    let at = (from..page.lines.len())
+        .find(|&i| side(best, i) != side(other, i))
+        .unwrap_or(from.min(page.lines.len().saturating_sub(1)));
+    let span = page.lines.get(at).map_or(0..0, |l| l.span.clone());
+    Diagnostic::warning(
+        Code::DoubtfulExchanges,
+        format!(
+            "the turns were read by {} ({} exchanges); read by {} they give {} exchanges, and both readings fit the page about as well",
+            READINGS[n].0,
+            best.body.exchanges.len(),
+            READINGS[m].0,
+            other.body.exchanges.len()
+        ),
+        span,
+    )
+    .expected("one kind of marker or label opening every question and answer")
+}
+
+/// The score of a reading, in quarter lines: each line that went into an
+/// exchange counts for, each line set aside (an answer before any
+/// question, a question with no answer) and each marker or recurring label
+/// the reading leaves as text counts against; a line left in the header
+/// that reads like body text (a long sentence) counts half against; each
+/// exchange counts a quarter for, so that of two readings explaining the
+/// same lines the one that finds more turns wins.
+fn score(
+    page: &Page<'_>,
+    profile: &Profile,
+    first: usize,
+    body: &Body,
+    recurring: &HashMap<&str, usize>,
+) -> i64 {
+    let unused = (first..page.lines.len())
+        .filter(|&i| match &page.kinds[i] {
+            Kind::Marker(m) if m.rule != Rule::Dash => profile.turn_at(page, i, false).is_none(),
+            Kind::Label(l) if recurring.get(l.label.as_str()).is_some_and(|&n| n >= 2) => {
+                profile.turn_at(page, i, false).is_none()
+            }
+            _ => false,
+        })
+        .count();
+    let wordy_header = (0..first.min(page.lines.len()))
+        .filter(|&i| matches!(page.kinds[i], Kind::Plain) && reads_like_body(&page.lines[i].text))
+        .count();
+    LINE * (body.kept as i64 - body.set_aside as i64 - 2 * unused as i64)
+        - LINE / 2 * wordy_header as i64
+        + body.exchanges.len() as i64
+}
+
+/// How often each label opens a line.
+fn recurring_labels<'p>(page: &'p Page<'_>) -> HashMap<&'p str, usize> {
+    let mut counts = HashMap::new();
+    for kind in &page.kinds {
+        if let Kind::Label(l) = kind {
+            *counts.entry(l.label.as_str()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// Whether a line reads like body text rather than a header line: a
+/// sentence of some length (40 characters, 20 when CJK) ending in sentence
+/// punctuation.
+fn reads_like_body(text: &str) -> bool {
+    let chars = text.chars().count();
+    let wide = text
+        .chars()
+        .filter(|&c| super::lines::is_cjk_letter(c))
+        .count();
+    let long = if wide * 2 > chars {
+        chars >= 20
+    } else {
+        chars >= 40
+    };
+    long && text
+        .trim_end_matches(['"', '”', '’', '」', '』', ')', '）'])
+        .ends_with(['.', '。', '!', '！', '?', '？', '…', '다', '요'])
+}
+
+/// **The layout rules' reading**, as [`layout::infer`] settles it.
+fn by_rules(_: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    Some(rules.clone())
+}
+
+/// **Markers only**: `Q:`/`A:` open turns and label-shaped prefixes are
+/// text, as in
+///
+/// ```text
+/// Q: What did the minister say?
+/// A: She said: no.
+/// Minister: We will not.
+/// ```
+fn markers_only(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    if rules.parties.is_empty() || !has_marker(page, |_| true) {
+        return None;
+    }
+    let mut profile = rules.clone();
+    profile.parties.clear();
+    profile.answers_marked = has_marker(page, |side| side == Side::Answer);
+    Some(profile)
+}
+
+/// **Labels only**: speaker labels open turns and marker-shaped prefixes
+/// are text, as in
+///
+/// ```text
+/// MARR: What is the answer?
+/// BROWN: Answer: growth.
+/// ```
+fn labels_only(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    if rules.parties.is_empty() || !has_marker(page, |_| true) {
+        return None;
+    }
+    let mut profile = rules.clone();
+    profile.ignore_markers = true;
+    profile.questions_marked = false;
+    profile.answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee);
+    Some(profile)
+}
+
+/// **Dash lines flipped**: dash lines (`――なぜ？`) read as questions when
+/// the rules took them for text, or as text when the rules took them for
+/// questions, as in
+///
+/// ```text
+/// Q: 最初の作品は？
+/// A: ――あれは偶然でした。
+/// ```
+fn dashes_flipped(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let any = page
+        .kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Marker(m) if m.rule == Rule::Dash));
+    if !any {
+        return None;
+    }
+    let mut profile = rules.clone();
+    profile.dashes = !rules.dashes;
+    Some(profile)
+}
+
+/// **A recurring leading symbol opens questions**; labels keep their
+/// sides and other lines are the answer, as in
+///
+/// ```text
+/// ◇まず、きっかけを教えてください。
+/// 子どもの頃から好きでした。
+/// ◇今後は？
+/// ```
+///
+/// The symbol is the one (of [`LEAD_SYMBOLS`]) that leads most lines the
+/// rules leave unmarked and that a line not so led follows, at least two.
+fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let mut counts: Vec<(char, usize)> = Vec::new();
+    let led = |i: usize| {
+        let text = &page.lines[i].text;
+        let c = text.chars().next()?;
+        (LEAD_SYMBOLS.contains(&c) && layout::led_by(text, c).is_some()).then_some(c)
+    };
+    for i in 0..page.lines.len() {
+        if rules.turn_at(page, i, false).is_some() {
+            continue;
+        }
+        let Some(c) = led(i) else { continue };
+        // a question is answered: a list of led lines (`■ 진행 : …`,
+        // `■ 출연 : …`) is no run of questions
+        if i + 1 >= page.lines.len() || led(i + 1) == Some(c) {
+            continue;
+        }
+        match counts.iter_mut().find(|(s, _)| *s == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let &(symbol, n) = counts.iter().max_by_key(|(_, n)| *n)?;
+    if n < 2 {
+        return None;
+    }
+    let mut profile = rules.clone();
+    profile.opener = Opener::Lead(symbol);
+    profile.answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
+        || (!rules.ignore_markers && has_marker(page, |side| side == Side::Answer));
+    Some(profile)
+}
+
+/// **Questions by shape**: where no answer is marked, a short line that
+/// asks opens a question (see [`layout::question_shaped`]) and the lines
+/// after it are the answer; question markers keep opening questions and
+/// labels are text, as in
+///
+/// ```text
+/// Most useful piece of advice?
+/// An old site manager told me to ask the person closest to it.
+/// Career gamble that paid off?
+/// ```
+///
+/// A page that marks its answers (`A:`, an interviewee's label) has no
+/// need of shapes: a question in an answer stays in the answer.
+fn by_shape(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
+        || has_marker(page, |side| side == Side::Answer);
+    // questions that a line of another shape follows (an answer)
+    let shaped = page
+        .lines
+        .windows(2)
+        .filter(|w| layout::question_shaped(&w[0].text) && !layout::question_shaped(&w[1].text))
+        .take(2)
+        .count();
+    (!answers_marked && shaped >= 2).then(|| Profile {
+        opener: Opener::Shape,
+        dashes: rules.dashes,
+        questions_marked: rules.questions_marked,
+        ..Profile::default()
+    })
+}
+
+/// Whether the page has a non-dash marker on a side `side` accepts.
+fn has_marker(page: &Page<'_>, side: impl Fn(Side) -> bool) -> bool {
+    page.kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Marker(m) if m.rule != Rule::Dash && side(m.side)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::{classify, lines};
+    use crate::source::Source;
+
+    /// The reading chosen for `text`: its name, its exchanges' questions,
+    /// and whether it was in doubt.
+    fn chosen(text: &str) -> (Vec<String>, Vec<Vec<String>>, bool) {
+        let source = Source::from_text("t.txt", text);
+        let mut diagnostics = Vec::new();
+        let lines = lines::collect(&source, &mut diagnostics);
+        let page = classify::page(&lines);
+        let (profile, _) = layout::infer(&page);
+        let c = choose(&page, profile);
+        (
+            c.body
+                .exchanges
+                .iter()
+                .map(|e| e.question.clone())
+                .collect(),
+            c.body.exchanges.iter().map(|e| e.answer.clone()).collect(),
+            c.doubt.is_some(),
+        )
+    }
+
+    #[test]
+    fn questions_known_by_shape_alone_are_read() {
+        let (questions, answers, _) = chosen(
+            "Favourites with Helen Marsh\n\
+             Candid conversations with directors on their habits.\n\
+             Most useful piece of advice?\n\
+             Ask the person closest to the problem, then stop talking.\n\
+             I learnt it on a building site.\n\
+             Career gamble that paid off?\n\
+             Taking a lending job I knew nothing about.\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "Most useful piece of advice?",
+                "Career gamble that paid off?"
+            ]
+        );
+        assert_eq!(answers[0].len(), 2);
+    }
+
+    #[test]
+    fn a_recurring_leading_symbol_opens_questions() {
+        let (questions, answers, _) = chosen(
+            "인터뷰(홍길동)\n-자기 소개 부탁드립니다.\n저는 회계사입니다.\n\
+             -앞으로 어떻게 하실 생각입니까?\n계속 일할 겁니다.\n",
+        );
+        assert_eq!(
+            questions,
+            ["자기 소개 부탁드립니다.", "앞으로 어떻게 하실 생각입니까?"]
+        );
+        assert_eq!(answers, [["저는 회계사입니다."], ["계속 일할 겁니다."]]);
+    }
+
+    #[test]
+    fn marked_pages_keep_their_markers_reading() {
+        let (questions, _, doubt) =
+            chosen("Name\nQ: Why?\nA: Because it is.\nIs it?\nQ: And then?\nA: Then more.\n");
+        assert_eq!(questions, ["Why?", "And then?"]);
+        assert!(!doubt);
+    }
+
+    #[test]
+    fn a_symbol_in_answers_once_is_no_lead() {
+        let (questions, _, _) =
+            chosen("Name\nQ: Why?\nA: Because.\n- one item\nQ: And?\nA: More.\n");
+        assert_eq!(questions, ["Why?", "And?"]);
+    }
+}
