@@ -27,6 +27,9 @@ pub(crate) struct Body {
     /// Lines set aside (an answer before any question, a question with no
     /// answer, an empty turn), for a reading's score.
     pub set_aside: usize,
+    /// Answers to one question by a panelist who answered it already: two
+    /// labels taking turns under one question, for a reading's score.
+    pub repeated: usize,
 }
 
 /// An exchange being built.
@@ -45,6 +48,8 @@ struct Open {
     asked_by_label: bool,
     /// How many lines the turn holds.
     lines: usize,
+    /// Panelists who answered the same question before.
+    answerers: Vec<String>,
 }
 
 impl Open {
@@ -60,6 +65,7 @@ impl Open {
             answer_span: None,
             asked_by_label,
             lines: 0,
+            answerers: Vec::new(),
         }
     }
 }
@@ -130,9 +136,17 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     let mut done = open.take().expect("an open turn");
                     // this line opens the next panelist's answer
                     done.lines -= 1;
+                    let mut answerers = std::mem::take(&mut done.answerers);
+                    answerers.extend(done.answered_by.clone());
+                    if answerers.contains(by.as_ref().expect("a label")) {
+                        // a panelist answers each question once: the two
+                        // take turns, as asker and answerer do
+                        body.repeated += 1;
+                    }
                     body.close(done, false);
                     let mut next = Open::asking(asked, question, false);
                     next.lines = 1;
+                    next.answerers = answerers;
                     open = Some(next);
                 }
                 let turn = open.as_mut().expect("an open turn");

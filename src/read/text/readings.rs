@@ -128,8 +128,10 @@ fn doubt(page: &Page<'_>, (n, best): (usize, &Chosen), (m, other): (usize, &Chos
 
 /// The score of a reading, in quarter lines: each line that went into an
 /// exchange counts for, each line set aside (an answer before any
-/// question, a question with no answer) and each marker or recurring label
-/// the reading leaves as text counts against; a line left in the header
+/// question, a question with no answer) counts against, and each marker
+/// or recurring label the reading leaves as text and each answer by a
+/// panelist who already answered the same question (two labels taking
+/// turns under one question) count twice against; a line left in the header
 /// that reads like body text (a long sentence) counts half against; each
 /// exchange counts a quarter for, so that of two readings explaining the
 /// same lines the one that finds more turns wins.
@@ -152,7 +154,7 @@ fn score(
     let wordy_header = (0..first.min(page.lines.len()))
         .filter(|&i| matches!(page.kinds[i], Kind::Plain) && reads_like_body(&page.lines[i].text))
         .count();
-    LINE * (body.kept as i64 - body.set_aside as i64 - 2 * unused as i64)
+    LINE * (body.kept as i64 - body.set_aside as i64 - 2 * unused as i64 - 2 * body.repeated as i64)
         - LINE / 2 * wordy_header as i64
         + body.exchanges.len() as i64
 }
@@ -211,20 +213,38 @@ fn markers_only(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 }
 
 /// **Labels only**: speaker labels open turns and marker-shaped prefixes
-/// are text, as in
+/// are text; the labels' sides are settled again as if the markers were
+/// not there (whoever asks is the interviewer), as in
 ///
 /// ```text
-/// MARR: What is the answer?
-/// BROWN: Answer: growth.
+/// 聞き手:ほしの(編集者)
+/// ほしの:
+/// いまどんな番組を担当してるんですか?
+/// ゆずき:
+/// 深夜の生放送ですね。
 /// ```
-fn labels_only(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
-    if rules.parties.is_empty() || !has_marker(page, |_| true) {
+fn labels_only(page: &Page<'_>, _: &Profile) -> Option<Profile> {
+    let labelled = page.kinds.iter().any(|k| matches!(k, Kind::Label(_)));
+    if !labelled || !has_marker(page, |_| true) {
         return None;
     }
-    let mut profile = rules.clone();
+    let unmarked = Page {
+        lines: page.lines,
+        kinds: page
+            .kinds
+            .iter()
+            .map(|k| match k {
+                Kind::Marker(_) => Kind::Plain,
+                k => k.clone(),
+            })
+            .collect(),
+        paragraphs: page.paragraphs,
+    };
+    let (mut profile, _) = layout::infer(&unmarked);
+    if profile.parties.is_empty() {
+        return None;
+    }
     profile.ignore_markers = true;
-    profile.questions_marked = false;
-    profile.answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee);
     Some(profile)
 }
 
@@ -397,6 +417,28 @@ mod tests {
             chosen("Name\nQ: Why?\nA: Because it is.\nIs it?\nQ: And then?\nA: Then more.\n");
         assert_eq!(questions, ["Why?", "And then?"]);
         assert!(!doubt);
+    }
+
+    #[test]
+    fn labels_on_their_own_line_under_a_marker_shaped_credit_take_their_sides_by_asking() {
+        let (questions, answers, _) = chosen(
+            "話し手:ゆずき(ラジオディレクター)\n聞き手:ほしの(編集者)\n\
+             ほしの:\nいまどんな番組を担当してるんですか?\n\
+             ゆずき:\n深夜の生放送ですね。\n\
+             ほしの:\n体はきつくないですか?\n\
+             ゆずき:\n最初はきつかったです。\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "いまどんな番組を担当してるんですか?",
+                "体はきつくないですか?"
+            ]
+        );
+        assert_eq!(
+            answers,
+            [["深夜の生放送ですね。"], ["最初はきつかったです。"]]
+        );
     }
 
     #[test]
