@@ -54,13 +54,15 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
         Some(inner) => (2, inner),
         None => (0, line),
     };
-    let (head, body_at) = bullet_turn(line_inner)
-        .or_else(|| bracket_turn(line_inner))
-        .or_else(|| colon_turn(line_inner))?;
-    let (label, full) = split_declaration(head);
-    if !is_label_like(label) || full.is_some_and(|f| !is_label_like(f)) {
-        return None;
-    }
+    // the first form whose head reads as a speaker
+    let (label, full, body_at) = [bullet_turn, bracket_turn, colon_turn, dash_turn]
+        .iter()
+        .filter_map(|form| form(line_inner))
+        .map(|(head, at)| {
+            let (label, full) = split_declaration(head);
+            (label, full, at)
+        })
+        .find(|(label, full, _)| is_label_like(label) && full.is_none_or(is_label_like))?;
     let mut rest = &line_inner[body_at..];
     let mut skip = 0;
     if offset == 2 {
@@ -120,6 +122,28 @@ fn colon_turn(line: &str) -> Option<(&str, usize)> {
         return None;
     }
     Some((head, after))
+}
+
+/// `TK-The letters…` → (`TK`, offset of `The`): initials glued to the
+/// text by a hyphen; `Lena Ruiz– I know.` → (`Lena Ruiz`, offset of `I`):
+/// a name and an en or em dash glued to it, then a space.
+fn dash_turn(line: &str) -> Option<(&str, usize)> {
+    let (at, dash) = line
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| matches!(c, '-' | '–' | '—'))?;
+    let head = &line[..at];
+    let after = at + dash.len_utf8();
+    let rest = &line[after..];
+    let next = rest.chars().next()?;
+    let initials = (2..=4).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_uppercase())
+        && (next.is_uppercase() || next == ' ');
+    let glued_dash = dash != '-'
+        && !head.ends_with(' ')
+        && next == ' '
+        && rest.trim_start().starts_with(char::is_uppercase);
+    (initials || glued_dash).then_some((head.trim(), after))
 }
 
 /// `김예람(김)` → (`김`, Some(`김예람`)); `BROWN` → (`BROWN`, None).
@@ -360,6 +384,10 @@ pub fn is_label_like(text: &str) -> bool {
         .any(|w| text.contains(w));
         return (1..=8).contains(&letters) && spaces <= 1 && !says(text) && !headline;
     }
+    // one lowercase word recurring as a label: `me:`, `biscuit:`
+    if (1..=20).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && words
@@ -501,6 +529,22 @@ pub fn matches_name(label: &str, name: &str) -> bool {
         && name.starts_with(label)
 }
 
+/// Whether `label` is the initials of `name`'s words (split at spaces
+/// and hyphens): `TK` for `Tom Kessler`, `O-H` for `Okonkwo-Hale`, `L` for
+/// `Lindqvist`.
+pub(crate) fn initials_of(label: &str, name: &str) -> bool {
+    let letters: Vec<char> = label.chars().filter(|&c| !matches!(c, '-' | '.')).collect();
+    if letters.is_empty() || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let initials: Vec<char> = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials == letters
+}
+
 /// The labels of one document that name the same person, mapped to the
 /// label that stands for them all: `MARR` and `Marr` → `ANDREW MARR`,
 /// `李` → `李肇星`. Transcripts often name a speaker in full at first and by
@@ -548,7 +592,7 @@ pub(crate) fn aliases<'a>(
             let mut fits = people.iter().filter(|&&long| {
                 long.trim().chars().count() > short.trim().chars().count()
                     && !declares(long)
-                    && matches_name(short, long)
+                    && (matches_name(short, long) || initials_of(short, long))
             });
             match (fits.next(), fits.next()) {
                 (Some(&long), None) => Some((short, long)),
@@ -619,6 +663,12 @@ mod tests {
         assert_eq!(lab("◎ 김예람 > 그렇습니다."), some("김예람", "그렇습니다."));
         assert_eq!(lab("[김예람] 네."), some("김예람", "네."));
         assert_eq!(lab("**ANDREW MARR:** Good."), some("ANDREW MARR", "Good."));
+        assert_eq!(
+            lab("TK-The letters scene."),
+            some("TK", "The letters scene.")
+        );
+        assert_eq!(lab("Lena Ruiz– I know."), some("Lena Ruiz", "I know."));
+        assert_eq!(lab("me:   So how are you?"), some("me", "So how are you?"));
         let l = detect("**MARR:** Good.").unwrap();
         assert_eq!(&"**MARR:** Good."[l.body_at..], "Good.");
     }
@@ -632,6 +682,9 @@ mod tests {
         assert_eq!(lab("Meeting at 10:30 today"), None);
         assert_eq!(lab("https://example.com"), None);
         assert_eq!(lab("(laughs) Right."), None);
+        assert_eq!(lab("Self-driving cars are here."), None);
+        assert_eq!(lab("Then – as now – we wait."), None);
+        assert_eq!(lab("the reason: money."), None);
     }
 
     #[test]
@@ -670,6 +723,11 @@ mod tests {
         assert_eq!(map(&["GORDON BROWN", "SARAH BROWN", "BROWN"]), []);
         assert_eq!(map(&["李肇星", "中国网", "李"]), [pair("李", "李肇星")]);
         assert_eq!(map(&["KIM", "SATO"]), []);
+        // initials stand for the name they abbreviate
+        assert_eq!(
+            map(&["Lindqvist", "Okonkwo-Hale", "L", "O-H"]),
+            [pair("L", "Lindqvist"), pair("O-H", "Okonkwo-Hale")]
+        );
         assert_eq!(map(&["记者", "记者甲"]), []);
         // labels that differ only in spacing name no one longer
         assert_eq!(map(&["Foo", "Foo "]), []);
