@@ -161,6 +161,24 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
             None => {
                 let text: &str = &line.text;
+                // only answers are marked: the unmarked line after an
+                // answer's paragraph, or before any answer, asks
+                let asks = profile.questions_unmarked
+                    && !wrapped_join
+                    && open
+                        .as_ref()
+                        .is_none_or(|t| t.answering && !t.answer.is_empty());
+                if asks {
+                    if let Some(mut done) = open.take() {
+                        // counted above as the open turn's
+                        done.lines -= 1;
+                        body.close(done, false);
+                    }
+                    let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
+                    asking.lines = 1;
+                    open = Some(asking);
+                    continue;
+                }
                 let Some(turn) = open.as_mut() else {
                     body.before_question(line, "text before any question");
                     continue;

@@ -496,6 +496,29 @@ pub fn is_interviewer_word(label: &str) -> bool {
             && OUTLET_ENDINGS.iter().any(|e| label.ends_with(e)))
 }
 
+/// Whether `label` names someone with an honorific (`岡野さん`, `김 선생님`,
+/// `박씨`, `山田氏`): the guest is so addressed; the host does not title
+/// themselves.
+pub(crate) fn has_honorific(label: &str) -> bool {
+    const HONORIFICS: &[&str] = &[
+        "さん",
+        "氏",
+        "先生",
+        "様",
+        "さま",
+        "씨",
+        "님",
+        "선생님",
+        "先生",
+        "女士",
+        "老师",
+    ];
+    let label = label.trim();
+    HONORIFICS
+        .iter()
+        .any(|h| label.ends_with(h) && label.len() > h.len())
+}
+
 /// Interviewer labels that name a role, not a person or an outlet
 /// (`Interviewer`, `Host`, `记者`, `기자`): they give no interviewer name.
 pub(crate) fn is_generic_role(label: &str) -> bool {
@@ -697,6 +720,10 @@ mod tests {
         assert!(is_interviewer_word("中国网"));
         assert!(is_interviewer_word("Interviewer"));
         assert!(!is_interviewer_word("李肇星"));
+        assert!(has_honorific("岡野さん"));
+        assert!(has_honorific("김 선생님"));
+        assert!(!has_honorific("さん"));
+        assert!(!has_honorific("佐伯"));
     }
 
     #[test]

@@ -40,7 +40,37 @@ pub(crate) struct Profile {
     pub ignore_markers: bool,
     /// What else opens a question: see [`Opener`].
     pub opener: Opener,
+    /// Labels alone on their line (`記者`, `[인터뷰]`, `──`), the text on
+    /// the next lines, by [`bare_key`], and their side.
+    pub bare: HashMap<String, Party>,
+    /// Whether questions are the unmarked lines before marked answers
+    /// (only answers are labelled): an unmarked line after an answer's
+    /// first paragraph opens the next question.
+    pub questions_unmarked: bool,
 }
+
+/// The key of a line that is a label alone (`記者`, `【市長】`, `[인터뷰]`,
+/// `ほしの:`), or [`BARE_DASH`] for a line of two to four dashes (`──`):
+/// the text with brackets and a closing colon removed, when it is short.
+pub(crate) fn bare_key(text: &str) -> Option<&str> {
+    if (2..=4).contains(&text.chars().count())
+        && text
+            .chars()
+            .all(|c| matches!(c, '―' | '—' | '─' | '－' | '-' | '━'))
+    {
+        return Some(BARE_DASH);
+    }
+    let inner = super::markers::bracketed(text)
+        .filter(|&(_, after)| after == text.len())
+        .map_or(text, |(inner, _)| inner);
+    let key = inner.trim_end_matches(super::markers::COLONS).trim();
+    let short = key.chars().count() <= 24 && key.split_whitespace().count() <= 4;
+    let sentence = key.ends_with(['.', '。', '?', '？', '!', '！', '、', ',']);
+    (short && !key.is_empty() && !sentence).then_some(key)
+}
+
+/// The key of a line of dashes alone (`──`): the interviewer's turn.
+pub(crate) const BARE_DASH: &str = "──";
 
 /// A question that no marker or speaker label opens, known by the line's
 /// form alone.
@@ -143,10 +173,21 @@ impl Profile {
                 }
             }
             Kind::Count(_) | Kind::Furniture => None,
-            _ => self
-                .opener
-                .question(text)
-                .map(|body| (Side::Question, None, body.to_owned())),
+            _ => {
+                if !self.bare.is_empty()
+                    && let Some(key) = bare_key(text)
+                    && let Some(&party) = self.bare.get(key)
+                {
+                    let label = (key != BARE_DASH).then(|| key.to_owned());
+                    return Some(match party {
+                        Party::Interviewer => (Side::Question, label, String::new()),
+                        Party::Interviewee => (Side::Answer, label, String::new()),
+                    });
+                }
+                self.opener
+                    .question(text)
+                    .map(|body| (Side::Question, None, body.to_owned()))
+            }
         }
     }
 }
@@ -283,6 +324,9 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
             Some(Party::Interviewee)
         } else if labels::is_interviewer_word(label) {
             Some(Party::Interviewer)
+        } else if labels::has_honorific(full) {
+            // the guest is addressed so; the host does not title themselves
+            Some(Party::Interviewee)
         } else {
             None
         };
@@ -375,6 +419,14 @@ fn question_ratio(page: &Page<'_>, label: &str) -> (f64, usize) {
 /// interviewee label before any question are header (a headline such
 /// as `李肇星：中日韩合作大有可为`).
 pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
+    if profile.questions_unmarked {
+        // the first question is the line before the first answer
+        let answer = (0..page.lines.len())
+            .find(|&i| matches!(profile.turn_at(page, i, true), Some((Side::Answer, _, _))));
+        if let Some(at) = answer {
+            return at.saturating_sub(1);
+        }
+    }
     (0..page.lines.len())
         .find(|&i| match profile.turn_at(page, i, true) {
             Some((Side::Question, _, _)) => true,

@@ -41,6 +41,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("dash lines flipped", dashes_flipped),
     ("a recurring leading symbol", led_questions),
     ("questions by shape", by_shape),
+    ("labels on their own line", bare_labels),
 ];
 
 /// Score points per line explained by an exchange (scores are kept in
@@ -344,6 +345,100 @@ fn by_shape(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     })
 }
 
+/// **Labels on their own line**: a short line alone (`記者`, `市長`,
+/// `[인터뷰]`, `──`, a name) that recurs, each time followed by text,
+/// opens a turn whose text is on the next lines, as in
+///
+/// ```text
+/// 記者
+/// この夏の対策についてお聞かせください。
+/// 市長
+/// 監視員を増やします。
+/// ```
+///
+/// Sides: a line of dashes and a role or outlet word ask, a name with an
+/// honorific (`岡野さん`) answers; else, of several, the one whose turns
+/// ask most. A label alone on its side answers
+/// questions that are the unmarked lines before it (`[인터뷰]` in a
+/// broadcast transcript).
+fn bare_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let n = page.lines.len();
+    let key = |i: usize| match page.kinds[i] {
+        Kind::Plain | Kind::Label(_) => layout::bare_key(&page.lines[i].text),
+        _ => None,
+    };
+    // each candidate's turns and how many of them ask, in order of first
+    // appearance
+    let mut found: Vec<(&str, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some(k) = key(i) else {
+            i += 1;
+            continue;
+        };
+        // a bracketed word alone (`[인터뷰]`) names a side, whatever word
+        let bracketed = page.lines[i].text.len() > k.len() + 1
+            && !page.lines[i].text.ends_with(super::markers::COLONS);
+        let candidate = k == layout::BARE_DASH
+            || ((bracketed || super::labels::is_label_like(k))
+                && !matches!(page.kinds[i], Kind::Label(_)));
+        let mut end = i + 1;
+        while end < n && key(end).is_none() {
+            end += 1;
+        }
+        if candidate && end > i + 1 {
+            let asks = (i + 1..end).any(|j| layout::asks(&page.lines[j].text));
+            match found.iter_mut().find(|(f, _, _)| *f == k) {
+                Some((_, turns, asking)) => {
+                    *turns += 1;
+                    *asking += usize::from(asks);
+                }
+                None => found.push((k, 1, usize::from(asks))),
+            }
+        }
+        i = end;
+    }
+    found.retain(|&(_, turns, _)| turns >= 2);
+    if found.is_empty() {
+        return None;
+    }
+    let mut profile = rules.clone();
+    for &(k, _, _) in &found {
+        if k == layout::BARE_DASH || super::labels::is_interviewer_word(k) {
+            profile.bare.insert(k.to_owned(), Party::Interviewer);
+        }
+    }
+    for &(k, _, _) in &found {
+        if super::labels::has_honorific(k) {
+            profile
+                .bare
+                .entry(k.to_owned())
+                .or_insert(Party::Interviewee);
+        }
+    }
+    let asking = |p: &Profile| p.bare.values().any(|&p| p == Party::Interviewer);
+    if !asking(&profile) && found.len() >= 2 {
+        let asker = found
+            .iter()
+            .filter(|f| !profile.bare.contains_key(f.0))
+            .max_by(|a, b| (a.2 * b.1).cmp(&(b.2 * a.1)).then(b.1.cmp(&a.1)))
+            .map(|f| f.0)?;
+        profile.bare.insert(asker.to_owned(), Party::Interviewer);
+    }
+    for &(k, _, _) in &found {
+        profile
+            .bare
+            .entry(k.to_owned())
+            .or_insert(Party::Interviewee);
+    }
+    let asks = profile.bare.values().any(|&p| p == Party::Interviewer)
+        || rules.questions_marked
+        || rules.parties.values().any(|&p| p == Party::Interviewer);
+    profile.questions_unmarked = !asks;
+    profile.answers_marked = true;
+    Some(profile)
+}
+
 /// Whether the page has a non-dash marker on a side `side` accepts.
 fn has_marker(page: &Page<'_>, side: impl Fn(Side) -> bool) -> bool {
     page.kinds
@@ -439,6 +534,51 @@ mod tests {
             answers,
             [["深夜の生放送ですね。"], ["最初はきつかったです。"]]
         );
+    }
+
+    #[test]
+    fn labels_alone_on_their_line_open_turns() {
+        let (questions, answers, _) = chosen(
+            "会見録\n記者\n対策についてお聞かせください。\n市長\n監視員を増やします。\n\
+             週末も続けます。\n記者\nいつからですか。\n市長\n来月からです。\n",
+        );
+        assert_eq!(
+            questions,
+            ["対策についてお聞かせください。", "いつからですか。"]
+        );
+        assert_eq!(answers[0], ["監視員を増やします。", "週末も続けます。"]);
+        // names alone, the asker known by asking; a dash line asks
+        let (questions, _, _) = chosen(
+            "対談\n佐伯\nいまは島に窯を?\n岡野\nそうです。\n佐伯\nなぜ島に?\n岡野\n土です。\n",
+        );
+        assert_eq!(questions, ["いまは島に窯を?", "なぜ島に?"]);
+        // the guest is addressed with an honorific, though the host's
+        // turns do not ask
+        let (questions, _, _) = chosen(
+            "対談\n佐伯\n島に窯を構えて二十年。\n岡野さん\nそうです。\n佐伯\n赤い土ですね。\n\
+             岡野さん\nそれは違いますか?\n",
+        );
+        assert_eq!(questions, ["島に窯を構えて二十年。", "赤い土ですね。"]);
+        let (questions, _, _) = chosen(
+            "聞き書き\n──\n聞き返しますか?\n河原井\nええ。\n──\nなぜですか。\n河原井\n信用です。\n",
+        );
+        assert_eq!(questions, ["聞き返しますか?", "なぜですか。"]);
+    }
+
+    #[test]
+    fn a_label_alone_on_one_side_answers_the_unmarked_lines_before_it() {
+        let (questions, answers, _) = chosen(
+            "■ 출연 : 고명석 / 기상전문기자\n오늘 특별한 손님이 오셨습니다.\n[인터뷰]\n반갑습니다.\n\
+             스튜디오 출연은 처음이신가요?\n[인터뷰]\n처음인 것 같습니다.\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "오늘 특별한 손님이 오셨습니다.",
+                "스튜디오 출연은 처음이신가요?"
+            ]
+        );
+        assert_eq!(answers, [["반갑습니다."], ["처음인 것 같습니다."]]);
     }
 
     #[test]
