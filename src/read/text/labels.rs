@@ -111,11 +111,13 @@ fn colon_turn(line: &str) -> Option<(&str, usize)> {
     if !crate::bytes::any(head, |b| (b == b':') | (b >= 0x80)) {
         return None;
     }
-    let (at, colon) = line
-        .char_indices()
-        .take(48)
-        .find(|&(_, c)| COLONS.contains(&c))?;
-    let head = line[..at].trim_end_matches([' ', '\u{3000}', '*']);
+    // the first colon that is no time's (`Name (00:12):`)
+    let (at, colon) = line.char_indices().take(48).find(|&(i, c)| {
+        COLONS.contains(&c)
+            && !(line[..i].ends_with(|d: char| d.is_ascii_digit())
+                && line[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
+    })?;
+    let head = strip_timestamp(line[..at].trim_end_matches([' ', '\u{3000}', '*']));
     let after = at + colon.len_utf8();
     // `10:30` and `https://` are no labels
     if line[after..].starts_with(|c: char| c.is_ascii_digit() || c == '/') {
@@ -144,6 +146,26 @@ fn dash_turn(line: &str) -> Option<(&str, usize)> {
         && next == ' '
         && rest.trim_start().starts_with(char::is_uppercase);
     (initials || glued_dash).then_some((head.trim(), after))
+}
+
+/// `Name (00:12)` → `Name`: a time after a speaker's name, as
+/// transcription services print it (`Name 1:02:03`, `Name [00:12]`).
+fn strip_timestamp(head: &str) -> &str {
+    let Some((name, time)) = head.rsplit_once([' ', '\u{3000}']) else {
+        return head;
+    };
+    let time = time
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']']);
+    let digits_and_colons = time.contains(':')
+        && time
+            .split(':')
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    if digits_and_colons && !name.trim().is_empty() {
+        name.trim_end()
+    } else {
+        head
+    }
 }
 
 /// `김예람(김)` → (`김`, Some(`김예람`)); `BROWN` → (`BROWN`, None).
@@ -703,6 +725,7 @@ mod tests {
         assert_eq!(lab("他说：我们必须合作。"), None);
         assert_eq!(lab("例如：气候变化。"), None);
         assert_eq!(lab("Meeting at 10:30 today"), None);
+        assert_eq!(lab("(00:45):"), None);
         assert_eq!(lab("https://example.com"), None);
         assert_eq!(lab("(laughs) Right."), None);
         assert_eq!(lab("Self-driving cars are here."), None);

@@ -84,6 +84,9 @@ pub(crate) enum Opener {
     /// A line led by this symbol opens a question (`◇`, `■`, `▶`, `-`,
     /// `ー`): see [`led_by`].
     Lead(char),
+    /// A numbered line opens a question (`1. …`, `2) …`): see
+    /// [`numbered`].
+    Numbered,
 }
 
 impl Opener {
@@ -91,8 +94,10 @@ impl Opener {
     pub fn question<'t>(self, text: &'t str) -> Option<&'t str> {
         match self {
             Opener::None => None,
-            Opener::Shape => question_shaped(text).then_some(text),
+            // a number before a question known by shape is no part of it
+            Opener::Shape => question_shaped(text).then(|| numbered(text).unwrap_or(text)),
             Opener::Lead(symbol) => led_by(text, symbol),
+            Opener::Numbered => numbered(text),
         }
     }
 }
@@ -136,6 +141,29 @@ pub(crate) fn led_by(text: &str, symbol: char) -> Option<&str> {
     let next = rest.chars().next()?;
     let ornament = next == symbol || LEAD_SYMBOLS.contains(&next);
     (!ornament).then_some(rest)
+}
+
+/// **Number rule**: a number of one to three digits and `.`, `)`, `、`
+/// opens the line, and text follows: `7. What do you take on a trip?`;
+/// the text after the number is the question. `1.5 million` and `2024.`
+/// are no numbered lines.
+pub(crate) fn numbered(text: &str) -> Option<&str> {
+    let digits = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map(|(i, _)| i)?;
+    let count = text[..digits].chars().count();
+    if !(1..=3).contains(&count) {
+        return None;
+    }
+    let rest = &text[digits..];
+    let delimiter = rest.chars().next()?;
+    if !matches!(delimiter, '.' | '．' | ')' | '）' | '、') {
+        return None;
+    }
+    let body = rest[delimiter.len_utf8()..].trim_start();
+    let next = body.chars().next()?;
+    (!next.is_ascii_digit() && !next.is_ascii_punctuation()).then_some(body)
 }
 
 /// Symbols that lead question lines on some pages.

@@ -116,7 +116,17 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
         .map_or(rest.len(), |(i, _)| i);
-    let rest = rest[digits..].trim_start_matches([' ', '\u{3000}']);
+    let spaced = &rest[digits..];
+    let rest = spaced.trim_start_matches([' ', '\u{3000}']);
+    // `Q    Is the Mayor on board?`, `A\tShe is not.`: a tab or a run of
+    // spaces is the delimiter, as press-briefing transcripts print it
+    let gap = &spaced[..spaced.len() - rest.len()];
+    if digits == 0 && (spaced.starts_with('\t') || gap.len() >= 3 || gap.contains('\u{3000}')) {
+        let text = spaced.trim_start();
+        if text.starts_with(|c: char| c.is_uppercase() || !c.is_ascii()) {
+            return Some((side, line.len() - text.len()));
+        }
+    }
     let delimiter = rest.chars().next()?;
     if !(COLONS.contains(&delimiter) || matches!(delimiter, '.' | '．' | ')' | '）' | '、')) {
         return None;
@@ -453,6 +463,13 @@ mod tests {
         assert_eq!(side("A:Because."), a("Because."));
         assert_eq!(side("Q : Why?"), q("Why?"));
         assert_eq!(side("A.B. Smith wrote it."), None);
+        assert_eq!(
+            side("Q    Is the Mayor on board?"),
+            q("Is the Mayor on board?")
+        );
+        assert_eq!(side("A\tShe is not."), a("She is not."));
+        assert_eq!(side("A great day."), None);
+        assert_eq!(side("A  great day."), None);
         assert_eq!(side("Quite: so"), None);
         assert_eq!(side("Asia is big."), None);
     }

@@ -39,7 +39,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("markers only", markers_only),
     ("labels only", labels_only),
     ("dash lines flipped", dashes_flipped),
-    ("a recurring leading symbol", led_questions),
+    ("a recurring leading symbol or number", led_questions),
     ("questions by shape", by_shape),
     ("labels on their own line", bare_labels),
 ];
@@ -270,8 +270,8 @@ fn dashes_flipped(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     Some(profile)
 }
 
-/// **A recurring leading symbol opens questions**; labels keep their
-/// sides and other lines are the answer, as in
+/// **A recurring leading symbol or number opens questions**; labels keep
+/// their sides and other lines are the answer, as in
 ///
 /// ```text
 /// ◇まず、きっかけを教えてください。
@@ -279,14 +279,20 @@ fn dashes_flipped(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 /// ◇今後は？
 /// ```
 ///
-/// The symbol is the one (of [`LEAD_SYMBOLS`]) that leads most lines the
-/// rules leave unmarked and that a line not so led follows, at least two.
+/// or `1. What time do you like to be at your desk?` (see
+/// [`layout::numbered`]). The lead is the one (a symbol of
+/// [`LEAD_SYMBOLS`], or a number) that leads most lines the rules leave
+/// unmarked and that a line not so led follows, at least two.
 fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
-    let mut counts: Vec<(char, usize)> = Vec::new();
+    let mut counts: Vec<(Opener, usize)> = Vec::new();
     let led = |i: usize| {
         let text = &page.lines[i].text;
         let c = text.chars().next()?;
-        (LEAD_SYMBOLS.contains(&c) && layout::led_by(text, c).is_some()).then_some(c)
+        if LEAD_SYMBOLS.contains(&c) && layout::led_by(text, c).is_some() {
+            Some(Opener::Lead(c))
+        } else {
+            layout::numbered(text).map(|_| Opener::Numbered)
+        }
     };
     for i in 0..page.lines.len() {
         if rules.turn_at(page, i, false).is_some() {
@@ -303,12 +309,12 @@ fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
             None => counts.push((c, 1)),
         }
     }
-    let &(symbol, n) = counts.iter().max_by_key(|(_, n)| *n)?;
+    let &(opener, n) = counts.iter().max_by_key(|(_, n)| *n)?;
     if n < 2 {
         return None;
     }
     let mut profile = rules.clone();
-    profile.opener = Opener::Lead(symbol);
+    profile.opener = opener;
     profile.answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
         || (!rules.ignore_markers && has_marker(page, |side| side == Side::Answer));
     Some(profile)
@@ -579,6 +585,19 @@ mod tests {
             ]
         );
         assert_eq!(answers, [["반갑습니다."], ["처음인 것 같습니다."]]);
+    }
+
+    #[test]
+    fn numbered_questions_lose_their_numbers() {
+        let (questions, answers, _) = chosen(
+            "Ten questions\n1. What time do you start?\nSix, most days.\n\
+             2. Coffee or tea?\nCoffee.\n3. Best advice?\nListen first.\n",
+        );
+        assert_eq!(
+            questions,
+            ["What time do you start?", "Coffee or tea?", "Best advice?"]
+        );
+        assert_eq!(answers[2], ["Listen first."]);
     }
 
     #[test]
