@@ -30,6 +30,11 @@ pub(crate) struct Body {
     /// Answers to one question by a panelist who answered it already: two
     /// labels taking turns under one question, for a reading's score.
     pub repeated: usize,
+    /// Turns opened by a speaker label, for a reading's score.
+    pub labelled: usize,
+    /// Where each exchange's question starts (a byte offset), for two
+    /// readings to be compared.
+    pub starts: Vec<usize>,
 }
 
 /// An exchange being built.
@@ -94,10 +99,11 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         }
         prev_text = Some(i);
         let turn = profile.turn_at(page, i, false);
-        if let Some((_, Some(label), _)) = &turn
-            && !body.turn_labels.contains(label)
-        {
-            body.turn_labels.push(label.clone());
+        if let Some((_, Some(label), _)) = &turn {
+            body.labelled += 1;
+            if !body.turn_labels.contains(label) {
+                body.turn_labels.push(label.clone());
+            }
         }
         // a line that opens no new question belongs to the open turn
         if let Some(open) = open.as_mut()
@@ -210,6 +216,7 @@ impl Body {
         let kept = !turn.question.is_empty() && !turn.answer.is_empty();
         if kept {
             self.kept += turn.lines;
+            self.starts.push(turn.asked.start);
         } else {
             self.set_aside += turn.lines;
         }

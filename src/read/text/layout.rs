@@ -43,6 +43,9 @@ pub(crate) struct Profile {
     /// Labels alone on their line (`記者`, `[인터뷰]`, `──`), the text on
     /// the next lines, by [`bare_key`], and their side.
     pub bare: HashMap<String, Party>,
+    /// Names that open a line and a space (`宇賀神 つくっています。`), and
+    /// their side: see [`spaced_label`].
+    pub spaced: HashMap<String, Party>,
     /// Whether questions are the unmarked lines before marked answers
     /// (only answers are labelled): an unmarked line after an answer's
     /// first paragraph opens the next question.
@@ -67,6 +70,21 @@ pub(crate) fn bare_key(text: &str) -> Option<&str> {
     let short = key.chars().count() <= 24 && key.split_whitespace().count() <= 4;
     let sentence = key.ends_with(['.', '。', '?', '？', '!', '！', '、', ',']);
     (short && !key.is_empty() && !sentence).then_some(key)
+}
+
+/// **Spaced label rule**: a short name in Han or kana (one to five
+/// letters) and a space open the line, and text follows:
+/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`). Japanese and
+/// Chinese prose has no spaces, so the space sets a name off; whether the
+/// name is a speaker is for the page to say (it recurs).
+pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
+    let (name, rest) = text.split_once([' ', '\u{3000}'])?;
+    let letters = name.chars().count();
+    let cjk = name
+        .chars()
+        .all(|c| super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c));
+    let rest = rest.trim_start();
+    ((1..=5).contains(&letters) && cjk && !rest.is_empty()).then_some((name, rest))
 }
 
 /// The key of a line of dashes alone (`──`): the interviewer's turn.
@@ -211,6 +229,16 @@ impl Profile {
                         Party::Interviewer => (Side::Question, label, String::new()),
                         Party::Interviewee => (Side::Answer, label, String::new()),
                     });
+                }
+                if !self.spaced.is_empty()
+                    && let Some((name, body)) = spaced_label(text)
+                    && let Some(&party) = self.spaced.get(name)
+                {
+                    let side = match party {
+                        Party::Interviewer => Side::Question,
+                        Party::Interviewee => Side::Answer,
+                    };
+                    return Some((side, Some(name.to_owned()), body.to_owned()));
                 }
                 self.opener
                     .question(text)

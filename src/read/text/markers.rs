@@ -300,7 +300,9 @@ pub(crate) fn dash(line: &str) -> Option<usize> {
     let first = chars.next()?;
     let second = chars.next()?;
     let len = if is_dash(first) && second == first {
-        2 * first.len_utf8()
+        // the whole run: `――――` opens a question as `――` does
+        let run = line.chars().take_while(|&c| c == first).count();
+        run * first.len_utf8()
     } else if first == '―' && !is_dash(second) {
         first.len_utf8()
     } else {
@@ -504,6 +506,7 @@ mod tests {
     fn a_line_framed_by_dashes_is_a_subtitle_not_a_question() {
         assert_eq!(dash("──『夏の庭』によせて──"), None);
         assert_eq!(dash("――なぜですか？"), Some(6));
+        assert_eq!(dash("――――ちなみに？"), Some(12));
         // a hyphen at the end is a word's, not a frame
         assert_eq!(dash("-- what about well-"), Some(2));
     }

@@ -42,6 +42,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("a recurring leading symbol or number", led_questions),
     ("questions by shape", by_shape),
     ("labels on their own line", bare_labels),
+    ("names set off by a space", spaced_labels),
 ];
 
 /// Score points per line explained by an exchange (scores are kept in
@@ -93,38 +94,42 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
     if let Some((m, other, second)) = runner
         && value - other <= DOUBT_MARGIN.max(value / 10)
         && !second.body.exchanges.is_empty()
-        && second.body.exchanges != chosen.body.exchanges
     {
-        chosen.doubt = Some(doubt(page, (n, &chosen), (m, &second)));
+        chosen.doubt = doubt(page, (n, &chosen), (m, &second));
     }
     chosen
 }
 
-/// The warning that two readings came close, at the first line where they
-/// disagree.
-fn doubt(page: &Page<'_>, (n, best): (usize, &Chosen), (m, other): (usize, &Chosen)) -> Diagnostic {
-    let from = best.first.min(other.first);
-    let side = |c: &Chosen, i: usize| {
-        (i >= c.first)
-            .then(|| c.profile.turn_at(page, i, false).map(|(s, _, _)| s))
-            .flatten()
+/// The warning that two readings came close, at the first question one
+/// reads and the other does not; none when both read the same questions
+/// (they differ only in what they make of a label, say).
+fn doubt(
+    page: &Page<'_>,
+    (n, best): (usize, &Chosen),
+    (m, other): (usize, &Chosen),
+) -> Option<Diagnostic> {
+    let (a, b) = (&best.body.starts, &other.body.starts);
+    let at = match a.iter().zip(b).find(|(x, y)| x != y) {
+        Some((x, y)) => *x.min(y),
+        None if a.len() == b.len() => return None,
+        None => a.get(b.len()).or(b.get(a.len())).copied()?,
     };
-    let at = (from..page.lines.len())
-        .find(|&i| side(best, i) != side(other, i))
-        .unwrap_or(from.min(page.lines.len().saturating_sub(1)));
-    let span = page.lines.get(at).map_or(0..0, |l| l.span.clone());
-    Diagnostic::warning(
-        Code::DoubtfulExchanges,
-        format!(
-            "the turns were read by {} ({} exchanges); read by {} they give {} exchanges, and both readings fit the page about as well",
-            READINGS[n].0,
-            best.body.exchanges.len(),
-            READINGS[m].0,
-            other.body.exchanges.len()
-        ),
-        span,
+    let line = page.lines.partition_point(|l| l.span.start < at);
+    let span = page.lines.get(line).map_or(at..at, |l| l.span.clone());
+    Some(
+        Diagnostic::warning(
+            Code::DoubtfulExchanges,
+            format!(
+                "the turns were read by {} ({} exchanges); read by {} they give {} exchanges, and both readings fit the page about as well",
+                READINGS[n].0,
+                best.body.exchanges.len(),
+                READINGS[m].0,
+                other.body.exchanges.len()
+            ),
+            span,
+        )
+        .expected("one kind of marker or label opening every question and answer"),
     )
-    .expected("one kind of marker or label opening every question and answer")
 }
 
 /// The score of a reading, in quarter lines: each line that went into an
@@ -135,7 +140,9 @@ fn doubt(page: &Page<'_>, (n, best): (usize, &Chosen), (m, other): (usize, &Chos
 /// turns under one question) count twice against; a line left in the header
 /// that reads like body text (a long sentence) counts half against; each
 /// exchange counts a quarter for, so that of two readings explaining the
-/// same lines the one that finds more turns wins.
+/// same lines the one that finds more turns wins, and each turn a speaker
+/// label opens a quarter for, so that of two readings finding the same
+/// turns the one that tells who speaks wins.
 fn score(
     page: &Page<'_>,
     profile: &Profile,
@@ -158,6 +165,7 @@ fn score(
     LINE * (body.kept as i64 - body.set_aside as i64 - 2 * unused as i64 - 2 * body.repeated as i64)
         - LINE / 2 * wordy_header as i64
         + body.exchanges.len() as i64
+        + body.labelled as i64
 }
 
 /// How often each label opens a line.
@@ -445,6 +453,80 @@ fn bare_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     Some(profile)
 }
 
+/// **Names set off by a space** open turns (see [`layout::spaced_label`]),
+/// as in
+///
+/// ```text
+/// ――厳しい声も多いのでは?
+/// 宇賀神 多いです。
+/// ```
+///
+/// A name must open two lines or more. Where questions are marked the
+/// names answer; else the name whose turns ask most asks.
+fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let mut found: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, line) in page.lines.iter().enumerate() {
+        if !matches!(page.kinds[i], Kind::Plain) {
+            continue;
+        }
+        let Some((name, body)) = layout::spaced_label(&line.text) else {
+            continue;
+        };
+        let asks = usize::from(layout::asks(body));
+        match found.iter_mut().find(|(f, _, _)| *f == name) {
+            Some((_, turns, asking)) => {
+                *turns += 1;
+                *asking += asks;
+            }
+            None => found.push((name, 1, asks)),
+        }
+    }
+    found.retain(|&(_, turns, _)| turns >= 2);
+    if found.is_empty() {
+        return None;
+    }
+    let mut profile = rules.clone();
+    let marked = rules.questions_marked
+        || rules.parties.values().any(|&p| p == Party::Interviewer)
+        || has_marker(page, |side| side == Side::Question);
+    if !marked {
+        if found.len() < 2 {
+            return None;
+        }
+        let asker = found
+            .iter()
+            .max_by(|a, b| (a.2 * b.1).cmp(&(b.2 * a.1)).then(b.1.cmp(&a.1)))?;
+        profile
+            .spaced
+            .insert(asker.0.to_owned(), Party::Interviewer);
+    }
+    for &(name, _, _) in &found {
+        profile
+            .spaced
+            .entry(name.to_owned())
+            .or_insert(Party::Interviewee);
+    }
+    // a name that answers once is text, and may answer unmarked as the
+    // rules read it
+    profile.answers_marked = rules.answers_marked || !marked;
+    let spaced = profile.spaced.clone();
+    known_speakers(&mut profile, &spaced);
+    Some(profile)
+}
+
+/// Makes the labels a reading found (names set off by a space) speakers of
+/// the profile, for the people pass to name. (Labels alone on their line
+/// stay out: they are as often role words, `記者`, `[인터뷰]`, and a name
+/// alone on its line in the header is the header's.)
+fn known_speakers(profile: &mut Profile, found: &HashMap<String, Party>) {
+    for (label, &party) in found {
+        profile.parties.entry(label.clone()).or_insert(party);
+        if !profile.order.contains(label) {
+            profile.order.push(label.clone());
+        }
+    }
+}
+
 /// Whether the page has a non-dash marker on a side `side` accepts.
 fn has_marker(page: &Page<'_>, side: impl Fn(Side) -> bool) -> bool {
     page.kinds
@@ -598,6 +680,25 @@ mod tests {
             ["What time do you start?", "Coffee or tea?", "Best advice?"]
         );
         assert_eq!(answers[2], ["Listen first."]);
+    }
+
+    #[test]
+    fn names_set_off_by_a_space_answer_dash_questions() {
+        let (questions, answers, _) = chosen(
+            "――上映会では観客と話すそうですね。\n宇賀神 つくっています。\n\
+             ――厳しい声も多いのでは?\n宇賀神 多いです。\nでも観てくれた人です。\n",
+        );
+        assert_eq!(
+            questions,
+            ["上映会では観客と話すそうですね。", "厳しい声も多いのでは?"]
+        );
+        assert_eq!(
+            answers,
+            [
+                vec!["つくっています。"],
+                vec!["多いです。", "でも観てくれた人です。"]
+            ]
+        );
     }
 
     #[test]
