@@ -62,7 +62,20 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
             let (label, full) = split_declaration(head);
             (label, full, at)
         })
-        .find(|(label, full, _)| is_label_like(label) && full.is_none_or(is_label_like))?;
+        .map(|(label, full, at)| match declared_short(label) {
+            // `(이하 앵커)`: the full name before it may be long
+            Some(short) => (
+                short,
+                full.map(|f| f.trim_start_matches(is_symbol)),
+                at,
+                true,
+            ),
+            None => (label, full, at, false),
+        })
+        .find(|(label, full, _, said)| {
+            is_label_like(label) && (*said || full.is_none_or(is_label_like))
+        })
+        .map(|(label, full, at, _)| (label, full, at))?;
     let mut rest = &line_inner[body_at..];
     let mut skip = 0;
     if offset == 2 {
@@ -168,6 +181,32 @@ fn strip_timestamp(head: &str) -> &str {
     }
 }
 
+/// The short label a declaration names in so many words: `이하 앵커`
+/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `아래는 허로 간략` → `허`,
+/// `hereafter Smith` → `Smith`.
+fn declared_short(inner: &str) -> Option<&str> {
+    const BEFORE: &[&str] = &["이하", "以下", "아래는", "아래", "hereafter", "Hereafter"];
+    const AFTER: &[&str] = &["으로 간략", "로 간략", "으로 표기", "로 표기", "と略", "略"];
+    let rest = BEFORE.iter().find_map(|w| inner.strip_prefix(w))?;
+    let mut short = rest.trim();
+    for w in AFTER {
+        if let Some(cut) = short.strip_suffix(w) {
+            short = cut.trim();
+            break;
+        }
+    }
+    let short = short
+        .trim_start_matches(['「', '『', '“', '‘', '"', '\''])
+        .trim_end_matches(['」', '』', '”', '’', '"', '\''])
+        .trim();
+    (!short.is_empty()).then_some(short)
+}
+
+/// A symbol before a name (`☎ 민서진`), no part of it.
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !matches!(c, '(' | '（' | '[' | '【')
+}
+
 /// `김예람(김)` → (`김`, Some(`김예람`)); `BROWN` → (`BROWN`, None).
 pub(crate) fn split_declaration(head: &str) -> (&str, Option<&str>) {
     for (open, close) in [('(', ')'), ('（', '）')] {
@@ -187,7 +226,6 @@ pub(crate) fn split_declaration(head: &str) -> (&str, Option<&str>) {
 const NOT_SPEAKERS: Words = Words::new(&[
     "note",
     "notes",
-    "nb",
     "ps",
     "p.s",
     "update",
@@ -714,6 +752,26 @@ mod tests {
         );
         assert_eq!(lab("Lena Ruiz– I know."), some("Lena Ruiz", "I know."));
         assert_eq!(lab("me:   So how are you?"), some("me", "So how are you?"));
+        assert_eq!(
+            lab("☎ 민서진 정의시민당 시의원 (이하 민서진) : 네."),
+            Some((
+                "민서진".into(),
+                Some("민서진 정의시민당 시의원".into()),
+                "네.".into()
+            ))
+        );
+        assert_eq!(
+            lab("허영철(아래는 허로 간략): 안녕하세요."),
+            Some(("허".into(), Some("허영철".into()), "안녕하세요.".into()))
+        );
+        assert_eq!(
+            lab("真柴選手(以下「真」):え…?"),
+            Some(("真".into(), Some("真柴選手".into()), "え…?".into()))
+        );
+        assert_eq!(
+            lab("NB : 기차에서 자도 된다."),
+            some("NB", "기차에서 자도 된다.")
+        );
         let l = detect("**MARR:** Good.").unwrap();
         assert_eq!(&"**MARR:** Good."[l.body_at..], "Good.");
     }
