@@ -83,7 +83,7 @@ pub fn read(source: &Source) -> Parsed {
             diagnostics,
         };
     }
-    let lines = split_inline(lines::collect(source, &mut diagnostics));
+    let lines = split_glued(split_inline(lines::collect(source, &mut diagnostics)));
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -158,6 +158,12 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     if first.is_none() {
         return lines;
     }
+    cut(lines, cuts)
+}
+
+/// `lines` with each line of `cuts` (by index, in order) cut at its
+/// offsets into parts, each trimmed and kept with its own span.
+fn cut<'s>(lines: Vec<Line<'s>>, cuts: Vec<(usize, Vec<usize>)>) -> Vec<Line<'s>> {
     let mut out = Vec::with_capacity(lines.len());
     let mut cuts = cuts.into_iter().peekable();
     for (i, line) in lines.into_iter().enumerate() {
@@ -187,6 +193,51 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         }
     }
     out
+}
+
+/// Cuts lines where a second speaker's label follows the first's turn on
+/// the same line, as broadcast transcripts glue an answer to its question:
+///
+/// ```text
+/// DANA WHITLOCK: What was the hardest decision?    PAUL AMBERLEY: The order to cut power.
+/// ```
+///
+/// The line opens with a label, and after a sentence's end comes the label
+/// of another speaker who opens lines of their own elsewhere: a name in a
+/// turn that no line opens with (`I told Marr: no`) is text.
+fn split_glued(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    // labels that open lines, and how often
+    let mut openers: HashMap<String, usize> = HashMap::new();
+    let opened: Vec<Option<String>> = lines
+        .iter()
+        .map(|line| {
+            let label = labels::detect(&line.text)?.label;
+            *openers.entry(label.clone()).or_default() += 1;
+            Some(label)
+        })
+        .collect();
+    if openers.len() < 2 {
+        return lines;
+    }
+    let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(own) = &opened[i] else { continue };
+        let line_cuts: Vec<usize> = markers::sentence_starts(&line.text)
+            .into_iter()
+            .filter(|&at| {
+                labels::detect(&line.text[at..]).is_some_and(|l| {
+                    &l.label != own && openers.get(&l.label).is_some_and(|&n| n >= 2)
+                })
+            })
+            .collect();
+        if !line_cuts.is_empty() {
+            cuts.push((i, line_cuts));
+        }
+    }
+    if cuts.is_empty() {
+        return lines;
+    }
+    cut(lines, cuts)
 }
 
 /// Offsets of speaker labels inside a one-line transcript
@@ -590,6 +641,29 @@ mod tests {
         let all: String = (0x800u32..=0xFFFF).filter_map(char::from_u32).collect();
         let (kana, hangul, han, _) = counts_by_chars(&all);
         assert_eq!(cjk_counts(all.as_bytes()), (kana, hangul, han));
+    }
+
+    #[test]
+    fn an_answer_glued_to_its_question_by_its_speakers_label_is_cut_off() {
+        let p = parse(
+            "DANA WHITLOCK: Thank you for coming.\nPAUL AMBERLEY: Happy to be here.\n\
+             DANA WHITLOCK: What was the hardest call?    PAUL AMBERLEY: Cutting power.\n\
+             DANA WHITLOCK: Would you make it again? I told Marr: no.\nPAUL AMBERLEY: Yes.\n",
+        );
+        let interview = p.interview.expect("a model");
+        let exchanges: Vec<(&str, &str)> = interview
+            .exchanges
+            .iter()
+            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
+            .collect();
+        assert_eq!(
+            exchanges,
+            [
+                ("Thank you for coming.", "Happy to be here."),
+                ("What was the hardest call?", "Cutting power."),
+                ("Would you make it again? I told Marr: no.", "Yes."),
+            ]
+        );
     }
 
     #[test]
