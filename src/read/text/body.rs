@@ -126,8 +126,18 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if let Some(done) = open.take() {
                     body.close(done, false);
                 }
+                let inline = by
+                    .is_none()
+                    .then(|| profile.opener.answer_on_line(&line.text))
+                    .flatten();
                 let mut asking = Open::asking(line.span.clone(), text, by.is_some());
                 asking.lines = 1;
+                if let Some(answer) = inline {
+                    // the answer follows the question on its line
+                    asking.answering = true;
+                    asking.answer_span = Some(line.span.clone());
+                    asking.answer.push(answer.to_owned());
+                }
                 open = Some(asking);
             }
             Some((Side::Answer, by, text)) => {

@@ -105,6 +105,8 @@ pub(crate) enum Opener {
     /// A numbered line opens a question (`1. …`, `2) …`): see
     /// [`numbered`].
     Numbered,
+    /// A line holds a short question and its answer: see [`same_line`].
+    SameLine,
 }
 
 impl Opener {
@@ -116,6 +118,15 @@ impl Opener {
             Opener::Shape => question_shaped(text).then(|| numbered(text).unwrap_or(text)),
             Opener::Lead(symbol) => led_by(text, symbol),
             Opener::Numbered => numbered(text),
+            Opener::SameLine => same_line(text).map(|(question, _)| question),
+        }
+    }
+
+    /// The answer on the line of a question it opened, if any.
+    pub fn answer_on_line(self, text: &str) -> Option<&str> {
+        match self {
+            Opener::SameLine => same_line(text).map(|(_, answer)| answer),
+            _ => None,
         }
     }
 }
@@ -182,6 +193,31 @@ pub(crate) fn numbered(text: &str) -> Option<&str> {
     let body = rest[delimiter.len_utf8()..].trim_start();
     let next = body.chars().next()?;
     (!next.is_ascii_digit() && !next.is_ascii_punctuation()).then_some(body)
+}
+
+/// **Same-line rule**: a short question and its answer on one line, only
+/// the question mark and a space between them:
+///
+/// ```text
+/// What's your best tip for a leader? Stay yourself. Pretending never works.
+/// ```
+///
+/// → (`What's your best tip for a leader?`, `Stay yourself. …`). The
+/// question is the line's first sentence and holds at most
+/// [`SHAPE_QUESTION_CHARS`] characters (half as many when CJK, where `？`
+/// needs no space after it).
+pub(crate) fn same_line(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(['?', '？', '.', '。', '!', '！'])?;
+    let mark = text[end..].chars().next()?;
+    if !matches!(mark, '?' | '？') {
+        return None;
+    }
+    let question = &text[..end + mark.len_utf8()];
+    let rest = &text[end + mark.len_utf8()..];
+    let answer = rest.trim_start();
+    let spaced = answer.len() < rest.len() || mark == '？';
+    let fits = question_shaped(question);
+    (spaced && fits && !answer.is_empty()).then_some((question, answer))
 }
 
 /// Symbols that lead question lines on some pages.

@@ -43,6 +43,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("questions by shape", by_shape),
     ("labels on their own line", bare_labels),
     ("names set off by a space", spaced_labels),
+    ("a question and its answer on one line", same_line),
 ];
 
 /// Score points per line explained by an exchange (scores are kept in
@@ -514,6 +515,36 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     Some(profile)
 }
 
+/// **A question and its answer on one line** (see [`layout::same_line`]),
+/// where no answer is marked, as in
+///
+/// ```text
+/// What's the biggest challenge you have faced? Learning to commit.
+/// How do you switch off? I don't, really.
+/// ```
+///
+/// Two such lines at least; lines after one continue its answer.
+fn same_line(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
+        || has_marker(page, |side| side == Side::Answer);
+    let lines = page
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| {
+            matches!(page.kinds[i], Kind::Plain) && layout::same_line(&l.text).is_some()
+        })
+        .take(2)
+        .count();
+    (!answers_marked && lines >= 2).then(|| Profile {
+        opener: Opener::SameLine,
+        dashes: rules.dashes,
+        questions_marked: rules.questions_marked,
+        answers_marked: true,
+        ..Profile::default()
+    })
+}
+
 /// Makes the labels a reading found (names set off by a space) speakers of
 /// the profile, for the people pass to name. (Labels alone on their line
 /// stay out: they are as often role words, `記者`, `[인터뷰]`, and a name
@@ -699,6 +730,23 @@ mod tests {
                 vec!["多いです。", "でも観てくれた人です。"]
             ]
         );
+    }
+
+    #[test]
+    fn a_question_and_its_answer_share_a_line() {
+        let (questions, answers, _) = chosen(
+            "New faces: Rewi Pohatu, managing director\n\
+             What's the biggest challenge you have faced? Learning to commit to the few things that count.\n\
+             How do you switch off? I don't, really. I walk the dog.\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "What's the biggest challenge you have faced?",
+                "How do you switch off?"
+            ]
+        );
+        assert_eq!(answers[1], ["I don't, really. I walk the dog."]);
     }
 
     #[test]
