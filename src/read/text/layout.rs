@@ -239,20 +239,38 @@ impl Profile {
         i: usize,
         in_header: bool,
     ) -> Option<(Side, Option<String>, String)> {
-        if in_header && fields::credit(&page.lines[i].text).is_some() {
+        self.turn_in(page, i, in_header)
+            .map(|(side, label, body)| (side, label.map(str::to_owned), body.to_owned()))
+    }
+
+    /// Which side line `i` opens a turn on, if any: [`Profile::turn_at`]
+    /// without copying the text (a reading is scored on every line).
+    pub fn side_at(&self, page: &Page<'_>, i: usize, in_header: bool) -> Option<Side> {
+        self.turn_in(page, i, in_header).map(|(side, _, _)| side)
+    }
+
+    /// [`Profile::turn_at`], the label and text borrowed from the page.
+    fn turn_in<'p>(
+        &'p self,
+        page: &'p Page<'_>,
+        i: usize,
+        in_header: bool,
+    ) -> Option<(Side, Option<&'p str>, &'p str)> {
+        let text: &'p str = &page.lines[i].text;
+        if in_header && fields::credit(text).is_some() {
             return None;
         }
-        let text = &page.lines[i].text;
+        let side = |party: Party| match party {
+            Party::Interviewer => Side::Question,
+            Party::Interviewee => Side::Answer,
+        };
         match &page.kinds[i] {
             Kind::Marker(m) if !self.ignore_markers && (m.rule != Rule::Dash || self.dashes) => {
-                Some((m.side, None, m.body(text).to_owned()))
+                Some((m.side, None, m.body(text)))
             }
             Kind::Label(l) if self.party(&l.label).is_some() => {
-                let body = l.body(text).to_owned();
-                match self.party(&l.label)? {
-                    Party::Interviewer => Some((Side::Question, Some(l.label.clone()), body)),
-                    Party::Interviewee => Some((Side::Answer, Some(l.label.clone()), body)),
-                }
+                let party = self.party(&l.label)?;
+                Some((side(party), Some(l.label.as_str()), l.body(text)))
             }
             Kind::Count(_) | Kind::Furniture => None,
             _ => {
@@ -260,25 +278,18 @@ impl Profile {
                     && let Some(key) = bare_key(text)
                     && let Some(&party) = self.bare.get(key)
                 {
-                    let label = (key != BARE_DASH).then(|| key.to_owned());
-                    return Some(match party {
-                        Party::Interviewer => (Side::Question, label, String::new()),
-                        Party::Interviewee => (Side::Answer, label, String::new()),
-                    });
+                    let label = (key != BARE_DASH).then_some(key);
+                    return Some((side(party), label, ""));
                 }
                 if !self.spaced.is_empty()
                     && let Some((name, body)) = spaced_label(text)
                     && let Some(&party) = self.spaced.get(name)
                 {
-                    let side = match party {
-                        Party::Interviewer => Side::Question,
-                        Party::Interviewee => Side::Answer,
-                    };
-                    return Some((side, Some(name.to_owned()), body.to_owned()));
+                    return Some((side(party), Some(name), body));
                 }
                 self.opener
                     .question(text)
-                    .map(|body| (Side::Question, None, body.to_owned()))
+                    .map(|body| (Side::Question, None, body))
             }
         }
     }
@@ -513,14 +524,14 @@ fn question_ratio(page: &Page<'_>, label: &str) -> (f64, usize) {
 pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
     if profile.questions_unmarked {
         // the first question is the line before the first answer
-        let answer = (0..page.lines.len())
-            .find(|&i| matches!(profile.turn_at(page, i, true), Some((Side::Answer, _, _))));
+        let answer =
+            (0..page.lines.len()).find(|&i| profile.side_at(page, i, true) == Some(Side::Answer));
         if let Some(at) = answer {
             return at.saturating_sub(1);
         }
     }
     (0..page.lines.len())
-        .find(|&i| match profile.turn_at(page, i, true) {
+        .find(|&i| match profile.turn_in(page, i, true) {
             Some((Side::Question, _, _)) => true,
             Some((Side::Answer, by, _)) => by.is_none(),
             None => false,

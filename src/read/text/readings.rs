@@ -153,9 +153,9 @@ fn score(
 ) -> i64 {
     let unused = (first..page.lines.len())
         .filter(|&i| match &page.kinds[i] {
-            Kind::Marker(m) if m.rule != Rule::Dash => profile.turn_at(page, i, false).is_none(),
+            Kind::Marker(m) if m.rule != Rule::Dash => profile.side_at(page, i, false).is_none(),
             Kind::Label(l) if recurring.get(l.label.as_str()).is_some_and(|&n| n >= 2) => {
-                profile.turn_at(page, i, false).is_none()
+                profile.side_at(page, i, false).is_none()
             }
             _ => false,
         })
@@ -304,7 +304,7 @@ fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         }
     };
     for i in 0..page.lines.len() {
-        if rules.turn_at(page, i, false).is_some() {
+        if rules.side_at(page, i, false).is_some() {
             continue;
         }
         let Some(c) = led(i) else { continue };
