@@ -80,6 +80,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let mut body = Body::default();
     let mut open: Option<Open> = None;
     let mut prev_text: Option<usize> = None;
+    // the span of the last line if it was an unmarked paragraph of an answer
+    let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
     for (i, line) in lines.iter().enumerate().skip(first) {
         let wrapped_join = page.paragraphs == Layout::Wrapped
@@ -98,6 +100,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             _ => {}
         }
         prev_text = Some(i);
+        // the line before was an unmarked paragraph of an answer: its span
+        let unmarked_before = unmarked.take();
         let turn = profile.turn_at(page, i, false);
         if let Some((_, Some(label), _)) = &turn {
             body.labelled += 1;
@@ -145,6 +149,22 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     body.before_question(line, "answer before any question");
                     continue;
                 };
+                if profile.questions_unmarked
+                    && turn.answering
+                    && turn.answer.len() >= 2
+                    && let Some(asked) = unmarked_before
+                {
+                    // only answers are marked: the unmarked line right
+                    // before this answer is its question
+                    let mut done = open.take().expect("an open turn");
+                    let question = done.answer.pop().expect("two paragraphs");
+                    done.lines -= 2;
+                    body.close(done, false);
+                    let mut next = Open::asking(asked, question, false);
+                    next.lines = 2;
+                    open = Some(next);
+                }
+                let turn = open.as_mut().expect("an open turn");
                 if turn.answering && turn.answered_by != by && by.is_some() {
                     // a second panelist answers the same question
                     let question = turn.question.clone();
@@ -177,19 +197,13 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
             None => {
                 let text: &str = &line.text;
-                // only answers are marked: the unmarked line after an
-                // answer's paragraph, or before any answer, asks
-                let asks = profile.questions_unmarked
-                    && !wrapped_join
-                    && open
-                        .as_ref()
-                        .is_none_or(|t| t.answering && !t.answer.is_empty());
-                if asks {
-                    if let Some(mut done) = open.take() {
-                        // counted above as the open turn's
-                        done.lines -= 1;
-                        body.close(done, false);
-                    }
+                // only answers are marked: the line before the first
+                // answer asks
+                if profile.questions_unmarked && open.is_none() {
+                    let text = match &page.kinds[i] {
+                        Kind::Label(l) => l.body(text),
+                        _ => text,
+                    };
                     let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
                     asking.lines = 1;
                     open = Some(asking);
@@ -202,8 +216,12 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if turn.answering {
                     match turn.answer.last_mut() {
                         Some(last) if wrapped_join => lines::join_wrapped(last, text),
-                        _ => turn.answer.push(text.to_owned()),
+                        _ => {
+                            turn.answer.push(text.to_owned());
+                            unmarked = Some(line.span.clone());
+                        }
                     }
+                    continue;
                 } else if turn.question.is_empty() || wrapped_join || profile.answers_marked {
                     lines::join_wrapped(&mut turn.question, text);
                 } else {

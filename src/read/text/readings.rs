@@ -44,6 +44,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("labels on their own line", bare_labels),
     ("names set off by a space", spaced_labels),
     ("a question and its answer on one line", same_line),
+    ("labelled answers to unmarked questions", labelled_answers),
 ];
 
 /// Score points per line explained by an exchange (scores are kept in
@@ -545,6 +546,63 @@ fn same_line(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     })
 }
 
+/// **Labelled answers to unmarked questions**: where no question is
+/// marked, the labels that recur (or are declared) are the answerers', and
+/// the unmarked line right before each answer is its question (which asks,
+/// before half the answers at least), as in
+///
+/// ```text
+/// Farah Idris (FI): I could have stayed.
+/// Does selling leave you disappointed?
+/// FI: Not disappointed.
+/// These are hard times for the sector.
+/// ```
+fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    if rules.questions_marked || has_marker(page, |side| side == Side::Question) {
+        return None;
+    }
+    let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
+    for kind in &page.kinds {
+        if let Kind::Label(l) = kind {
+            let entry = counts.entry(l.label.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 |= l.full.is_some();
+        }
+    }
+    let answerers: Vec<&str> = counts
+        .iter()
+        .filter(|&(label, &(n, declared))| {
+            (n >= 2 || declared) && !super::labels::is_interviewer_word(label)
+        })
+        .map(|(label, _)| *label)
+        .collect();
+    if answerers.is_empty() {
+        return None;
+    }
+    // the line before an answer asks, mostly: else the labels take turns
+    // (a host who does not ask in so many words)
+    let (mut turns, mut asked) = (0, 0);
+    for i in 1..page.lines.len() {
+        if let Kind::Label(l) = &page.kinds[i]
+            && answerers.contains(&l.label.as_str())
+        {
+            turns += 1;
+            asked += usize::from(layout::asks(&page.lines[i - 1].text));
+        }
+    }
+    if asked * 2 < turns {
+        return None;
+    }
+    let mut profile = rules.clone();
+    profile.parties.clear();
+    for label in answerers {
+        profile.parties.insert(label.to_owned(), Party::Interviewee);
+    }
+    profile.questions_unmarked = true;
+    profile.answers_marked = true;
+    Some(profile)
+}
+
 /// Makes the labels a reading found (names set off by a space) speakers of
 /// the profile, for the people pass to name. (Labels alone on their line
 /// stay out: they are as often role words, `記者`, `[인터뷰]`, and a name
@@ -747,6 +805,30 @@ mod tests {
             ]
         );
         assert_eq!(answers[1], ["I don't, really. I walk the dog."]);
+    }
+
+    #[test]
+    fn the_unmarked_line_before_a_labelled_answer_is_its_question() {
+        let (questions, answers, _) = chosen(
+            "Excerpts of the interview with Farah Idris\n\
+             MetroBiz: Is selling your stake the cleanest way out?\n\
+             Farah Idris (FI): I could have stayed.\n\
+             Does selling leave you disappointed?\n\
+             FI: Not disappointed.\nThese are hard times for the sector.\n\
+             Will you take another board seat?\nFI: I don't think so.\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "Is selling your stake the cleanest way out?",
+                "Does selling leave you disappointed?",
+                "Will you take another board seat?"
+            ]
+        );
+        assert_eq!(
+            answers[1],
+            ["Not disappointed.", "These are hard times for the sector."]
+        );
     }
 
     #[test]
