@@ -172,10 +172,11 @@ pub(crate) fn led_by(text: &str, symbol: char) -> Option<&str> {
     (!ornament).then_some(rest)
 }
 
-/// **Number rule**: a number of one to three digits and `.`, `)`, `、`
-/// opens the line, and text follows: `7. What do you take on a trip?`;
-/// the text after the number is the question. `1.5 million` and `2024.`
-/// are no numbered lines.
+/// **Number rule**: a number of one to three digits and `.`, `)`, `、` or
+/// a space opens the line, and text follows: `7. What do you take on a
+/// trip?`, `4 あなたの職業は?`; the text after the number is the question.
+/// `1.5 million` and `2024.` are no numbered lines (and a reading by
+/// numbers wants them to count up: see the readings).
 pub(crate) fn numbered(text: &str) -> Option<&str> {
     let digits = text
         .char_indices()
@@ -187,7 +188,7 @@ pub(crate) fn numbered(text: &str) -> Option<&str> {
     }
     let rest = &text[digits..];
     let delimiter = rest.chars().next()?;
-    if !matches!(delimiter, '.' | '．' | ')' | '）' | '、') {
+    if !matches!(delimiter, '.' | '．' | ')' | '）' | '、' | ' ' | '\u{3000}') {
         return None;
     }
     let body = rest[delimiter.len_utf8()..].trim_start();
@@ -218,6 +219,21 @@ pub(crate) fn same_line(text: &str) -> Option<(&str, &str)> {
     let spaced = answer.len() < rest.len() || mark == '？';
     let fits = question_shaped(question);
     (spaced && fits && !answer.is_empty()).then_some((question, answer))
+}
+
+/// The number of a numbered line (see [`numbered`]).
+pub(crate) fn number_of(text: &str) -> Option<u32> {
+    numbered(text)?;
+    let mut number = 0u32;
+    for c in text.chars() {
+        let digit = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        number = number * 10 + digit;
+    }
+    Some(number)
 }
 
 /// Symbols that lead question lines on some pages.

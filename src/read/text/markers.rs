@@ -112,6 +112,11 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
         _ => return None,
     };
     let rest = &line[first.len_utf8()..];
+    // `Q-1:` numbers the question as `Q1:` does
+    let rest = match rest.strip_prefix(['-', '‐']) {
+        Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => after,
+        _ => rest,
+    };
     let digits = rest
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))

@@ -60,7 +60,10 @@ const DOUBT_MARGIN: i64 = 6;
 
 /// The best reading of `page`, starting from the rules' profile `rules`.
 pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
-    let recurring = recurring_labels(page);
+    let structure = Structure {
+        recurring: recurring_labels(page),
+        numbered: counts_up(page),
+    };
     let mut best: Option<(usize, i64, Chosen)> = None;
     let mut runner: Option<(usize, i64, Chosen)> = None;
     for (n, (_, reading)) in READINGS.iter().enumerate() {
@@ -72,7 +75,7 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
         let Some(profile) = profile else { continue };
         let first = layout::first_turn(page, &profile);
         let body = body::read(page, first, &profile);
-        let value = score(page, &profile, first, &body, &recurring);
+        let value = score(page, &profile, first, &body, &structure);
         let candidate = (
             n,
             value,
@@ -134,10 +137,20 @@ fn doubt(
     )
 }
 
+/// What marks turns on the page, whatever the reading: a reading that
+/// leaves it as text explains the page less.
+struct Structure<'p> {
+    /// How often each label opens a line.
+    recurring: HashMap<&'p str, usize>,
+    /// Whether numbered lines count up (see [`counts_up`]).
+    numbered: bool,
+}
+
 /// The score of a reading, in quarter lines: each line that went into an
 /// exchange counts for, each line set aside (an answer before any
-/// question, a question with no answer) counts against, and each marker
-/// or recurring label the reading leaves as text and each answer by a
+/// question, a question with no answer) counts against, and each marker,
+/// recurring label or numbered line of a sequence the reading leaves as
+/// text and each answer by a
 /// panelist who already answered the same question (two labels taking
 /// turns under one question) count twice against; a line left in the header
 /// that reads like body text (a long sentence) counts half against; each
@@ -150,15 +163,22 @@ fn score(
     profile: &Profile,
     first: usize,
     body: &Body,
-    recurring: &HashMap<&str, usize>,
+    structure: &Structure<'_>,
 ) -> i64 {
     let unused = (first..page.lines.len())
-        .filter(|&i| match &page.kinds[i] {
-            Kind::Marker(m) if m.rule != Rule::Dash => profile.side_at(page, i, false).is_none(),
-            Kind::Label(l) if recurring.get(l.label.as_str()).is_some_and(|&n| n >= 2) => {
-                profile.side_at(page, i, false).is_none()
-            }
-            _ => false,
+        .filter(|&i| {
+            let marks = match &page.kinds[i] {
+                Kind::Marker(m) => m.rule != Rule::Dash,
+                Kind::Label(l) => structure
+                    .recurring
+                    .get(l.label.as_str())
+                    .is_some_and(|&n| n >= 2),
+                Kind::Plain => {
+                    structure.numbered && layout::numbered(&page.lines[i].text).is_some()
+                }
+                _ => false,
+            };
+            marks && profile.side_at(page, i, false).is_none()
         })
         .count();
     let wordy_header = (0..first.min(page.lines.len()))
@@ -320,7 +340,7 @@ fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         }
     }
     let &(opener, n) = counts.iter().max_by_key(|(_, n)| *n)?;
-    if n < 2 {
+    if n < 2 || (opener == Opener::Numbered && !counts_up(page)) {
         return None;
     }
     let mut profile = rules.clone();
@@ -328,6 +348,23 @@ fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     profile.answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
         || (!rules.ignore_markers && has_marker(page, |side| side == Side::Answer));
     Some(profile)
+}
+
+/// Whether the numbered lines of the page count up, mostly: each next
+/// number one more than the last for half of them at least (`1 …`, `2 …`,
+/// `3 …`, not `100 people came` beside `20 more`), and not on two lines in
+/// three or more (line numbers).
+fn counts_up(page: &Page<'_>) -> bool {
+    let numbers: Vec<u32> = page
+        .lines
+        .iter()
+        .filter_map(|l| layout::number_of(&l.text))
+        .collect();
+    let steps = numbers.windows(2).filter(|w| w[1] == w[0] + 1).count();
+    // numbers on nearly every line number the lines (a deposition), not
+    // the questions
+    let questions_only = numbers.len() * 3 <= page.lines.len() * 2;
+    steps >= 1 && steps * 2 >= numbers.len().saturating_sub(1) && questions_only
 }
 
 /// **Questions by shape**: where no answer is marked, a short line that
@@ -829,6 +866,27 @@ mod tests {
             answers[1],
             ["Not disappointed.", "These are hard times for the sector."]
         );
+    }
+
+    #[test]
+    fn numbers_and_a_space_open_questions_when_they_count_up() {
+        let (questions, _, _) = chosen(
+            "バトン\n1 あなたのペンネームは。\n霧島ほたるです。\n2 あなたの職業は?\n\
+             図書館の職員です\n3 好きな作家は。\n佐藤さとるさん\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "あなたのペンネームは。",
+                "あなたの職業は?",
+                "好きな作家は。"
+            ]
+        );
+        let (questions, _, _) = chosen(
+            "Q: How many came?\nA: A lot.\n100 people came on the first day.\n\
+             Q: And later?\nA: Fewer.\n20 more came after.\n",
+        );
+        assert_eq!(questions, ["How many came?", "And later?"]);
     }
 
     #[test]
