@@ -199,7 +199,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 let text: &str = &line.text;
                 // only answers are marked: the line before the first
                 // answer asks
-                if profile.questions_unmarked && open.is_none() {
+                // the line before the first answer asks, or the first
+                // line is an unmarked question (see `first_turn`)
+                if open.is_none() && (profile.questions_unmarked || i == first) {
                     let text = match &page.kinds[i] {
                         Kind::Label(l) => l.body(text),
                         _ => text,
@@ -233,10 +235,37 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
         }
     }
-    if let Some(done) = open.take() {
+    if let Some(mut done) = open.take() {
+        if let Some(span) = unmarked
+            && done.answer.len() >= 2
+            && done.answer.last().is_some_and(|p| is_aside(p))
+        {
+            // `(つづく)`: an editor's note closing the page
+            let note = done.answer.pop().expect("two paragraphs");
+            done.lines -= 1;
+            body.diagnostics.push(
+                Diagnostic::warning(
+                    Code::TrailingText,
+                    format!("closing note `{note}` after the last answer, left out of the model"),
+                    span,
+                )
+                .expected("the answer's text"),
+            );
+        }
         body.close(done, true);
     }
     body
+}
+
+/// Whether a paragraph is a note in brackets alone: `(つづく)`,
+/// `（続きは次号）`, `[END]`.
+fn is_aside(text: &str) -> bool {
+    let pairs = [('(', ')'), ('（', '）'), ('[', ']')];
+    pairs.iter().any(|&(open, close)| {
+        text.strip_prefix(open)
+            .and_then(|t| t.strip_suffix(close))
+            .is_some_and(|inner| !inner.contains([open, close]) && inner.chars().count() <= 20)
+    })
 }
 
 impl Body {

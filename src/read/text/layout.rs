@@ -74,16 +74,27 @@ pub(crate) fn bare_key(text: &str) -> Option<&str> {
 
 /// **Spaced label rule**: a short name in Han or kana (one to five
 /// letters) and a space open the line, and text follows:
-/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`). Japanese and
+/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`); a quote may set
+/// the name off too, and words quoted whole lose their brackets:
+/// `木島町長 「ありますね。」`, `カイ「そうです」` → (`カイ`, `そうです`). Japanese and
 /// Chinese prose has no spaces, so the space sets a name off; whether the
 /// name is a speaker is for the page to say (it recurs).
 pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
-    let (name, rest) = text.split_once([' ', '\u{3000}'])?;
+    let (name, rest) = match text.split_once([' ', '\u{3000}']) {
+        Some(split) => split,
+        // `カイ「そうです」`: the quote sets the name off
+        None => text.split_at(text.find('「')?),
+    };
     let letters = name.chars().count();
     let cjk = name
         .chars()
         .all(|c| super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c));
     let rest = rest.trim_start();
+    // the words quoted whole: `木島町長 「特別なことは…」`
+    let rest = match rest.strip_prefix('「').and_then(|r| r.strip_suffix('」')) {
+        Some(inner) if !inner.contains(['「', '」']) => inner.trim(),
+        _ => rest,
+    };
     ((1..=5).contains(&letters) && cjk && !rest.is_empty()).then_some((name, rest))
 }
 
@@ -546,17 +557,38 @@ pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
             return at.saturating_sub(1);
         }
     }
-    (0..page.lines.len())
+    let first = (0..page.lines.len())
         .find(|&i| match profile.turn_in(page, i, true) {
             Some((Side::Question, _, _)) => true,
             Some((Side::Answer, by, _)) => by.is_none(),
             None => false,
         })
-        .unwrap_or(page.lines.len())
+        .unwrap_or(page.lines.len());
+    // an unmarked question before the first labelled answer (the page
+    // marks who answers, and the first question is bare)
+    let answer = (0..first).find(|&i| profile.side_at(page, i, false) == Some(Side::Answer));
+    match answer {
+        Some(at)
+            if at > 0
+                && matches!(page.kinds[at - 1], Kind::Plain)
+                && asks(&page.lines[at - 1].text) =>
+        {
+            at - 1
+        }
+        _ => first,
+    }
 }
 
-/// Whether a turn's text asks something: it ends with a question mark.
+/// Whether a turn's text asks something: it ends with a question mark,
+/// or with a question ending (`까요`, `ですか`, `ますか。`, `でしょうか。`,
+/// `습니까.`) before a full stop or none.
 pub(crate) fn asks(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '”', '’', '」', '』', ')', '）', ' ']);
-    t.ends_with(['?', '？']) || t.ends_with("까요") || t.ends_with("ですか")
+    if t.ends_with(['?', '？']) {
+        return true;
+    }
+    let t = t.strip_suffix(['。', '.']).unwrap_or(t);
+    ["까요", "까", "ですか", "ますか", "でしょうか", "のか"]
+        .iter()
+        .any(|e| t.ends_with(e))
 }

@@ -890,6 +890,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_first_question_before_quoted_answers_by_name() {
+        let (questions, answers, _) = chosen(
+            "私は町長にインタビューをした。\n最も変えたいのはどこですか。\n\
+             木島町長 「説明会を変えます。」\nかんの 「具体的にはどう変わるのでしょうか」\n\
+             木島町長 「案を三つ持って行きます。」\nかんの 「戸惑いの声もあるのでは」\n\
+             木島町長 「ありますね。」\n(つづく)\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "最も変えたいのはどこですか。",
+                "具体的にはどう変わるのでしょうか",
+                "戸惑いの声もあるのでは"
+            ]
+        );
+        assert_eq!(answers[2], ["ありますね。"]);
+    }
+
+    #[test]
     fn a_symbol_in_answers_once_is_no_lead() {
         let (questions, _, _) =
             chosen("Name\nQ: Why?\nA: Because.\n- one item\nQ: And?\nA: More.\n");
