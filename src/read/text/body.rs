@@ -22,6 +22,19 @@ pub(crate) struct Body {
     /// Read-count lines met in the body, in order.
     pub counts: Vec<Counted>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Lines that went into exchanges, for a reading's score.
+    pub kept: usize,
+    /// Lines set aside (an answer before any question, a question with no
+    /// answer, an empty turn), for a reading's score.
+    pub set_aside: usize,
+    /// Answers to one question by a panelist who answered it already: two
+    /// labels taking turns under one question, for a reading's score.
+    pub repeated: usize,
+    /// Turns opened by a speaker label, for a reading's score.
+    pub labelled: usize,
+    /// Where each exchange's question starts (a byte offset), for two
+    /// readings to be compared.
+    pub starts: Vec<usize>,
 }
 
 /// An exchange being built.
@@ -38,6 +51,10 @@ struct Open {
     /// The span of the line that opened the answer.
     answer_span: Option<Range<usize>>,
     asked_by_label: bool,
+    /// How many lines the turn holds.
+    lines: usize,
+    /// Panelists who answered the same question before.
+    answerers: Vec<String>,
 }
 
 impl Open {
@@ -52,6 +69,8 @@ impl Open {
             answering: false,
             answer_span: None,
             asked_by_label,
+            lines: 0,
+            answerers: Vec::new(),
         }
     }
 }
@@ -61,6 +80,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let mut body = Body::default();
     let mut open: Option<Open> = None;
     let mut prev_text: Option<usize> = None;
+    // the span of the last line if it was an unmarked paragraph of an answer
+    let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
     for (i, line) in lines.iter().enumerate().skip(first) {
         let wrapped_join = page.paragraphs == Layout::Wrapped
@@ -79,17 +100,21 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             _ => {}
         }
         prev_text = Some(i);
+        // the line before was an unmarked paragraph of an answer: its span
+        let unmarked_before = unmarked.take();
         let turn = profile.turn_at(page, i, false);
-        if let Some((_, Some(label), _)) = &turn
-            && !body.turn_labels.contains(label)
-        {
-            body.turn_labels.push(label.clone());
+        if let Some((_, Some(label), _)) = &turn {
+            body.labelled += 1;
+            if !body.turn_labels.contains(label) {
+                body.turn_labels.push(label.clone());
+            }
         }
         // a line that opens no new question belongs to the open turn
         if let Some(open) = open.as_mut()
             && !matches!(turn, Some((Side::Question, None, _)))
         {
             open.end = line.span.end;
+            open.lines += 1;
         }
         match turn {
             Some((Side::Question, by, text)) => {
@@ -105,20 +130,63 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if let Some(done) = open.take() {
                     body.close(done, false);
                 }
-                open = Some(Open::asking(line.span.clone(), text, by.is_some()));
+                let inline = by
+                    .is_none()
+                    .then(|| profile.opener.answer_on_line(&line.text))
+                    .flatten();
+                let mut asking = Open::asking(line.span.clone(), text, by.is_some());
+                asking.lines = 1;
+                if let Some(answer) = inline {
+                    // the answer follows the question on its line
+                    asking.answering = true;
+                    asking.answer_span = Some(line.span.clone());
+                    asking.answer.push(answer.to_owned());
+                }
+                open = Some(asking);
             }
             Some((Side::Answer, by, text)) => {
                 let Some(turn) = open.as_mut() else {
                     body.before_question(line, "answer before any question");
                     continue;
                 };
-                if turn.answering && turn.answered_by != by && by.is_some() {
+                if profile.questions_unmarked
+                    && turn.answering
+                    && turn.answer.len() >= 2
+                    && let Some(asked) = unmarked_before
+                {
+                    // only answers are marked: the unmarked line right
+                    // before this answer is its question
+                    let mut done = open.take().expect("an open turn");
+                    let question = done.answer.pop().expect("two paragraphs");
+                    done.lines -= 2;
+                    body.close(done, false);
+                    let mut next = Open::asking(asked, question, false);
+                    next.lines = 2;
+                    open = Some(next);
+                }
+                let turn = open.as_mut().expect("an open turn");
+                if turn.answering
+                    && turn.answered_by != by
+                    && let Some(label) = by.as_ref()
+                {
                     // a second panelist answers the same question
                     let question = turn.question.clone();
                     let asked = turn.asked.clone();
-                    let done = open.take().expect("an open turn");
+                    let mut done = open.take().expect("an open turn");
+                    // this line opens the next panelist's answer
+                    done.lines -= 1;
+                    let mut answerers = std::mem::take(&mut done.answerers);
+                    answerers.extend(done.answered_by.clone());
+                    if answerers.contains(label) {
+                        // a panelist answers each question once: the two
+                        // take turns, as asker and answerer do
+                        body.repeated += 1;
+                    }
                     body.close(done, false);
-                    open = Some(Open::asking(asked, question, false));
+                    let mut next = Open::asking(asked, question, false);
+                    next.lines = 1;
+                    next.answerers = answerers;
+                    open = Some(next);
                 }
                 let turn = open.as_mut().expect("an open turn");
                 if !turn.answering {
@@ -132,6 +200,20 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
             None => {
                 let text: &str = &line.text;
+                // only answers are marked: the line before the first
+                // answer asks
+                // the line before the first answer asks, or the first
+                // line is an unmarked question (see `first_turn`)
+                if open.is_none() && (profile.questions_unmarked || i == first) {
+                    let text = match &page.kinds[i] {
+                        Kind::Label(l) => l.body(text),
+                        _ => text,
+                    };
+                    let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
+                    asking.lines = 1;
+                    open = Some(asking);
+                    continue;
+                }
                 let Some(turn) = open.as_mut() else {
                     body.before_question(line, "text before any question");
                     continue;
@@ -139,8 +221,12 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if turn.answering {
                     match turn.answer.last_mut() {
                         Some(last) if wrapped_join => lines::join_wrapped(last, text),
-                        _ => turn.answer.push(text.to_owned()),
+                        _ => {
+                            turn.answer.push(text.to_owned());
+                            unmarked = Some(line.span.clone());
+                        }
                     }
+                    continue;
                 } else if turn.question.is_empty() || wrapped_join || profile.answers_marked {
                     lines::join_wrapped(&mut turn.question, text);
                 } else {
@@ -152,14 +238,48 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
         }
     }
-    if let Some(done) = open.take() {
+    if let Some(mut done) = open.take() {
+        if let Some(span) = unmarked
+            && done.answer.len() >= 2
+            && done.answer.last().is_some_and(|p| is_aside(p))
+        {
+            // `(つづく)`: an editor's note closing the page
+            let note = done.answer.pop().expect("two paragraphs");
+            done.lines -= 1;
+            body.diagnostics.push(
+                Diagnostic::warning(
+                    Code::TrailingText,
+                    format!("closing note `{note}` after the last answer, left out of the model"),
+                    span,
+                )
+                .expected("the answer's text"),
+            );
+        }
         body.close(done, true);
     }
     body
 }
 
+/// Whether a paragraph is a note in brackets alone: `(つづく)`,
+/// `（続きは次号）`, `[END]`.
+fn is_aside(text: &str) -> bool {
+    let pairs = [('(', ')'), ('（', '）'), ('[', ']')];
+    pairs.iter().any(|&(open, close)| {
+        text.strip_prefix(open)
+            .and_then(|t| t.strip_suffix(close))
+            .is_some_and(|inner| !inner.contains([open, close]) && inner.chars().count() <= 20)
+    })
+}
+
 impl Body {
     fn close(&mut self, turn: Open, last: bool) {
+        let kept = !turn.question.is_empty() && !turn.answer.is_empty();
+        if kept {
+            self.kept += turn.lines;
+            self.starts.push(turn.asked.start);
+        } else {
+            self.set_aside += turn.lines;
+        }
         if turn.question.is_empty() {
             self.diagnostics.push(
                 Diagnostic::warning(
@@ -216,6 +336,7 @@ impl Body {
     /// An answer, or text, where no question has been asked yet: left
     /// out, and reported.
     fn before_question(&mut self, line: &Line<'_>, message: &str) {
+        self.set_aside += 1;
         self.diagnostics.push(
             Diagnostic::warning(
                 Code::AnswerBeforeQuestion,

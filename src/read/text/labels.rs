@@ -54,13 +54,28 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
         Some(inner) => (2, inner),
         None => (0, line),
     };
-    let (head, body_at) = bullet_turn(line_inner)
-        .or_else(|| bracket_turn(line_inner))
-        .or_else(|| colon_turn(line_inner))?;
-    let (label, full) = split_declaration(head);
-    if !is_label_like(label) || full.is_some_and(|f| !is_label_like(f)) {
-        return None;
-    }
+    // the first form whose head reads as a speaker
+    let (label, full, body_at) = [bullet_turn, bracket_turn, colon_turn, dash_turn]
+        .iter()
+        .filter_map(|form| form(line_inner))
+        .map(|(head, at)| {
+            let (label, full) = split_declaration(head);
+            (label, full, at)
+        })
+        .map(|(label, full, at)| match declared_short(label) {
+            // `(이하 앵커)`: the full name before it may be long
+            Some(short) => (
+                short,
+                full.map(|f| f.trim_start_matches(is_symbol)),
+                at,
+                true,
+            ),
+            None => (label, full, at, false),
+        })
+        .find(|(label, full, _, said)| {
+            is_label_like(label) && (*said || full.is_none_or(is_label_like))
+        })
+        .map(|(label, full, at, _)| (label, full, at))?;
     let mut rest = &line_inner[body_at..];
     let mut skip = 0;
     if offset == 2 {
@@ -103,17 +118,87 @@ fn bracket_turn(line: &str) -> Option<(&str, usize)> {
 
 /// `NAME: text` or `NAME : text` → (`NAME`, offset of `text`).
 fn colon_turn(line: &str) -> Option<(&str, usize)> {
-    let (at, colon) = line
-        .char_indices()
-        .take(48)
-        .find(|&(_, c)| COLONS.contains(&c))?;
-    let head = line[..at].trim_end_matches([' ', '\u{3000}', '*']);
+    // the first colon that is no time's (`Name (00:12):`)
+    let (at, colon) = line.char_indices().take(48).find(|&(i, c)| {
+        COLONS.contains(&c)
+            && !(line[..i].ends_with(|d: char| d.is_ascii_digit())
+                && line[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
+    })?;
+    let head = strip_timestamp(line[..at].trim_end_matches([' ', '\u{3000}', '*']));
     let after = at + colon.len_utf8();
     // `10:30` and `https://` are no labels
     if line[after..].starts_with(|c: char| c.is_ascii_digit() || c == '/') {
         return None;
     }
     Some((head, after))
+}
+
+/// `TK-The letters…` → (`TK`, offset of `The`): initials glued to the
+/// text by a hyphen; `Lena Ruiz– I know.` → (`Lena Ruiz`, offset of `I`):
+/// a name and an en or em dash glued to it, then a space.
+fn dash_turn(line: &str) -> Option<(&str, usize)> {
+    let (at, dash) = line
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| matches!(c, '-' | '–' | '—'))?;
+    let head = &line[..at];
+    let after = at + dash.len_utf8();
+    let rest = &line[after..];
+    let next = rest.chars().next()?;
+    let initials = (2..=4).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_uppercase())
+        && (next.is_uppercase() || next == ' ');
+    let glued_dash = dash != '-'
+        && !head.ends_with(' ')
+        && next == ' '
+        && rest.trim_start().starts_with(char::is_uppercase);
+    (initials || glued_dash).then_some((head.trim(), after))
+}
+
+/// `Name (00:12)` → `Name`: a time after a speaker's name, as
+/// transcription services print it (`Name 1:02:03`, `Name [00:12]`).
+fn strip_timestamp(head: &str) -> &str {
+    let Some((name, time)) = head.rsplit_once([' ', '\u{3000}']) else {
+        return head;
+    };
+    let time = time
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']']);
+    let digits_and_colons = time.contains(':')
+        && time
+            .split(':')
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    if digits_and_colons && !name.trim().is_empty() {
+        name.trim_end()
+    } else {
+        head
+    }
+}
+
+/// The short label a declaration names in so many words: `이하 앵커`
+/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `아래는 허로 간략` → `허`,
+/// `hereafter Smith` → `Smith`.
+fn declared_short(inner: &str) -> Option<&str> {
+    const BEFORE: &[&str] = &["이하", "以下", "아래는", "아래", "hereafter", "Hereafter"];
+    const AFTER: &[&str] = &["으로 간략", "로 간략", "으로 표기", "로 표기", "と略", "略"];
+    let rest = BEFORE.iter().find_map(|w| inner.strip_prefix(w))?;
+    let mut short = rest.trim();
+    for w in AFTER {
+        if let Some(cut) = short.strip_suffix(w) {
+            short = cut.trim();
+            break;
+        }
+    }
+    let short = short
+        .trim_start_matches(['「', '『', '“', '‘', '"', '\''])
+        .trim_end_matches(['」', '』', '”', '’', '"', '\''])
+        .trim();
+    (!short.is_empty()).then_some(short)
+}
+
+/// A symbol before a name (`☎ 민서진`), no part of it.
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !matches!(c, '(' | '（' | '[' | '【')
 }
 
 /// `김예람(김)` → (`김`, Some(`김예람`)); `BROWN` → (`BROWN`, None).
@@ -135,7 +220,6 @@ pub(crate) fn split_declaration(head: &str) -> (&str, Option<&str>) {
 const NOT_SPEAKERS: Words = Words::new(&[
     "note",
     "notes",
-    "nb",
     "ps",
     "p.s",
     "update",
@@ -354,6 +438,10 @@ pub fn is_label_like(text: &str) -> bool {
         .any(|w| text.contains(w));
         return (1..=8).contains(&letters) && spaces <= 1 && !says(text) && !headline;
     }
+    // one lowercase word recurring as a label: `me:`, `biscuit:`
+    if (1..=20).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && words
@@ -462,6 +550,29 @@ pub fn is_interviewer_word(label: &str) -> bool {
             && OUTLET_ENDINGS.iter().any(|e| label.ends_with(e)))
 }
 
+/// Whether `label` names someone with an honorific (`岡野さん`, `김 선생님`,
+/// `박씨`, `山田氏`): the guest is so addressed; the host does not title
+/// themselves.
+pub(crate) fn has_honorific(label: &str) -> bool {
+    const HONORIFICS: &[&str] = &[
+        "さん",
+        "氏",
+        "先生",
+        "様",
+        "さま",
+        "씨",
+        "님",
+        "선생님",
+        "先生",
+        "女士",
+        "老师",
+    ];
+    let label = label.trim();
+    HONORIFICS
+        .iter()
+        .any(|h| label.ends_with(h) && label.len() > h.len())
+}
+
 /// Interviewer labels that name a role, not a person or an outlet
 /// (`Interviewer`, `Host`, `记者`, `기자`): they give no interviewer name.
 pub(crate) fn is_generic_role(label: &str) -> bool {
@@ -493,6 +604,22 @@ pub fn matches_name(label: &str, name: &str) -> bool {
         && label_len <= 2
         && name_len <= label_len + 3
         && name.starts_with(label)
+}
+
+/// Whether `label` is the initials of `name`'s words (split at spaces
+/// and hyphens): `TK` for `Tom Kessler`, `O-H` for `Okonkwo-Hale`, `L` for
+/// `Lindqvist`.
+pub(crate) fn initials_of(label: &str, name: &str) -> bool {
+    let letters: Vec<char> = label.chars().filter(|&c| !matches!(c, '-' | '.')).collect();
+    if letters.is_empty() || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let initials: Vec<char> = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials == letters
 }
 
 /// The labels of one document that name the same person, mapped to the
@@ -542,7 +669,7 @@ pub(crate) fn aliases<'a>(
             let mut fits = people.iter().filter(|&&long| {
                 long.trim().chars().count() > short.trim().chars().count()
                     && !declares(long)
-                    && matches_name(short, long)
+                    && (matches_name(short, long) || initials_of(short, long))
             });
             match (fits.next(), fits.next()) {
                 (Some(&long), None) => Some((short, long)),
@@ -613,6 +740,32 @@ mod tests {
         assert_eq!(lab("◎ 김예람 > 그렇습니다."), some("김예람", "그렇습니다."));
         assert_eq!(lab("[김예람] 네."), some("김예람", "네."));
         assert_eq!(lab("**ANDREW MARR:** Good."), some("ANDREW MARR", "Good."));
+        assert_eq!(
+            lab("TK-The letters scene."),
+            some("TK", "The letters scene.")
+        );
+        assert_eq!(lab("Lena Ruiz– I know."), some("Lena Ruiz", "I know."));
+        assert_eq!(lab("me:   So how are you?"), some("me", "So how are you?"));
+        assert_eq!(
+            lab("☎ 민서진 정의시민당 시의원 (이하 민서진) : 네."),
+            Some((
+                "민서진".into(),
+                Some("민서진 정의시민당 시의원".into()),
+                "네.".into()
+            ))
+        );
+        assert_eq!(
+            lab("허영철(아래는 허로 간략): 안녕하세요."),
+            Some(("허".into(), Some("허영철".into()), "안녕하세요.".into()))
+        );
+        assert_eq!(
+            lab("真柴選手(以下「真」):え…?"),
+            Some(("真".into(), Some("真柴選手".into()), "え…?".into()))
+        );
+        assert_eq!(
+            lab("NB : 기차에서 자도 된다."),
+            some("NB", "기차에서 자도 된다.")
+        );
         let l = detect("**MARR:** Good.").unwrap();
         assert_eq!(&"**MARR:** Good."[l.body_at..], "Good.");
     }
@@ -624,8 +777,12 @@ mod tests {
         assert_eq!(lab("他说：我们必须合作。"), None);
         assert_eq!(lab("例如：气候变化。"), None);
         assert_eq!(lab("Meeting at 10:30 today"), None);
+        assert_eq!(lab("(00:45):"), None);
         assert_eq!(lab("https://example.com"), None);
         assert_eq!(lab("(laughs) Right."), None);
+        assert_eq!(lab("Self-driving cars are here."), None);
+        assert_eq!(lab("Then – as now – we wait."), None);
+        assert_eq!(lab("the reason: money."), None);
     }
 
     #[test]
@@ -638,6 +795,10 @@ mod tests {
         assert!(is_interviewer_word("中国网"));
         assert!(is_interviewer_word("Interviewer"));
         assert!(!is_interviewer_word("李肇星"));
+        assert!(has_honorific("岡野さん"));
+        assert!(has_honorific("김 선생님"));
+        assert!(!has_honorific("さん"));
+        assert!(!has_honorific("佐伯"));
     }
 
     #[test]
@@ -664,6 +825,11 @@ mod tests {
         assert_eq!(map(&["GORDON BROWN", "SARAH BROWN", "BROWN"]), []);
         assert_eq!(map(&["李肇星", "中国网", "李"]), [pair("李", "李肇星")]);
         assert_eq!(map(&["KIM", "SATO"]), []);
+        // initials stand for the name they abbreviate
+        assert_eq!(
+            map(&["Lindqvist", "Okonkwo-Hale", "L", "O-H"]),
+            [pair("L", "Lindqvist"), pair("O-H", "Okonkwo-Hale")]
+        );
         assert_eq!(map(&["记者", "记者甲"]), []);
         // labels that differ only in spacing name no one longer
         assert_eq!(map(&["Foo", "Foo "]), []);

@@ -20,7 +20,7 @@ pub(crate) enum Party {
 }
 
 /// The document's profile: which labels are speakers and on which side.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Profile {
     /// Accepted labels and their side.
     pub parties: HashMap<String, Party>,
@@ -35,7 +35,223 @@ pub(crate) struct Profile {
     /// Whether any answer is marked (by `A:` or a label), so that an
     /// unmarked line after a question continues the question.
     pub answers_marked: bool,
+    /// Whether markers are read as plain text (a reading by labels or by
+    /// shape alone).
+    pub ignore_markers: bool,
+    /// What else opens a question: see [`Opener`].
+    pub opener: Opener,
+    /// Labels alone on their line (`記者`, `[인터뷰]`, `──`), the text on
+    /// the next lines, by [`bare_key`], and their side.
+    pub bare: HashMap<String, Party>,
+    /// Names that open a line and a space (`宇賀神 つくっています。`), and
+    /// their side: see [`spaced_label`].
+    pub spaced: HashMap<String, Party>,
+    /// Whether questions are the unmarked lines before marked answers
+    /// (only answers are labelled): an unmarked line after an answer's
+    /// first paragraph opens the next question.
+    pub questions_unmarked: bool,
 }
+
+/// The key of a line that is a label alone (`記者`, `【市長】`, `[인터뷰]`,
+/// `ほしの:`), or [`BARE_DASH`] for a line of two to four dashes (`──`):
+/// the text with brackets and a closing colon removed, when it is short.
+pub(crate) fn bare_key(text: &str) -> Option<&str> {
+    if (2..=4).contains(&text.chars().count())
+        && text
+            .chars()
+            .all(|c| matches!(c, '―' | '—' | '─' | '－' | '-' | '━'))
+    {
+        return Some(BARE_DASH);
+    }
+    let inner = super::markers::bracketed(text)
+        .filter(|&(_, after)| after == text.len())
+        .map_or(text, |(inner, _)| inner);
+    let key = inner.trim_end_matches(super::markers::COLONS).trim();
+    let short = key.chars().count() <= 24 && key.split_whitespace().count() <= 4;
+    let sentence = key.ends_with(['.', '。', '?', '？', '!', '！', '、', ',']);
+    (short && !key.is_empty() && !sentence).then_some(key)
+}
+
+/// **Spaced label rule**: a short name in Han or kana (one to five
+/// letters) and a space open the line, and text follows:
+/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`); a quote may set
+/// the name off too, and words quoted whole lose their brackets:
+/// `木島町長 「ありますね。」`, `カイ「そうです」` → (`カイ`, `そうです`). Japanese and
+/// Chinese prose has no spaces, so the space sets a name off; whether the
+/// name is a speaker is for the page to say (it recurs).
+pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
+    let (name, rest) = match text.split_once([' ', '\u{3000}']) {
+        Some(split) => split,
+        // `カイ「そうです」`: the quote sets the name off
+        None => text.split_at(text.find('「')?),
+    };
+    let letters = name.chars().count();
+    let cjk = name
+        .chars()
+        .all(|c| super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c));
+    let rest = rest.trim_start();
+    // the words quoted whole: `木島町長 「特別なことは…」`
+    let rest = match rest.strip_prefix('「').and_then(|r| r.strip_suffix('」')) {
+        Some(inner) if !inner.contains(['「', '」']) => inner.trim(),
+        _ => rest,
+    };
+    ((1..=5).contains(&letters) && cjk && !rest.is_empty()).then_some((name, rest))
+}
+
+/// The key of a line of dashes alone (`──`): the interviewer's turn.
+pub(crate) const BARE_DASH: &str = "──";
+
+/// A question that no marker or speaker label opens, known by the line's
+/// form alone.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opener {
+    /// Only markers and labels open turns.
+    #[default]
+    None,
+    /// A short line that asks opens a question: see [`question_shaped`].
+    Shape,
+    /// A line led by this symbol opens a question (`◇`, `■`, `▶`, `-`,
+    /// `ー`): see [`led_by`].
+    Lead(char),
+    /// A numbered line opens a question (`1. …`, `2) …`): see
+    /// [`numbered`].
+    Numbered,
+    /// A line holds a short question and its answer: see [`same_line`].
+    SameLine,
+}
+
+impl Opener {
+    /// The question's text when `text`, a line, opens one.
+    pub fn question(self, text: &str) -> Option<&str> {
+        match self {
+            Opener::None => None,
+            // a number before a question known by shape is no part of it
+            Opener::Shape => question_shaped(text).then(|| numbered(text).unwrap_or(text)),
+            Opener::Lead(symbol) => led_by(text, symbol),
+            Opener::Numbered => numbered(text),
+            Opener::SameLine => same_line(text).map(|(question, _)| question),
+        }
+    }
+
+    /// The answer on the line of a question it opened, if any.
+    pub fn answer_on_line(self, text: &str) -> Option<&str> {
+        match self {
+            Opener::SameLine => same_line(text).map(|(_, answer)| answer),
+            _ => None,
+        }
+    }
+}
+
+/// Lines no longer than this (in characters) may be questions known by
+/// shape; answers run longer.
+const SHAPE_QUESTION_CHARS: usize = 120;
+
+/// **Shape rule**: a short line that asks, as in a column with no markers:
+///
+/// ```text
+/// Most useful piece of advice?
+/// An old site manager told me …
+/// ```
+///
+/// The line ends in `?`, `？`, `까요`, `ですか` (see [`asks`]) and holds at
+/// most [`SHAPE_QUESTION_CHARS`] characters, half as many when CJK.
+pub(crate) fn question_shaped(text: &str) -> bool {
+    if !asks(text) {
+        return false;
+    }
+    let chars = text.chars().count();
+    let wide = text
+        .chars()
+        .filter(|&c| super::lines::is_cjk_letter(c))
+        .count();
+    let limit = if wide * 2 > chars {
+        SHAPE_QUESTION_CHARS / 2
+    } else {
+        SHAPE_QUESTION_CHARS
+    };
+    chars <= limit
+}
+
+/// **Lead rule**: `symbol` opens the line and text follows it, as in
+/// `◇その後どうなりましたか` or `-자기 소개 부탁드립니다.`; the text after
+/// the symbol is the question. A run of the symbol (`◇◆◇`, `---`) is an
+/// ornament, not a lead.
+pub(crate) fn led_by(text: &str, symbol: char) -> Option<&str> {
+    let rest = text.strip_prefix(symbol)?.trim_start();
+    let next = rest.chars().next()?;
+    let ornament = next == symbol || LEAD_SYMBOLS.contains(&next);
+    (!ornament).then_some(rest)
+}
+
+/// **Number rule**: a number of one to three digits and `.`, `)`, `、` or
+/// a space opens the line, and text follows: `7. What do you take on a
+/// trip?`, `4 あなたの職業は?`; the text after the number is the question.
+/// `1.5 million` and `2024.` are no numbered lines (and a reading by
+/// numbers wants them to count up: see the readings).
+pub(crate) fn numbered(text: &str) -> Option<&str> {
+    let digits = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map(|(i, _)| i)?;
+    let count = text[..digits].chars().count();
+    if !(1..=3).contains(&count) {
+        return None;
+    }
+    let rest = &text[digits..];
+    let delimiter = rest.chars().next()?;
+    if !matches!(delimiter, '.' | '．' | ')' | '）' | '、' | ' ' | '\u{3000}') {
+        return None;
+    }
+    let body = rest[delimiter.len_utf8()..].trim_start();
+    let next = body.chars().next()?;
+    (!next.is_ascii_digit() && !next.is_ascii_punctuation()).then_some(body)
+}
+
+/// **Same-line rule**: a short question and its answer on one line, only
+/// the question mark and a space between them:
+///
+/// ```text
+/// What's your best tip for a leader? Stay yourself. Pretending never works.
+/// ```
+///
+/// → (`What's your best tip for a leader?`, `Stay yourself. …`). The
+/// question is the line's first sentence and holds at most
+/// [`SHAPE_QUESTION_CHARS`] characters (half as many when CJK, where `？`
+/// needs no space after it).
+pub(crate) fn same_line(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(['?', '？', '.', '。', '!', '！'])?;
+    let mark = text[end..].chars().next()?;
+    if !matches!(mark, '?' | '？') {
+        return None;
+    }
+    let question = &text[..end + mark.len_utf8()];
+    let rest = &text[end + mark.len_utf8()..];
+    let answer = rest.trim_start();
+    let spaced = answer.len() < rest.len() || mark == '？';
+    let fits = question_shaped(question);
+    (spaced && fits && !answer.is_empty()).then_some((question, answer))
+}
+
+/// The number of a numbered line (see [`numbered`]).
+pub(crate) fn number_of(text: &str) -> Option<u32> {
+    numbered(text)?;
+    let mut number = 0u32;
+    for c in text.chars() {
+        let digit = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        number = number * 10 + digit;
+    }
+    Some(number)
+}
+
+/// Symbols that lead question lines on some pages.
+pub(crate) const LEAD_SYMBOLS: &[char] = &[
+    '◇', '◆', '■', '□', '▶', '▷', '►', '●', '○', '◎', '★', '☆', '・', '•', '-', '－', 'ー', '–',
+    '＊', '*', '#', '>',
+];
 
 impl Profile {
     pub fn party(&self, label: &str) -> Option<Party> {
@@ -50,21 +266,58 @@ impl Profile {
         i: usize,
         in_header: bool,
     ) -> Option<(Side, Option<String>, String)> {
-        if in_header && fields::credit(&page.lines[i].text).is_some() {
+        self.turn_in(page, i, in_header)
+            .map(|(side, label, body)| (side, label.map(str::to_owned), body.to_owned()))
+    }
+
+    /// Which side line `i` opens a turn on, if any: [`Profile::turn_at`]
+    /// without copying the text (a reading is scored on every line).
+    pub fn side_at(&self, page: &Page<'_>, i: usize, in_header: bool) -> Option<Side> {
+        self.turn_in(page, i, in_header).map(|(side, _, _)| side)
+    }
+
+    /// [`Profile::turn_at`], the label and text borrowed from the page.
+    fn turn_in<'p>(
+        &'p self,
+        page: &'p Page<'_>,
+        i: usize,
+        in_header: bool,
+    ) -> Option<(Side, Option<&'p str>, &'p str)> {
+        let text: &'p str = &page.lines[i].text;
+        if in_header && fields::credit(text).is_some() {
             return None;
         }
+        let side = |party: Party| match party {
+            Party::Interviewer => Side::Question,
+            Party::Interviewee => Side::Answer,
+        };
         match &page.kinds[i] {
-            Kind::Marker(m) if m.rule != Rule::Dash || self.dashes => {
-                Some((m.side, None, m.body(&page.lines[i].text).to_owned()))
+            Kind::Marker(m) if !self.ignore_markers && (m.rule != Rule::Dash || self.dashes) => {
+                Some((m.side, None, m.body(text)))
             }
-            Kind::Label(l) => {
-                let body = l.body(&page.lines[i].text).to_owned();
-                match self.party(&l.label)? {
-                    Party::Interviewer => Some((Side::Question, Some(l.label.clone()), body)),
-                    Party::Interviewee => Some((Side::Answer, Some(l.label.clone()), body)),
+            Kind::Label(l) if self.party(&l.label).is_some() => {
+                let party = self.party(&l.label)?;
+                Some((side(party), Some(l.label.as_str()), l.body(text)))
+            }
+            Kind::Count(_) | Kind::Furniture => None,
+            _ => {
+                if !self.bare.is_empty()
+                    && let Some(key) = bare_key(text)
+                    && let Some(&party) = self.bare.get(key)
+                {
+                    let label = (key != BARE_DASH).then_some(key);
+                    return Some((side(party), label, ""));
                 }
+                if !self.spaced.is_empty()
+                    && let Some((name, body)) = spaced_label(text)
+                    && let Some(&party) = self.spaced.get(name)
+                {
+                    return Some((side(party), Some(name), body));
+                }
+                self.opener
+                    .question(text)
+                    .map(|body| (Side::Question, None, body))
             }
-            _ => None,
         }
     }
 }
@@ -201,6 +454,9 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
             Some(Party::Interviewee)
         } else if labels::is_interviewer_word(label) {
             Some(Party::Interviewer)
+        } else if labels::has_honorific(full) {
+            // the guest is addressed so; the host does not title themselves
+            Some(Party::Interviewee)
         } else {
             None
         };
@@ -293,17 +549,46 @@ fn question_ratio(page: &Page<'_>, label: &str) -> (f64, usize) {
 /// interviewee label before any question are header (a headline such
 /// as `李肇星：中日韩合作大有可为`).
 pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
-    (0..page.lines.len())
-        .find(|&i| match profile.turn_at(page, i, true) {
+    if profile.questions_unmarked {
+        // the first question is the line before the first answer
+        let answer =
+            (0..page.lines.len()).find(|&i| profile.side_at(page, i, true) == Some(Side::Answer));
+        if let Some(at) = answer {
+            return at.saturating_sub(1);
+        }
+    }
+    let first = (0..page.lines.len())
+        .find(|&i| match profile.turn_in(page, i, true) {
             Some((Side::Question, _, _)) => true,
             Some((Side::Answer, by, _)) => by.is_none(),
             None => false,
         })
-        .unwrap_or(page.lines.len())
+        .unwrap_or(page.lines.len());
+    // an unmarked question before the first labelled answer (the page
+    // marks who answers, and the first question is bare)
+    let answer = (0..first).find(|&i| profile.side_at(page, i, false) == Some(Side::Answer));
+    match answer {
+        Some(at)
+            if at > 0
+                && matches!(page.kinds[at - 1], Kind::Plain)
+                && asks(&page.lines[at - 1].text) =>
+        {
+            at - 1
+        }
+        _ => first,
+    }
 }
 
-/// Whether a turn's text asks something: it ends with a question mark.
-fn asks(text: &str) -> bool {
+/// Whether a turn's text asks something: it ends with a question mark,
+/// or with a question ending (`까요`, `ですか`, `ますか。`, `でしょうか。`,
+/// `습니까.`) before a full stop or none.
+pub(crate) fn asks(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '”', '’', '」', '』', ')', '）', ' ']);
-    t.ends_with(['?', '？']) || t.ends_with("까요") || t.ends_with("ですか")
+    if t.ends_with(['?', '？']) {
+        return true;
+    }
+    let t = t.strip_suffix(['。', '.']).unwrap_or(t);
+    ["까요", "까", "ですか", "ますか", "でしょうか", "のか"]
+        .iter()
+        .any(|e| t.ends_with(e))
 }

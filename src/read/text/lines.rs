@@ -144,7 +144,7 @@ pub(crate) fn collect<'s>(
     let mut block = 0;
     let mut blank = false;
     for (range, raw) in source.lines() {
-        let trimmed = raw.trim();
+        let trimmed = without_cell_border(raw.trim());
         if trimmed.is_empty() {
             blank = true;
             continue;
@@ -194,6 +194,20 @@ pub(crate) fn collect<'s>(
         }
     }
     out
+}
+
+/// A table flattened to text, row by row: a cell border closing the line
+/// (`A.古い映画のDVDを借りること。 |`) is no part of the text, and a line
+/// that is a border alone (`|`) is a blank line. A line that opens with a
+/// border too (`| a | b |`) is a table row, kept as written.
+fn without_cell_border(line: &str) -> &str {
+    if line == "|" || line == "｜" {
+        return "";
+    }
+    match line.strip_suffix(" |").or_else(|| line.strip_suffix(" ｜")) {
+        Some(text) if !line.starts_with(['|', '｜']) => text.trim_end(),
+        _ => line,
+    }
 }
 
 /// Characters XML 1.0 cannot carry.
@@ -306,6 +320,15 @@ pub(crate) fn is_cjk_letter(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn cell_borders_of_a_flattened_table_are_no_text() {
+        assert_eq!(without_cell_border("A.大工。 |"), "A.大工。");
+        assert_eq!(without_cell_border("|"), "");
+        assert_eq!(without_cell_border("| a | b |"), "| a | b |");
+        assert_eq!(without_cell_border("a|b"), "a|b");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -112,11 +112,26 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
         _ => return None,
     };
     let rest = &line[first.len_utf8()..];
+    // `Q-1:` numbers the question as `Q1:` does
+    let rest = match rest.strip_prefix(['-', '‐']) {
+        Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => after,
+        _ => rest,
+    };
     let digits = rest
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
         .map_or(rest.len(), |(i, _)| i);
-    let rest = rest[digits..].trim_start_matches([' ', '\u{3000}']);
+    let spaced = &rest[digits..];
+    let rest = spaced.trim_start_matches([' ', '\u{3000}']);
+    // `Q    Is the Mayor on board?`, `A\tShe is not.`: a tab or a run of
+    // spaces is the delimiter, as press-briefing transcripts print it
+    let gap = &spaced[..spaced.len() - rest.len()];
+    if digits == 0 && (spaced.starts_with('\t') || gap.len() >= 3 || gap.contains('\u{3000}')) {
+        let text = spaced.trim_start();
+        if text.starts_with(|c: char| c.is_uppercase() || !c.is_ascii()) {
+            return Some((side, line.len() - text.len()));
+        }
+    }
     let delimiter = rest.chars().next()?;
     if !(COLONS.contains(&delimiter) || matches!(delimiter, '.' | '．' | ')' | '）' | '、')) {
         return None;
@@ -290,7 +305,9 @@ pub(crate) fn dash(line: &str) -> Option<usize> {
     let first = chars.next()?;
     let second = chars.next()?;
     let len = if is_dash(first) && second == first {
-        2 * first.len_utf8()
+        // the whole run: `――――` opens a question as `――` does
+        let run = line.chars().take_while(|&c| c == first).count();
+        run * first.len_utf8()
     } else if first == '―' && !is_dash(second) {
         first.len_utf8()
     } else {
@@ -453,6 +470,13 @@ mod tests {
         assert_eq!(side("A:Because."), a("Because."));
         assert_eq!(side("Q : Why?"), q("Why?"));
         assert_eq!(side("A.B. Smith wrote it."), None);
+        assert_eq!(
+            side("Q    Is the Mayor on board?"),
+            q("Is the Mayor on board?")
+        );
+        assert_eq!(side("A\tShe is not."), a("She is not."));
+        assert_eq!(side("A great day."), None);
+        assert_eq!(side("A  great day."), None);
         assert_eq!(side("Quite: so"), None);
         assert_eq!(side("Asia is big."), None);
     }
@@ -487,6 +511,7 @@ mod tests {
     fn a_line_framed_by_dashes_is_a_subtitle_not_a_question() {
         assert_eq!(dash("──『夏の庭』によせて──"), None);
         assert_eq!(dash("――なぜですか？"), Some(6));
+        assert_eq!(dash("――――ちなみに？"), Some(12));
         // a hyphen at the end is a word's, not a frame
         assert_eq!(dash("-- what about well-"), Some(2));
     }

@@ -48,6 +48,7 @@ pub(crate) mod lines;
 pub(crate) mod markers;
 pub(crate) mod names;
 pub(crate) mod people;
+pub(crate) mod readings;
 pub(crate) mod words;
 
 use std::collections::HashMap;
@@ -103,7 +104,7 @@ fn read_limited(source: &Source, limit: ErrorLimit) -> Parsed {
         diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         return stopped(limit, diagnostics);
     }
-    let lines = split_inline(lines);
+    let lines = split_glued(split_inline(lines));
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -181,6 +182,12 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     if first.is_none() {
         return lines;
     }
+    cut(lines, cuts)
+}
+
+/// `lines` with each line of `cuts` (by index, in order) cut at its
+/// offsets into parts, each trimmed and kept with its own span.
+fn cut<'s>(lines: Vec<Line<'s>>, cuts: Vec<(usize, Vec<usize>)>) -> Vec<Line<'s>> {
     let mut out = Vec::with_capacity(lines.len());
     let mut cuts = cuts.into_iter().peekable();
     for (i, line) in lines.into_iter().enumerate() {
@@ -209,6 +216,51 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         }
     }
     out
+}
+
+/// Cuts lines where a second speaker's label follows the first's turn on
+/// the same line, as broadcast transcripts glue an answer to its question:
+///
+/// ```text
+/// DANA WHITLOCK: What was the hardest decision?    PAUL AMBERLEY: The order to cut power.
+/// ```
+///
+/// The line opens with a label, and after a sentence's end comes the label
+/// of another speaker who opens lines of their own elsewhere: a name in a
+/// turn that no line opens with (`I told Marr: no`) is text.
+fn split_glued(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    // labels that open lines, and how often
+    let mut openers: HashMap<String, usize> = HashMap::new();
+    let opened: Vec<Option<String>> = lines
+        .iter()
+        .map(|line| {
+            let label = labels::detect(&line.text)?.label;
+            *openers.entry(label.clone()).or_default() += 1;
+            Some(label)
+        })
+        .collect();
+    if openers.len() < 2 {
+        return lines;
+    }
+    let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(own) = &opened[i] else { continue };
+        let line_cuts: Vec<usize> = markers::sentence_starts(&line.text)
+            .into_iter()
+            .filter(|&at| {
+                labels::detect(&line.text[at..]).is_some_and(|l| {
+                    &l.label != own && openers.get(&l.label).is_some_and(|&n| n >= 2)
+                })
+            })
+            .collect();
+        if !line_cuts.is_empty() {
+            cuts.push((i, line_cuts));
+        }
+    }
+    if cuts.is_empty() {
+        return lines;
+    }
+    cut(lines, cuts)
 }
 
 /// Offsets of speaker labels inside a one-line transcript
@@ -281,8 +333,14 @@ fn assemble(
     limit: ErrorLimit,
 ) -> Result<Option<Interview>, Stopped> {
     let page = classify::page(source.text(), lines);
-    let (profile, known) = layout::infer(&page);
-    let first = layout::first_turn(&page, &profile);
+    let (rules, known) = layout::infer(&page);
+    let readings::Chosen {
+        profile,
+        first,
+        mut body,
+        doubt,
+    } = readings::choose(&page, rules);
+    diagnostics.extend(doubt);
     let entries = layout::header_entries(&page, known, first);
     let mut tally = limit.tally();
     let mut header = header::read(&page, &entries, &profile);
@@ -290,7 +348,6 @@ fn assemble(
     if tally.is_full(diagnostics) {
         return Err(Stopped);
     }
-    let mut body = body::read(&page, first, &profile);
     diagnostics.append(&mut body.diagnostics);
     if tally.is_full(diagnostics) {
         return Err(Stopped);
@@ -461,6 +518,29 @@ mod tests {
 
     fn parse(text: &str) -> Parsed {
         read(&Source::from_text("t.txt", text))
+    }
+
+    #[test]
+    fn an_answer_glued_to_its_question_by_its_speakers_label_is_cut_off() {
+        let p = parse(
+            "DANA WHITLOCK: Thank you for coming.\nPAUL AMBERLEY: Happy to be here.\n\
+             DANA WHITLOCK: What was the hardest call?    PAUL AMBERLEY: Cutting power.\n\
+             DANA WHITLOCK: Would you make it again? I told Marr: no.\nPAUL AMBERLEY: Yes.\n",
+        );
+        let interview = p.interview.expect("a model");
+        let exchanges: Vec<(&str, &str)> = interview
+            .exchanges
+            .iter()
+            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
+            .collect();
+        assert_eq!(
+            exchanges,
+            [
+                ("Thank you for coming.", "Happy to be here."),
+                ("What was the hardest call?", "Cutting power."),
+                ("Would you make it again? I told Marr: no.", "Yes."),
+            ]
+        );
     }
 
     #[test]
