@@ -185,17 +185,23 @@ enum Key {
 fn labelled(text: &str) -> Option<(Key, &str)> {
     // Markdown bold around the key: `**Published:** 2024-01-22`; a bullet
     // before it: `■ 출연 : 고명석 / 기상전문기자`
+    let bold = text.starts_with("**");
     let text = text.strip_prefix("**").unwrap_or(text);
     let text = text
-        .trim_start_matches(['■', '□', '◆', '◇', '●', '○', '▶', '▷', '•', '※', '-', '*'])
+        .trim_start_matches(['■', '□', '◆', '◇', '●', '○', '▶', '▷', '•', '※', '-'])
         .trim_start();
     let (at, colon) = text
         .char_indices()
         .take(24)
         .find(|&(_, c)| COLONS.contains(&c))?;
-    let key = text[..at].trim().trim_end_matches('*');
+    let key = text[..at].trim();
+    let key = if bold { key.trim_end_matches('*') } else { key };
     let value = text[at + colon.len_utf8()..].trim();
-    let value = value.strip_prefix("**").unwrap_or(value).trim_start();
+    // the bold's end after the colon (`**Published:** …`), when it is one
+    let value = match value.strip_prefix("**") {
+        Some(rest) if bold => rest.trim_start(),
+        _ => value,
+    };
     let &(_, kind) = with_lowercase(key, |key| {
         KEY_SHAPES
             .may_hold(key)
@@ -810,6 +816,56 @@ const ROLE_ENDINGS: &[&str] = &[
     "총장",
     "사무총장",
     "연구위원",
+    "부장",
+    "팀장",
+    "위원장",
+    "국장",
+    "과장",
+    "실장",
+    "소장",
+    "센터장",
+    "감독",
+    "선수",
+    "작가",
+    "시의원",
+    "의원",
+    "지회장",
+    "단장",
+    "이사장",
+    "의장",
+    "도지사",
+    "구청장",
+    "군수",
+    "馆长",
+    "館長",
+    "主编",
+    "主編",
+    "董事长",
+    "董事長",
+    "总经理",
+    "總經理",
+    "经理",
+    "經理",
+    "校长",
+    "校長",
+    "院士",
+    "书记",
+    "書記",
+    "市长",
+    "市長",
+    "县长",
+    "縣長",
+    "厅长",
+    "處長",
+    "处长",
+    "町長",
+    "店主",
+    "監督",
+    "選手",
+    "弁護士",
+    "医師",
+    "編集者",
+    "学者",
     "网",
     "報",
     "报",

@@ -24,6 +24,9 @@ pub(crate) enum Party {
 pub(crate) struct Profile {
     /// Accepted labels and their side.
     pub parties: HashMap<String, Party>,
+    /// Labels the header names as the interviewer's (`Jane Doe(JD):` under
+    /// `Interviewed by Jane Doe`): they ask, whatever the reading.
+    pub header_interviewers: Vec<String>,
     /// Full names declared for labels (`김예람(김)`).
     pub declared: HashMap<String, String>,
     /// Labels in order of first appearance.
@@ -449,6 +452,7 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
         let party = if names_match(label, &interviewer_names)
             || names_match(full, &interviewer_names)
         {
+            profile.header_interviewers.push(label.clone());
             Some(Party::Interviewer)
         } else if names_match(label, &interviewee_names) || names_match(full, &interviewee_names) {
             Some(Party::Interviewee)

@@ -181,6 +181,82 @@ pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
     })
 }
 
+/// A speaker label's name as the page writes it in full elsewhere: a
+/// label in capitals as the page spells it in running text (`PAUL
+/// AMBERLEY` → `Paul Amberley`), a surname with the given name before it
+/// (`CALLOWAY` → `Nadia Calloway`, not after a title: `Secretary Okafor`
+/// → `Okafor`), a CJK surname with the given name after it (`大西` →
+/// `大西かれん` before an honorific, a space or a stop). `None` when the
+/// page writes it no other way.
+pub(crate) fn written_in_full(text: &str, label: &str) -> Option<String> {
+    let label = label.trim();
+    if label.is_empty() {
+        return None;
+    }
+    if label.is_ascii() {
+        let capitals = label.chars().any(|c| c.is_ascii_uppercase())
+            && !label.chars().any(|c| c.is_ascii_lowercase());
+        if !capitals {
+            return None;
+        }
+        let lower = text.to_ascii_lowercase();
+        let wanted = label.to_ascii_lowercase();
+        return lower.match_indices(&wanted).find_map(|(at, _)| {
+            let found = &text[at..at + label.len()];
+            let end = at + label.len();
+            let whole = !text[..at].ends_with(|c: char| c.is_alphanumeric())
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            let mixed = found.chars().any(|c| c.is_ascii_lowercase())
+                && found
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if !(whole && mixed) {
+                return None;
+            }
+            // a given name before a surname alone
+            let before = text[..at].trim_end_matches(' ');
+            let given = before
+                .rsplit(|c: char| !c.is_alphabetic() && c != '-')
+                .next()
+                .unwrap_or("");
+            let titled = without_titles(given).1.is_some() || without_titles(given).0.is_empty();
+            let full = label.split_whitespace().count() == 1
+                && before.len() + 1 == at
+                && given.len() >= 2
+                && given.starts_with(|c: char| c.is_uppercase())
+                && given.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                && !titled;
+            Some(if full {
+                format!("{given} {found}")
+            } else {
+                found.to_owned()
+            })
+        });
+    }
+    let cjk_surname = label.chars().all(is_cjk_letter) && (1..=2).contains(&label.chars().count());
+    if !cjk_surname {
+        return None;
+    }
+    text.match_indices(label).find_map(|(at, _)| {
+        let rest = &text[at + label.len()..];
+        let run: String = rest.chars().take_while(|&c| is_cjk_letter(c)).collect();
+        // the given name ends at an honorific (`かれんさんに…`), else the run
+        // must end at a space or a stop
+        let honorific = CJK_HONORIFICS.iter().filter_map(|h| run.find(h)).min();
+        let (given, closed) = match honorific {
+            Some(end) => (run[..end].to_owned(), true),
+            None => {
+                let after = &rest[run.len()..];
+                let closed = after.is_empty()
+                    || after.starts_with(|c: char| c.is_whitespace() || !c.is_alphanumeric());
+                (run, closed)
+            }
+        };
+        let full = format!("{label}{given}");
+        ((1..=3).contains(&given.chars().count()) && closed && is_name_like(&full)).then_some(full)
+    })
+}
+
 /// The most common Chinese surnames, simplified and traditional, for
 /// telling a name after a title from the words that may follow one.
 const COMMON_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭\
@@ -334,7 +410,16 @@ fn cjk_prefix_mention(text: &str) -> Option<Mention> {
 /// `[인터뷰] 박서연 한빛대 교수 "…"`, `【專訪】王小明 董事長：…`: a bracketed
 /// tag, then a name with its role before any quote or colon.
 fn bracket_tag_mention(text: &str) -> Option<Mention> {
-    let (_, after) = super::markers::bracketed(text)?;
+    let (inner, after) = super::markers::bracketed(text)?;
+    // `[장민서 / 제과기능사 실기 응시생]`: the whole line a bracket
+    if text[after..].trim().is_empty()
+        && let Some((name, role)) = name_and_role(inner)
+    {
+        return Some(Mention {
+            name: name.to_owned(),
+            role: Some(role.to_owned()),
+        });
+    }
     let rest = text[after..].trim_start();
     let end = rest
         .find(['"', '“', '\'', '‘', '「', '『', ':', '：', '…', '"'])
@@ -439,6 +524,27 @@ mod tests {
     }
 
     #[test]
+    fn names_written_in_full() {
+        let page = "Press gaggle with Nadia Calloway\nQ    Why?\nMS. CALLOWAY: Because.";
+        assert_eq!(
+            written_in_full(page, "CALLOWAY").as_deref(),
+            Some("Nadia Calloway")
+        );
+        let page = "We've got Secretary Okafor on the line.\nSECRETARY OKAFOR: Hi.";
+        assert_eq!(written_in_full(page, "OKAFOR").as_deref(), Some("Okafor"));
+        let page = "Paul Amberley joins us.\nPAUL AMBERLEY: Thanks.";
+        assert_eq!(
+            written_in_full(page, "PAUL AMBERLEY").as_deref(),
+            Some("Paul Amberley")
+        );
+        let page = "潮見大学の大西かれんさんに聞きました。\n大西 はい。";
+        assert_eq!(written_in_full(page, "大西").as_deref(), Some("大西かれん"));
+        // written no other way, or a label not in capitals
+        assert_eq!(written_in_full("KIM: Hi.", "KIM"), None);
+        assert_eq!(written_in_full("Kim said hi.", "Kim"), None);
+    }
+
+    #[test]
     fn holders_of_titles() {
         let page = "財政司司長黎志恆出席記者會\n財政司司長：各位好。";
         assert_eq!(holder_of(page, "財政司司長").as_deref(), Some("黎志恆"));
@@ -470,6 +576,10 @@ mod tests {
             m("박서연", Some("한빛대 교수"))
         );
         assert_eq!(mention("森下ゆうさんインタビュー"), m("森下ゆう", None));
+        assert_eq!(
+            mention("[장민서 / 제과기능사 실기 응시생]"),
+            m("장민서", Some("제과기능사 실기 응시생"))
+        );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
         assert_eq!(
             mention("Favourites with Helen Marsh-Tobin AM GAICD"),

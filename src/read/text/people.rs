@@ -102,11 +102,14 @@ pub(crate) fn settle(
     let from_label = header.speaker.is_none();
     let speaker = match header.speaker.take() {
         Some(mut speaker) => {
-            // the label that names the speaker, else the only one that answers
-            let label = label_for(&speaker.name, Party::Interviewee).or_else(|| {
-                let [only] = answerers[..] else { return None };
-                Some(only.to_owned())
-            });
+            // the label that names the speaker and answers in an exchange,
+            // else the only one that answers
+            let label = label_for(&speaker.name, Party::Interviewee)
+                .filter(|l| answerers.contains(&l.as_str()))
+                .or_else(|| {
+                    let [only] = answerers[..] else { return None };
+                    Some(only.to_owned())
+                });
             if speaker.label.is_none()
                 && let Some(label) = label
                 && label != speaker.name
@@ -137,11 +140,10 @@ pub(crate) fn settle(
                 }
                 None if declared == *label => {
                     let (bare, _) = names::without_titles(label);
-                    if bare.is_empty() {
-                        declared
-                    } else {
-                        bare.to_owned()
-                    }
+                    let bare = if bare.is_empty() { label } else { bare };
+                    // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
+                    // `大西かれん`: the page writes the name in full
+                    names::written_in_full(page.text, bare).unwrap_or_else(|| bare.to_owned())
                 }
                 None => declared,
             };

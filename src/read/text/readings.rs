@@ -607,10 +607,14 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
             entry.1 |= l.full.is_some();
         }
     }
+    // the labels the header names as the interviewer's (`Jane Doe(JD):`
+    // under `Interviewed by Jane Doe`) ask
     let answerers: Vec<&str> = counts
         .iter()
         .filter(|&(label, &(n, declared))| {
-            (n >= 2 || declared) && !super::labels::is_interviewer_word(label)
+            (n >= 2 || declared)
+                && !super::labels::is_interviewer_word(label)
+                && !rules.header_interviewers.iter().any(|l| l == label)
         })
         .map(|(label, _)| *label)
         .collect();
@@ -914,5 +918,16 @@ mod tests {
         let (questions, _, _) =
             chosen("Name\nQ: Why?\nA: Because.\n- one item\nQ: And?\nA: More.\n");
         assert_eq!(questions, ["Why?", "And?"]);
+    }
+    #[test]
+    fn an_interviewers_declared_label_asks_where_answers_are_marked() {
+        let p = crate::read::text::read(&crate::source::Source::from_text(
+            "t.txt",
+            "Interviewed by Jane Doe\nAA Aaa\nWe must cooperate here.\nJane Doe(JD): Why?\nA: Because.\nJD: How?\nA: Thus.\n",
+        ));
+        let i = p.interview.unwrap();
+        assert_eq!(i.speaker.name, "AA Aaa");
+        assert_eq!(i.exchanges.len(), 2);
+        assert_eq!(i.exchanges[0].question, "Why?");
     }
 }
