@@ -141,6 +141,21 @@ pub(crate) fn first_unwritable(
     walk(&value, &mut String::new(), &problem)
 }
 
+/// The error [`write`] fails with when `format` cannot carry `interview`
+/// (see [`Unwritable`]), found before a byte is written: a caller can
+/// check before it makes the output's file.
+pub fn check(format: Format, interview: &Interview) -> io::Result<()> {
+    match format {
+        Format::Text => text::check(interview).map_err(io::Error::from),
+        Format::Xml => match xml::first_forbidden(interview) {
+            Some((pointer, c)) => Err(xml::forbidden_error(&pointer, c)),
+            None => Ok(()),
+        },
+        Format::Wxr => wxr::check(interview),
+        _ => Ok(()),
+    }
+}
+
 /// Writes `interview` as `format`.
 pub fn write(format: Format, interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     match format {

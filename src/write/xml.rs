@@ -63,7 +63,7 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
 /// The bytes [`write`] gathers before it writes them out.
 const SPILL: usize = 64 << 10;
 
-fn forbidden_error(pointer: &str, c: char) -> io::Error {
+pub(crate) fn forbidden_error(pointer: &str, c: char) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
         format!(
