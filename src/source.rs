@@ -114,7 +114,11 @@ impl Source {
         decode_errors: Vec<Range<usize>>,
         binary: bool,
     ) -> Source {
-        let mut line_starts = vec![0];
+        // counted first: grown by doubling, the table of a document of
+        // short lines would reserve up to twice what it holds
+        let lines = crate::bytes::count_and_ascii(text.as_bytes(), |b| b == b'\n').0;
+        let mut line_starts = Vec::with_capacity(lines + 1);
+        line_starts.push(0);
         crate::bytes::each(
             text.as_bytes(),
             b' ',

@@ -169,7 +169,9 @@ fn a_large_document_peaks_at_a_small_multiple_of_its_size() {
 /// A document of very many very short turns costs more per byte (the
 /// README says how much): the schema check no longer makes the whole
 /// document a `serde_json::Value` (which took 35 × the input on top of the
-/// model), and the model's list of exchanges is no larger than it holds.
+/// model), the model's list of exchanges and the source's table of lines
+/// are no larger than they hold (46 × before, 24 × now: the model alone is
+/// 8 ×, the reader's line table and line kinds 15 ×).
 #[test]
 fn a_document_of_very_short_turns_peaks_at_a_known_multiple() {
     let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
@@ -190,4 +192,4 @@ fn a_document_of_very_short_turns_peaks_at_a_known_multiple() {
 }
 
 /// The bound the README states for a document of `Q: a?` / `A: b.` turns.
-const SHORT_TURNS_BOUND: f64 = 32.0;
+const SHORT_TURNS_BOUND: f64 = 25.0;

@@ -908,7 +908,20 @@ impl<'a> Assembler<'a> {
 
     /// Pass 5: turns into exchanges.
     fn body(&mut self, first: usize, profile: &Profile) -> Vec<Exchange> {
-        let mut exchanges = Vec::new();
+        // room for an exchange a question line: a list grown by doubling
+        // would reserve up to twice what it holds (a document of short
+        // turns has millions)
+        let questions =
+            self.kinds
+                .get(first..)
+                .unwrap_or_default()
+                .iter()
+                .filter(|kind| match kind {
+                    Kind::Marker(m) => m.side == Side::Question,
+                    Kind::Label(l) => profile.party(&l.label) == Some(Party::Interviewer),
+                    _ => false,
+                });
+        let mut exchanges = Vec::with_capacity(questions.count());
         let mut open: Option<Open> = None;
         let mut prev_text: Option<usize> = None;
         // the lines outlive `self`'s borrows: no copy of each line's text
@@ -1006,6 +1019,8 @@ impl<'a> Assembler<'a> {
         if let Some(done) = open.take() {
             self.close(done, &mut exchanges, true);
         }
+        // fewer than reserved when some question lines made none
+        exchanges.shrink_to_fit();
         exchanges
     }
 
