@@ -147,7 +147,14 @@ pub(crate) fn render(
     let Some(dir) = dir else {
         let mut out = Spool::for_input(outcome.bytes * to.len() as u64);
         for &format in to {
-            write_format(format, wxr, rel, &interview, &mut out)?;
+            // JSON and XML into a buffer straight, not through a writer's own
+            if let Spool::Memory(bytes) = &mut out
+                && matches!(format, Format::Json | Format::Ndjson | Format::Xml)
+            {
+                crate::write::to_vec(format, &interview, bytes)?;
+            } else {
+                write_format(format, wxr, rel, &interview, &mut out)?;
+            }
         }
         return Ok(Rendered::Stream(out));
     };
