@@ -93,7 +93,6 @@ pub fn write_at(
         }
         put(&mut doc)?;
     }
-    drop(put);
     out.flush()
 }
 
