@@ -525,7 +525,7 @@ impl<N> Work<'_, N> {
         if interview.is_none() {
             outcome.status = Status::Invalid;
         }
-        let rendered = match self.render(&rel, &outcome, interview.as_ref()) {
+        let rendered = match self.render(&rel, &outcome, interview) {
             Ok(rendered) => rendered,
             // a writer that cannot carry the document's content (XML and a
             // control character, raw text and a line break) makes the input
@@ -561,7 +561,7 @@ impl<N> Work<'_, N> {
         &self,
         rel: &Path,
         outcome: &Outcome,
-        interview: Option<&crate::Interview>,
+        interview: Option<crate::Interview>,
     ) -> io::Result<Rendered> {
         output::render(
             &self.options.to,

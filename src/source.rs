@@ -114,9 +114,12 @@ impl Source {
         decode_errors: Vec<Range<usize>>,
         binary: bool,
     ) -> Source {
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
+        // counted first: grown by doubling, the table of a document of
+        // short lines would reserve up to twice what it holds
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+        let mut line_starts = Vec::with_capacity(newlines.count() + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source {
             name,
             text,

@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::{NamedTempFile, TempPath};
@@ -49,7 +49,7 @@ pub(crate) enum Rendered {
     Nothing,
     /// Bytes for the stream or file destination: the documents, or one
     /// NDJSON record.
-    Stream(Vec<u8>),
+    Stream(Spool),
     /// Temporary files, each with the output path it is to be renamed to.
     Files(Vec<(PathBuf, TempPath)>),
     /// A document for a format whose items the emitting thread writes in
@@ -58,22 +58,82 @@ pub(crate) enum Rendered {
     Item(Box<Interview>, PathBuf),
 }
 
+/// The bytes of a stream destination, held until the emitting thread
+/// writes them in input order: in memory, or for a large document in an
+/// unnamed temporary file, so that its output is never in memory whole.
+pub(crate) enum Spool {
+    Memory(Vec<u8>),
+    File(BufWriter<fs::File>),
+}
+
+/// Input size from which a document's stream output is spooled to a
+/// temporary file rather than held in memory.
+pub const SPOOL_BYTES: u64 = 4 << 20;
+
+impl Spool {
+    /// A spool for the output of a document of `bytes` input bytes.
+    fn for_input(bytes: u64) -> Spool {
+        if bytes >= SPOOL_BYTES
+            && let Ok(file) = tempfile::tempfile()
+        {
+            return Spool::File(BufWriter::with_capacity(256 << 10, file));
+        }
+        // room for the document and its JSON overhead, so that the buffer
+        // rarely grows (each growth copies it)
+        let capacity = usize::try_from(bytes).unwrap_or(0) * 3 / 2 + 4096;
+        Spool::Memory(Vec::with_capacity(capacity))
+    }
+
+    /// Copies what was spooled to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Spool::Memory(bytes) => out.write_all(&bytes),
+            Spool::File(file) => {
+                let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+                file.seek(io::SeekFrom::Start(0))?;
+                io::copy(&mut file, out).map(drop)
+            }
+        }
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            Spool::Memory(out) => out.write(bytes),
+            Spool::File(out) => out.write(bytes),
+        }
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Spool::Memory(out) => out.write_all(bytes),
+            Spool::File(out) => out.write_all(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Spool::Memory(_) => Ok(()),
+            Spool::File(out) => out.flush(),
+        }
+    }
+}
+
 /// Renders one document for its destination: to bytes for a stream, to
-/// temporary files under `dir` for a mirrored tree.
+/// temporary files under `dir` for a mirrored tree. Each output is written
+/// as it is made, never held whole beside the model (see [`Spool`]).
 pub(crate) fn render(
     to: &[Format],
     wxr: &wxr::Options,
     dir: Option<&Path>,
     rel: &Path,
     outcome: &Outcome,
-    interview: Option<&Interview>,
+    interview: Option<Interview>,
 ) -> io::Result<Rendered> {
-    // room for the document and its JSON overhead, so that the buffer
-    // rarely grows (each growth copies it)
-    let capacity = usize::try_from(outcome.bytes).unwrap_or(0) * 3 / 2 + 4096;
     if to == [Format::Ndjson] {
-        let mut record = Vec::with_capacity(capacity);
-        report::write_record(&mut record, outcome, interview)?;
+        let mut record = Spool::for_input(outcome.bytes);
+        report::write_record(&mut record, outcome, interview.as_ref())?;
         return Ok(Rendered::Stream(record));
     }
     let Some(interview) = interview else {
@@ -81,26 +141,32 @@ pub(crate) fn render(
     };
     if to == [Format::Wxr] && dir.is_none() {
         // refused here, where the document is still the worker's
-        wxr::check(interview)?;
-        return Ok(Rendered::Item(
-            Box::new(interview.clone()),
-            rel.to_path_buf(),
-        ));
+        wxr::check(&interview)?;
+        return Ok(Rendered::Item(Box::new(interview), rel.to_path_buf()));
     }
     let Some(dir) = dir else {
-        let mut bytes = Vec::with_capacity(capacity * to.len());
+        let mut out = Spool::for_input(outcome.bytes * to.len() as u64);
         for &format in to {
-            write_format(format, wxr, rel, interview, &mut bytes)?;
+            // JSON and XML into a buffer straight, not through a writer's own
+            if let Spool::Memory(bytes) = &mut out
+                && matches!(format, Format::Json | Format::Ndjson | Format::Xml)
+            {
+                crate::write::to_vec(format, &interview, bytes)?;
+            } else {
+                write_format(format, wxr, rel, &interview, &mut out)?;
+            }
         }
-        return Ok(Rendered::Stream(bytes));
+        return Ok(Rendered::Stream(out));
     };
     let mut files = Vec::with_capacity(to.len());
-    let mut bytes = Vec::with_capacity(capacity);
     for &format in to {
         let target = dir.join(rel).with_extension(format.extension());
-        bytes.clear();
-        write_format(format, wxr, rel, interview, &mut bytes)?;
-        files.push((target.clone(), write_temporary(&target, &bytes)?));
+        // a document the format refuses makes no file, nor its directory
+        crate::write::check(format, &interview)?;
+        let temporary = write_temporary(&target, |out| {
+            write_format(format, wxr, rel, &interview, out)
+        })?;
+        files.push((target, temporary));
     }
     Ok(Rendered::Files(files))
 }
@@ -115,14 +181,14 @@ pub(crate) fn existing(to: &[Format], dir: &Path, rel: &Path) -> Option<Vec<Path
     targets.iter().all(|t| t.is_file()).then_some(targets)
 }
 
-/// Appends `interview`, read from the input at `rel`, as `format`; a WXR
+/// Writes `interview`, read from the input at `rel`, as `format`; a WXR
 /// file takes the run's options, and the CMS formats make a slug of `rel`.
 fn write_format(
     format: Format,
     wxr: &wxr::Options,
     rel: &Path,
     interview: &Interview,
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
 ) -> io::Result<()> {
     match format {
         Format::Wxr => {
@@ -133,13 +199,17 @@ fn write_format(
             writer.finish().map(drop)
         }
         Format::Markdown => markdown::write_at(interview, Some(rel), out),
-        _ => crate::write::to_vec(format, interview, out),
+        _ => crate::write::write(format, interview, out),
     }
 }
 
-/// Writes `bytes` to a new temporary file beside `target`, creating the
-/// directories on the way.
-fn write_temporary(target: &Path, bytes: &[u8]) -> io::Result<TempPath> {
+/// Writes a new temporary file beside `target` with `write`, creating the
+/// directories on the way. An error of `write` (a writer refusing the
+/// document) comes back as it is; the file is removed then.
+fn write_temporary(
+    target: &Path,
+    write: impl FnOnce(&mut BufWriter<&mut NamedTempFile>) -> io::Result<()>,
+) -> io::Result<TempPath> {
     let parent = parent_of(target);
     let mut file = match temporary_beside(target, parent) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -161,8 +231,15 @@ fn write_temporary(target: &Path, bytes: &[u8]) -> io::Result<TempPath> {
         }
         Ok(file) => file,
     };
-    file.write_all(bytes)
-        .map_err(|err| cannot("write", target, &err))?;
+    let mut out = BufWriter::with_capacity(256 << 10, &mut file);
+    match write(&mut out) {
+        // a writer's refusal names the document's field, not the file
+        Err(err) if err.kind() == io::ErrorKind::InvalidData => return Err(err),
+        Err(err) => return Err(cannot("write", target, &err)),
+        Ok(()) => {}
+    }
+    out.into_inner()
+        .map_err(|err| cannot("write", target, err.error()))?;
     Ok(file.into_temp_path())
 }
 
@@ -423,8 +500,8 @@ pub(crate) struct Sink<'w> {
     skip_existing: bool,
     /// For `--to wxr` into a stream or file: one WXR document holds every
     /// interview. Opened at the first item (the channel takes its
-    /// language), buffered between items.
-    wxr: Option<WxrWriter<Vec<u8>>>,
+    /// language); each item is spooled (see [`Spool`]) and then written.
+    wxr: Option<WxrWriter<Spool>>,
     /// The options that WXR document is written with.
     wxr_options: wxr::Options,
 }
@@ -614,13 +691,13 @@ impl<'w> Sink<'w> {
         })
     }
 
-    /// Writes bytes to the stream or file destination.
-    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+    /// Writes what was spooled to the stream or file destination.
+    fn write(&mut self, spool: Spool) -> io::Result<()> {
         match &mut self.kind {
-            Kind::Stream(out) => out.write_all(bytes),
+            Kind::Stream(out) => spool.copy_to(*out),
             Kind::File { file, written, .. } => {
                 *written = true;
-                file.write_all(bytes)
+                spool.copy_to(file)
             }
             Kind::Dir { .. } => Ok(()),
         }
@@ -650,20 +727,23 @@ impl<'w> Sink<'w> {
             let wxr = match self.wxr.take() {
                 Some(wxr) => self.wxr.insert(wxr),
                 None => self.wxr.insert(WxrWriter::begin(
-                    Vec::new(),
+                    Spool::Memory(Vec::new()),
                     self.wxr_options.clone().for_first(Some(&interview)),
                 )?),
             };
+            // the channel's header, if not written yet, then the item
+            let header = std::mem::replace(wxr.get_mut(), Spool::for_input(outcome.bytes));
             wxr.item_at(&interview, Some(&rel))?;
-            let bytes = std::mem::take(wxr.get_mut());
-            self.write(&bytes)?;
+            let item = std::mem::replace(wxr.get_mut(), Spool::Memory(Vec::new()));
+            self.write(header)?;
+            self.write(item)?;
             outcome.outputs.push(self.stream_target());
             return Ok(());
         }
         match (&mut self.kind, rendered) {
             (_, Rendered::Nothing) => {}
-            (Kind::Stream(out), Rendered::Stream(bytes)) => {
-                out.write_all(&bytes)?;
+            (Kind::Stream(out), Rendered::Stream(spool)) => {
+                spool.copy_to(*out)?;
                 outcome.outputs.push(PathBuf::from("-"));
             }
             (
@@ -672,9 +752,9 @@ impl<'w> Sink<'w> {
                     file,
                     written,
                 },
-                Rendered::Stream(bytes),
+                Rendered::Stream(spool),
             ) => {
-                file.write_all(&bytes)?;
+                spool.copy_to(file)?;
                 *written = true;
                 outcome.outputs.push(target.clone());
             }
@@ -733,8 +813,8 @@ impl<'w> Sink<'w> {
     pub fn finish(mut self) -> io::Result<()> {
         // nothing converted, nothing written, as for any stream or file
         if let Some(wxr) = self.wxr.take() {
-            let bytes = wxr.finish()?;
-            self.write(&bytes)?;
+            let rest = wxr.finish()?;
+            self.write(rest)?;
         }
         match self.kind {
             Kind::Stream(out) => out.flush(),

@@ -111,7 +111,7 @@ struct Record<'a> {
 /// Appends the NDJSON record of one input to `out`: the document when it
 /// converted, its errors when it did not, and its warnings.
 pub fn write_record(
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
     outcome: &Outcome,
     interview: Option<&Interview>,
 ) -> io::Result<()> {
@@ -123,8 +123,7 @@ pub fn write_record(
         notes: diagnostics_of(outcome, Severity::Note),
     };
     serde_json::to_writer(&mut *out, &record)?;
-    out.push(b'\n');
-    Ok(())
+    out.write_all(b"\n")
 }
 
 #[derive(Serialize)]

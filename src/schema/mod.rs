@@ -340,14 +340,72 @@ fn lowercase_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
+/// The validator of one exchange: the schema's `$defs/Exchange`, which
+/// every item of `exchanges` is checked against.
+fn exchange_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let mut schema = generate();
+        let defs = schema
+            .as_object_mut()
+            .and_then(|root| root.remove("$defs"))
+            .unwrap_or_default();
+        let exchange = serde_json::json!({
+            "$schema": schema["$schema"],
+            "$ref": "#/$defs/Exchange",
+            "$defs": defs,
+        });
+        jsonschema::draft202012::new(&exchange)
+            .expect("the generated schema's Exchange is a valid 2020-12 schema")
+    })
+}
+
+/// Whether `interview` is valid, found a part at a time: the document
+/// with its first exchange alone (so that `minItems` sees what it sees in
+/// the whole), then each other exchange against the exchange's schema,
+/// which is all the schema asks of an item. The same verdict as the whole
+/// document's, without its JSON form in memory at once (a document of many
+/// short exchanges takes ten times its size as a `serde_json::Value`).
+fn is_valid_in_parts(interview: &Interview) -> bool {
+    let head = Interview {
+        headline: interview.headline.clone(),
+        date: interview.date.clone(),
+        byline: interview.byline.clone(),
+        speaker: interview.speaker.clone(),
+        role: interview.role.clone(),
+        interviewer: interview.interviewer.clone(),
+        introduction: interview.introduction.clone(),
+        exchanges: interview.exchanges.first().cloned().into_iter().collect(),
+        read_count: interview.read_count,
+        read_count_precision: interview.read_count_precision,
+        read_count_text: interview.read_count_text.clone(),
+        language: interview.language.clone(),
+        encoding: interview.encoding.clone(),
+    };
+    let valid = |value: serde_json::Result<Value>, validator: &jsonschema::Validator| {
+        value.is_ok_and(|value| validator.is_valid(&value))
+    };
+    valid(serde_json::to_value(&head), validator())
+        && interview
+            .exchanges
+            .iter()
+            .skip(1)
+            .all(|exchange| valid(serde_json::to_value(exchange), exchange_validator()))
+}
+
 /// Every violation of the schema by a model built in memory: the model
-/// as `serde_json` writes it, checked as a JSON input is.
+/// as `serde_json` writes it, checked as a JSON input is. A valid model
+/// is checked a part at a time; only an invalid one is made a whole
+/// `serde_json::Value`, to report each violation as for a JSON input.
 pub fn check_model(interview: &Interview) -> Vec<Diagnostic> {
     check_model_with(interview, ErrorLimit::default())
 }
 
 /// [`check_model`], stopping at `limit` as [`check_with`] does.
 pub fn check_model_with(interview: &Interview, limit: ErrorLimit) -> Vec<Diagnostic> {
+    if is_valid_in_parts(interview) {
+        return Vec::new();
+    }
     match serde_json::to_value(interview) {
         Ok(value) => check_with(&value, limit),
         Err(err) => vec![Diagnostic::whole(
@@ -355,5 +413,65 @@ pub fn check_model_with(interview: &Interview, limit: ErrorLimit) -> Vec<Diagnos
             Code::Schema,
             err.to_string(),
         )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Exchange, Speaker};
+
+    fn exchange(question: &str, answer: &[&str]) -> Exchange {
+        Exchange {
+            question: question.into(),
+            answer: answer.iter().map(|a| (*a).to_owned()).collect(),
+            answered_by: None,
+        }
+    }
+
+    /// The check a part at a time gives the verdict and the diagnostics
+    /// of the whole document's, wherever the violation is.
+    #[test]
+    fn a_model_checked_in_parts_gets_the_whole_documents_verdict() {
+        let valid = Interview {
+            headline: None,
+            date: None,
+            byline: None,
+            speaker: Speaker::named("LEE"),
+            role: None,
+            interviewer: None,
+            introduction: vec!["intro".into()],
+            exchanges: vec![
+                exchange("a?", &["b."]),
+                exchange("c?", &["d.", "e."]),
+                exchange("f?", &["g."]),
+            ],
+            read_count: None,
+            read_count_precision: None,
+            read_count_text: None,
+            language: Some("en".into()),
+            encoding: None,
+        };
+        type Change = fn(&mut Interview);
+        let changes: [Change; 7] = [
+            |_| {},
+            |m| m.exchanges[2].question.clear(),
+            |m| m.exchanges[1].answer.clear(),
+            |m| m.exchanges[1].answered_by = Some(String::new()),
+            |m| m.exchanges[0].answer[0].clear(),
+            |m| m.exchanges.clear(),
+            |m| {
+                m.language = Some("English".into());
+                m.exchanges[2].answer[0].clear();
+            },
+        ];
+        for (i, change) in changes.into_iter().enumerate() {
+            let mut model = valid.clone();
+            change(&mut model);
+            let whole = check(&serde_json::to_value(&model).unwrap());
+            assert_eq!(is_valid_in_parts(&model), whole.is_empty(), "change {i}");
+            assert_eq!(check_model(&model), whole, "change {i}");
+            assert_eq!(whole.is_empty(), i == 0, "change {i}: {whole:?}");
+        }
     }
 }

@@ -36,6 +36,7 @@ use crate::write::{cms, jsonld};
 
 /// Writes `interview` as an HTML fragment with embedded JSON-LD.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    let out = &mut io::BufWriter::with_capacity(64 << 10, out);
     let lang = interview
         .language
         .as_deref()
@@ -127,13 +128,12 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
             text(&shown)
         )?;
     }
-    let json = serde_json::to_string(&jsonld::document(interview)).map_err(io::Error::other)?;
-    writeln!(
-        out,
-        "  <script type=\"application/ld+json\">{}</script>",
-        script_json(&json)
-    )?;
-    writeln!(out, "</article>")
+    out.write_all(b"  <script type=\"application/ld+json\">")?;
+    // serialised into the element as it is made: never a copy of the document
+    serde_json::to_writer(ScriptJson(&mut *out), &jsonld::Document::of(interview))?;
+    out.write_all(b"</script>\n")?;
+    writeln!(out, "</article>")?;
+    out.flush()
 }
 
 /// Text content: `&`, `<`, `>` escaped.
@@ -155,14 +155,42 @@ fn attr(s: &str) -> String {
     text(s).replace('"', "&quot;").replace('\'', "&#39;")
 }
 
-/// JSON made safe inside `<script>`: `<`, `>` and `&` can only stand inside
-/// JSON strings, where `\u003c` etc. mean the same characters.
-fn script_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+/// A writer of JSON made safe inside `<script>`: `<`, `>` and `&` can only
+/// stand inside JSON strings, where `\u003c` etc. mean the same
+/// characters, and so can the JavaScript line separators U+2028 and
+/// U+2029. serde_json hands it whole UTF-8 pieces, so a separator's three
+/// bytes are never split between two writes.
+struct ScriptJson<W>(W);
+
+impl<W: Write> Write for ScriptJson<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let special = rest
+                .iter()
+                .position(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2));
+            let Some(at) = special else {
+                self.0.write_all(rest)?;
+                break;
+            };
+            self.0.write_all(&rest[..at])?;
+            let (escape, len): (&[u8], usize) = match &rest[at..] {
+                [b'<', ..] => (b"\\u003c", 1),
+                [b'>', ..] => (b"\\u003e", 1),
+                [b'&', ..] => (b"\\u0026", 1),
+                [0xE2, 0x80, 0xA8, ..] => (b"\\u2028", 3),
+                [0xE2, 0x80, 0xA9, ..] => (b"\\u2029", 3),
+                _ => (&rest[at..=at], 1),
+            };
+            self.0.write_all(escape)?;
+            rest = &rest[at + len..];
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 #[cfg(test)]

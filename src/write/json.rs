@@ -7,9 +7,11 @@ use crate::model::Interview;
 
 /// Writes `interview` as pretty JSON with a trailing newline.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
-    let mut bytes = Vec::with_capacity(16 << 10);
-    to_vec(interview, &mut bytes)?;
-    out.write_all(&bytes)
+    // serialised straight out, never held whole
+    let mut out = io::BufWriter::with_capacity(64 << 10, out);
+    serde_json::to_writer_pretty(&mut out, interview)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Appends `interview` as pretty JSON with a trailing newline to `out`.

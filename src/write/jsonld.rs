@@ -34,144 +34,265 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde::ser::Serializer;
+use serde_json::Value;
 
-use crate::model::{Interview, Speaker};
+use crate::model::{Exchange, Interview, Role, Speaker};
 
 pub use crate::vocabulary::jsonld::{
     INTERVIEWEE, SCHEMA_ORG, VOCABULARY, context, join_paragraphs, split_paragraphs,
 };
 
-/// Writes `interview` as pretty JSON-LD with a trailing newline.
+/// Writes `interview` as pretty JSON-LD with a trailing newline, as it is
+/// serialised: no copy of the document is made (a paragraph list joined
+/// into one text is the largest thing held).
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(interview))?;
-    out.write_all(b"\n")
+    let mut out = io::BufWriter::with_capacity(64 << 10, out);
+    serde_json::to_writer_pretty(&mut out, &Document::of(interview))?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
-/// The JSON-LD document of `interview`.
+/// The JSON-LD document of `interview` as a whole [`Value`], for callers
+/// that want to inspect it; [`write`] streams the same document without
+/// building it.
 pub fn document(interview: &Interview) -> Value {
-    let mut doc = Map::new();
-    doc.insert("@context".into(), context());
-    doc.insert("@type".into(), "NewsArticle".into());
-    doc.insert("genre".into(), "Interview".into());
-    put(&mut doc, "headline", interview.headline.as_deref());
-    if let Some(date) = &interview.date {
-        let key = if is_iso_date(date) {
-            "datePublished"
+    serde_json::to_value(Document::of(interview)).unwrap_or(Value::Null)
+}
+
+/// The JSON-LD document, borrowing the model: its fields serialise in the
+/// order written here, which is the document's key order.
+#[derive(Serialize)]
+pub(crate) struct Document<'a> {
+    #[serde(rename = "@context")]
+    context: Value,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    genre: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(rename = "dateText", skip_serializing_if = "Option::is_none")]
+    date_text: Option<&'a str>,
+    #[serde(rename = "creditText", skip_serializing_if = "Option::is_none")]
+    credit_text: Option<&'a str>,
+    #[serde(rename = "inLanguage", skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Person<'a>>,
+    about: Person<'a>,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    introduction: Option<&'a [String]>,
+    #[serde(rename = "hasPart")]
+    has_part: Questions<'a>,
+    #[serde(
+        rename = "interactionStatistic",
+        skip_serializing_if = "Option::is_none"
+    )]
+    interaction_statistic: Option<Counter<'a>>,
+    #[serde(rename = "sourceEncoding", skip_serializing_if = "Option::is_none")]
+    source_encoding: Option<&'a str>,
+}
+
+impl<'a> Document<'a> {
+    pub(crate) fn of(interview: &'a Interview) -> Self {
+        let date = interview.date.as_deref();
+        let iso = date.is_some_and(is_iso_date);
+        let (summary, introduction) = if interview.introduction.is_empty() {
+            (None, None)
         } else {
-            "dateText"
+            let (text, list) = paragraphs(&interview.introduction);
+            (Some(text), list)
         };
-        doc.insert(key.into(), date.as_str().into());
-    }
-    put(&mut doc, "creditText", interview.byline.as_deref());
-    put(&mut doc, "inLanguage", interview.language.as_deref());
-    if let Some(interviewer) = &interview.interviewer {
-        doc.insert("author".into(), person(interviewer, None));
-    }
-    doc.insert("about".into(), interviewee(interview));
-    if !interview.introduction.is_empty() {
-        paragraphs(
-            &mut doc,
-            "abstract",
-            "introduction",
-            &interview.introduction,
-        );
-    }
-    let questions = interview.exchanges.iter().enumerate().map(|(i, exchange)| {
-        let mut answer = Map::new();
-        answer.insert("@type".into(), "Answer".into());
-        paragraphs(&mut answer, "text", "paragraphs", &exchange.answer);
-        let author = match &exchange.answered_by {
-            Some(name) => json!({ "@type": "Person", "name": name }),
-            None => json!({ "@id": INTERVIEWEE }),
-        };
-        answer.insert("author".into(), author);
-        json!({
-            "@type": "Question",
-            "position": i + 1,
-            "text": exchange.question,
-            "acceptedAnswer": answer,
-        })
-    });
-    doc.insert("hasPart".into(), questions.collect());
-    if interview.read_count.is_some()
-        || interview.read_count_precision.is_some()
-        || interview.read_count_text.is_some()
-    {
-        let mut counter = Map::new();
-        counter.insert("@type".into(), "InteractionCounter".into());
-        counter.insert("interactionType".into(), "ReadAction".into());
-        if let Some(count) = interview.read_count {
-            counter.insert("userInteractionCount".into(), count.into());
-        }
-        put(
-            &mut counter,
-            "readCountPrecision",
-            interview.read_count_precision.map(|p| p.as_str()),
-        );
-        put(
-            &mut counter,
-            "readCountText",
-            interview.read_count_text.as_deref(),
-        );
-        doc.insert("interactionStatistic".into(), counter.into());
-    }
-    put(&mut doc, "sourceEncoding", interview.encoding.as_deref());
-    doc.into()
-}
-
-/// The interviewee, with the role's parts.
-fn interviewee(interview: &Interview) -> Value {
-    let mut about = person(&interview.speaker, Some(INTERVIEWEE));
-    if let (Some(role), Value::Object(about)) = (&interview.role, &mut about) {
-        put(about, "description", Some(&role.text));
-        put(about, "jobTitle", role.title.as_deref());
-        if role.organization.is_some() || role.abbreviation.is_some() {
-            let mut organization = Map::new();
-            organization.insert("@type".into(), "Organization".into());
-            put(&mut organization, "name", role.organization.as_deref());
-            put(
-                &mut organization,
-                "alternateName",
-                role.abbreviation.as_deref(),
-            );
-            about.insert("worksFor".into(), organization.into());
+        let counted = interview.read_count.is_some()
+            || interview.read_count_precision.is_some()
+            || interview.read_count_text.is_some();
+        Document {
+            context: context(),
+            kind: "NewsArticle",
+            genre: "Interview",
+            headline: interview.headline.as_deref(),
+            date_published: date.filter(|_| iso),
+            date_text: date.filter(|_| !iso),
+            credit_text: interview.byline.as_deref(),
+            in_language: interview.language.as_deref(),
+            author: interview.interviewer.as_ref().map(|i| Person::of(i, None)),
+            about: Person::interviewee(&interview.speaker, interview.role.as_ref()),
+            summary,
+            introduction,
+            has_part: Questions(&interview.exchanges),
+            interaction_statistic: counted.then(|| Counter {
+                kind: "InteractionCounter",
+                interaction_type: "ReadAction",
+                user_interaction_count: interview.read_count,
+                read_count_precision: interview.read_count_precision.map(|p| p.as_str()),
+                read_count_text: interview.read_count_text.as_deref(),
+            }),
+            source_encoding: interview.encoding.as_deref(),
         }
     }
-    about
 }
 
-fn person(speaker: &Speaker, id: Option<&str>) -> Value {
-    let mut person = Map::new();
-    put(&mut person, "@id", id);
-    person.insert("@type".into(), "Person".into());
-    person.insert("name".into(), speaker.name.as_str().into());
-    put(&mut person, "familyName", speaker.family_name.as_deref());
-    put(&mut person, "givenName", speaker.given_name.as_deref());
-    put(&mut person, "alternateName", speaker.label.as_deref());
-    person.into()
+/// A `Person`: the interviewee (with `@id` and the role's parts) or the
+/// interviewer.
+#[derive(Serialize)]
+struct Person<'a> {
+    #[serde(rename = "@id", skip_serializing_if = "Option::is_none")]
+    id: Option<&'static str>,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "familyName", skip_serializing_if = "Option::is_none")]
+    family_name: Option<&'a str>,
+    #[serde(rename = "givenName", skip_serializing_if = "Option::is_none")]
+    given_name: Option<&'a str>,
+    #[serde(rename = "alternateName", skip_serializing_if = "Option::is_none")]
+    alternate_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(rename = "jobTitle", skip_serializing_if = "Option::is_none")]
+    job_title: Option<&'a str>,
+    #[serde(rename = "worksFor", skip_serializing_if = "Option::is_none")]
+    works_for: Option<Organization<'a>>,
 }
 
-/// `text_key`: the paragraphs joined by a blank line; `list_key`: the exact
-/// list, only when splitting the text would not give it back.
-fn paragraphs(
-    node: &mut Map<String, Value>,
-    text_key: &str,
-    list_key: &str,
-    paragraphs: &[String],
-) {
+impl<'a> Person<'a> {
+    fn of(speaker: &'a Speaker, id: Option<&'static str>) -> Self {
+        Person {
+            id,
+            kind: "Person",
+            name: &speaker.name,
+            family_name: speaker.family_name.as_deref(),
+            given_name: speaker.given_name.as_deref(),
+            alternate_name: speaker.label.as_deref(),
+            description: None,
+            job_title: None,
+            works_for: None,
+        }
+    }
+
+    /// The interviewee, with the role's parts.
+    fn interviewee(speaker: &'a Speaker, role: Option<&'a Role>) -> Self {
+        let mut about = Person::of(speaker, Some(INTERVIEWEE));
+        if let Some(role) = role {
+            about.description = Some(&role.text);
+            about.job_title = role.title.as_deref();
+            if role.organization.is_some() || role.abbreviation.is_some() {
+                about.works_for = Some(Organization {
+                    kind: "Organization",
+                    name: role.organization.as_deref(),
+                    alternate_name: role.abbreviation.as_deref(),
+                });
+            }
+        }
+        about
+    }
+}
+
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(rename = "alternateName", skip_serializing_if = "Option::is_none")]
+    alternate_name: Option<&'a str>,
+}
+
+/// The exchanges as `Question`s, each made as it is serialised.
+struct Questions<'a>(&'a [Exchange]);
+
+impl Serialize for Questions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().enumerate().map(|(i, exchange)| {
+            let (text, list) = paragraphs(&exchange.answer);
+            Question {
+                kind: "Question",
+                position: i + 1,
+                text: &exchange.question,
+                accepted_answer: Answer {
+                    kind: "Answer",
+                    text,
+                    paragraphs: list,
+                    author: match &exchange.answered_by {
+                        Some(name) => Author::Person {
+                            kind: "Person",
+                            name,
+                        },
+                        None => Author::Interviewee { id: INTERVIEWEE },
+                    },
+                },
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct Question<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    text: &'a str,
+    #[serde(rename = "acceptedAnswer")]
+    accepted_answer: Answer<'a>,
+}
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraphs: Option<&'a [String]>,
+    author: Author<'a>,
+}
+
+/// Who answered: the interviewee, by `@id`, or a panel member by name.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Author<'a> {
+    Person {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        name: &'a str,
+    },
+    Interviewee {
+        #[serde(rename = "@id")]
+        id: &'static str,
+    },
+}
+
+#[derive(Serialize)]
+struct Counter<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "interactionType")]
+    interaction_type: &'static str,
+    #[serde(
+        rename = "userInteractionCount",
+        skip_serializing_if = "Option::is_none"
+    )]
+    user_interaction_count: Option<u64>,
+    #[serde(rename = "readCountPrecision", skip_serializing_if = "Option::is_none")]
+    read_count_precision: Option<&'static str>,
+    #[serde(rename = "readCountText", skip_serializing_if = "Option::is_none")]
+    read_count_text: Option<&'a str>,
+}
+
+/// The paragraphs joined by a blank line, and the exact list too when
+/// splitting that text would not give it back.
+fn paragraphs(paragraphs: &[String]) -> (String, Option<&[String]>) {
     let text = join_paragraphs(paragraphs);
-    let exact = split_paragraphs(&text) == paragraphs;
-    node.insert(text_key.into(), text.into());
-    if !exact {
-        node.insert(list_key.into(), paragraphs.into());
-    }
-}
-
-fn put(node: &mut Map<String, Value>, key: &str, value: Option<&str>) {
-    if let Some(value) = value {
-        node.insert(key.into(), value.into());
-    }
+    // `split_paragraphs(&text) == paragraphs`, without a copy of each
+    let exact = text
+        .split("\n\n")
+        .filter(|p| !p.is_empty())
+        .eq(paragraphs.iter().map(String::as_str));
+    (text, (!exact).then_some(paragraphs))
 }
 
 /// Whether `date` is an ISO 8601 calendar date (`2024-05-12`) or date-time
@@ -269,12 +390,8 @@ mod tests {
             p(&["a", "b c"])
         );
         assert_eq!(split_paragraphs("a\n\n\n\nb"), p(&["a", "b"]));
-        let mut node = Map::new();
-        paragraphs(&mut node, "text", "paragraphs", &p(&["a\n", "b"]));
-        assert_eq!(node["text"], "a\n\n\nb");
-        assert_eq!(node["paragraphs"], json!(["a\n", "b"]));
-        let mut node = Map::new();
-        paragraphs(&mut node, "text", "paragraphs", &p(&["a", "b"]));
-        assert!(!node.contains_key("paragraphs"));
+        let list = p(&["a\n", "b"]);
+        assert_eq!(paragraphs(&list), ("a\n\n\nb".to_owned(), Some(&list[..])));
+        assert_eq!(paragraphs(&p(&["a", "b"])).1, None);
     }
 }

@@ -59,11 +59,21 @@ pub fn write_at(
     path: Option<&Path>,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    // written a part at a time (the front matter, a paragraph, an
+    // exchange), never the whole page
+    let mut out = io::BufWriter::with_capacity(64 << 10, out);
     let mut doc = String::with_capacity(8192);
+    let mut put = |doc: &mut String| {
+        out.write_all(doc.as_bytes())?;
+        doc.clear();
+        Ok::<(), io::Error>(())
+    };
     front_matter(interview, path, &mut doc);
+    put(&mut doc)?;
     for paragraph in &interview.introduction {
         doc.push('\n');
         block(&mut doc, paragraph, Context::Paragraph);
+        put(&mut doc)?;
     }
     for exchange in &interview.exchanges {
         doc.push('\n');
@@ -81,8 +91,9 @@ pub fn write_at(
                 _ => block(&mut doc, paragraph, Context::Paragraph),
             }
         }
+        put(&mut doc)?;
     }
-    out.write_all(doc.as_bytes())
+    out.flush()
 }
 
 // ---------------------------------------------------------------------------

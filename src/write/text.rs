@@ -34,10 +34,33 @@ use crate::read::text::{is_plain_body_line, markers, parse_read_count};
 /// (see [`check`]); nothing is written then.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     check(interview)?;
-    for line in lines(interview) {
-        writeln!(out, "{line}")?;
+    let mut out = io::BufWriter::with_capacity(64 << 10, out);
+    let mut lines = Lines {
+        out: &mut out,
+        error: None,
+    };
+    write_lines(interview, &mut lines);
+    match lines.error {
+        Some(err) => Err(err),
+        None => out.flush(),
     }
-    Ok(())
+}
+
+/// Where the output goes, line by line as it is made: never held whole.
+struct Lines<'w> {
+    out: &'w mut dyn Write,
+    /// The first error writing, after which nothing more is written.
+    error: Option<io::Error>,
+}
+
+impl Lines<'_> {
+    fn push(&mut self, line: impl AsRef<str>) {
+        if self.error.is_none()
+            && let Err(err) = writeln!(self.out, "{}", line.as_ref())
+        {
+            self.error = Some(err);
+        }
+    }
 }
 
 /// Checks that raw text can carry every text of `interview`, so that
@@ -111,9 +134,8 @@ pub fn check(interview: &Interview) -> Result<(), Unwritable> {
     Ok(())
 }
 
-/// The output, line by line.
-fn lines(interview: &Interview) -> Vec<String> {
-    let mut out = Vec::new();
+/// Writes the output, line by line.
+fn write_lines(interview: &Interview, out: &mut Lines<'_>) {
     let speaker = &interview.speaker;
     // in a labelled transcript the reader takes as the name only a header
     // line that names someone who answers
@@ -223,21 +245,20 @@ fn lines(interview: &Interview) -> Vec<String> {
             paragraph.clone()
         });
     }
-    transcript(interview, &mut out);
+    transcript(interview, out);
     match (&interview.read_count_text, interview.read_count) {
-        (Some(text), _) => out.push(text.clone()),
+        (Some(text), _) => out.push(text),
         (None, Some(count)) => out.push(match interview.read_count_precision {
             Some(Precision::AtLeast) => format!("已阅读人数: {count}+"),
             _ => format!("已阅读人数: {count}"),
         }),
         (None, None) => {}
     }
-    out
 }
 
 /// The exchanges: `Q:`/`A:` markers, or speaker labels when the model
 /// carries labels or a panel.
-fn transcript(interview: &Interview, out: &mut Vec<String>) {
+fn transcript(interview: &Interview, out: &mut Lines<'_>) {
     let panel = is_panel(interview);
     let (q, a) = if interview.language.as_deref() == Some("zh") {
         ("问：", "答：")
@@ -288,7 +309,7 @@ fn transcript(interview: &Interview, out: &mut Vec<String>) {
             if i == 0 || !is_plain_body_line(paragraph) {
                 out.push(format!("{answer_marker}{paragraph}"));
             } else {
-                out.push(paragraph.clone());
+                out.push(paragraph);
             }
         }
     }
@@ -471,7 +492,15 @@ mod tests {
             let mut m = base();
             change(&mut m);
             // the loss is real: the text, read back, is another document
-            let text = lines(&m).join("\n");
+            let mut bytes = Vec::new();
+            write_lines(
+                &m,
+                &mut Lines {
+                    out: &mut bytes,
+                    error: None,
+                },
+            );
+            let text = String::from_utf8(bytes).unwrap();
             let back = read(&Source::from_text("t", &text)).interview;
             assert_ne!(back.as_ref(), Some(&m), "{pointer}: no loss in\n{text}");
             // so the writer refuses, naming the field, and writes nothing

@@ -296,7 +296,16 @@ impl<W: Write> WxrWriter<W> {
         let guid = format!("{}?interview={:032x}", o.site_url, fingerprint(interview));
         xml.write_event(Event::Text(BytesText::new(&xml_safe(&guid))))?;
         xml.write_event(Event::End(BytesEnd::new("guid")))?;
-        cdata_el(xml, 2, "content:encoded", &content(interview))?;
+        // written block by block, never whole: its text is HTML-escaped,
+        // so it holds no `]]>` and is one CDATA section (as `cdata` makes
+        // it), and no character `xml_safe` would change (`check` refused
+        // them, `html_text` made line ends LF)
+        indent(xml, 2)?;
+        xml.write_event(Event::Start(BytesStart::new("content:encoded")))?;
+        raw(xml, "<![CDATA[")?;
+        content_into(interview, xml.get_mut())?;
+        raw(xml, "]]>")?;
+        xml.write_event(Event::End(BytesEnd::new("content:encoded")))?;
         cdata_el(
             xml,
             2,
@@ -423,36 +432,81 @@ fn post_url(site_url: &str, slug: &str) -> String {
 }
 
 /// A 128-bit FNV-1a hash of the model's JSON: the same interview gives the
-/// same number in every run and every version of this program.
+/// same number in every run and every version of this program. The JSON is
+/// hashed as it is serialised, never held.
 fn fingerprint(interview: &Interview) -> u128 {
-    fnv1a_128(&serde_json::to_vec(interview).unwrap_or_default())
+    let mut hash = Fnv1a128::default();
+    // writing to a hash cannot fail, nor can serialising a model
+    let _ = serde_json::to_writer(&mut hash, interview);
+    hash.0
 }
 
+#[cfg(test)]
 fn fnv1a_128(bytes: &[u8]) -> u128 {
-    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
-    const PRIME: u128 = 0x0000000001000000000000000000013b;
-    bytes
-        .iter()
-        .fold(OFFSET, |h, &b| (h ^ u128::from(b)).wrapping_mul(PRIME))
+    let mut hash = Fnv1a128::default();
+    hash.write_all(bytes).map_or(0, |()| hash.0)
+}
+
+/// The FNV-1a hash of the bytes written to it.
+struct Fnv1a128(u128);
+
+impl Default for Fnv1a128 {
+    fn default() -> Self {
+        Fnv1a128(0x6c62272e07bb014262b821756295c58d)
+    }
+}
+
+impl Write for Fnv1a128 {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        const PRIME: u128 = 0x0000000001000000000000000000013b;
+        self.0 = bytes
+            .iter()
+            .fold(self.0, |h, &b| (h ^ u128::from(b)).wrapping_mul(PRIME));
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The post body: block-editor markup, which also renders as plain HTML.
+#[cfg(test)]
 fn content(interview: &Interview) -> String {
-    let mut html = String::with_capacity(8192);
+    let mut html = Vec::new();
+    content_into(interview, &mut html).expect("a Vec takes every write");
+    String::from_utf8(html).expect("the model's text is UTF-8")
+}
+
+/// Writes the post body block by block: the blocks are separated by a
+/// blank line, and nothing follows the last.
+fn content_into(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+    let mut block = String::with_capacity(1024);
+    let mut first = true;
+    let mut put = |block: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.write_all(b"\n\n")?;
+        }
+        out.write_all(block.as_bytes())?;
+        block.clear();
+        Ok::<(), io::Error>(())
+    };
     for paragraph in &interview.introduction {
-        paragraph_block(&mut html, None, paragraph);
+        paragraph_block(&mut block, None, paragraph);
+        put(&mut block)?;
     }
     for exchange in &interview.exchanges {
-        html.push_str("<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">");
-        html_text(&mut html, &exchange.question);
-        html.push_str("</h2>\n<!-- /wp:heading -->\n\n");
+        block.push_str("<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">");
+        html_text(&mut block, &exchange.question);
+        block.push_str("</h2>\n<!-- /wp:heading -->");
+        put(&mut block)?;
         for (i, paragraph) in exchange.answer.iter().enumerate() {
             let by = exchange.answered_by.as_deref().filter(|_| i == 0);
-            paragraph_block(&mut html, by, paragraph);
+            paragraph_block(&mut block, by, paragraph);
+            put(&mut block)?;
         }
     }
-    html.truncate(html.trim_end().len());
-    html
+    Ok(())
 }
 
 fn paragraph_block(html: &mut String, by: Option<&str>, text: &str) {
@@ -463,7 +517,7 @@ fn paragraph_block(html: &mut String, by: Option<&str>, text: &str) {
         html.push_str(":</strong> ");
     }
     html_text(html, text);
-    html.push_str("</p>\n<!-- /wp:paragraph -->\n\n");
+    html.push_str("</p>\n<!-- /wp:paragraph -->");
 }
 
 /// `text` as HTML text: `&`, `<`, `>` escaped, line breaks as `<br>`.
@@ -669,6 +723,22 @@ mod tests {
         assert!(out.contains("<dc:creator><![CDATA[archive]]></dc:creator>"));
         assert!(!out.contains("domain=\"category\""));
         assert!(!out.contains("<wp:category>"));
+    }
+
+    #[test]
+    fn the_body_is_one_cdata_section_whatever_its_text() {
+        let i = interview(
+            r#"{"speaker": {"name": "A"}, "exchanges": [{"question": "a]]>b", "answer": ["]]>", "x"]}]}"#,
+        );
+        let out = render(Options::default(), &[i]);
+        let body = out
+            .split("<content:encoded>")
+            .nth(1)
+            .and_then(|rest| rest.split("</content:encoded>").next())
+            .unwrap();
+        assert_eq!(body.matches("<![CDATA[").count(), 1, "{body}");
+        assert_eq!(body.matches("]]>").count(), 1, "{body}");
+        assert!(body.contains("a]]&gt;b"), "{body}");
     }
 
     #[test]

@@ -44,9 +44,33 @@ pub use crate::vocabulary::xml::{NAMESPACE, is_forbidden};
 /// Fails with [`io::ErrorKind::InvalidData`] when a text holds a character
 /// XML 1.0 cannot represent; nothing is written then.
 pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
-    let mut bytes = Vec::with_capacity(4096);
-    to_vec(interview, &mut bytes)?;
-    out.write_all(&bytes)
+    // looked for first, since what is written cannot be taken back
+    if let Some((pointer, c)) = first_forbidden(interview) {
+        return Err(forbidden_error(&pointer, c));
+    }
+    let mut w = Indented {
+        out: Vec::with_capacity(SPILL + (4 << 10)),
+        depth: 0,
+        forbidden: false,
+        spill: Some(out),
+        error: None,
+    };
+    document(interview, &mut w);
+    w.drain();
+    w.error.map_or(Ok(()), Err)
+}
+
+/// The bytes [`write`] gathers before it writes them out.
+const SPILL: usize = 64 << 10;
+
+pub(crate) fn forbidden_error(pointer: &str, c: char) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "`{pointer}` holds U+{:04X}, a character XML 1.0 cannot represent",
+            u32::from(c)
+        ),
+    )
 }
 
 /// Appends `interview` as XML to `out`, as [`write`] writes it, with no
@@ -58,7 +82,24 @@ pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
         out: std::mem::take(out),
         depth: 0,
         forbidden: false,
+        spill: None,
+        error: None,
     };
+    document(interview, &mut w);
+    *out = w.out;
+    // each text is looked at as it is written; only then is the model
+    // walked as JSON (a copy of all of it) to name the text by its pointer
+    if w.forbidden
+        && let Some((pointer, c)) = first_forbidden(interview)
+    {
+        out.truncate(start);
+        return Err(forbidden_error(&pointer, c));
+    }
+    Ok(())
+}
+
+/// The document, element by element.
+fn document(interview: &Interview, w: &mut Indented<'_>) {
     w.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     w.line(&format!("<interview xmlns=\"{NAMESPACE}\">"));
     w.depth += 1;
@@ -84,6 +125,7 @@ pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
         w.paragraphs("answer", &exchange.answer);
         w.opt("answered_by", exchange.answered_by.as_deref());
         w.close("exchange");
+        w.spill();
     }
     if let Some(count) = interview.read_count {
         w.leaf("read_count", &count.to_string());
@@ -97,22 +139,6 @@ pub fn to_vec(interview: &Interview, out: &mut Vec<u8>) -> io::Result<()> {
     w.opt("encoding", interview.encoding.as_deref());
     w.depth -= 1;
     w.line("</interview>");
-    *out = w.out;
-    // each text is looked at as it is written; only then is the model
-    // walked as JSON (a copy of all of it) to name the text by its pointer
-    if w.forbidden
-        && let Some((pointer, c)) = first_forbidden(interview)
-    {
-        out.truncate(start);
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "`{pointer}` holds U+{:04X}, a character XML 1.0 cannot represent",
-                u32::from(c)
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// The JSON pointer and character of the first text in `interview` that XML
@@ -142,7 +168,11 @@ pub fn first_forbidden(interview: &Interview) -> Option<(String, char)> {
             _ => None,
         }
     }
-    // the model's JSON form names every text by its pointer
+    // the model's JSON form names every text by its pointer; it is made
+    // only for a model that has such a text
+    if !super::texts(interview).any(|text| text.contains(is_forbidden)) {
+        return None;
+    }
     let value = serde_json::to_value(interview).ok()?;
     walk(&value, &mut String::new())
 }
@@ -165,14 +195,38 @@ fn escape_into(out: &mut Vec<u8>, text: &str) {
 }
 
 /// An output buffer that knows the current indentation.
-struct Indented {
+struct Indented<'w> {
     out: Vec<u8>,
     depth: usize,
     /// Whether a text written holds a character [`is_forbidden`].
     forbidden: bool,
+    /// Where the buffer goes once it holds [`SPILL`] bytes, if anywhere.
+    spill: Option<&'w mut dyn Write>,
+    /// The first error writing to `spill`, after which nothing more is
+    /// written.
+    error: Option<io::Error>,
 }
 
-impl Indented {
+impl Indented<'_> {
+    /// Writes the buffer out once it is full, when it has somewhere to go.
+    fn spill(&mut self) {
+        if self.out.len() >= SPILL {
+            self.drain();
+        }
+    }
+
+    /// Writes the whole buffer out, when it has somewhere to go.
+    fn drain(&mut self) {
+        if let Some(to) = &mut self.spill {
+            if self.error.is_none()
+                && let Err(err) = to.write_all(&self.out)
+            {
+                self.error = Some(err);
+            }
+            self.out.clear();
+        }
+    }
+
     fn indent(&mut self) {
         self.out.extend(std::iter::repeat_n(b' ', 2 * self.depth));
     }

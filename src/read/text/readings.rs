@@ -58,14 +58,29 @@ const LINE: i64 = 4;
 /// warnings already report.
 const DOUBT_MARGIN: i64 = 6;
 
+/// A reading tried, without its exchanges (a document of short turns has
+/// millions, and only the chosen reading's are kept): what the score and
+/// the doubt check need.
+struct Tried {
+    n: usize,
+    value: i64,
+    profile: Profile,
+    first: usize,
+    /// Where each exchange's question starts.
+    starts: Vec<usize>,
+    exchanges: usize,
+}
+
 /// The best reading of `page`, starting from the rules' profile `rules`.
+/// Each reading's body is scored and dropped; the chosen one is read again,
+/// so that one body at a time is held.
 pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
     let structure = Structure {
         recurring: recurring_labels(page),
         numbered: counts_up(page),
     };
-    let mut best: Option<(usize, i64, Chosen)> = None;
-    let mut runner: Option<(usize, i64, Chosen)> = None;
+    let mut best: Option<Tried> = None;
+    let mut runner: Option<Tried> = None;
     for (n, (_, reading)) in READINGS.iter().enumerate() {
         let profile = if n == 0 {
             Some(rules.clone())
@@ -76,44 +91,43 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
         let first = layout::first_turn(page, &profile);
         let body = body::read(page, first, &profile);
         let value = score(page, &profile, first, &body, &structure);
-        let candidate = (
+        let candidate = Tried {
             n,
             value,
-            Chosen {
-                profile,
-                first,
-                body,
-                doubt: None,
-            },
-        );
+            profile,
+            first,
+            exchanges: body.exchanges.len(),
+            starts: body.starts,
+        };
         match &best {
-            Some((_, b, _)) if value <= *b => {
-                if runner.as_ref().is_none_or(|(_, r, _)| value > *r) {
+            Some(b) if value <= b.value => {
+                if runner.as_ref().is_none_or(|r| value > r.value) {
                     runner = Some(candidate);
                 }
             }
             _ => runner = best.replace(candidate),
         }
     }
-    let (n, value, mut chosen) = best.expect("the rules' reading is always tried");
-    if let Some((m, other, second)) = runner
-        && value - other <= DOUBT_MARGIN.max(value / 10)
-        && !second.body.exchanges.is_empty()
-    {
-        chosen.doubt = doubt(page, (n, &chosen), (m, &second));
+    let best = best.expect("the rules' reading is always tried");
+    let doubt = runner
+        .filter(|second| {
+            best.value - second.value <= DOUBT_MARGIN.max(best.value / 10) && second.exchanges > 0
+        })
+        .and_then(|second| doubt(page, &best, &second));
+    let body = body::read(page, best.first, &best.profile);
+    Chosen {
+        profile: best.profile,
+        first: best.first,
+        body,
+        doubt,
     }
-    chosen
 }
 
 /// The warning that two readings came close, at the first question one
 /// reads and the other does not; none when both read the same questions
 /// (they differ only in what they make of a label, say).
-fn doubt(
-    page: &Page<'_>,
-    (n, best): (usize, &Chosen),
-    (m, other): (usize, &Chosen),
-) -> Option<Diagnostic> {
-    let (a, b) = (&best.body.starts, &other.body.starts);
+fn doubt(page: &Page<'_>, best: &Tried, other: &Tried) -> Option<Diagnostic> {
+    let (a, b) = (&best.starts, &other.starts);
     let at = match a.iter().zip(b).find(|(x, y)| x != y) {
         Some((x, y)) => *x.min(y),
         None if a.len() == b.len() => return None,
@@ -126,10 +140,10 @@ fn doubt(
             Code::DoubtfulExchanges,
             format!(
                 "the turns were read by {} ({} exchanges); read by {} they give {} exchanges, and both readings fit the page about as well",
-                READINGS[n].0,
-                best.body.exchanges.len(),
-                READINGS[m].0,
-                other.body.exchanges.len()
+                READINGS[best.n].0,
+                best.exchanges,
+                READINGS[other.n].0,
+                other.exchanges
             ),
             span,
         )
