@@ -164,3 +164,18 @@ fn sibling_imports_are_found_in_groups_and_paths() {
         ["output", "report"]
     );
 }
+
+/// One module style: a module with submodules is a directory with a
+/// `mod.rs`, never a `NAME.rs` beside a `NAME/` directory.
+#[test]
+fn no_module_file_beside_its_directory() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_dir() && entry.path().with_extension("rs").is_file() {
+            found.push(entry.path().display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "directories beside a NAME.rs: {found:?}");
+}
