@@ -401,13 +401,23 @@ fn is_control(b: u8) -> bool {
 impl Survey {
     fn of(bytes: &[u8]) -> Survey {
         let sample = &bytes[..bytes.len().min(64 * 1024)];
-        let count = |pred: fn(u8) -> bool| sample.iter().filter(|&&b| pred(b)).count();
-        Survey {
+        let survey = Survey {
             len: sample.len(),
             whole: sample.len() == bytes.len(),
-            nuls: count(|b| b == 0),
-            crs: count(|b| b == b'\r'),
-            controls: count(is_control),
+            nuls: 0,
+            crs: 0,
+            controls: 0,
+        };
+        // most text holds no C0 byte but line feeds and tabs: one look
+        // says there is nothing to count
+        if !sample.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t') {
+            return survey;
+        }
+        Survey {
+            nuls: sample.iter().filter(|&&b| b == 0).count(),
+            crs: sample.iter().filter(|&&b| b == b'\r').count(),
+            controls: sample.iter().filter(|&&b| is_control(b)).count(),
+            ..survey
         }
     }
 

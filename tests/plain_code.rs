@@ -85,3 +85,97 @@ fn no_hand_vectorised_scan() {
     let found = lines_with(&src, &["as_chunks", "split_first_chunk", "cast_signed"]);
     assert!(found.is_empty(), "hand-vectorised scans: {found:?}");
 }
+
+/// The sibling modules a file's `use` declarations name through `super::`
+/// (`use super::output::OutFile;`, `use super::{Options, report};`).
+fn sibling_imports(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for statement in text.split(';') {
+        let statement = statement.trim();
+        let Some(path) = statement
+            .strip_prefix("use super::")
+            .or_else(|| statement.strip_prefix("pub(crate) use super::"))
+        else {
+            continue;
+        };
+        let names: Vec<&str> = match path.strip_prefix('{') {
+            Some(group) => group.trim_end_matches('}').split(',').collect(),
+            None => vec![path],
+        };
+        for name in names {
+            let name = name.trim();
+            let first = name.split("::").next().unwrap_or("");
+            // a module is a lowercase name (types and functions imported
+            // from the parent are told apart by the files that exist)
+            if !first.is_empty() && first.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                found.push(first.to_owned());
+            }
+        }
+    }
+    found
+}
+
+/// No two files of one directory import each other: imports point one
+/// way (`batch/output.rs` → `batch/report.rs` → `batch/file.rs`).
+#[test]
+fn no_sibling_modules_import_each_other() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut cycles = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let dir = entry.path();
+        let module = |name: &str| dir.join(format!("{name}.rs"));
+        let files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| {
+                let path = e.unwrap().path();
+                let stem = path.file_stem()?.to_str()?.to_owned();
+                (path.extension()? == "rs" && stem != "mod").then_some(stem)
+            })
+            .collect();
+        for a in &files {
+            let text = std::fs::read_to_string(module(a)).unwrap();
+            for b in sibling_imports(&text) {
+                if b == *a || !files.contains(&b) {
+                    continue;
+                }
+                let back = std::fs::read_to_string(module(&b)).unwrap();
+                if sibling_imports(&back).contains(a) && a < &b {
+                    cycles.push(format!("{} <-> {b}", module(a).display()));
+                }
+            }
+        }
+    }
+    assert!(
+        cycles.is_empty(),
+        "modules that import each other: {cycles:?}"
+    );
+}
+
+#[test]
+fn sibling_imports_are_found_in_groups_and_paths() {
+    assert_eq!(
+        sibling_imports(
+            "use super::output::OutFile;\nuse super::{Options, report};\nuse crate::x;"
+        ),
+        ["output", "report"]
+    );
+}
+
+/// One module style: a module with submodules is a directory with a
+/// `mod.rs`, never a `NAME.rs` beside a `NAME/` directory.
+#[test]
+fn no_module_file_beside_its_directory() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_dir() && entry.path().with_extension("rs").is_file() {
+            found.push(entry.path().display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "directories beside a NAME.rs: {found:?}");
+}

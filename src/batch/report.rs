@@ -43,7 +43,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::output::OutFile;
+use super::file::OutFile;
 use super::{Located, Outcome, Summary};
 use crate::diagnostic::Severity;
 use crate::model::Interview;

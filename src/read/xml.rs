@@ -589,8 +589,25 @@ struct Builder {
     tally: Tally,
 }
 
-/// The children found for each slot of a content model.
-type Found<'e> = Vec<Vec<&'e Element>>;
+/// The children found for each slot of a content model, looked up by the
+/// slot's element name.
+struct Found<'e> {
+    slots: Slots,
+    children: Vec<Vec<&'e Element>>,
+}
+
+impl<'e> Found<'e> {
+    /// The children `<name>` found; `name` is one of the content model's
+    /// element names.
+    fn get(&self, name: &str) -> &[&'e Element] {
+        let i = self
+            .slots
+            .iter()
+            .position(|(slot, _)| *slot == name)
+            .unwrap_or_else(|| panic!("<{name}> is no element of this content model"));
+        &self.children[i]
+    }
+}
 
 impl Builder {
     fn interview(&mut self, root: &Element) -> Option<Interview> {
@@ -610,28 +627,42 @@ impl Builder {
         }
         self.spans.insert(String::new(), root.tag.clone());
         let f = self.children(root, INTERVIEW);
-        let headline = self.opt_text(&f[0], "/headline");
-        let date = self.opt_text(&f[1], "/date");
-        let byline = self.opt_text(&f[2], "/byline");
-        let speaker = f[3].first().map(|el| self.speaker(el, "/speaker"));
-        let role = f[4].first().map(|el| self.role(el));
-        let interviewer = f[5].first().map(|el| self.speaker(el, "/interviewer"));
-        let introduction = f[6]
+        let headline = self.opt_text(f.get("headline"), "/headline");
+        let date = self.opt_text(f.get("date"), "/date");
+        let byline = self.opt_text(f.get("byline"), "/byline");
+        let speaker = f
+            .get("speaker")
+            .first()
+            .map(|el| self.speaker(el, "/speaker"));
+        let role = f.get("role").first().map(|el| self.role(el));
+        let interviewer = f
+            .get("interviewer")
+            .first()
+            .map(|el| self.speaker(el, "/interviewer"));
+        let introduction = f
+            .get("introduction")
             .first()
             .map(|el| self.paragraphs(el, "/introduction"))
             .unwrap_or_default();
-        let exchanges = f[7]
+        let exchanges = f
+            .get("exchange")
             .iter()
             .enumerate()
             .map_while(|(i, el)| {
                 (!self.is_full()).then(|| self.exchange(el, &format!("/exchanges/{i}")))
             })
             .collect();
-        let read_count = f[8].first().and_then(|el| self.read_count(el));
-        let read_count_precision = f[9].first().and_then(|el| self.precision(el));
-        let read_count_text = self.opt_text(&f[10], "/read_count_text");
-        let language = self.opt_text(&f[11], "/language");
-        let encoding = self.opt_text(&f[12], "/encoding");
+        let read_count = f
+            .get("read_count")
+            .first()
+            .and_then(|el| self.read_count(el));
+        let read_count_precision = f
+            .get("read_count_precision")
+            .first()
+            .and_then(|el| self.precision(el));
+        let read_count_text = self.opt_text(f.get("read_count_text"), "/read_count_text");
+        let language = self.opt_text(f.get("language"), "/language");
+        let encoding = self.opt_text(f.get("encoding"), "/encoding");
         Some(Interview {
             headline,
             date,
@@ -654,11 +685,11 @@ impl Builder {
         let f = self.children(el, SPEAKER);
         Speaker {
             name: self
-                .opt_text(&f[0], &format!("{pointer}/name"))
+                .opt_text(f.get("name"), &format!("{pointer}/name"))
                 .unwrap_or_default(),
-            family_name: self.opt_text(&f[1], &format!("{pointer}/family_name")),
-            given_name: self.opt_text(&f[2], &format!("{pointer}/given_name")),
-            label: self.opt_text(&f[3], &format!("{pointer}/label")),
+            family_name: self.opt_text(f.get("family_name"), &format!("{pointer}/family_name")),
+            given_name: self.opt_text(f.get("given_name"), &format!("{pointer}/given_name")),
+            label: self.opt_text(f.get("label"), &format!("{pointer}/label")),
         }
     }
 
@@ -666,10 +697,12 @@ impl Builder {
         self.spans.insert("/role".to_owned(), el.tag.clone());
         let f = self.children(el, ROLE);
         Role {
-            text: self.opt_text(&f[0], "/role/text").unwrap_or_default(),
-            title: self.opt_text(&f[1], "/role/title"),
-            organization: self.opt_text(&f[2], "/role/organization"),
-            abbreviation: self.opt_text(&f[3], "/role/abbreviation"),
+            text: self
+                .opt_text(f.get("text"), "/role/text")
+                .unwrap_or_default(),
+            title: self.opt_text(f.get("title"), "/role/title"),
+            organization: self.opt_text(f.get("organization"), "/role/organization"),
+            abbreviation: self.opt_text(f.get("abbreviation"), "/role/abbreviation"),
         }
     }
 
@@ -678,20 +711,22 @@ impl Builder {
         let f = self.children(el, EXCHANGE);
         Exchange {
             question: self
-                .opt_text(&f[0], &format!("{pointer}/question"))
+                .opt_text(f.get("question"), &format!("{pointer}/question"))
                 .unwrap_or_default(),
-            answer: f[1]
+            answer: f
+                .get("answer")
                 .first()
                 .map(|el| self.paragraphs(el, &format!("{pointer}/answer")))
                 .unwrap_or_default(),
-            answered_by: self.opt_text(&f[2], &format!("{pointer}/answered_by")),
+            answered_by: self.opt_text(f.get("answered_by"), &format!("{pointer}/answered_by")),
         }
     }
 
     fn paragraphs(&mut self, el: &Element, pointer: &str) -> Vec<String> {
         self.spans.insert(pointer.to_owned(), el.tag.clone());
         let f = self.children(el, PARAGRAPHS);
-        f[0].iter()
+        f.get("p")
+            .iter()
             .enumerate()
             .map_while(|(i, p)| (!self.is_full()).then(|| self.text(p, &format!("{pointer}/{i}"))))
             .collect()
@@ -779,7 +814,7 @@ impl Builder {
             let names: Vec<String> = slots.iter().map(|(n, _)| format!("<{n}>")).collect();
             names.join(", ")
         };
-        let mut found: Found<'e> = vec![Vec::new(); slots.len()];
+        let mut found: Vec<Vec<&'e Element>> = vec![Vec::new(); slots.len()];
         if let Some(at) = &parent.stray {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -797,7 +832,10 @@ impl Builder {
         let mut last = 0;
         for child in &parent.children {
             if self.is_full() {
-                return found;
+                return Found {
+                    slots,
+                    children: found,
+                };
             }
             if child.namespace.as_deref() != Some(NAMESPACE) {
                 let found = match &child.namespace {
@@ -860,7 +898,10 @@ impl Builder {
                 );
             }
         }
-        found
+        Found {
+            slots,
+            children: found,
+        }
     }
 
     /// The span of the element a model pointer came from, or of its nearest
@@ -878,6 +919,33 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn children_are_found_by_their_element_name() {
+        let element = |name: &str| Element {
+            name: name.to_owned(),
+            namespace: Some(NAMESPACE.to_owned()),
+            ..Element::default()
+        };
+        let role = Element {
+            children: vec![element("text"), element("organization")],
+            ..element("role")
+        };
+        let found = Builder::default().children(&role, ROLE);
+        assert_eq!(found.get("text")[0].name, "text");
+        assert!(found.get("title").is_empty());
+        assert_eq!(found.get("organization")[0].name, "organization");
+    }
+
+    #[test]
+    #[should_panic(expected = "<headline> is no element of this content model")]
+    fn a_name_outside_the_content_model_is_a_bug() {
+        let role = Element {
+            name: "role".to_owned(),
+            ..Element::default()
+        };
+        Builder::default().children(&role, ROLE).get("headline");
+    }
     use crate::source::LineCol;
 
     const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

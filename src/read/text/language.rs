@@ -42,6 +42,11 @@ struct Letters {
 
 impl Letters {
     fn count(&mut self, text: &str) {
+        self.latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
+        // the CJK letters, only where there are characters beyond ASCII
+        if text.is_ascii() {
+            return;
+        }
         for c in text.chars() {
             match c {
                 '\u{3040}'..='\u{30ff}' => self.kana += 1,
@@ -49,7 +54,6 @@ impl Letters {
                     self.hangul += 1
                 }
                 '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => self.han += 1,
-                c if c.is_ascii_alphabetic() => self.latin += 1,
                 _ => {}
             }
         }

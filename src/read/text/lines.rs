@@ -155,7 +155,7 @@ pub(crate) fn collect<'s>(
         blank = false;
         let start = range.start + (raw.len() - raw.trim_start().len());
         let span = start..start + trimmed.len();
-        if !trimmed.contains(is_xml_forbidden) {
+        if !may_hold_forbidden(trimmed) {
             out.push(Line {
                 span,
                 text: Cow::Borrowed(trimmed),
@@ -208,6 +208,16 @@ fn without_cell_border(line: &str) -> &str {
         Some(text) if !line.starts_with(['|', '｜']) => text.trim_end(),
         _ => line,
     }
+}
+
+/// Whether `text` may hold a character XML 1.0 cannot carry: a C0
+/// control but tab (one byte below 0x20) or U+FFFE, U+FFFF (which start
+/// with the bytes EF BF). Most lines hold neither, and this looks at bytes
+/// without decoding a character.
+fn may_hold_forbidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(|&b| b < 0x20 && b != b'\t')
+        || memchr::memmem::find(bytes, b"\xEF\xBF").is_some()
 }
 
 /// Characters XML 1.0 cannot carry.

@@ -31,6 +31,7 @@
 //! rendering diagnostics (the slow part of reporting) happens in parallel
 //! too; its result comes back with the outcome.
 
+pub(crate) mod file;
 pub mod input;
 pub mod output;
 pub mod report;
