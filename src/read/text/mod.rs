@@ -49,6 +49,7 @@ pub(crate) mod markers;
 pub(crate) mod names;
 pub(crate) mod people;
 pub(crate) mod readings;
+pub(crate) mod tail;
 pub(crate) mod words;
 
 use std::collections::HashMap;
@@ -349,6 +350,7 @@ fn assemble(
         return Err(Stopped);
     }
     diagnostics.append(&mut body.diagnostics);
+    diagnostics.extend(tail::set_aside(&page, &mut body));
     if tally.is_full(diagnostics) {
         return Err(Stopped);
     }

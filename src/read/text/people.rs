@@ -194,6 +194,32 @@ pub(crate) fn settle(
         }
     }
 
+    // no name line and no label that answers: a person the header
+    // mentions, else its first line, stands in, in doubt (a page is not
+    // thrown away for want of a name)
+    let speaker = speaker.or_else(|| {
+        let (name, why) = match header.mentions.first() {
+            Some((mention, span)) => {
+                header.speaker_span = Some(span.clone());
+                (
+                    mention.name.clone(),
+                    "is named in the header, which has no name line",
+                )
+            }
+            None => {
+                let first = header
+                    .headline
+                    .clone()
+                    .or_else(|| header.introduction.first().cloned())?;
+                (
+                    first,
+                    "stands in for a name: the page has no name line and no label answers",
+                )
+            }
+        };
+        header.speaker_doubt = Some(why);
+        Some(parse_name(&name))
+    });
     let Some(speaker) = speaker else {
         let at = page.lines.first().map_or(0..0, |l| l.span.clone());
         return Err(Diagnostic::error(
