@@ -113,7 +113,8 @@ fn doubt(
     (n, best): (usize, &Chosen),
     (m, other): (usize, &Chosen),
 ) -> Option<Diagnostic> {
-    let (a, b) = (&best.body.starts, &other.body.starts);
+    let start = |c: &Chosen| c.body.asked.iter().map(|r| r.start).collect::<Vec<_>>();
+    let (a, b) = (&start(best), &start(other));
     let at = match a.iter().zip(b).find(|(x, y)| x != y) {
         Some((x, y)) => *x.min(y),
         None if a.len() == b.len() => return None,
@@ -906,6 +907,19 @@ mod tests {
             ]
         );
         assert_eq!(answers[2], ["ありますね。"]);
+    }
+
+    #[test]
+    fn closing_thanks_and_thanks_back_are_no_exchange() {
+        let (questions, _, _) = chosen(
+            "Name\nQ: Why?\nA: Because.\nQ: And then?\nA: More.\n\
+             Q: Thank you very much.\nA: Thanks for having me.\n",
+        );
+        assert_eq!(questions, ["Why?", "And then?"]);
+        // a question that thanks and asks is one
+        let (questions, _, _) =
+            chosen("Name\nQ: Why?\nA: Because.\nQ: Thanks, and what next?\nA: More.\n");
+        assert_eq!(questions, ["Why?", "Thanks, and what next?"]);
     }
 
     #[test]
