@@ -7,7 +7,8 @@
 //! which is cheap, and scored over the whole document (see [`score`]); the
 //! best is taken. When the runner-up scores within [`DOUBT_MARGIN`] and
 //! reads different exchanges, a `doubtful-exchanges` warning points at the
-//! first line where the two readings disagree.
+//! first line where the two readings disagree; so does one when the
+//! questions were known by their shape alone.
 //!
 //! Each reading is a function from the page and the rules' profile to a
 //! profile, or `None` when the page gives it nothing to read by.
@@ -40,7 +41,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("labels only", labels_only),
     ("dash lines flipped", dashes_flipped),
     ("a recurring leading symbol or number", led_questions),
-    ("questions by shape", by_shape),
+    (SHAPE, by_shape),
     ("labels on their own line", bare_labels),
     ("names set off by a space", spaced_labels),
     ("a question and its answer on one line", same_line),
@@ -102,7 +103,27 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
     {
         chosen.doubt = doubt(page, (n, &chosen), (m, &second));
     }
+    if chosen.doubt.is_none() && READINGS[n].0 == SHAPE {
+        chosen.doubt = by_shape_alone(&chosen);
+    }
     chosen
+}
+
+/// The name of the shape reading, whose questions are a guess by nature.
+const SHAPE: &str = "questions by shape";
+
+/// The warning that the questions were known by their shape alone (the
+/// page marks no turn): at the first question.
+fn by_shape_alone(chosen: &Chosen) -> Option<Diagnostic> {
+    let at = chosen.body.asked.first()?.clone();
+    Some(
+        Diagnostic::warning(
+            Code::DoubtfulExchanges,
+            "no marker or label opens a turn: the questions are known by their shape alone (short lines that ask)",
+            at,
+        )
+        .expected("`Q:`/`A:` markers or speaker labels"),
+    )
 }
 
 /// The warning that two readings came close, at the first question one
@@ -689,7 +710,7 @@ mod tests {
 
     #[test]
     fn questions_known_by_shape_alone_are_read() {
-        let (questions, answers, _) = chosen(
+        let (questions, answers, doubt) = chosen(
             "Favourites with Helen Marsh\n\
              Candid conversations with directors on their habits.\n\
              Most useful piece of advice?\n\
@@ -706,6 +727,8 @@ mod tests {
             ]
         );
         assert_eq!(answers[0].len(), 2);
+        // a guess, and said to be one
+        assert!(doubt);
     }
 
     #[test]
