@@ -353,12 +353,20 @@ impl Body {
     }
 
     /// The last exchange when it is thanks and thanks back (`네, 오늘 말씀
-    /// 고맙습니다.` / `네, 감사합니다.`): closing words, not an exchange; left
-    /// out and reported.
+    /// 고맙습니다.` / `네, 감사합니다.`), or closing words that ask nothing and
+    /// are thanked for (`以上で終わります。` / `ありがとうございました。`): not
+    /// an exchange; left out and reported.
     fn set_aside_closing_thanks(&mut self) {
         let closing = self.exchanges.len() >= 2
             && self.exchanges.last().is_some_and(|e| {
-                thanks(&e.question) && e.answer.len() == 1 && e.answer[0].chars().count() <= 40
+                let [answer] = &e.answer[..] else {
+                    return false;
+                };
+                // thanks, and thanks back; or closing words that ask
+                // nothing (`以上で終わります。`), thanked for
+                let short = answer.chars().count() <= 40;
+                let closing = thanks(&e.question) || !super::layout::asks(&e.question);
+                short && closing && (thanks(&e.question) || thanks(answer))
             });
         if !closing {
             return;

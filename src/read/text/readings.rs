@@ -362,7 +362,8 @@ fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         }
     }
     let &(opener, n) = counts.iter().max_by_key(|(_, n)| *n)?;
-    if n < 2 || (opener == Opener::Numbered && !counts_up(page)) {
+    // two numbered lines are as often an agenda (`1.市長コメント`, `2.その他`)
+    if n < 2 || (opener == Opener::Numbered && (n < 3 || !counts_up(page))) {
         return None;
     }
     let mut profile = rules.clone();
