@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::classify::{self, Counted, Kind, Page};
-use super::layout::Profile;
+use super::layout::{Opener, Profile};
 use super::lines::{self, Layout, Line};
 use super::markers::Side;
 use crate::diagnostic::{Code, Diagnostic};
@@ -130,17 +130,29 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if let Some(done) = open.take() {
                     body.close(done, false);
                 }
-                let inline = by
-                    .is_none()
-                    .then(|| profile.opener.answer_on_line(&line.text))
-                    .flatten();
+                let (text, inline) = match &page.kinds[i] {
+                    // a marked question that holds its answer
+                    Kind::Marker(_) if by.is_none() && profile.opener == Opener::SameLine => {
+                        match super::layout::marked_same_line(&text) {
+                            Some((q, a)) => (q.to_owned(), Some(a.to_owned())),
+                            None => (text, None),
+                        }
+                    }
+                    _ => {
+                        let inline = by
+                            .is_none()
+                            .then(|| profile.opener.answer_on_line(&line.text))
+                            .flatten();
+                        (text, inline.map(str::to_owned))
+                    }
+                };
                 let mut asking = Open::asking(line.span.clone(), text, by.is_some());
                 asking.lines = 1;
                 if let Some(answer) = inline {
                     // the answer follows the question on its line
                     asking.answering = true;
                     asking.answer_span = Some(line.span.clone());
-                    asking.answer.push(answer.to_owned());
+                    asking.answer.push(answer);
                 }
                 open = Some(asking);
             }

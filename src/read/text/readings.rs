@@ -584,7 +584,10 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 /// How do you switch off? I don't, really.
 /// ```
 ///
-/// Two such lines at least; lines after one continue its answer.
+/// or a marked question's line that holds its answer too, its first
+/// sentence the question (`Q. 처음 가마에 불을 넣던 날. 대학 졸업 …`; see
+/// [`layout::marked_same_line`]). Two such lines at least; lines after
+/// one continue its answer.
 fn same_line(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
         || has_marker(page, |side| side == Side::Answer);
@@ -592,8 +595,12 @@ fn same_line(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         .lines
         .iter()
         .enumerate()
-        .filter(|&(i, l)| {
-            matches!(page.kinds[i], Kind::Plain) && layout::same_line(&l.text).is_some()
+        .filter(|&(i, l)| match &page.kinds[i] {
+            Kind::Plain => layout::same_line(&l.text).is_some(),
+            Kind::Marker(m) => {
+                m.side == Side::Question && layout::marked_same_line(m.body(&l.text)).is_some()
+            }
+            _ => false,
         })
         .take(2)
         .count();
@@ -944,6 +951,22 @@ mod tests {
         let (questions, _, _) =
             chosen("Name\nQ: Why?\nA: Because.\nQ: Thanks, and what next?\nA: More.\n");
         assert_eq!(questions, ["Why?", "Thanks, and what next?"]);
+    }
+
+    #[test]
+    fn a_marked_question_holding_its_answer_is_cut_after_its_first_sentence() {
+        let (questions, answers, _) = chosen(
+            "도예가 윤슬\nQ. 처음 가마에 불을 넣던 날. 졸업 전시 사흘 전이었어요. 절반이 금이 갔어요.\n\
+             Q. 요즘은 어떻게 지내세요? 전시 준비로 바빠요.\n",
+        );
+        assert_eq!(
+            questions,
+            ["처음 가마에 불을 넣던 날.", "요즘은 어떻게 지내세요?"]
+        );
+        assert_eq!(
+            answers[0],
+            ["졸업 전시 사흘 전이었어요. 절반이 금이 갔어요."]
+        );
     }
 
     #[test]
