@@ -186,7 +186,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     done.lines -= 1;
                     let mut answerers = std::mem::take(&mut done.answerers);
                     answerers.extend(done.answered_by.clone());
-                    if answerers.contains(by.as_ref().expect("a label")) {
+                    if by.as_ref().is_some_and(|b| answerers.contains(b)) {
                         // a panelist answers each question once: the two
                         // take turns, as asker and answerer do
                         body.repeated += 1;

@@ -122,7 +122,7 @@ pub(crate) enum Opener {
 
 impl Opener {
     /// The question's text when `text`, a line, opens one.
-    pub fn question<'t>(self, text: &'t str) -> Option<&'t str> {
+    pub fn question(self, text: &str) -> Option<&str> {
         match self {
             Opener::None => None,
             // a number before a question known by shape is no part of it
