@@ -628,21 +628,32 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     if rules.questions_marked || has_marker(page, |side| side == Side::Question) {
         return None;
     }
-    let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
-    for kind in &page.kinds {
+    // per label: turns, whether declared, turns that ask
+    let mut counts: HashMap<&str, (usize, bool, usize)> = HashMap::new();
+    for (i, kind) in page.kinds.iter().enumerate() {
         if let Kind::Label(l) = kind {
             let entry = counts.entry(l.label.as_str()).or_default();
             entry.0 += 1;
             entry.1 |= l.full.is_some();
+            entry.2 += usize::from(layout::asks(l.body(&page.lines[i].text)));
         }
     }
     let answerers: Vec<&str> = counts
         .iter()
-        .filter(|&(label, &(n, declared))| {
+        .filter(|&(label, &(n, declared, _))| {
             (n >= 2 || declared) && !super::labels::is_interviewer_word(label)
         })
         .map(|(label, _)| *label)
         .collect();
+    // a label whose turns ask is the asker's: the page labels both sides
+    let asks = |label: &str| {
+        counts
+            .get(label)
+            .is_some_and(|&(n, _, a)| a * 2 >= n && a > 0)
+    };
+    if answerers.iter().any(|l| asks(l)) {
+        return None;
+    }
     if answerers.is_empty() {
         return None;
     }
@@ -967,6 +978,15 @@ mod tests {
             answers[0],
             ["졸업 전시 사흘 전이었어요. 절반이 금이 갔어요."]
         );
+    }
+
+    #[test]
+    fn a_header_that_names_the_asker_keeps_the_askers_label() {
+        let (questions, _, _) = chosen(
+            "Interviewed by Jane Doe\nInterviewee: AA Aaa\n\
+             Jane Doe(AAA-AA): We cooperation?\nAA Aaa(JD): We cooperation.\n",
+        );
+        assert_eq!(questions, ["We cooperation?"]);
     }
 
     #[test]
