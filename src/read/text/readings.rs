@@ -406,6 +406,9 @@ fn counts_up(page: &Page<'_>) -> bool {
 fn by_shape(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
         || has_marker(page, |side| side == Side::Answer);
+    if answers_marked {
+        return None;
+    }
     // questions that a line of another shape follows (an answer)
     let shaped = page
         .lines
@@ -413,7 +416,7 @@ fn by_shape(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         .filter(|w| layout::question_shaped(&w[0].text) && !layout::question_shaped(&w[1].text))
         .take(2)
         .count();
-    (!answers_marked && shaped >= 2).then(|| Profile {
+    (shaped >= 2).then(|| Profile {
         opener: Opener::Shape,
         dashes: rules.dashes,
         questions_marked: rules.questions_marked,
@@ -591,6 +594,9 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 fn same_line(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
         || has_marker(page, |side| side == Side::Answer);
+    if answers_marked {
+        return None;
+    }
     let lines = page
         .lines
         .iter()
@@ -604,7 +610,7 @@ fn same_line(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         })
         .take(2)
         .count();
-    (!answers_marked && lines >= 2).then(|| Profile {
+    (lines >= 2).then(|| Profile {
         opener: Opener::SameLine,
         dashes: rules.dashes,
         questions_marked: rules.questions_marked,
