@@ -165,6 +165,20 @@ fn colon_turn(line: &str) -> Option<(&str, usize)> {
 /// text by a hyphen; `Lena Ruiz– I know.` → (`Lena Ruiz`, offset of `I`):
 /// a name and an en or em dash glued to it, then a space.
 fn dash_turn(line: &str) -> Option<(&str, usize)> {
+    // most lines hold neither initials and a hyphen nor an en or em dash
+    // (E2 80 93, E2 80 94) near their start: turned away on their bytes
+    let bytes = line.as_bytes();
+    let initials_hyphen = bytes.len() > 2
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1..bytes.len().min(5)].contains(&b'-');
+    let head = &bytes[..bytes.len().min(160)];
+    let wide_dash = head.contains(&0xE2)
+        && head
+            .windows(3)
+            .any(|w| w[0] == 0xE2 && w[1] == 0x80 && matches!(w[2], 0x93 | 0x94));
+    if !initials_hyphen && !wide_dash {
+        return None;
+    }
     let (at, dash) = line
         .char_indices()
         .take(40)

@@ -56,6 +56,10 @@ pub(crate) struct Profile {
 /// `ほしの:`), or [`BARE_DASH`] for a line of two to four dashes (`──`):
 /// the text with brackets and a closing colon removed, when it is short.
 pub(crate) fn bare_key(text: &str) -> Option<&str> {
+    // 24 characters, brackets and a colon take 110 bytes at most
+    if text.len() > 110 {
+        return None;
+    }
     if (2..=4).contains(&text.chars().count())
         && text
             .chars()
