@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::classify::{self, Counted, Kind, Page};
-use super::layout::Profile;
+use super::layout::{Opener, Profile};
 use super::lines::{self, Layout, Line};
 use super::markers::Side;
 use crate::diagnostic::{Code, Diagnostic};
@@ -32,9 +32,9 @@ pub(crate) struct Body {
     pub repeated: usize,
     /// Turns opened by a speaker label, for a reading's score.
     pub labelled: usize,
-    /// Where each exchange's question starts (a byte offset), for two
-    /// readings to be compared.
-    pub starts: Vec<usize>,
+    /// The span of each exchange's question line, for two readings to be
+    /// compared and an exchange to be reported.
+    pub asked: Vec<Range<usize>>,
 }
 
 /// An exchange being built.
@@ -130,17 +130,29 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if let Some(done) = open.take() {
                     body.close(done, false);
                 }
-                let inline = by
-                    .is_none()
-                    .then(|| profile.opener.answer_on_line(&line.text))
-                    .flatten();
+                let (text, inline) = match &page.kinds[i] {
+                    // a marked question that holds its answer
+                    Kind::Marker(_) if by.is_none() && profile.opener == Opener::SameLine => {
+                        match super::layout::marked_same_line(&text) {
+                            Some((q, a)) => (q.to_owned(), Some(a.to_owned())),
+                            None => (text, None),
+                        }
+                    }
+                    _ => {
+                        let inline = by
+                            .is_none()
+                            .then(|| profile.opener.answer_on_line(&line.text))
+                            .flatten();
+                        (text, inline.map(str::to_owned))
+                    }
+                };
                 let mut asking = Open::asking(line.span.clone(), text, by.is_some());
                 asking.lines = 1;
                 if let Some(answer) = inline {
                     // the answer follows the question on its line
                     asking.answering = true;
                     asking.answer_span = Some(line.span.clone());
-                    asking.answer.push(answer.to_owned());
+                    asking.answer.push(answer);
                 }
                 open = Some(asking);
             }
@@ -257,7 +269,29 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         }
         body.close(done, true);
     }
+    body.set_aside_closing_thanks();
     body
+}
+
+/// Words that thank, closing an interview.
+const THANKS: &[&str] = &[
+    "thank you",
+    "thanks",
+    "ありがとうございました",
+    "ありがとうございます",
+    "고맙습니다",
+    "감사합니다",
+    "谢谢",
+    "謝謝",
+    "感谢",
+];
+
+/// Whether `text` is a short thanks that asks nothing: `네, 오늘 말씀
+/// 고맙습니다.`, `Thank you very much.`, `今日はありがとうございました!`.
+fn thanks(text: &str) -> bool {
+    text.chars().count() <= 40
+        && !super::layout::asks(text)
+        && super::lines::with_lowercase(text, |lower| THANKS.iter().any(|t| lower.contains(t)))
 }
 
 /// Whether a paragraph is a note in brackets alone: `(つづく)`,
@@ -276,7 +310,7 @@ impl Body {
         let kept = !turn.question.is_empty() && !turn.answer.is_empty();
         if kept {
             self.kept += turn.lines;
-            self.starts.push(turn.asked.start);
+            self.asked.push(turn.asked.clone());
         } else {
             self.set_aside += turn.lines;
         }
@@ -331,6 +365,40 @@ impl Body {
             answer,
             answered_by: turn.answered_by,
         });
+    }
+
+    /// The last exchange when it is thanks and thanks back (`네, 오늘 말씀
+    /// 고맙습니다.` / `네, 감사합니다.`), or closing words that ask nothing and
+    /// are thanked for (`以上で終わります。` / `ありがとうございました。`): not
+    /// an exchange; left out and reported.
+    fn set_aside_closing_thanks(&mut self) {
+        let closing = self.exchanges.len() >= 2
+            && self.exchanges.last().is_some_and(|e| {
+                let [answer] = &e.answer[..] else {
+                    return false;
+                };
+                // thanks, and thanks back; or closing words that ask
+                // nothing (`以上で終わります。`), thanked for
+                let short = answer.chars().count() <= 40;
+                let closing = thanks(&e.question) || !super::layout::asks(&e.question);
+                short && closing && (thanks(&e.question) || thanks(answer))
+            });
+        if !closing {
+            return;
+        }
+        let Some(e) = self.exchanges.pop() else {
+            return;
+        };
+        let at = self.asked.pop().unwrap_or(0..0);
+        self.kept = self.kept.saturating_sub(2);
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::TrailingText,
+                format!("closing thanks `{}` left out of the exchanges", e.question),
+                at,
+            )
+            .expected("a question and its answer"),
+        );
     }
 
     /// An answer, or text, where no question has been asked yet: left

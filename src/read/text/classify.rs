@@ -67,10 +67,10 @@ fn same_people(mut kinds: Vec<Kind>) -> Vec<Kind> {
 }
 
 /// Whether a line in the body is plain text: no read count, marker,
-/// label-shaped prefix or share bar (the text writer repeats the answer's
-/// marker before a paragraph that is not).
+/// label-shaped prefix, share bar or page footer (the text writer repeats
+/// the answer's marker before a paragraph that is not).
 pub(crate) fn is_plain_body_line(text: &str) -> bool {
-    matches!(classify(text), Kind::Plain)
+    matches!(classify(text), Kind::Plain) && !super::tail::is_footer(text)
 }
 
 /// What a line is.

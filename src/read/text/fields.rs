@@ -275,7 +275,9 @@ pub(crate) fn is_breadcrumb(text: &str) -> bool {
         !step.is_empty()
             && step.split_whitespace().count() <= 4
             && step.chars().count() <= 24
-            && !step.chars().any(|c| c.is_numeric())
+            && !step
+                .chars()
+                .any(|c| c.is_numeric() || "<([{\"“".contains(c))
             && !ends_sentence(step)
     };
     SEPARATORS.iter().any(|sep| {

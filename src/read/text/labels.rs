@@ -55,27 +55,33 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
         None => (0, line),
     };
     // the first form whose head reads as a speaker
-    let (label, full, body_at) = [bullet_turn, bracket_turn, colon_turn, dash_turn]
-        .iter()
-        .filter_map(|form| form(line_inner))
-        .map(|(head, at)| {
-            let (label, full) = split_declaration(head);
-            (label, full, at)
-        })
-        .map(|(label, full, at)| match declared_short(label) {
-            // `(이하 앵커)`: the full name before it may be long
-            Some(short) => (
-                short,
-                full.map(|f| f.trim_start_matches(is_symbol)),
-                at,
-                true,
-            ),
-            None => (label, full, at, false),
-        })
-        .find(|(label, full, _, said)| {
-            is_label_like(label) && (*said || full.is_none_or(is_label_like))
-        })
-        .map(|(label, full, at, _)| (label, full, at))?;
+    let (label, full, body_at) = [
+        bullet_turn,
+        bracket_turn,
+        symbol_turn,
+        colon_turn,
+        dash_turn,
+    ]
+    .iter()
+    .filter_map(|form| form(line_inner))
+    .map(|(head, at)| {
+        let (label, full) = split_declaration(head);
+        (label, full, at)
+    })
+    .map(|(label, full, at)| match declared_short(label) {
+        // `(이하 앵커)`: the full name before it may be long
+        Some(short) => (
+            short,
+            full.map(|f| f.trim_start_matches(is_symbol)),
+            at,
+            true,
+        ),
+        None => (label, full, at, false),
+    })
+    .find(|(label, full, _, said)| {
+        is_label_like(label) && (*said || full.is_none_or(is_label_like))
+    })
+    .map(|(label, full, at, _)| (label, full, at))?;
     let mut rest = &line_inner[body_at..];
     let mut skip = 0;
     if offset == 2 {
@@ -116,6 +122,22 @@ fn bracket_turn(line: &str) -> Option<(&str, usize)> {
     (!matches!(first, '(' | '（' | '<')).then_some((inner, after))
 }
 
+/// `(○:浜岡市長)text` → (`浜岡市長`, offset of `text`): a symbol and a
+/// colon before the name, in parentheses, as press-conference records
+/// print who speaks (`■` the press, `○` the officials).
+fn symbol_turn(line: &str) -> Option<(&str, usize)> {
+    let (inner, after) = bracketed(line)?;
+    if !line.starts_with(['(', '（']) {
+        return None;
+    }
+    let mut chars = inner.chars();
+    let symbol = chars.next()?;
+    let rest = chars.as_str().trim_start();
+    let name = rest.strip_prefix(COLONS)?.trim();
+    let is_symbol = !symbol.is_alphanumeric() && !symbol.is_whitespace();
+    (is_symbol && !name.is_empty()).then_some((name, after))
+}
+
 /// `NAME: text` or `NAME : text` → (`NAME`, offset of `text`).
 fn colon_turn(line: &str) -> Option<(&str, usize)> {
     // the first colon that is no time's (`Name (00:12):`)
@@ -137,6 +159,20 @@ fn colon_turn(line: &str) -> Option<(&str, usize)> {
 /// text by a hyphen; `Lena Ruiz– I know.` → (`Lena Ruiz`, offset of `I`):
 /// a name and an en or em dash glued to it, then a space.
 fn dash_turn(line: &str) -> Option<(&str, usize)> {
+    // most lines hold neither initials and a hyphen nor an en or em dash
+    // (E2 80 93, E2 80 94) near their start: turned away on their bytes
+    let bytes = line.as_bytes();
+    let initials_hyphen = bytes.len() > 2
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1..bytes.len().min(5)].contains(&b'-');
+    let head = &bytes[..bytes.len().min(160)];
+    let wide_dash = head.contains(&0xE2)
+        && head
+            .windows(3)
+            .any(|w| w[0] == 0xE2 && w[1] == 0x80 && matches!(w[2], 0x93 | 0x94));
+    if !initials_hyphen && !wide_dash {
+        return None;
+    }
     let (at, dash) = line
         .char_indices()
         .take(40)
@@ -541,6 +577,7 @@ pub fn is_interviewer_word(label: &str) -> bool {
         "신문",
         "일보",
         "방송",
+        "放送",
         "뉴스",
         "TV",
     ];

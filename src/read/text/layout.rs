@@ -59,6 +59,10 @@ pub(crate) struct Profile {
 /// `ほしの:`), or [`BARE_DASH`] for a line of two to four dashes (`──`):
 /// the text with brackets and a closing colon removed, when it is short.
 pub(crate) fn bare_key(text: &str) -> Option<&str> {
+    // 24 characters, brackets and a colon take 110 bytes at most
+    if text.len() > 110 {
+        return None;
+    }
     if (2..=4).contains(&text.chars().count())
         && text
             .chars()
@@ -233,6 +237,28 @@ pub(crate) fn same_line(text: &str) -> Option<(&str, &str)> {
     let spaced = answer.len() < rest.len() || mark == '？';
     let fits = question_shaped(question);
     (spaced && fits && !answer.is_empty()).then_some((question, answer))
+}
+
+/// **Marked same-line rule**: a marked question's text that holds its
+/// answer too, the question its first sentence: `처음 가마에 불을 넣던 날.
+/// 대학 졸업 작품전 사흘 전이었어요.` → (`처음 가마에 불을 넣던 날.`, `대학
+/// …`). The marker says it asks, so any sentence end will do; the
+/// question holds at most [`SHAPE_QUESTION_CHARS`] characters (half as
+/// many when CJK).
+pub(crate) fn marked_same_line(text: &str) -> Option<(&str, &str)> {
+    let at = super::markers::sentence_starts(text).into_iter().next()?;
+    let (question, answer) = (text[..at].trim_end(), text[at..].trim_start());
+    let cjk = question
+        .chars()
+        .filter(|&c| super::lines::is_cjk_letter(c))
+        .count();
+    let chars = question.chars().count();
+    let limit = if cjk * 2 > chars {
+        SHAPE_QUESTION_CHARS / 2
+    } else {
+        SHAPE_QUESTION_CHARS
+    };
+    (chars <= limit && !answer.is_empty()).then_some((question, answer))
 }
 
 /// The number of a numbered line (see [`numbered`]).

@@ -327,17 +327,19 @@ pub(crate) fn dash(line: &str) -> Option<usize> {
 /// end of a sentence (`. `, `? `, `。`, `？`), a marker of the letter,
 /// word or bracket rule. Empty unless the line opens with a marker and
 /// holds at least one question and one answer marker, so a stray `A:` in
-/// prose splits nothing.
+/// prose splits nothing, or holds three question markers and no answer
+/// marker (a listing that flattened questions with unmarked answers,
+/// after its title).
 pub(crate) fn split_inline(line: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let (mut questions, mut answers) = (0, 0);
-    // a one-line transcript opens with a turn
-    let Some(first) = detect(line) else {
-        return Vec::new();
-    };
-    match first.side {
-        Side::Question => questions += 1,
-        Side::Answer => answers += 1,
+    // a one-line transcript opens with a turn, or with its title before
+    // three questions at least
+    let first = detect(line);
+    match first.as_ref().map(|m| m.side) {
+        Some(Side::Question) => questions += 1,
+        Some(Side::Answer) => answers += 1,
+        None => {}
     }
     for at in sentence_starts(line) {
         let rest = &line[at..];
@@ -352,7 +354,10 @@ pub(crate) fn split_inline(line: &str) -> Vec<usize> {
         }
         cuts.push(at);
     }
-    if questions >= 1 && answers >= 1 && !cuts.is_empty() {
+    let both_sides = first.is_some() && questions >= 1 && answers >= 1;
+    // only questions marked, their answers unmarked after them
+    let questions_only = answers == 0 && questions >= 3;
+    if (both_sides || questions_only) && !cuts.is_empty() {
         cuts
     } else {
         Vec::new()
@@ -553,5 +558,9 @@ mod tests {
         );
         assert_eq!(split_inline("问：怎么开始的？答：在车库里。").len(), 1);
         assert!(split_inline("We had plan A: build. And plan B.").is_empty());
+        // a title, then questions only, their answers unmarked
+        let line = "도예가 윤슬 \"흙은 정직해요\" Q. 어떤 작업을? 그릇이요. Q. 첫날은? 울었어요. Q. 요즘은? 바빠요.";
+        assert_eq!(split_inline(line).len(), 3);
+        assert!(split_inline("Q. 어떤 작업을? 그릇이요. Q. 첫날은? 울었어요.").is_empty());
     }
 }

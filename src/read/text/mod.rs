@@ -230,6 +230,19 @@ fn cut<'s>(lines: Vec<Line<'s>>, cuts: Vec<(usize, Vec<usize>)>) -> Vec<Line<'s>
 /// of another speaker who opens lines of their own elsewhere: a name in a
 /// turn that no line opens with (`I told Marr: no`) is text.
 fn split_glued(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    // a glued line holds two colons at least (or a dash label's): most
+    // pages have none, and then no line needs its label read here
+    let colons = |t: &str| t.matches(markers::COLONS).take(2).count();
+    let glued = |line: &Line<'_>| {
+        colons(&line.text) >= 2
+            && labels::detect(&line.text).is_some()
+            && markers::sentence_starts(&line.text)
+                .into_iter()
+                .any(|at| labels::detect(&line.text[at..]).is_some())
+    };
+    if !lines.iter().any(glued) {
+        return lines;
+    }
     // labels that open lines, and how often
     let mut openers: HashMap<String, usize> = HashMap::new();
     let opened: Vec<Option<String>> = lines

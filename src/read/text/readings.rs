@@ -7,7 +7,8 @@
 //! which is cheap, and scored over the whole document (see [`score`]); the
 //! best is taken. When the runner-up scores within [`DOUBT_MARGIN`] and
 //! reads different exchanges, a `doubtful-exchanges` warning points at the
-//! first line where the two readings disagree.
+//! first line where the two readings disagree; so does one when the
+//! questions were known by their shape alone.
 //!
 //! Each reading is a function from the page and the rules' profile to a
 //! profile, or `None` when the page gives it nothing to read by.
@@ -40,7 +41,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("labels only", labels_only),
     ("dash lines flipped", dashes_flipped),
     ("a recurring leading symbol or number", led_questions),
-    ("questions by shape", by_shape),
+    (SHAPE, by_shape),
     ("labels on their own line", bare_labels),
     ("names set off by a space", spaced_labels),
     ("a question and its answer on one line", same_line),
@@ -97,7 +98,7 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
             profile,
             first,
             exchanges: body.exchanges.len(),
-            starts: body.starts,
+            starts: body.asked.iter().map(|r| r.start).collect(),
         };
         match &best {
             Some(b) if value <= b.value => {
@@ -115,12 +116,33 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
         })
         .and_then(|second| doubt(page, &best, &second));
     let body = body::read(page, best.first, &best.profile);
-    Chosen {
+    let mut chosen = Chosen {
         profile: best.profile,
         first: best.first,
         body,
         doubt,
+    };
+    if chosen.doubt.is_none() && READINGS[best.n].0 == SHAPE {
+        chosen.doubt = by_shape_alone(&chosen);
     }
+    chosen
+}
+
+/// The name of the shape reading, whose questions are a guess by nature.
+const SHAPE: &str = "questions by shape";
+
+/// The warning that the questions were known by their shape alone (the
+/// page marks no turn): at the first question.
+fn by_shape_alone(chosen: &Chosen) -> Option<Diagnostic> {
+    let at = chosen.body.asked.first()?.clone();
+    Some(
+        Diagnostic::warning(
+            Code::DoubtfulExchanges,
+            "no marker or label opens a turn: the questions are known by their shape alone (short lines that ask)",
+            at,
+        )
+        .expected("`Q:`/`A:` markers or speaker labels"),
+    )
 }
 
 /// The warning that two readings came close, at the first question one
@@ -355,7 +377,8 @@ fn led_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         }
     }
     let &(opener, n) = counts.iter().max_by_key(|(_, n)| *n)?;
-    if n < 2 || (opener == Opener::Numbered && !counts_up(page)) {
+    // two numbered lines are as often an agenda (`1.市長コメント`, `2.その他`)
+    if n < 2 || (opener == Opener::Numbered && (n < 3 || !counts_up(page))) {
         return None;
     }
     let mut profile = rules.clone();
@@ -398,6 +421,9 @@ fn counts_up(page: &Page<'_>) -> bool {
 fn by_shape(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
         || has_marker(page, |side| side == Side::Answer);
+    if answers_marked {
+        return None;
+    }
     // questions that a line of another shape follows (an answer)
     let shaped = page
         .lines
@@ -405,7 +431,7 @@ fn by_shape(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         .filter(|w| layout::question_shaped(&w[0].text) && !layout::question_shaped(&w[1].text))
         .take(2)
         .count();
-    (!answers_marked && shaped >= 2).then(|| Profile {
+    (shaped >= 2).then(|| Profile {
         opener: Opener::Shape,
         dashes: rules.dashes,
         questions_marked: rules.questions_marked,
@@ -576,20 +602,30 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 /// How do you switch off? I don't, really.
 /// ```
 ///
-/// Two such lines at least; lines after one continue its answer.
+/// or a marked question's line that holds its answer too, its first
+/// sentence the question (`Q. 처음 가마에 불을 넣던 날. 대학 졸업 …`; see
+/// [`layout::marked_same_line`]). Two such lines at least; lines after
+/// one continue its answer.
 fn same_line(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
         || has_marker(page, |side| side == Side::Answer);
+    if answers_marked {
+        return None;
+    }
     let lines = page
         .lines
         .iter()
         .enumerate()
-        .filter(|&(i, l)| {
-            matches!(page.kinds[i], Kind::Plain) && layout::same_line(&l.text).is_some()
+        .filter(|&(i, l)| match &page.kinds[i] {
+            Kind::Plain => layout::same_line(&l.text).is_some(),
+            Kind::Marker(m) => {
+                m.side == Side::Question && layout::marked_same_line(m.body(&l.text)).is_some()
+            }
+            _ => false,
         })
         .take(2)
         .count();
-    (!answers_marked && lines >= 2).then(|| Profile {
+    (lines >= 2).then(|| Profile {
         opener: Opener::SameLine,
         dashes: rules.dashes,
         questions_marked: rules.questions_marked,
@@ -613,25 +649,36 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     if rules.questions_marked || has_marker(page, |side| side == Side::Question) {
         return None;
     }
-    let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
-    for kind in &page.kinds {
+    // per label: turns, whether declared, turns that ask
+    let mut counts: HashMap<&str, (usize, bool, usize)> = HashMap::new();
+    for (i, kind) in page.kinds.iter().enumerate() {
         if let Kind::Label(l) = kind {
             let entry = counts.entry(l.label.as_str()).or_default();
             entry.0 += 1;
             entry.1 |= l.full.is_some();
+            entry.2 += usize::from(layout::asks(l.body(&page.lines[i].text)));
         }
     }
     // the labels the header names as the interviewer's (`Jane Doe(JD):`
     // under `Interviewed by Jane Doe`) ask
     let answerers: Vec<&str> = counts
         .iter()
-        .filter(|&(label, &(n, declared))| {
+        .filter(|&(label, &(n, declared, _))| {
             (n >= 2 || declared)
                 && !super::labels::is_interviewer_word(label)
                 && !rules.header_interviewers.iter().any(|l| l == label)
         })
         .map(|(label, _)| *label)
         .collect();
+    // a label whose turns ask is the asker's: the page labels both sides
+    let asks = |label: &str| {
+        counts
+            .get(label)
+            .is_some_and(|&(n, _, a)| a * 2 >= n && a > 0)
+    };
+    if answerers.iter().any(|l| asks(l)) {
+        return None;
+    }
     if answerers.is_empty() {
         return None;
     }
@@ -707,7 +754,7 @@ mod tests {
 
     #[test]
     fn questions_known_by_shape_alone_are_read() {
-        let (questions, answers, _) = chosen(
+        let (questions, answers, doubt) = chosen(
             "Favourites with Helen Marsh\n\
              Candid conversations with directors on their habits.\n\
              Most useful piece of advice?\n\
@@ -724,6 +771,8 @@ mod tests {
             ]
         );
         assert_eq!(answers[0].len(), 2);
+        // a guess, and said to be one
+        assert!(doubt);
     }
 
     #[test]
@@ -925,6 +974,44 @@ mod tests {
             ]
         );
         assert_eq!(answers[2], ["ありますね。"]);
+    }
+
+    #[test]
+    fn closing_thanks_and_thanks_back_are_no_exchange() {
+        let (questions, _, _) = chosen(
+            "Name\nQ: Why?\nA: Because.\nQ: And then?\nA: More.\n\
+             Q: Thank you very much.\nA: Thanks for having me.\n",
+        );
+        assert_eq!(questions, ["Why?", "And then?"]);
+        // a question that thanks and asks is one
+        let (questions, _, _) =
+            chosen("Name\nQ: Why?\nA: Because.\nQ: Thanks, and what next?\nA: More.\n");
+        assert_eq!(questions, ["Why?", "Thanks, and what next?"]);
+    }
+
+    #[test]
+    fn a_marked_question_holding_its_answer_is_cut_after_its_first_sentence() {
+        let (questions, answers, _) = chosen(
+            "도예가 윤슬\nQ. 처음 가마에 불을 넣던 날. 졸업 전시 사흘 전이었어요. 절반이 금이 갔어요.\n\
+             Q. 요즘은 어떻게 지내세요? 전시 준비로 바빠요.\n",
+        );
+        assert_eq!(
+            questions,
+            ["처음 가마에 불을 넣던 날.", "요즘은 어떻게 지내세요?"]
+        );
+        assert_eq!(
+            answers[0],
+            ["졸업 전시 사흘 전이었어요. 절반이 금이 갔어요."]
+        );
+    }
+
+    #[test]
+    fn a_header_that_names_the_asker_keeps_the_askers_label() {
+        let (questions, _, _) = chosen(
+            "Interviewed by Jane Doe\nInterviewee: AA Aaa\n\
+             Jane Doe(AAA-AA): We cooperation?\nAA Aaa(JD): We cooperation.\n",
+        );
+        assert_eq!(questions, ["We cooperation?"]);
     }
 
     #[test]
