@@ -12,7 +12,12 @@ use std::path::{Path, PathBuf};
 use interview_kit::{Format, Source, load, render};
 
 fn inputs() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(common::fixture("text"))
+    txt_files("text")
+}
+
+/// The `.txt` files under `fixtures/DIR`, in order.
+fn txt_files(dir: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(common::fixture(dir))
         .into_iter()
         .map(|e| e.unwrap().into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
@@ -69,8 +74,21 @@ fn exact(text: String) -> String {
     text
 }
 
-/// Each fixture's model and diagnostics match its snapshots beside it,
+/// `input`'s model and diagnostics match its snapshots beside it,
 /// `model@NAME.txt.snap` and `diagnostics@NAME.txt.snap`.
+fn matches_its_snapshots(input: &Path) {
+    let (json, diagnostics) = outcome(input);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(input.parent().unwrap());
+    settings.set_snapshot_suffix(input.file_name().unwrap().to_str().unwrap());
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::assert_snapshot!("model", exact(json));
+        insta::assert_snapshot!("diagnostics", exact(diagnostics));
+    });
+}
+
+/// Each fixture's model and diagnostics match its snapshots beside it.
 #[test]
 fn every_text_fixture_matches_its_golden_model_and_diagnostics() {
     let inputs = inputs();
@@ -78,15 +96,7 @@ fn every_text_fixture_matches_its_golden_model_and_diagnostics() {
     let mut seen = 0;
     insta::glob!("../fixtures/text", "*/*.txt", |input| {
         seen += 1;
-        let (json, diagnostics) = outcome(input);
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_path(input.parent().unwrap());
-        settings.set_snapshot_suffix(input.file_name().unwrap().to_str().unwrap());
-        settings.set_prepend_module_to_snapshot(false);
-        settings.bind(|| {
-            insta::assert_snapshot!("model", exact(json));
-            insta::assert_snapshot!("diagnostics", exact(diagnostics));
-        });
+        matches_its_snapshots(input);
     });
     assert_eq!(seen, inputs.len());
 }
@@ -164,13 +174,7 @@ fn encoded_fixtures_read_like_their_utf8_sources() {
 /// each beside its truth `NAME.expected.json` (written by hand) and its
 /// golden model and diagnostics (insta snapshots, as above).
 fn wild_pages() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(common::fixture("wild"))
-        .into_iter()
-        .map(|e| e.unwrap().into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    out.sort();
-    out
+    txt_files("wild")
 }
 
 #[test]
@@ -179,15 +183,7 @@ fn every_wild_page_matches_its_golden_model_and_diagnostics() {
     let mut seen = 0;
     insta::glob!("../fixtures/wild", "*/*.txt", |input| {
         seen += 1;
-        let (json, diagnostics) = outcome(input);
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_path(input.parent().unwrap());
-        settings.set_snapshot_suffix(input.file_name().unwrap().to_str().unwrap());
-        settings.set_prepend_module_to_snapshot(false);
-        settings.bind(|| {
-            insta::assert_snapshot!("model", exact(json));
-            insta::assert_snapshot!("diagnostics", exact(diagnostics));
-        });
+        matches_its_snapshots(input);
     });
     assert_eq!(seen, pages.len());
 }

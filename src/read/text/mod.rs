@@ -585,16 +585,17 @@ mod tests {
         assert_eq!(i.exchanges[0].answer, vec!["a", "more"]);
     }
 
+    /// The severity and span of the first diagnostic of `code`.
+    fn found(p: &Parsed, code: Code) -> (Severity, Option<std::ops::Range<usize>>) {
+        let d = p.diagnostics.iter().find(|d| d.code == code).unwrap();
+        (d.severity, d.span.clone())
+    }
+
     #[test]
     fn an_answer_before_any_question_is_set_aside_and_the_rest_kept() {
         let p = parse("Name\nRole\nA: early\nQ: q\nA: a\n");
-        let d = p
-            .diagnostics
-            .iter()
-            .find(|d| d.code == Code::AnswerBeforeQuestion)
-            .unwrap();
         assert_eq!(
-            (d.severity, d.span.clone()),
+            found(&p, Code::AnswerBeforeQuestion),
             (Severity::Warning, Some(10..18))
         );
         let i = p.interview.unwrap();
@@ -605,13 +606,8 @@ mod tests {
     #[test]
     fn a_question_without_answer_is_set_aside_and_the_rest_kept() {
         let p = parse("Name\nQ: one\nQ: two\nA: a\n");
-        let d = p
-            .diagnostics
-            .iter()
-            .find(|d| d.code == Code::QuestionWithoutAnswer)
-            .unwrap();
         assert_eq!(
-            (d.severity, d.span.clone()),
+            found(&p, Code::QuestionWithoutAnswer),
             (Severity::Warning, Some(5..11))
         );
         let i = p.interview.unwrap();
