@@ -412,20 +412,21 @@ fn assemble(
         && named_once();
     let unconfirmed = unconfirmed
         .then_some("is borne out by nothing else on the page (no label, role or second mention)");
+    // doubts about the name and the role point at the name line
+    let at = header
+        .speaker_span
+        .clone()
+        .or_else(|| lines.first().map(|l| l.span.clone()))
+        .unwrap_or(0..0);
     if let Some(why) = fields::doubt_name(&people.speaker.name)
         .or(header.speaker_doubt)
         .or(unconfirmed)
     {
-        let at = header
-            .speaker_span
-            .clone()
-            .or_else(|| lines.first().map(|l| l.span.clone()))
-            .unwrap_or(0..0);
         diagnostics.push(
             Diagnostic::warning(
                 Code::DoubtfulSpeaker,
                 format!("the name read, `{}`, {why}", people.speaker.name),
-                at,
+                at.clone(),
             )
             .expected("the interviewee's name (a profile can pin which line holds it)"),
         );
@@ -433,11 +434,6 @@ fn assemble(
     if let Some(role) = &header.role
         && let Some(why) = fields::doubt_role(role, &people.speaker.name)
     {
-        let at = header
-            .speaker_span
-            .clone()
-            .or_else(|| lines.first().map(|l| l.span.clone()))
-            .unwrap_or(0..0);
         diagnostics.push(
             Diagnostic::warning(
                 Code::DoubtfulRole,
