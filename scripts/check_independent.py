@@ -38,9 +38,10 @@ errors = list(validator.iter_errors(doc))
 check(not errors, f"seed output invalid: {[e.message for e in errors]}")
 
 # every golden document (fixtures/validate/ holds invalid ones on purpose:
-# check_validate.py cross-checks those)
+# check_validate.py cross-checks those; fixtures/wild/ holds the hand-written
+# truths of real pages, readings to score against, not documents)
 for path in sorted((ROOT / "fixtures").rglob("*.json")):
-    if (ROOT / "fixtures" / "validate") in path.parents:
+    if (ROOT / "fixtures" / "validate") in path.parents or (ROOT / "fixtures" / "wild") in path.parents:
         continue
     doc = json.loads(path.read_text(encoding="utf-8"))
     errors = list(validator.iter_errors(doc))
@@ -55,6 +56,14 @@ for path in sorted((ROOT / "fixtures" / "text").glob("*/*.txt")):
     if out.returncode == 0:
         errors = list(validator.iter_errors(json.loads(out.stdout)))
         check(not errors, f"{name} model invalid: {[e.message for e in errors]}")
+
+# every model the tool makes of a real page (fixtures/wild/), however well it
+# read the page, is a valid document
+for path in sorted((ROOT / "fixtures" / "wild").glob("*/*.txt")):
+    wild = subprocess.run(["interview", "convert", str(path)], capture_output=True, check=False)
+    if wild.stdout.strip():
+        errors = list(validator.iter_errors(json.loads(wild.stdout)))
+        check(not errors, f"{path.relative_to(ROOT)} model invalid: {[e.message for e in errors]}")
 
 # Invalid variants of the seed: both validators must reject each.
 base = json.loads(out.stdout)
