@@ -51,7 +51,7 @@ def main():
     broken = {
         "broken/empty.txt": "",
         "broken/no-exchanges.txt": "SATO Yui\nProfessor\nNo questions here.\n",
-        "broken/answer-first.txt": "KIM Min-jun\nA: an answer to nothing\nQ: q\nA: a\n",
+        "broken/questions-only.txt": "KIM Min-jun\nQ: a question to no one\nQ: and another\n",
     }
     records += [{"path": p, "text": t} for p, t in broken.items()]
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
