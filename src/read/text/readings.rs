@@ -73,8 +73,8 @@ struct Tried {
 }
 
 /// The best reading of `page`, starting from the rules' profile `rules`.
-/// Each reading's body is scored and dropped; the chosen one is read again,
-/// so that one body at a time is held.
+/// Only the best reading's body so far is held beside the one being read;
+/// the others are scored and dropped.
 pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
     let structure = Structure {
         recurring: recurring_labels(page),
@@ -82,6 +82,8 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
     };
     let mut best: Option<Tried> = None;
     let mut runner: Option<Tried> = None;
+    // the best reading's body, the only one held
+    let mut kept: Option<Body> = None;
     for (n, (_, reading)) in READINGS.iter().enumerate() {
         let profile = if n == 0 {
             Some(rules.clone())
@@ -106,7 +108,11 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
                     runner = Some(candidate);
                 }
             }
-            _ => runner = best.replace(candidate),
+            _ => {
+                runner = best.replace(candidate);
+                // the body it replaces is dropped before the next is read
+                kept = Some(body);
+            }
         }
     }
     let best = best.expect("the rules' reading is always tried");
@@ -115,7 +121,7 @@ pub(crate) fn choose(page: &Page<'_>, rules: Profile) -> Chosen {
             best.value - second.value <= DOUBT_MARGIN.max(best.value / 10) && second.exchanges > 0
         })
         .and_then(|second| doubt(page, &best, &second));
-    let body = body::read(page, best.first, &best.profile);
+    let body = kept.expect("the best reading's body is kept");
     let mut chosen = Chosen {
         profile: best.profile,
         first: best.first,
