@@ -5,7 +5,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use interview_kit::{Code, Diagnostic, ErrorLimit, Format, Severity, Source, read, schema};
 
 /// How many problems each document holds.
@@ -196,18 +195,7 @@ fn files() -> tempfile::TempDir {
 }
 
 fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("interview")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::run_in(dir, args)
 }
 
 const NOTE: &str = "stopped after 3 errors; the rest of the document was not checked";

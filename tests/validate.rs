@@ -5,19 +5,7 @@ mod common;
 use assert_cmd::Command;
 
 fn validate(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("interview")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .current_dir(common::root())
-        .arg("validate")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::run_in(&common::root(), &[&["validate"][..], args].concat())
 }
 
 const TWO: &str = "fixtures/validate/invalid/two-violations.json";

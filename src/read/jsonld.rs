@@ -33,14 +33,9 @@ pub fn read(source: &Source) -> Parsed {
 }
 
 /// [`read`], looking for at most `limit`'s number of errors: once the
-/// document has that many, it is invalid, and the rest is not checked.
-pub fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
-    let mut parsed = read_limited(source, limit);
-    limit.cut(&mut parsed.diagnostics, false);
-    parsed
-}
-
-fn read_limited(source: &Source, limit: ErrorLimit) -> Parsed {
+/// document has that many, it is invalid, and the rest is not checked
+/// ([`crate::read::read_with`] cuts the list at the limit).
+pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
     let mut diagnostics = source.diagnostics();
     if let Some(error) = input_error(source, "JSON-LD") {
         diagnostics.push(error);

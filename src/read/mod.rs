@@ -32,13 +32,15 @@ pub fn read(format: Format, source: &Source) -> Parsed {
 /// stops, gives no model, and closes the diagnostics with one
 /// [`Code::TooManyErrors`] note.
 pub fn read_with(format: Format, source: &Source, limit: ErrorLimit) -> Parsed {
-    match format {
+    let mut parsed = match format {
         Format::Text => text::read_with(source, limit),
         Format::Json => json::read_with(source, limit),
         Format::Xml => xml::read_with(source, limit),
         Format::JsonLd => jsonld::read_with(source, limit),
         Format::Ndjson | Format::Html | Format::Markdown | Format::Wxr => unreadable(format),
-    }
+    };
+    limit.cut(&mut parsed.diagnostics, false);
+    parsed
 }
 
 /// What a reader gives back when a document reached `limit`: its

@@ -121,3 +121,20 @@ pub const TURN_PREFIXES: &[&str] = &[
     "Introduction: ",
     "Interview with ",
 ];
+
+/// Runs `interview ARGS` in `dir`, without colour: its exit code, stdout
+/// and stderr.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("interview")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
