@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores the text reader on pages whose right reading was written by hand.
 
-Usage: scripts/scorecard.py [--bin BIN] [--verbose] [DIR]
+Usage: scripts/scorecard.py [--bin BIN] [--verbose] [--diff] [DIR]
 
 DIR (default fixtures/wild) holds one folder per language, each with pages
 NAME.txt beside their truth NAME.expected.json:
@@ -14,6 +14,8 @@ with warnings-as-errors still gives its model) and compared field by field:
 speaker, role, exchanges (count), paragraphs (every question and answer),
 first question, last answer, read count. A page is right when every field
 is. A wrong field is *flagged* when the run reported a `doubtful-…` warning.
+With --diff, each wrong field is shown as the page's truth beside what was read
+(for the exchanges, the first one that differs).
 
 Prints one line per language, `lang: N/M right`, then the totals and, with
 --verbose, each wrong page's fields. Exits 0; the numbers are the result.
@@ -82,11 +84,36 @@ def wrong_fields(model, truth, codes):
     return wrong
 
 
+def differences(model, truth, wrong):
+    """Lines showing, for each wrong field, the truth beside what was read."""
+    if model is None:
+        return ["        (no model)"]
+    out = []
+    pairs = {
+        "speaker": (truth.get("speaker"), (model.get("speaker") or {}).get("name")),
+        "role": (truth.get("role"), (model.get("role") or {}).get("text")),
+        "read count": (truth.get("read_count"), model.get("read_count")),
+        "exchanges": (len(truth.get("exchanges", [])), len(model.get("exchanges", []))),
+    }
+    for field, (want, got) in pairs.items():
+        if field in wrong:
+            out.append(f"        {field}: want {want!r}, got {got!r}")
+    got = [(e["question"], e["answer"]) for e in model.get("exchanges", [])]
+    want = [(e["question"], e["answer"]) for e in truth.get("exchanges", [])]
+    for i, (w, g) in enumerate(zip(want + [None] * len(got), got + [None] * len(want))):
+        if w != g:
+            out.append(f"        exchange {i + 1}: want {w!r}")
+            out.append(f"        {' ' * len(str(i + 1))}           got  {g!r}")
+            break
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir", nargs="?", default="fixtures/wild")
     parser.add_argument("--bin", default="target/release/interview")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--diff", action="store_true", help="show truth beside reading (implies --verbose)")
     args = parser.parse_args()
     root = Path(args.dir)
     total_right = total = unflagged = 0
@@ -109,8 +136,10 @@ def main():
             if wrong:
                 flag = "flagged" if doubted else "SILENT" if model is not None else "no output"
                 lines.append(f"    {page.name}: {', '.join(wrong)} ({flag})")
+                if args.diff:
+                    lines.extend(differences(model, truth, wrong))
         print(f"{lang.name}: {right}/{len(pages)} right")
-        if args.verbose:
+        if args.verbose or args.diff:
             print("\n".join(lines)) if lines else None
         total_right += right
         total += len(pages)
