@@ -351,6 +351,44 @@ pub(crate) fn is_heading(text: &str) -> bool {
         && latin_starts
 }
 
+/// Quotes that set off a whole turn.
+const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'), ('『', '』')];
+
+/// **Quoted turn rule**: quotes around a whole turn are the page's form,
+/// not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
+/// `"First.` … `Last."` over a turn's paragraphs lose the first and the
+/// last mark. Only where the turn holds no other mark of the pair (`「A」と
+/// 「B」` is two quotes); a full stop after the closing mark goes with it
+/// (`"…보입니다".`).
+pub(crate) fn unquote(paragraphs: &mut [String]) {
+    let Some(first) = paragraphs.first() else {
+        return;
+    };
+    let Some(&(open, close)) = TURN_QUOTES.iter().find(|(o, _)| first.starts_with(*o)) else {
+        return;
+    };
+    let last = paragraphs.last().expect("one paragraph at least");
+    let end = last.strip_suffix(['.', '。']).unwrap_or(last);
+    let Some(end_len) = end.strip_suffix(close).map(str::len) else {
+        return;
+    };
+    let marks: usize = paragraphs
+        .iter()
+        .map(|p| p.chars().filter(|&c| c == open || c == close).count())
+        .sum();
+    // the opening and closing marks alone (a straight quote is both)
+    if marks != 2 || paragraphs.len() == 1 && first.chars().count() < 3 {
+        return;
+    }
+    let n = paragraphs.len();
+    paragraphs[n - 1].truncate(end_len);
+    let inner = paragraphs[0][open.len_utf8()..].trim_start().to_owned();
+    paragraphs[0] = inner;
+    let last = &mut paragraphs[n - 1];
+    let trimmed = last.trim_end().len();
+    last.truncate(trimmed);
+}
+
 /// Words that thank, closing an interview.
 const THANKS: &[&str] = &[
     "thank you",
@@ -458,9 +496,13 @@ impl Body {
         // grown by doubling, an answer of five paragraphs holds room for
         // eight: the model lives through the whole conversion
         let mut answer = turn.answer;
+        unquote(&mut answer);
         answer.shrink_to_fit();
+        let mut question = vec![turn.question];
+        unquote(&mut question);
+        let question = question.pop().expect("one paragraph");
         self.exchanges.push(Exchange {
-            question: turn.question,
+            question,
             answer,
             answered_by: turn.answered_by,
         });
@@ -529,6 +571,28 @@ mod tests {
         assert!(!continues("Early years", "It started in 1998."));
         assert!(!continues("夜の話", "それから"));
         assert!(!continues("checks their phone", "tidewright1450 karma"));
+    }
+
+    #[test]
+    fn quotes_around_a_whole_turn_are_no_text() {
+        let unquoted = |ps: &[&str]| {
+            let mut ps: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
+            unquote(&mut ps);
+            ps
+        };
+        assert_eq!(unquoted(&["「うれしくて」"]), ["うれしくて"]);
+        assert_eq!(unquoted(&["\"First.", "Last.\"."]), ["First.", "Last."]);
+        assert_eq!(
+            unquoted(&["“这几年乡村教师待不住?”"]),
+            ["这几年乡村教师待不住?"]
+        );
+        // two quotes, or a quote that opens the turn only
+        assert_eq!(unquoted(&["「A」と「B」"]), ["「A」と「B」"]);
+        assert_eq!(
+            unquoted(&["\"Go,\" she said, \"now.\""]),
+            ["\"Go,\" she said, \"now.\""]
+        );
+        assert_eq!(unquoted(&["「A」です"]), ["「A」です"]);
     }
 
     #[test]
