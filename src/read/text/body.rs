@@ -237,6 +237,25 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     body.before_question(line, "text before any question");
                     continue;
                 };
+                if !turn.answering
+                    && matches!(page.kinds[i], Kind::Label(_))
+                    && super::layout::interjects(page, i)
+                {
+                    // a third voice between a question and its marked
+                    // answer (an objection)
+                    turn.lines -= 1;
+                    body.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::TrailingText,
+                            format!(
+                                "`{text}` breaks in between a question and its answer, left out of the model"
+                            ),
+                            line.span.clone(),
+                        )
+                        .expected("the question's text or its answer"),
+                    );
+                    continue;
+                }
                 if turn.answering {
                     match turn.answer.last_mut() {
                         Some(last) if wrapped_join => {
@@ -295,7 +314,10 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
 /// because three of them were new.
 /// ```
 pub(crate) fn continues(before: &str, next: &str) -> bool {
-    let open = !lines::ends_sentence(before) && before.ends_with(|c: char| c.is_alphanumeric());
+    // a wrapped line runs some words (`a` alone is a paragraph of its own)
+    let open = !lines::ends_sentence(before)
+        && before.ends_with(|c: char| c.is_alphanumeric())
+        && before.split_whitespace().nth(3).is_some();
     // a word, not a user name (`tidewright1450`) or code
     let word = next
         .split_whitespace()
@@ -570,6 +592,7 @@ mod tests {
         assert!(!continues("That was the plan.", "then it changed."));
         assert!(!continues("Early years", "It started in 1998."));
         assert!(!continues("夜の話", "それから"));
+        assert!(!continues("a", "more"));
         assert!(!continues("checks their phone", "tidewright1450 karma"));
     }
 

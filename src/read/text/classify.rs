@@ -44,7 +44,10 @@ pub(crate) fn page<'a>(text: &'a str, lines: &'a [Line<'a>]) -> Page<'a> {
     Page {
         text,
         lines,
-        kinds: same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+        kinds: spaced_letters(
+            lines,
+            same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+        ),
         paragraphs: lines::layout(lines),
     }
 }
@@ -61,6 +64,35 @@ fn same_people(mut kinds: Vec<Kind>) -> Vec<Kind> {
             && let Some(person) = aliases.get(&l.label)
         {
             l.label = person.clone();
+        }
+    }
+    kinds
+}
+
+/// Reads `Q Now, …` / `A Yes.` as markers where both sides recur, twice
+/// each at least, on lines no other rule read (see
+/// [`markers::spaced_letter`]): court transcripts mark turns so, and a
+/// page of prose has no run of lines opening `Q ` and `A `.
+fn spaced_letters(lines: &[Line<'_>], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let (mut questions, mut answers) = (0, 0);
+    for (line, kind) in lines.iter().zip(&kinds) {
+        if let (Kind::Plain | Kind::Label(_), Some((side, _))) =
+            (kind, markers::spaced_letter(&line.text))
+        {
+            match side {
+                markers::Side::Question => questions += 1,
+                markers::Side::Answer => answers += 1,
+            }
+        }
+    }
+    if questions < 2 || answers < 2 {
+        return kinds;
+    }
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if matches!(kind, Kind::Plain | Kind::Label(_))
+            && let Some(marker) = markers::spaced_marker(&line.text)
+        {
+            *kind = Kind::Marker(marker);
         }
     }
     kinds
@@ -273,6 +305,27 @@ mod tests {
         assert!(is_caption("기념 촬영하는 학생들(왼쪽부터)"));
         assert!(!is_caption("Who stood on the left (left) side?"));
         assert!(!is_caption("We left (as planned) at noon."));
+    }
+
+    #[test]
+    fn q_and_a_with_one_space_are_markers_where_both_recur() {
+        let kinds = |text: &str| {
+            let source = crate::source::Source::from_text("t.txt", text);
+            let lines = lines::collect(&source, &mut Vec::new(), &mut Default::default());
+            page(source.text(), &lines)
+                .kinds
+                .iter()
+                .map(|k| matches!(k, Kind::Marker(_)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("Q Why?\nA Because.\nQ And then?\nA More.\n"),
+            [true; 4]
+        );
+        assert_eq!(
+            kinds("A New York firm came.\nQ Street was closed.\nThen more.\n"),
+            [false; 3]
+        );
     }
 
     #[test]
