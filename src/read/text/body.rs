@@ -55,6 +55,9 @@ struct Open {
     lines: usize,
     /// Panelists who answered the same question before.
     answerers: Vec<String>,
+    /// Whether another voice (a label no reading takes for a speaker)
+    /// broke into the question before any answer.
+    interrupted: bool,
     /// The spans of the answer's last paragraphs that are each a whole
     /// unmarked line, in order (headings between exchanges are among them).
     loose: Vec<Range<usize>>,
@@ -75,6 +78,7 @@ impl Open {
             lines: 0,
             answerers: Vec::new(),
             loose: Vec::new(),
+            interrupted: false,
         }
     }
 }
@@ -88,8 +92,18 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
     for (i, line) in lines.iter().enumerate().skip(first) {
+        let captions = page.paragraphs == Layout::Captions;
         let wrapped_join = (page.paragraphs == Layout::Wrapped
             && prev_text.is_some_and(|p| lines[p].block == line.block && p + 1 == i))
+            // a heading after a caption's sentence end is no caption
+            || (captions
+                && prev_text.is_some_and(|p| {
+                    // a heading runs into no lowercase line
+                    let runs_on = lines
+                        .get(i + 1)
+                        .is_some_and(|n| n.text.starts_with(char::is_lowercase));
+                    !(lines::ends_sentence(&lines[p].text) && is_heading(&line.text)) || runs_on
+                }))
             || prev_text.is_some_and(|p| continues(&lines[p].text, &line.text));
         match &page.kinds[i] {
             &Kind::Count(count) => {
@@ -99,7 +113,11 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
             Kind::Furniture => {
                 body.diagnostics.push(classify::furniture(line));
-                prev_text = None;
+                // a time code inside a caption-broken turn breaks no
+                // paragraph
+                if !captions {
+                    prev_text = None;
+                }
                 continue;
             }
             _ => {}
@@ -127,6 +145,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     && !turn.answering
                     && by.is_some()
                     && turn.asked_by_label
+                    && !turn.interrupted
                 {
                     // the interviewer speaks again before any answer
                     lines::join_wrapped(&mut turn.question, &text);
@@ -207,15 +226,24 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     open = Some(next);
                 }
                 let turn = open.as_mut().expect("an open turn");
+                // the same voice's next caption: the turn runs on
+                let runs_on = captions
+                    && turn.answering
+                    && turn.answered_by.is_some()
+                    && turn.answered_by == by;
                 if !turn.answering {
                     turn.answering = true;
                     turn.answered_by = by;
                     turn.answer_span = Some(line.span.clone());
                 }
-                if !text.is_empty() {
-                    turn.answer.push(text);
-                    turn.loose.clear();
+                if text.is_empty() {
+                    continue;
                 }
+                match turn.answer.last_mut() {
+                    Some(last) if runs_on => lines::join_wrapped(last, &text),
+                    _ => turn.answer.push(text),
+                }
+                turn.loose.clear();
             }
             None => {
                 let text: &str = &line.text;
@@ -271,6 +299,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     }
                     continue;
                 } else if turn.question.is_empty() || wrapped_join || profile.answers_marked {
+                    // another voice speaks (`Announcer (00:04):`): the
+                    // interviewer's next turn asks afresh
+                    turn.interrupted |= matches!(page.kinds[i], Kind::Label(_));
                     lines::join_wrapped(&mut turn.question, text);
                 } else {
                     // the answer follows the question unmarked (`――なぜ？`)
@@ -594,6 +625,19 @@ mod tests {
         assert!(!continues("夜の話", "それから"));
         assert!(!continues("a", "more"));
         assert!(!continues("checks their phone", "tidewright1450 karma"));
+    }
+
+    #[test]
+    fn another_voice_before_the_interviewers_next_turn_ends_the_opening() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Episode\nPriya Natarajan:\nIt's Tuesday.\nAnnouncer:\nSmall farms, big questions.\n\
+             Priya Natarajan:\nWelcome, Hanne Solberg.\nHanne Solberg:\nThanks for having me.\n\
+             Priya Natarajan:\nHow does it work?\nHanne Solberg:\nLike a library.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "Welcome, Hanne Solberg.");
+        assert_eq!(interview.exchanges.len(), 2);
     }
 
     #[test]

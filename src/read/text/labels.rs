@@ -54,6 +54,16 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
         Some(inner) => (2, inner),
         None => (0, line),
     };
+    // a voice tag names a speaker whatever its words (`<v Speaker 1>`)
+    if let Some((head, at)) = voice_turn(line) {
+        let rest = &line[at..];
+        return (!head.is_empty()).then(|| Label {
+            label: head.to_owned(),
+            full: None,
+            body_range: super::lines::range_in(line, rest.trim()),
+            body_at: at + (rest.len() - rest.trim_start().len()),
+        });
+    }
     // the first form whose head reads as a speaker
     let (label, full, body_at) = [
         bullet_turn,
@@ -112,6 +122,23 @@ fn bullet_turn(line: &str) -> Option<(&str, usize)> {
     let head = rest[..end].trim();
     let close = rest[end..].chars().next()?.len_utf8();
     Some((head, first.len_utf8() + end + close))
+}
+
+/// `<v Speaker 1>text` → (`Speaker 1`, offset of `text`): a subtitle
+/// file's voice tag (WebVTT) names who speaks the cue.
+fn voice_turn(line: &str) -> Option<(&str, usize)> {
+    let rest = line
+        .strip_prefix("<v ")
+        .or_else(|| line.strip_prefix("<v."))?;
+    let end = rest.find('>')?;
+    // `<v.loud Name>`: classes before the name
+    let head = rest[..end].split_once(' ').map_or(&rest[..end], |(_, n)| n);
+    let head = if line.starts_with("<v.") {
+        head
+    } else {
+        &rest[..end]
+    };
+    Some((head.trim(), 3 + end + 1))
 }
 
 /// `[김예람] text` → (`김예람`, offset of `text`).
@@ -734,6 +761,18 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subtitle_voice_tag_is_a_label() {
+        let l = detect("<v Speaker 2>Forty-one miles, give or take").expect("a label");
+        assert_eq!(l.label, "Speaker 2");
+        assert_eq!(
+            l.body("<v Speaker 2>Forty-one miles, give or take"),
+            "Forty-one miles, give or take"
+        );
+        assert_eq!(voice_turn("<v.loud Mick>Hey").map(|(h, _)| h), Some("Mick"));
+        assert_eq!(voice_turn("<b>bold</b>"), None);
+    }
 
     proptest::proptest! {
         /// The colon is the first of the first 48 characters, whatever
