@@ -186,7 +186,17 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     body.before_question(line, "answer before any question");
                     continue;
                 };
-                if profile.questions_unmarked
+                // the answerer's label again, with no question between:
+                // the unmarked line before it put one (`On the lawsuit,
+                // and whether he would settle:`)
+                let asked_between = !captions
+                    && by.is_some()
+                    && turn.answered_by == by
+                    && turn
+                        .answer
+                        .last()
+                        .is_some_and(|p| super::layout::asks(p) || introduces(p));
+                if (profile.questions_unmarked || asked_between)
                     && turn.answering
                     && turn.answer.len() >= 2
                     && let Some(asked) = unmarked_before
@@ -194,11 +204,26 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // only answers are marked: the unmarked line right
                     // before this answer is its question
                     let mut done = open.take().expect("an open turn");
-                    let question = done.answer.pop().expect("two paragraphs");
+                    let mut question = done.answer.pop().expect("two paragraphs");
                     done.lines -= 2;
+                    let mut lines_asked = 2;
+                    if asked_between {
+                        // `On the lawsuit:` asks without its colon
+                        let cut = question.trim_end_matches([':', '：']).len();
+                        question.truncate(cut);
+                        // the asker's label alone on its line before it
+                        // (`【みなと放送】`), one no reading took
+                        if done.answer.len() >= 2
+                            && done.answer.last().is_some_and(|p| is_bracketed_label(p))
+                        {
+                            done.answer.pop();
+                            done.lines -= 1;
+                            lines_asked += 1;
+                        }
+                    }
                     body.close(done, false);
                     let mut next = Open::asking(asked, question, false);
-                    next.lines = 2;
+                    next.lines = lines_asked;
                     open = Some(next);
                 }
                 let turn = open.as_mut().expect("an open turn");
@@ -358,6 +383,69 @@ pub(crate) fn continues(before: &str, next: &str) -> bool {
         .chars()
         .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
     open && word && next.starts_with(|c: char| c.is_lowercase())
+}
+
+/// **Paraphrase rule**: a question in brackets whole is the page's note of
+/// what was asked, its text what is inside: `(有關樓市走勢)` → `有關樓市走勢`,
+/// `（問題聽不清）`, `[On the budget]`.
+pub(crate) fn paraphrase(question: &str) -> Option<&str> {
+    [('(', ')'), ('（', '）'), ('[', ']')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = question.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close]) && !inner.trim().is_empty()).then(|| inner.trim())
+        })
+}
+
+/// **Topic rule**: a line that names what the next answer is about
+/// rather than asking, as edited interviews paraphrase their questions:
+/// `On whether the state will extend the rules.`, `On the lawsuit, and
+/// whether he would settle:`, `About the budget`, `关于房价走势`, `(有關樓市走勢)`,
+/// `夜間救急について`, `인사 문제에 대해`; or any short line closing on a
+/// colon.
+pub(crate) fn introduces(text: &str) -> bool {
+    let text = text
+        .strip_prefix(['(', '（'])
+        .and_then(|t| t.strip_suffix([')', '）']))
+        .unwrap_or(text);
+    let short = text.chars().count() <= 160;
+    let opens = opens_topic(text);
+    let body = text.trim_end_matches(['.', '。', ':', '：']);
+    let closes = [
+        "について",
+        "に関して",
+        "에 대해",
+        "에 대해서",
+        "에 대하여",
+        "에 관해",
+    ]
+    .iter()
+    .any(|w| body.ends_with(w));
+    short && (opens || closes || text.ends_with([':', '：']))
+}
+
+/// Whether a paragraph is a label alone in brackets: `【みなと放送】`,
+/// `[기자]`.
+fn is_bracketed_label(text: &str) -> bool {
+    super::markers::bracketed(text).is_some_and(|(_, after)| after == text.len())
+        && super::layout::bare_key(text).is_some()
+}
+
+/// Whether a line opens with a word that names a topic: `On whether …`,
+/// `About …`, `关于…`, `有關…` (see [`introduces`]).
+pub(crate) fn opens_topic(text: &str) -> bool {
+    let text = text.strip_prefix(['(', '（']).unwrap_or(text);
+    [
+        "On ",
+        "About ",
+        "Regarding ",
+        "关于",
+        "關於",
+        "有关",
+        "有關",
+    ]
+    .iter()
+    .any(|w| text.starts_with(w))
 }
 
 /// **Heading rule**: a short line that ends no sentence and asks nothing,
@@ -553,7 +641,10 @@ impl Body {
         answer.shrink_to_fit();
         let mut question = vec![turn.question];
         unquote(&mut question);
-        let question = question.pop().expect("one paragraph");
+        let mut question = question.pop().expect("one paragraph");
+        if let Some(topic) = paraphrase(&question) {
+            question = topic.to_owned();
+        }
         self.exchanges.push(Exchange {
             question,
             answer,
@@ -638,6 +729,58 @@ mod tests {
         let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges[0].question, "Welcome, Hanne Solberg.");
         assert_eq!(interview.exchanges.len(), 2);
+    }
+
+    #[test]
+    fn a_question_in_brackets_whole_is_a_paraphrase() {
+        assert_eq!(paraphrase("(有關樓市走勢)"), Some("有關樓市走勢"));
+        assert_eq!(paraphrase("[On the budget]"), Some("On the budget"));
+        assert_eq!(paraphrase("(a) and (b)?"), None);
+        assert_eq!(paraphrase("Why (now)?"), None);
+    }
+
+    #[test]
+    fn topic_lines_introduce_the_answer() {
+        for t in [
+            "On whether the state will extend the rules past the summer.",
+            "On the lawsuit, and whether he would settle:",
+            "(有關樓市走勢)",
+            "夜間救急について",
+            "인사 문제에 대해",
+        ] {
+            assert!(introduces(t), "{t}");
+        }
+        for t in [
+            "Online sales grew.",
+            "It was about time.",
+            "네, 그렇습니다.",
+        ] {
+            assert!(!introduces(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_answerers_label_again_makes_the_line_before_a_question() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Excerpts\nCP: What now?\nORTEGA: We wait.\nOn the lawsuit, and whether he would settle:\n\
+             ORTEGA: We will not settle.\nCP: Ever?\nORTEGA: Never.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        assert_eq!(
+            questions,
+            [
+                "What now?",
+                "On the lawsuit, and whether he would settle",
+                "Ever?"
+            ]
+        );
+        assert_eq!(interview.exchanges[0].answer, ["We wait."]);
     }
 
     #[test]
