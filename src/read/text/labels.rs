@@ -239,10 +239,19 @@ fn strip_timestamp(head: &str) -> &str {
 }
 
 /// The short label a declaration names in so many words: `이하 앵커`
-/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `아래는 허로 간략` → `허`,
+/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `下稱「鄭」` → `鄭`, `아래는 허로 간략` → `허`,
 /// `hereafter Smith` → `Smith`.
 fn declared_short(inner: &str) -> Option<&str> {
-    const BEFORE: &[&str] = &["이하", "以下", "아래는", "아래", "hereafter", "Hereafter"];
+    const BEFORE: &[&str] = &[
+        "이하",
+        "以下",
+        "下稱",
+        "下称",
+        "아래는",
+        "아래",
+        "hereafter",
+        "Hereafter",
+    ];
     const AFTER: &[&str] = &["으로 간략", "로 간략", "으로 표기", "로 표기", "と略", "略"];
     let rest = BEFORE.iter().find_map(|w| inner.strip_prefix(w))?;
     let mut short = rest.trim();

@@ -428,6 +428,34 @@ pub(crate) fn join_wrapped(paragraph: &mut String, next: &str) {
     paragraph.push_str(next);
 }
 
+/// **Seam rule**: a space between two CJK characters (Han, kana or CJK
+/// punctuation; Hangul words take spaces) in a page flattened onto one
+/// line is where a hard wrap was: `当初是怎么 下的决心？` → `当初是怎么下的决心？`,
+/// `画满红杠 ，批语` → `画满红杠，批语`. A run of spaces is a gap the page
+/// meant, and so is a space after a sentence's end (`はい。 では`).
+pub(crate) fn close_cjk_seams(text: &str) -> Cow<'_, str> {
+    let wide = |c: char| is_cjk(c) && !('\u{ac00}'..='\u{d7af}').contains(&c) && c != '\u{3000}';
+    let chars: Vec<char> = text.chars().collect();
+    // after a sentence's end a space may be the page's own (`はい。 では`)
+    let seam = |i: usize| {
+        chars[i] == ' '
+            && i > 0
+            && i + 1 < chars.len()
+            && wide(chars[i - 1])
+            && !matches!(chars[i - 1], '。' | '？' | '！' | '」' | '』')
+            && wide(chars[i + 1])
+    };
+    if !(0..chars.len()).any(seam) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        (0..chars.len())
+            .filter(|&i| !seam(i))
+            .map(|i| chars[i])
+            .collect(),
+    )
+}
+
 /// CJK ideographs, kana, Hangul and CJK punctuation: scripts written without
 /// spaces between words.
 pub(crate) fn is_cjk(c: char) -> bool {
@@ -579,6 +607,22 @@ mod tests {
         let text =
             "Q: Why?\nA: Because it is.\nQ: And?\nA: More.\nQ: Then?\nA: Fine.\nQ: So?\nA: Yes.\n";
         assert_eq!(layout(&lines(text)), Layout::LinePerParagraph);
+    }
+
+    #[test]
+    fn spaces_between_cjk_characters_are_wrap_seams() {
+        assert_eq!(
+            close_cjk_seams("当初是怎么 下的决心？"),
+            "当初是怎么下的决心？"
+        );
+        assert_eq!(close_cjk_seams("画满红杠 ，批语"), "画满红杠，批语");
+        assert_eq!(close_cjk_seams("在 Ohio 读"), "在 Ohio 读");
+        assert_eq!(
+            close_cjk_seams("오늘 말씀 고맙습니다"),
+            "오늘 말씀 고맙습니다"
+        );
+        assert_eq!(close_cjk_seams("供稿。  沈川"), "供稿。  沈川");
+        assert_eq!(close_cjk_seams("はい。 では"), "はい。 では");
     }
 
     #[test]

@@ -178,7 +178,20 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     if first.is_none() {
         return lines;
     }
-    cut(lines, cuts)
+    // a page flattened whole was hard-wrapped before: its wraps are
+    // spaces now, between two CJK characters
+    let flat: Vec<std::ops::Range<usize>> =
+        cuts.iter().map(|(i, _)| lines[*i].span.clone()).collect();
+    let mut lines = cut(lines, cuts);
+    for line in &mut lines {
+        let in_flat = flat
+            .iter()
+            .any(|f| f.start <= line.span.start && line.span.end <= f.end);
+        if in_flat && let std::borrow::Cow::Owned(text) = lines::close_cjk_seams(&line.text) {
+            line.text = std::borrow::Cow::Owned(text);
+        }
+    }
+    lines
 }
 
 /// `lines` with each line of `cuts` (by index, in order) cut at its
@@ -278,16 +291,33 @@ fn split_glued(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
 /// speaking twice.
 fn inline_labels(text: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
-    // a one-line transcript opens with a turn
-    let Some(first) = labels::detect(text) else {
-        return cuts;
-    };
-    let mut found = vec![first];
+    // a one-line transcript opens with a turn, or with its header before
+    // a longer run of turns (an archive's page flattened whole)
+    let first = labels::detect(text);
+    let headed = first.is_none();
+    let mut found: Vec<labels::Label> = first.into_iter().collect();
     for at in markers::sentence_starts(text) {
         if let Some(label) = labels::detect(&text[at..]) {
             found.push(label);
             cuts.push(at);
         }
+    }
+    // a label that declares its short form (`鄭德芳(下稱「鄭」):`) opens a
+    // turn after a mere space too
+    if !cuts.is_empty() {
+        for (space, gap) in text.match_indices([' ', '\u{3000}']) {
+            let at = space + gap.len();
+            let declared = |l: &labels::Label| {
+                l.full.is_some() && text[at..at + l.body_at].contains(markers::COLONS)
+            };
+            if let Some(label) = labels::detect(&text[at..]).filter(declared)
+                && !cuts.contains(&at)
+            {
+                found.push(label);
+                cuts.push(at);
+            }
+        }
+        cuts.sort_unstable();
     }
     // `MARR:` and `ANDREW MARR:` are one speaker
     let aliases = labels::aliases(found.iter().map(|l| (l.label.as_str(), l.full.is_some())));
@@ -297,7 +327,12 @@ fn inline_labels(text: &str) -> Vec<usize> {
         *seen.entry(person).or_default() += 1;
     }
     let speakers_ok = seen.len() >= 2 && seen.values().any(|&n| n >= 2);
-    if speakers_ok && cuts.len() >= 2 {
+    let enough = if headed {
+        cuts.len() >= 4 && seen.values().filter(|&&n| n >= 2).count() >= 2
+    } else {
+        cuts.len() >= 2
+    };
+    if speakers_ok && enough {
         cuts
     } else {
         Vec::new()
@@ -545,6 +580,30 @@ mod tests {
                 ("Thank you for coming.", "Happy to be here."),
                 ("What was the hardest call?", "Cutting power."),
                 ("Would you make it again? I told Marr: no.", "Yes."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_flattened_whole_after_its_header_is_cut_at_its_turns() {
+        // the header runs into the first turn, a declared label after a
+        // space; the wraps of the page left spaces between CJK characters
+        let p = parse(
+            "對談\n人 物:韋然、鄭德芳 鄭德芳(下稱「鄭」):你第一次搭 戲棚是甚麼時候?韋然(下稱「韋」):一九六二年。\
+             鄭:那一年你才十五歲。韋:沒錯。鄭:要多少人?韋:十幾個師傅。\n",
+        );
+        let interview = p.interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        assert_eq!(
+            questions,
+            [
+                "你第一次搭戲棚是甚麼時候?",
+                "那一年你才十五歲。",
+                "要多少人?"
             ]
         );
     }
