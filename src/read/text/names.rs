@@ -193,6 +193,9 @@ pub(crate) fn written_in_full(text: &str, label: &str) -> Option<String> {
     if label.is_empty() {
         return None;
     }
+    if let Some(spaced) = spaced_in_full(text, label) {
+        return Some(spaced);
+    }
     if label.is_ascii() {
         let capitals = label.chars().any(|c| c.is_ascii_uppercase())
             && !label.chars().any(|c| c.is_ascii_lowercase());
@@ -257,6 +260,38 @@ pub(crate) fn written_in_full(text: &str, label: &str) -> Option<String> {
     })
 }
 
+/// **Glued name label**: a label whose words lost their spaces
+/// (`LarsOdegaard`, `MariaDeLuca`) as the page writes it with them
+/// (`Mr Lars Odegaard`): a space goes back only before a capital that
+/// follows a small letter, and the spaced name must stand as whole words.
+fn spaced_in_full(text: &str, label: &str) -> Option<String> {
+    let glued = label.is_ascii()
+        && !label.contains(' ')
+        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        && label.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    if !glued {
+        return None;
+    }
+    let mut spaced = String::with_capacity(label.len() + 4);
+    let mut prev_lower = false;
+    for c in label.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            spaced.push(' ');
+        }
+        prev_lower = c.is_ascii_lowercase();
+        spaced.push(c);
+    }
+    if spaced.len() == label.len() {
+        return None;
+    }
+    text.match_indices(&spaced).find_map(|(at, _)| {
+        let end = at + spaced.len();
+        let whole = !text[..at].ends_with(char::is_alphanumeric)
+            && !text[end..].starts_with(char::is_alphanumeric);
+        whole.then(|| spaced.clone())
+    })
+}
+
 /// The most common Chinese surnames, simplified and traditional, for
 /// telling a name after a title from the words that may follow one.
 const COMMON_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭\
@@ -282,12 +317,23 @@ pub(crate) fn label_names(label: &str, name: &str, name_title: Option<&str>) -> 
         return super::labels::matches_name(bare_label, bare_name)
             || bare_label
                 .replace(' ', "")
-                .eq_ignore_ascii_case(&bare_name.replace(' ', ""));
+                .eq_ignore_ascii_case(&bare_name.replace(' ', ""))
+            || initials_label(bare_label, bare_name);
     }
     match (label_title, name_title) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => false,
     }
+}
+
+/// **Initials label**: `LR` for `Lena Ruiz`, `TK` for `Tom Kessler`: two
+/// to four capitals, one for each word of a name of two words or more (a
+/// single capital, `A`, is a turn marker, not initials).
+fn initials_label(label: &str, name: &str) -> bool {
+    (2..=4).contains(&label.len())
+        && !label.contains(' ')
+        && name.split_whitespace().count() >= 2
+        && super::labels::initials_of(label, name)
 }
 
 /// A person named in a headline or an introduction line, with the title or
@@ -337,9 +383,24 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
 
 fn latin_mention(text: &str) -> Option<Mention> {
     let lower = text.to_ascii_lowercase();
-    let at = WITH
+    // every place a phrase says a person follows, in the order of the
+    // line: `… interviews continues with Lena Ruiz` names her after `with`
+    let mut starts: Vec<usize> = WITH
         .iter()
-        .find_map(|w| lower.find(w).map(|i| i + w.len()))?;
+        .flat_map(|w| lower.match_indices(w).map(|(i, _)| i + w.len()))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let says_person = ["interviewing ", "meet "].iter().any(|w| lower.contains(w));
+    starts
+        .into_iter()
+        .find_map(|at| latin_name_at(text, at, says_person))
+}
+
+/// The capitalised name that opens `text[at..]`, without its titles and
+/// post-nominals: two words or more, or one where the line says a person
+/// follows (`Interviewing Biscuit`).
+fn latin_name_at(text: &str, at: usize, says_person: bool) -> Option<Mention> {
     if !text.is_char_boundary(at) {
         return None;
     }
@@ -359,9 +420,7 @@ fn latin_mention(text: &str) -> Option<Mention> {
     }
     let named = without_post_nominals(&rest[..end]);
     let (name, title) = without_titles(named);
-    // one word only after a word that says a person follows
     let words = name.split_whitespace().count();
-    let says_person = ["interviewing ", "meet "].iter().any(|w| lower.contains(w));
     ((words >= 2 || (words == 1 && says_person)) && is_name_like(name)).then(|| Mention {
         name: name.to_owned(),
         role: title.map(str::to_owned),
@@ -524,6 +583,30 @@ mod tests {
     }
 
     #[test]
+    fn initials_label_the_full_name() {
+        assert!(label_names("LR", "Lena Ruiz", None));
+        assert!(label_names("TK", "Tom Kessler", None));
+        // one capital is a marker; initials of another person
+        assert!(!label_names("L", "Lindqvist", None));
+        assert!(!label_names("LR", "Tom Kessler", None));
+    }
+
+    #[test]
+    fn glued_labels_written_spaced() {
+        let page = "Mr Tarek Bellami, the harbour master, spoke to us.\nTarekBellami : Yes.";
+        assert_eq!(
+            written_in_full(page, "TarekBellami").as_deref(),
+            Some("Tarek Bellami")
+        );
+        // never spaced where the page does not space it
+        assert_eq!(written_in_full("McDonald : Yes.", "McDonald"), None);
+        assert_eq!(
+            written_in_full("Tarek Bellamino said.", "TarekBellami"),
+            None
+        );
+    }
+
+    #[test]
     fn names_written_in_full() {
         let page = "Press gaggle with Nadia Calloway\nQ    Why?\nMS. CALLOWAY: Because.";
         assert_eq!(
@@ -581,6 +664,11 @@ mod tests {
             m("장민서", Some("제과기능사 실기 응시생"))
         );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
+        // the phrase that names someone, not the first one met
+        assert_eq!(
+            mention("The archive of interviews goes on with Oren Talbot, who built it."),
+            m("Oren Talbot", None)
+        );
         assert_eq!(
             mention("Favourites with Helen Marsh-Tobin AM GAICD"),
             m("Helen Marsh-Tobin", None)
