@@ -102,6 +102,20 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
     (rest, title.map(|(s, e)| &text[s..e]))
 }
 
+/// **Title alone**: a title or position with no name (`Chancellor`,
+/// `THE GOVERNOR`, `市長`, `위원장`), as pages label their interviewee by
+/// office.
+pub(crate) fn is_title_alone(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    if text.is_ascii() {
+        return without_titles(text).0.is_empty() && without_titles(text).1.is_some();
+    }
+    super::fields::is_title_word(text) && !super::fields::is_name_like(text)
+}
+
 /// Two to four Hangul syllables.
 fn is_korean_name(text: &str) -> bool {
     (2..=4).contains(&text.chars().count()) && text.chars().all(|c| ('가'..='힣').contains(&c))
@@ -145,6 +159,9 @@ pub(crate) fn without_post_nominals(name: &str) -> &str {
 /// space (`박선영 위원장`). `None` unless `title` ends as a title does.
 pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
     let title = title.trim();
+    if title.is_ascii() {
+        return latin_holder_of(text, title);
+    }
     if !super::fields::is_title_word(title) {
         return None;
     }
@@ -178,6 +195,61 @@ pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
             .next()
             .is_some_and(|c| COMMON_SURNAMES.contains(c));
         (surname && is_name_like(&name)).then_some(name)
+    })
+}
+
+/// **Surname-and-title label**: a CJK label that is a surname and a title
+/// (`木島町長`, `周部長`), where the page writes the full name before the
+/// title (`木島里美町長`) → (`木島里美`, `町長`). Surnames of two letters
+/// are tried before one.
+pub(crate) fn titled_in_full(text: &str, label: &str) -> Option<(String, String)> {
+    let label = label.trim();
+    let letters: Vec<(usize, char)> = label.char_indices().collect();
+    if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
+        return None;
+    }
+    [2, 1].into_iter().find_map(|k| {
+        let at = letters.get(k)?.0;
+        let (surname, title) = label.split_at(at);
+        if title.chars().count() < 2 || !super::fields::is_title_word(title) {
+            return None;
+        }
+        text.match_indices(surname).find_map(|(i, _)| {
+            let rest = &text[i + surname.len()..];
+            let given = rest.find(title)?;
+            let given_name = &rest[..given];
+            let full = format!("{surname}{given_name}");
+            ((1..=3).contains(&given_name.chars().count())
+                && given_name.chars().all(is_cjk_letter)
+                && is_name_like(&full))
+            .then(|| (full, title.to_owned()))
+        })
+    })
+}
+
+/// **Latin title holder**: the name of two words or more that follows a
+/// Latin title where the page writes them together, courtesy words
+/// skipped: `Chancellor Dr. Amara Quist’s address` → `Amara Quist` for
+/// `Chancellor`, `THE GOVERNOR` for `Governor Alma Reyes`.
+fn latin_holder_of(text: &str, title: &str) -> Option<String> {
+    let (bare, Some(title)) = without_titles(title) else {
+        return None;
+    };
+    if !bare.is_empty() {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let wanted = title.to_ascii_lowercase();
+    lower.match_indices(&wanted).find_map(|(at, _)| {
+        let end = at + wanted.len();
+        let whole = !text[..at].ends_with(char::is_alphanumeric)
+            && text[end..].starts_with(' ')
+            && text[at..].starts_with(char::is_uppercase);
+        if !whole {
+            return None;
+        }
+        let found = latin_name_at(text, end + 1, false)?;
+        (found.name.split_whitespace().count() >= 2).then_some(found.name)
     })
 }
 
@@ -407,14 +479,20 @@ fn latin_name_at(text: &str, at: usize, says_person: bool) -> Option<Mention> {
     let rest = &text[at..];
     let mut end = 0;
     for (words, (i, word)) in word_spans(rest).enumerate() {
-        let bare = word.trim_end_matches([',', '.', ':', ';', '?', '!', '\'', '’', ')']);
+        // `Amara Quist’s Interview`: the possessive ends the name
+        let owner = ["’s", "'s"].iter().find_map(|s| word.strip_suffix(s));
+        let bare = owner
+            .unwrap_or(word)
+            .trim_end_matches([',', '.', ':', ';', '?', '!', '\'', '’', ')']);
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let particle = PARTICLES.contains(&bare);
         if !(capital || particle) || words >= 6 {
             break;
         }
         end = i + bare.len();
-        if bare.len() < word.len() {
+        // `Dr.` goes on to the name; any other stop ends it
+        let abbreviation = with_lowercase(word, |w| COURTESY.contains(&w) || TITLES.contains(&w));
+        if bare.len() < word.len() && !abbreviation {
             break;
         }
     }
@@ -638,6 +716,29 @@ mod tests {
         // a name, not a title; a title written alone
         assert_eq!(holder_of("张明说", "张明"), None);
         assert_eq!(holder_of("市长：好。", "市长"), None);
+        // a surname and a title, written in full elsewhere
+        let page = "今日は森川真澄市長に聞いた。\n森川市長 はい。";
+        assert_eq!(
+            titled_in_full(page, "森川市長"),
+            Some(("森川真澄".to_owned(), "市長".to_owned()))
+        );
+        assert_eq!(titled_in_full("森川市長 はい。", "森川市長"), None);
+        // a Latin title before the name, courtesy words and a possessive
+        let page = "Provost Dr. Ilse Marrow’s talk with students\nProvost: Thanks.";
+        assert_eq!(holder_of(page, "Provost").as_deref(), None);
+        let page = "Chancellor Dr. Ilse Marrow’s talk with students\nChancellor: Thanks.";
+        assert_eq!(
+            holder_of(page, "Chancellor").as_deref(),
+            Some("Ilse Marrow")
+        );
+        assert_eq!(
+            holder_of("Good evening Chancellor and welcome.", "Chancellor"),
+            None
+        );
+        assert_eq!(
+            holder_of("Good evening Chancellor Reyes.", "THE CHANCELLOR"),
+            None
+        );
     }
 
     #[test]

@@ -141,9 +141,33 @@ pub(crate) fn settle(
                 None if declared == *label => {
                     let (bare, _) = names::without_titles(label);
                     let bare = if bare.is_empty() { label } else { bare };
-                    // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
-                    // `大西かれん`: the page writes the name in full
-                    names::written_in_full(page.text, bare).unwrap_or_else(|| bare.to_owned())
+                    // `市長:` answers and the page names no holder: the
+                    // title is the role (and the name is in doubt)
+                    let titled = names::titled_in_full(page.text, bare);
+                    if let Some((_, title)) = &titled
+                        && header.role.is_none()
+                    {
+                        header.role = Some(title.clone());
+                    } else if names::is_title_alone(bare) && header.role.is_none() {
+                        header.role = Some(label.to_string());
+                    }
+                    if let Some((name, _)) = titled {
+                        name
+                    } else {
+                        // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
+                        // `大西かれん`: the page writes the name in full
+                        names::written_in_full(page.text, bare).unwrap_or_else(|| bare.to_owned())
+                    }
+                }
+                // `민서진 정의시민당 시의원 (이하 민서진)`: the declared name
+                // holds the role
+                None if let Some((name, role)) = fields::name_and_role(&declared)
+                    && names::label_names(label, name, None) =>
+                {
+                    if header.role.is_none() {
+                        header.role = Some(role.to_owned());
+                    }
+                    name.to_owned()
                 }
                 None => declared,
             };
