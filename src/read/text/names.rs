@@ -448,6 +448,7 @@ const PARTICLES: &[&str] = &[
 /// "…"` (role `한빛대 교수`), `森下ゆうさんインタビュー`.
 pub(crate) fn mention(text: &str) -> Option<Mention> {
     latin_mention(text)
+        .or_else(|| kicker_mention(text))
         .or_else(|| cjk_prefix_mention(text))
         .or_else(|| bracket_tag_mention(text))
         .or_else(|| honorific_mention(text))
@@ -502,6 +503,23 @@ fn latin_name_at(text: &str, at: usize, says_person: bool) -> Option<Mention> {
     ((words >= 2 || (words == 1 && says_person)) && is_name_like(name)).then(|| Mention {
         name: name.to_owned(),
         role: title.map(str::to_owned),
+    })
+}
+
+/// **Kicker headline**: a short kicker, a colon, then a name and its
+/// role: `Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery` →
+/// `Ana Whitcombe` (`head baker at Saltmarsh Bakery`). The kicker is a
+/// few words, not a sentence, and the name has two words or more.
+fn kicker_mention(text: &str) -> Option<Mention> {
+    let (kicker, rest) = text.split_once(": ").or_else(|| text.split_once('：'))?;
+    if kicker.split_whitespace().count() > 4 || kicker.is_empty() {
+        return None;
+    }
+    let (name, role) = name_and_role(rest.trim())?;
+    let latin_words = name.is_ascii().then(|| name.split_whitespace().count());
+    (latin_words.is_none_or(|n| n >= 2)).then(|| Mention {
+        name: name.to_owned(),
+        role: Some(role.to_owned()),
     })
 }
 
@@ -765,6 +783,11 @@ mod tests {
             m("장민서", Some("제과기능사 실기 응시생"))
         );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
+        assert_eq!(
+            mention("Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery"),
+            m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))
+        );
+        assert_eq!(mention("Weather: Washington, DC"), None);
         // the phrase that names someone, not the first one met
         assert_eq!(
             mention("The archive of interviews goes on with Oren Talbot, who built it."),
