@@ -1115,6 +1115,9 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "국장",
         "청장",
         "의장",
+        "记者",
+        "記者",
+        "기자",
     ];
     !text.is_empty()
         && text.chars().all(|c| is_cjk_letter(c) || c == ' ')

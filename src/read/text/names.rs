@@ -408,6 +408,171 @@ fn initials_label(label: &str, name: &str) -> bool {
         && super::labels::initials_of(label, name)
 }
 
+/// **Role before the name**: the role a line writes right before the
+/// interviewee's full name: capitalised words ending in a title
+/// (`… by Chief Engineer Ola Brandvik en route` → `Chief Engineer`), or
+/// CJK letters ending in a title glued to the name (`省交通厅厅长许川明日…`
+/// → `省交通厅厅长`). A Latin name must have two words or more.
+pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let name = name.trim();
+    let latin = name.is_ascii();
+    if name.is_empty() || (latin && name.split_whitespace().count() < 2) {
+        return None;
+    }
+    text.match_indices(name).find_map(|(at, _)| {
+        let before = &text[..at];
+        if latin {
+            let before = before.strip_suffix(' ')?;
+            let mut start = before.len();
+            for (i, word) in before.rsplit(' ').scan(before.len(), |end, w| {
+                let i = *end - w.len();
+                *end = i.saturating_sub(1);
+                Some((i, w))
+            }) {
+                let capital = word.starts_with(|c: char| c.is_uppercase())
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+                if !capital {
+                    break;
+                }
+                start = i;
+            }
+            let role = &before[start..];
+            let last = role.rsplit(' ').next().unwrap_or("");
+            let titled = with_lowercase(last, |w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w));
+            return (!role.is_empty() && titled && role.split(' ').count() <= 5).then_some(role);
+        }
+        let run_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_cjk_letter(c))
+            .last()
+            .map(|(i, _)| i)?;
+        let role = &before[run_start..];
+        if role.chars().count() > 20 || !super::fields::is_title_word(role) {
+            return None;
+        }
+        // `报社高级记者、报社原摄影部主任韩立群`: titles listed with `、`
+        let mut start = run_start;
+        while let Some(head) = before[..start].strip_suffix('、') {
+            let from = head
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_cjk_letter(c))
+                .last()
+                .map(|(i, _)| i)?;
+            if !super::fields::is_title_word(&head[from..]) {
+                break;
+            }
+            start = from;
+        }
+        Some(&before[start..])
+    })
+}
+
+/// English nouns that end a role: `spokesman`, `meteorologist`,
+/// `managing director`.
+pub(crate) const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "director",
+    "manager",
+    "officer",
+    "editor",
+    "correspondent",
+    "reporter",
+    "founder",
+    "co-founder",
+    "head",
+    "meteorologist",
+    "engineer",
+    "economist",
+    "analyst",
+    "scientist",
+    "researcher",
+    "lecturer",
+    "curator",
+    "architect",
+    "author",
+    "novelist",
+    "poet",
+    "actor",
+    "actress",
+    "singer",
+    "composer",
+    "artist",
+    "designer",
+    "owner",
+    "partner",
+    "lawyer",
+    "attorney",
+    "doctor",
+    "surgeon",
+    "nurse",
+    "teacher",
+    "principal",
+    "dean",
+    "clerk",
+    "treasurer",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "leader",
+    "adviser",
+    "advisor",
+    "consultant",
+    "president",
+    "minister",
+    "mayor",
+    "governor",
+    "chancellor",
+    "ambassador",
+    "commissioner",
+    "coach",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+];
+
+/// **Role phrase**: the last part of a header line after a stop, when it
+/// is a few capitalised words ending in a role noun:
+/// `Talking to the press. Ferry Company spokeswoman` → `Ferry Company
+/// spokeswoman`.
+pub(crate) fn role_phrase(text: &str) -> Option<&str> {
+    let tail = text.rsplit_once(". ").map_or(text, |(_, t)| t).trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let last = words.last()?;
+    let noun = with_lowercase(last, |w| ROLE_NOUNS.contains(&w));
+    (noun
+        && (2..=6).contains(&words.len())
+        && tail.len() < text.len()
+        && tail.starts_with(|c: char| c.is_uppercase())
+        && !tail.ends_with('.'))
+    .then_some(tail)
+}
+
+/// **Title line**: a header line that opens with the title the answering
+/// label carries and reads as a position (`SECRETARY OKAFOR:` answers,
+/// the header has `Secretary of Agriculture`).
+pub(crate) fn title_line<'t>(text: &'t str, title: &str) -> Option<&'t str> {
+    let text = text.trim();
+    let opens = text
+        .get(..title.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(title))
+        && text[title.len()..].starts_with(' ');
+    (opens
+        && text.split_whitespace().count() <= 6
+        && super::fields::is_title_like(text)
+        && super::fields::doubt_role(text, "").is_none())
+    .then_some(text)
+}
+
 /// A person named in a headline or an introduction line, with the title or
 /// role the line gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -676,6 +841,52 @@ mod tests {
         assert!(label_names("LarsOdegaard", "Lars Odegaard", None));
         assert!(!label_names("THE GOVERNOR", "Alma Reyes", None));
         assert!(!label_names("KIM", "Ines Carvalho", None));
+    }
+
+    #[test]
+    fn roles_written_with_the_name() {
+        assert_eq!(
+            role_before_name(
+                "Briefing by Chief Engineer Ola Brandvik en route",
+                "Ola Brandvik"
+            ),
+            Some("Chief Engineer")
+        );
+        assert_eq!(
+            role_before_name("当前位置 > 省交通厅厅长许川明日记者会", "许川明"),
+            Some("省交通厅厅长")
+        );
+        assert_eq!(
+            role_before_name("晚报首席记者、晚报原编辑部主任吴迪做客", "吴迪"),
+            Some("晚报首席记者、晚报原编辑部主任")
+        );
+        // no title before the name; a Latin name of one word
+        assert_eq!(
+            role_before_name("We met Ola Brandvik today", "Ola Brandvik"),
+            None
+        );
+        assert_eq!(
+            role_before_name("Chief Engineer Brandvik", "Brandvik"),
+            None
+        );
+        assert_eq!(role_before_name("我们见到了许川明", "许川明"), None);
+        assert_eq!(
+            role_phrase("Talking to the press. Ferry Company spokeswoman"),
+            Some("Ferry Company spokeswoman")
+        );
+        assert_eq!(role_phrase("The spokeswoman"), None);
+        assert_eq!(
+            role_phrase("Talking to the press. She is the spokeswoman."),
+            None
+        );
+        assert_eq!(
+            title_line("Secretary of Agriculture", "SECRETARY"),
+            Some("Secretary of Agriculture")
+        );
+        assert_eq!(
+            title_line("Secretary Okafor spoke today.", "SECRETARY"),
+            None
+        );
     }
 
     #[test]
