@@ -239,7 +239,7 @@ fn strip_timestamp(head: &str) -> &str {
 }
 
 /// The short label a declaration names in so many words: `이하 앵커`
-/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `下稱「鄭」` → `鄭`, `아래는 허로 간략` → `허`,
+/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `下稱「鄭」` → `鄭`, `以下簡稱李` → `李`, `아래는 허로 간략` → `허`,
 /// `hereafter Smith` → `Smith`.
 fn declared_short(inner: &str) -> Option<&str> {
     const BEFORE: &[&str] = &[
@@ -253,7 +253,13 @@ fn declared_short(inner: &str) -> Option<&str> {
         "Hereafter",
     ];
     const AFTER: &[&str] = &["으로 간략", "로 간략", "으로 표기", "로 표기", "と略", "略"];
+    // `以下簡稱李`: called so for short
+    const CALLED: &[&str] = &["簡稱", "简称", "稱為", "称为", "稱", "称"];
     let rest = BEFORE.iter().find_map(|w| inner.strip_prefix(w))?;
+    let rest = CALLED
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
     let mut short = rest.trim();
     for w in AFTER {
         if let Some(cut) = short.strip_suffix(w) {
@@ -770,6 +776,15 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_declaration_may_say_called_for_short() {
+        assert_eq!(declared_short("以下簡稱李"), Some("李"));
+        assert_eq!(declared_short("下稱「鄭」"), Some("鄭"));
+        let l = detect("李明遠教授(以下簡稱李):變化太大了").expect("a label");
+        assert_eq!(l.label, "李");
+        assert_eq!(l.full.as_deref(), Some("李明遠教授"));
+    }
 
     #[test]
     fn a_subtitle_voice_tag_is_a_label() {

@@ -398,7 +398,7 @@ pub(crate) fn after_sentence_end(before: &str, next: Option<char>) -> bool {
     match rev.next() {
         Some(c) if closes_sentence_alone(c) => true,
         // `…時候?韋然:`: a half-width mark in CJK text needs no space
-        Some('?' | '!') if next.is_some_and(super::lines::is_cjk_letter) => true,
+        Some('?') if next.is_some_and(super::lines::is_cjk_letter) => true,
         Some(c) if is_gap(c) => rev.find(|&c| !is_gap(c)).is_some_and(closes_sentence),
         _ => false,
     }
@@ -432,9 +432,8 @@ pub(crate) fn sentence_starts(line: &str) -> Vec<usize> {
                 .next()
                 .is_some_and(super::lines::is_cjk_letter)
         };
-        if (closes_sentence_alone(c) || (matches!(c, '?' | '!') && cjk_after()))
-            && next < line.len()
-        {
+        // (`您好!您…` is one greeting running on)
+        if (closes_sentence_alone(c) || (c == '?' && cjk_after())) && next < line.len() {
             starts.push(next);
         }
         // after each space of the run that follows
@@ -503,6 +502,7 @@ mod tests {
         let line = "甚麼時候?韋然:第一次。";
         assert_eq!(sentence_starts(line), [line.find('韋').unwrap()]);
         assert!(sentence_starts("Why?no").is_empty());
+        assert!(sentence_starts("您好!您離開").is_empty());
     }
 
     fn side(line: &str) -> Option<(Side, String)> {

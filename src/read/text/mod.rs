@@ -143,6 +143,12 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         let mut line_cuts = markers::split_inline(&line.text);
         if line_cuts.is_empty() {
             line_cuts = inline_labels(&line.text);
+        } else {
+            // `记者:…? 李明遠教授(以下簡稱李):…`: the answers are labelled
+            // where the questions are marked
+            line_cuts.extend(inline_labels(&line.text));
+            line_cuts.sort_unstable();
+            line_cuts.dedup();
         }
         if line_cuts.is_empty() {
             let label = labels::detect(&line.text);
@@ -606,6 +612,21 @@ mod tests {
                 "要多少人?"
             ]
         );
+    }
+
+    #[test]
+    fn a_one_line_transcript_of_marked_questions_is_cut_at_its_labelled_answers_too() {
+        let p = parse(
+            "Title\n下面是采訪實錄。 記者:您離開家鄉快三十年了? 李明遠教授(以下簡稱李):變化太大了。 \
+             記者:聽說您去了病房? 李:是的。 記者:差距在哪里? 李:在觀念。\n",
+        );
+        let interview = p.interview.expect("a model");
+        let answers: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.answer[0].as_str())
+            .collect();
+        assert_eq!(answers, ["變化太大了。", "是的。", "在觀念。"]);
     }
 
     #[test]
