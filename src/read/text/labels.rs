@@ -191,7 +191,7 @@ fn dash_turn(line: &str) -> Option<(&str, usize)> {
     let bytes = line.as_bytes();
     let initials_hyphen = bytes.len() > 2
         && bytes[0].is_ascii_uppercase()
-        && bytes[1..bytes.len().min(5)].contains(&b'-');
+        && bytes[1..bytes.len().min(40)].contains(&b'-');
     let head = &bytes[..bytes.len().min(160)];
     let wide_dash = head.contains(&0xE2)
         && head
@@ -215,7 +215,20 @@ fn dash_turn(line: &str) -> Option<(&str, usize)> {
         && !head.ends_with(' ')
         && next == ' '
         && rest.trim_start().starts_with(char::is_uppercase);
-    (initials || glued_dash).then_some((head.trim(), after))
+    // `Tom Kessler-Sunday is …`: a full name glued by a hyphen to a
+    // capital (the page's initials labels, `TK-`, say it is one)
+    let words: Vec<&str> = head.split(' ').collect();
+    let glued_name = dash == '-'
+        && (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.len() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w[1..]
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '\'' || c == '’')
+        })
+        && next.is_uppercase();
+    (initials || glued_dash || glued_name).then_some((head.trim(), after))
 }
 
 /// `Name (00:12)` → `Name`: a time after a speaker's name, as
@@ -784,6 +797,16 @@ mod tests {
         let l = detect("李明遠教授(以下簡稱李):變化太大了").expect("a label");
         assert_eq!(l.label, "李");
         assert_eq!(l.full.as_deref(), Some("李明遠教授"));
+    }
+
+    #[test]
+    fn a_full_name_glued_by_a_hyphen_to_a_capital_is_a_label() {
+        let line = "Tom Kessler-Sunday is the finale.";
+        let l = detect(line).expect("a label");
+        assert_eq!(l.label, "Tom Kessler");
+        assert_eq!(l.body(line), "Sunday is the finale.");
+        assert!(detect("New York-based firms grew.").is_none());
+        assert!(detect("Jean-Paul came.").is_none());
     }
 
     #[test]
