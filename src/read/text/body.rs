@@ -397,6 +397,22 @@ pub(crate) fn paraphrase(question: &str) -> Option<&str> {
         })
 }
 
+/// **Signature rule**: a reader's question signed with the reader's
+/// name after a dash: `用一句话形容你们的剪辑室?——小满` →
+/// `用一句话形容你们的剪辑室?`, `What's next? — Kiwi`. The name is short
+/// (twelve characters at most) and follows the question mark.
+pub(crate) fn without_signature(question: &str) -> Option<&str> {
+    let (asked, name) = ["——", "—", "――", "─"]
+        .iter()
+        .find_map(|dash| question.rsplit_once(dash))?;
+    let asked = asked.trim_end();
+    let name = name.trim();
+    let signed = asked.ends_with(['?', '？'])
+        && (1..=12).contains(&name.chars().count())
+        && !name.contains(['?', '？', '。', '.', '，', ',']);
+    signed.then_some(asked)
+}
+
 /// **Topic rule**: a line that names what the next answer is about
 /// rather than asking, as edited interviews paraphrase their questions:
 /// `On whether the state will extend the rules.`, `On the lawsuit, and
@@ -645,6 +661,10 @@ impl Body {
         if let Some(topic) = paraphrase(&question) {
             question = topic.to_owned();
         }
+        if let Some(asked) = without_signature(&question) {
+            let cut = asked.len();
+            question.truncate(cut);
+        }
         self.exchanges.push(Exchange {
             question,
             answer,
@@ -737,6 +757,23 @@ mod tests {
         assert_eq!(paraphrase("[On the budget]"), Some("On the budget"));
         assert_eq!(paraphrase("(a) and (b)?"), None);
         assert_eq!(paraphrase("Why (now)?"), None);
+    }
+
+    #[test]
+    fn a_dash_and_a_name_after_a_question_sign_it() {
+        assert_eq!(
+            without_signature("用一句话形容你们的剪辑室?——小满"),
+            Some("用一句话形容你们的剪辑室?")
+        );
+        assert_eq!(
+            without_signature("What's next? — Kiwi"),
+            Some("What's next?")
+        );
+        assert_eq!(without_signature("他说——我们走吧?"), None);
+        assert_eq!(
+            without_signature("Why? — because, as you said, it rained"),
+            None
+        );
     }
 
     #[test]
