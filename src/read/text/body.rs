@@ -35,6 +35,8 @@ pub(crate) struct Body {
     /// The span of each exchange's question line, for two readings to be
     /// compared and an exchange to be reported.
     pub asked: Vec<Range<usize>>,
+    /// Where the last exchange kept ends, for a problem with all of it.
+    last_end: usize,
 }
 
 /// An exchange being built.
@@ -105,6 +107,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     !(lines::ends_sentence(&lines[p].text) && is_heading(&line.text)) || runs_on
                 }))
             || prev_text.is_some_and(|p| continues(&lines[p].text, &line.text));
+        // `(つづきます)` closes the page, whatever the wrap
+        let wrapped_join = wrapped_join && !is_aside(&line.text);
         match &page.kinds[i] {
             &Kind::Count(count) => {
                 body.counts.push(Counted::of(line, count));
@@ -605,6 +609,7 @@ impl Body {
         if kept {
             self.kept += turn.lines;
             self.asked.push(turn.asked.clone());
+            self.last_end = turn.end;
         } else {
             self.set_aside += turn.lines;
         }
@@ -679,14 +684,14 @@ impl Body {
     fn set_aside_closing_thanks(&mut self) {
         let closing = self.exchanges.len() >= 2
             && self.exchanges.last().is_some_and(|e| {
-                let [answer] = &e.answer[..] else {
-                    return false;
-                };
-                // thanks, and thanks back; or closing words that ask
-                // nothing (`以上で終わります。`), thanked for
+                let answer = &e.answer[0];
+                // thanks, and thanks back (an afterword may follow: `あとがき:
+                // …`); or closing words that ask nothing (`以上で終わります。`),
+                // thanked for
                 let short = answer.chars().count() <= 40;
                 let closing = thanks(&e.question) || !super::layout::asks(&e.question);
-                short && closing && (thanks(&e.question) || thanks(answer))
+                let alone = e.answer.len() == 1 || (thanks(&e.question) && thanks(answer));
+                alone && short && closing && (thanks(&e.question) || thanks(answer))
             });
         if !closing {
             return;
@@ -695,12 +700,19 @@ impl Body {
             return;
         };
         let at = self.asked.pop().unwrap_or(0..0);
-        self.kept = self.kept.saturating_sub(2);
+        self.kept = self.kept.saturating_sub(1 + e.answer.len());
+        let after = match e.answer.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and the {n} paragraphs after the thanks back)"),
+        };
         self.diagnostics.push(
             Diagnostic::warning(
                 Code::TrailingText,
-                format!("closing thanks `{}` left out of the exchanges", e.question),
-                at,
+                format!(
+                    "closing thanks `{}` left out of the exchanges{after}",
+                    e.question
+                ),
+                at.start..self.last_end.max(at.end),
             )
             .expected("a question and its answer"),
         );
@@ -818,6 +830,39 @@ mod tests {
             ]
         );
         assert_eq!(interview.exchanges[0].answer, ["We wait."]);
+    }
+
+    #[test]
+    fn closing_thanks_and_an_afterword_are_no_exchange() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\nQ: Why?\nA: Because.\nQ: How?\nA: Thus.\nQ: 今日はありがとうございました!\n\
+             A: こちらこそ、ありがとうございました。\nあとがき:ほしの\n楽しい取材でした。\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 2);
+        let d = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("closing thanks"))
+            .expect("a warning");
+        // over the thanks and all after it
+        assert_eq!(
+            d.span.as_ref().map(|s| s.end),
+            Some(source.text().trim_end().len())
+        );
+    }
+
+    #[test]
+    fn a_bracketed_note_closing_a_wrapped_page_is_no_wrap() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\n\nQ: Why did you start\nthe project then?\n\nA: Because it was time\nand we had money.\n\n\
+             Q: And then\nwhat?\n\nA: We built it\nin a year.\n(つづきます)\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[1].answer, ["We built it in a year."]);
     }
 
     #[test]
