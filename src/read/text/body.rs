@@ -93,6 +93,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     // the span of the last line if it was an unmarked paragraph of an answer
     let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
+    // a reporter's heading came: the next unmarked line asks
+    let mut asks_next = false;
     for (i, line) in lines.iter().enumerate().skip(first) {
         let captions = page.paragraphs == Layout::Captions;
         let wrapped_join = (page.paragraphs == Layout::Wrapped
@@ -290,6 +292,39 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     open = Some(asking);
                     continue;
                 }
+                if let Some(asker) = person_heading(text)
+                    && (open.is_some() || asker)
+                {
+                    // `[오태규 / 실기 시험 감독관]`: the next person the page
+                    // talks to; what they say before a question is asked
+                    // is set aside. `[박소연 / 한강일보 기자]`: a reporter, who
+                    // asks next
+                    if let Some(mut done) = open.take() {
+                        done.lines -= 1;
+                        body.shed_headings(&mut done);
+                        body.close(done, false);
+                    }
+                    if !asker {
+                        body.diagnostics.push(
+                            Diagnostic::warning(
+                                Code::PageFurniture,
+                                format!(
+                                    "heading `{text}` naming the next person, left out of the model"
+                                ),
+                                line.span.clone(),
+                            )
+                            .expected("a question or its answer"),
+                        );
+                    }
+                    asks_next = asker;
+                    continue;
+                }
+                if std::mem::take(&mut asks_next) {
+                    let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
+                    asking.lines = 1;
+                    open = Some(asking);
+                    continue;
+                }
                 let Some(turn) = open.as_mut() else {
                     body.before_question(line, "text before any question");
                     continue;
@@ -443,6 +478,44 @@ pub(crate) fn introduces(text: &str) -> bool {
     .any(|w| body.ends_with(w));
     short && (opens || closes || text.ends_with([':', '：']))
 }
+
+/// **Person heading rule**: a name and a role in brackets alone on a
+/// line, as broadcast transcripts introduce each person they talk to:
+/// `[오태규 / 실기 시험 감독관]`, `【陳立 / 店主】`, `[Ana Ruiz / baker]`.
+///
+/// Whether the person asks: a reporter, host or anchor (`기자`, `記者`,
+/// `reporter`), as press conferences introduce each questioner.
+pub(crate) fn person_heading(text: &str) -> Option<bool> {
+    let (inner, after) = super::markers::bracketed(text)?;
+    let (name, role) = inner.split_once(['/', '／'])?;
+    let heading = after == text.len()
+        && inner.chars().count() <= 40
+        && !name.trim().is_empty()
+        && !role.trim().is_empty()
+        && !role.contains(['/', '／'])
+        && !text.starts_with(['(', '（']);
+    let role = role.trim();
+    let asker = ASKER_ROLES.iter().any(|r| role.ends_with(r))
+        || super::lines::with_lowercase(role, |lower| {
+            ["reporter", "journalist", "host", "anchor"]
+                .iter()
+                .any(|r| lower.ends_with(r))
+        });
+    heading.then_some(asker)
+}
+
+/// Roles of people who ask, closing a role (`한강일보 기자`).
+const ASKER_ROLES: &[&str] = &[
+    "기자",
+    "앵커",
+    "사회자",
+    "진행자",
+    "記者",
+    "记者",
+    "主持人",
+    "司会",
+    "アナウンサー",
+];
 
 /// Whether a paragraph is a label alone in brackets: `【みなと放送】`,
 /// `[기자]`.
@@ -863,6 +936,54 @@ mod tests {
         );
         let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges[1].answer, ["We built it in a year."]);
+    }
+
+    #[test]
+    fn a_bracketed_name_and_role_introduces_the_next_person() {
+        assert_eq!(person_heading("[오태규 / 실기 시험 감독관]"), Some(false));
+        assert_eq!(person_heading("【陳立／店主】"), Some(false));
+        assert_eq!(person_heading("[박소연 / 한강일보 기자]"), Some(true));
+        assert_eq!(person_heading("[2024/25 season]x"), None);
+        assert_eq!(person_heading("(웃음)"), None);
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "[장민서 / 응시생]\nQ. 떨리지 않으세요?\n떨려요.\n[오태규 / 감독관]\n이거 켜진 거예요?\n\
+             Q. 20년 전에는요?\n그때는 달랐어요.\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.exchanges[0].answer, ["떨려요."]);
+        assert_eq!(interview.exchanges[1].question, "20년 전에는요?");
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::AnswerBeforeQuestion)
+        );
+    }
+
+    #[test]
+    fn a_reporters_heading_opens_the_next_question() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "회견\n[사회자]\n질의응답을 시작하겠습니다.\n[김도윤 / 시장]\n첫 질문 주시죠.\n\
+             [박소연 / 한강일보 기자]\n버스는 언제 개통됩니까?\n[김도윤 / 시장]\n12월에 개통합니다.\n\
+             [사회자]\n다음 질문 받겠습니다.\n[정우석 / 시민방송 기자]\n예산이 줄었습니까?\n\
+             [김도윤 / 시장]\n대상은 늘었습니다.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        // (the moderator's opening, answered by the mayor, reads as an
+        // exchange too)
+        assert_eq!(
+            questions[1..],
+            ["버스는 언제 개통됩니까?", "예산이 줄었습니까?"]
+        );
+        assert_eq!(interview.exchanges[1].answer, ["12월에 개통합니다."]);
     }
 
     #[test]
