@@ -95,6 +95,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let lines = page.lines;
     // a reporter's heading came: the next unmarked line asks
     let mut asks_next = false;
+    // the moderator has the floor: unmarked lines ask nothing
+    let mut moderating = false;
     for (i, line) in lines.iter().enumerate().skip(first) {
         let captions = page.paragraphs == Layout::Captions;
         let wrapped_join = (page.paragraphs == Layout::Wrapped
@@ -132,6 +134,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         // the line before was an unmarked paragraph of an answer: its span
         let unmarked_before = unmarked.take();
         let turn = profile.turn_at(page, i, false);
+        if turn.is_some() {
+            moderating = false;
+        }
         if let Some((_, Some(label), _)) = &turn {
             body.labelled += 1;
             if !body.turn_labels.contains(label) {
@@ -147,6 +152,29 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         }
         match turn {
             Some((Side::Question, by, text)) => {
+                // the label or marker before the text (`【司会】`, `司会:`)
+                let head = line.text.strip_suffix(text.as_str()).unwrap_or(&line.text);
+                if (by.as_deref().is_some_and(is_moderator) || is_moderator(head))
+                    && !super::layout::asks(&text)
+                    && (text.is_empty()
+                        || !lines
+                            .get(i + 1)
+                            .is_some_and(|n| super::layout::asks(&n.text)))
+                {
+                    // `【司会】 ただいまから会見を行います。`: the moderator
+                    // asks nothing; what follows before a question is
+                    // set aside
+                    if let Some(mut done) = open.take() {
+                        done.lines -= 1;
+                        body.shed_headings(&mut done);
+                        body.close(done, false);
+                    }
+                    moderating = true;
+                    if !text.is_empty() {
+                        body.before_question(line, "the moderator's words, which ask nothing");
+                    }
+                    continue;
+                }
                 if let Some(turn) = open.as_mut()
                     && !turn.answering
                     && by.is_some()
@@ -292,7 +320,31 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     open = Some(asking);
                     continue;
                 }
-                if let Some(asker) = person_heading(text)
+                let heading = person_heading(text);
+                if heading.is_some() {
+                    // the next person has the floor
+                    moderating = false;
+                }
+                if is_moderator(text)
+                    && lines
+                        .get(i + 1)
+                        .is_none_or(|n| !super::layout::asks(&n.text))
+                {
+                    // `【司会】` alone, read as text: the moderator takes the
+                    // floor
+                    if let Some(mut done) = open.take() {
+                        done.lines -= 1;
+                        body.shed_headings(&mut done);
+                        body.close(done, false);
+                    }
+                    moderating = true;
+                    continue;
+                }
+                if open.is_none() && moderating {
+                    body.before_question(line, "the moderator's words, which ask nothing");
+                    continue;
+                }
+                if let Some(asker) = heading
                     && (open.is_some() || asker)
                 {
                     // `[오태규 / 실기 시험 감독관]`: the next person the page
@@ -502,6 +554,16 @@ pub(crate) fn person_heading(text: &str) -> Option<bool> {
                 .any(|r| lower.ends_with(r))
         });
     heading.then_some(asker)
+}
+
+/// **Moderator rule**: a label that names the one who chairs a press
+/// conference (`司会`, `사회자`, `Moderator`): before the first exchange,
+/// their words that ask nothing open the floor, no question.
+pub(crate) fn is_moderator(label: &str) -> bool {
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+    // (`主持人` and `사회` host and ask: they are the interviewer)
+    ["司会", "司会者", "사회자"].contains(&label)
+        || super::lines::with_lowercase(label, |lower| ["moderator", "mc"].contains(&lower))
 }
 
 /// Roles of people who ask, closing a role (`한강일보 기자`).
@@ -977,13 +1039,35 @@ mod tests {
             .iter()
             .map(|e| e.question.as_str())
             .collect();
-        // (the moderator's opening, answered by the mayor, reads as an
-        // exchange too)
-        assert_eq!(
-            questions[1..],
-            ["버스는 언제 개통됩니까?", "예산이 줄었습니까?"]
+        assert_eq!(questions, ["버스는 언제 개통됩니까?", "예산이 줄었습니까?"]);
+        assert_eq!(interview.exchanges[0].answer, ["12월에 개통합니다."]);
+    }
+
+    #[test]
+    fn a_moderators_words_that_ask_nothing_are_no_question() {
+        assert!(is_moderator("司会"));
+        assert!(is_moderator("MODERATOR"));
+        assert!(!is_moderator("記者"));
+        assert!(!is_moderator("主持人"));
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "会見録\n【司会】\nただいまから会見を行います。\n【市長】\n予算を説明します。\n\
+             【司会】\nそれでは質問をお受けします。\n【新聞】\n運営はどこが担うのでしょうか。\n【市長】\n地域の団体です。\n\
+             【新聞】\n規模はどのくらいでしょうか。\n【市長】\n約2億円です。\n",
         );
-        assert_eq!(interview.exchanges[1].answer, ["12월에 개통합니다."]);
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        assert_eq!(
+            questions,
+            [
+                "運営はどこが担うのでしょうか。",
+                "規模はどのくらいでしょうか。"
+            ]
+        );
     }
 
     #[test]
