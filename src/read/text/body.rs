@@ -653,20 +653,20 @@ const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'
 /// **Quoted turn rule**: quotes around a whole turn are the page's form,
 /// not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
 /// `"First.` … `Last."` over a turn's paragraphs lose the first and the
-/// last mark. Only where the turn holds no other mark of the pair (`「A」と
+/// last mark. Says whether it unquoted. Only where the turn holds no other mark of the pair (`「A」と
 /// 「B」` is two quotes); a full stop after the closing mark goes with it
 /// (`"…보입니다".`).
-pub(crate) fn unquote(paragraphs: &mut [String]) {
+pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
     let Some(first) = paragraphs.first() else {
-        return;
+        return false;
     };
     let Some(&(open, close)) = TURN_QUOTES.iter().find(|(o, _)| first.starts_with(*o)) else {
-        return;
+        return false;
     };
     let last = paragraphs.last().expect("one paragraph at least");
     let end = last.strip_suffix(['.', '。']).unwrap_or(last);
     let Some(end_len) = end.strip_suffix(close).map(str::len) else {
-        return;
+        return false;
     };
     let marks: usize = paragraphs
         .iter()
@@ -674,7 +674,7 @@ pub(crate) fn unquote(paragraphs: &mut [String]) {
         .sum();
     // the opening and closing marks alone (a straight quote is both)
     if marks != 2 || paragraphs.len() == 1 && first.chars().count() < 3 {
-        return;
+        return false;
     }
     let n = paragraphs.len();
     paragraphs[n - 1].truncate(end_len);
@@ -683,6 +683,7 @@ pub(crate) fn unquote(paragraphs: &mut [String]) {
     let last = &mut paragraphs[n - 1];
     let trimmed = last.trim_end().len();
     last.truncate(trimmed);
+    true
 }
 
 /// Words that thank, closing an interview.
@@ -793,10 +794,17 @@ impl Body {
         // grown by doubling, an answer of five paragraphs holds room for
         // eight: the model lives through the whole conversion
         let mut answer = turn.answer;
-        unquote(&mut answer);
+        let opens_quoted = answer
+            .first()
+            .is_some_and(|p| TURN_QUOTES.iter().any(|&(open, _)| p.starts_with(open)));
+        let quoted = unquote(&mut answer) || opens_quoted;
         answer.shrink_to_fit();
         let mut question = vec![turn.question];
-        unquote(&mut question);
+        // a question quoted whole is a remark quoted, unless the page
+        // quotes its turns (the answer was quoted too)
+        if quoted {
+            unquote(&mut question);
+        }
         let mut question = question.pop().expect("one paragraph");
         if let Some(topic) = paraphrase(&question) {
             question = topic.to_owned();
@@ -1077,6 +1085,15 @@ mod tests {
             unquote(&mut ps);
             ps
         };
+        // a quoted remark asked about keeps its marks where answers are
+        // not quoted
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\nQ: 「あいつは速くなる」\nA: え…?\nQ: 「どうですか」\nA: 「うれしいです」\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "「あいつは速くなる」");
+        assert_eq!(interview.exchanges[1].question, "どうですか");
         assert_eq!(unquoted(&["「うれしくて」"]), ["うれしくて"]);
         assert_eq!(unquoted(&["\"First.", "Last.\"."]), ["First.", "Last."]);
         assert_eq!(
