@@ -313,7 +313,12 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if open.is_none() && (profile.questions_unmarked || i == first) {
                     let text = match &page.kinds[i] {
                         Kind::Label(l) => l.body(text),
-                        _ => text,
+                        // `ー 大学では…?`: the page's lead, though this line
+                        // opens no turn by the reading
+                        _ => super::layout::LEAD_SYMBOLS
+                            .iter()
+                            .find_map(|&c| super::layout::led_by(text, c))
+                            .unwrap_or(text),
                     };
                     let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
                     asking.lines = 1;

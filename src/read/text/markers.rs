@@ -326,7 +326,7 @@ pub(crate) fn bracket(line: &str) -> Option<(Side, usize)> {
 /// line framed by dashes on both sides (`──『夏の庭』によせて──`) a
 /// subtitle: neither is a marker.
 pub(crate) fn dash(line: &str) -> Option<usize> {
-    let is_dash = |c: char| matches!(c, '―' | '—' | '─' | '－' | '-' | '━');
+    let is_dash = |c: char| matches!(c, '―' | '—' | '─' | '－' | '-' | '━' | 'ー');
     let mut chars = line.chars();
     let first = chars.next()?;
     let second = chars.next()?;
@@ -334,7 +334,11 @@ pub(crate) fn dash(line: &str) -> Option<usize> {
         // the whole run: `――――` opens a question as `――` does
         let run = line.chars().take_while(|&c| c == first).count();
         run * first.len_utf8()
-    } else if first == '―' && !is_dash(second) {
+    } else if (first == '―' && !is_dash(second))
+        || (first == 'ー' && matches!(second, ' ' | '\u{3000}'))
+    {
+        // `ー 大学では…`: a long-vowel mark opens no word, so before a
+        // space it is a dash
         first.len_utf8()
     } else {
         return None;
@@ -495,6 +499,19 @@ mod tests {
                 .collect();
             prop_assert_eq!(sentence_starts(&line), slow);
         }
+    }
+
+    #[test]
+    fn long_vowel_marks_as_dashes_open_questions() {
+        assert_eq!(q_body("ー 大学では何を?"), Some("大学では何を?".to_owned()));
+        assert_eq!(q_body("ーーー なぜですか"), Some("なぜですか".to_owned()));
+        assert_eq!(q_body("ーーー"), None);
+        assert_eq!(q_body("ーム"), None);
+    }
+
+    fn q_body(line: &str) -> Option<String> {
+        let at = dash(line)?;
+        Some(line[at..].trim().to_owned())
     }
 
     #[test]
