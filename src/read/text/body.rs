@@ -453,6 +453,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         body.close(done, true);
     }
     body.set_aside_closing_thanks();
+    body.set_aside_opening_pleasantries();
     body
 }
 
@@ -712,6 +713,23 @@ fn thanks(text: &str) -> bool {
         && super::lines::with_lowercase(text, |lower| THANKS.iter().any(|t| lower.contains(t)))
 }
 
+/// Set phrases that open a conversation, asking to be treated kindly.
+const PLEASANTRIES: &[&str] = &[
+    "よろしく",
+    "宜しく",
+    "잘 부탁",
+    "请多关照",
+    "請多關照",
+    "请多指教",
+    "請多指教",
+    "多多指教",
+];
+
+/// Whether `text` holds one of the [`PLEASANTRIES`].
+fn pleasantry(text: &str) -> bool {
+    PLEASANTRIES.iter().any(|p| text.contains(p))
+}
+
 /// Whether a paragraph is a note in brackets alone: `(つづく)`,
 /// `（続きは次号）`, `[END]`.
 fn is_aside(text: &str) -> bool {
@@ -866,6 +884,38 @@ impl Body {
         );
     }
 
+    /// The first exchange when it is pleasantries, asking nothing, and
+    /// pleasantries back (`それでは、今日はよろしくお願いします。` /
+    /// `よろしくお願いしまーす。`): not an exchange; left out and reported.
+    fn set_aside_opening_pleasantries(&mut self) {
+        let opening = self.exchanges.len() >= 2
+            && self.exchanges.first().is_some_and(|e| {
+                let [answer] = &e.answer[..] else {
+                    return false;
+                };
+                !super::layout::asks(&e.question)
+                    && answer.chars().count() <= 40
+                    && pleasantry(answer)
+            });
+        if !opening {
+            return;
+        }
+        let e = self.exchanges.remove(0);
+        let at = self.asked.remove(0);
+        self.kept = self.kept.saturating_sub(2);
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::AnswerBeforeQuestion,
+                format!(
+                    "opening pleasantries `{}` / `{}` left out of the exchanges",
+                    e.question, e.answer[0]
+                ),
+                at,
+            )
+            .expected("a question and its answer"),
+        );
+    }
+
     /// An answer, or text, where no question has been asked yet: left
     /// out, and reported.
     fn before_question(&mut self, line: &Line<'_>, message: &str) {
@@ -978,6 +1028,24 @@ mod tests {
             ]
         );
         assert_eq!(interview.exchanges[0].answer, ["We wait."]);
+    }
+
+    #[test]
+    fn opening_pleasantries_are_no_exchange() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\nT:それでは,今日はよろしくお願いします。\nI:よろしくお願いしまーす。\n\
+             T:お名前をお願いします。\nI:【I(名)】です。\nT:ご出身は?\nI:北のほうです。\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "お名前をお願いします。");
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("opening pleasantries"))
+        );
     }
 
     #[test]
