@@ -60,6 +60,11 @@ struct Open {
     /// Whether another voice (a label no reading takes for a speaker)
     /// broke into the question before any answer.
     interrupted: bool,
+    /// The answer opened with a quote (`石田さん「…`, `“能。…`), and
+    /// whether its last line closed it: then what follows unmarked is the
+    /// page's narration, not the answer.
+    quoted: bool,
+    quote_closed: bool,
     /// The spans of the answer's last paragraphs that are each a whole
     /// unmarked line, in order (headings between exchanges are among them).
     loose: Vec<Range<usize>>,
@@ -81,6 +86,8 @@ impl Open {
             answerers: Vec::new(),
             loose: Vec::new(),
             interrupted: false,
+            quoted: false,
+            quote_closed: false,
         }
     }
 }
@@ -90,6 +97,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let mut body = Body::default();
     let mut open: Option<Open> = None;
     let mut prev_text: Option<usize> = None;
+    // the block of the text line before this one
+    let mut prev_block: Option<u32> = None;
     // the span of the last line if it was an unmarked paragraph of an answer
     let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
@@ -130,6 +139,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
             _ => {}
         }
+        prev_block = prev_text.map(|p| lines[p].block);
         prev_text = Some(i);
         // the line before was an unmarked paragraph of an answer: its span
         let unmarked_before = unmarked.take();
@@ -294,7 +304,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     turn.answering = true;
                     turn.answered_by = by;
                     turn.answer_span = Some(line.span.clone());
+                    turn.quoted = opens_quote(&line.text);
                 }
+                turn.quote_closed = turn.quoted && closes_quote(&line.text);
                 if text.is_empty() {
                     continue;
                 }
@@ -405,9 +417,33 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     );
                     continue;
                 }
+                if turn.answering
+                    && turn.quote_closed
+                    && !TURN_QUOTES.iter().any(|&(open, _)| text.starts_with(open))
+                {
+                    // `「機械を動かす人」` closed the answer: `なるほど…` is the
+                    // page talking
+                    turn.lines -= 1;
+                    body.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::TrailingText,
+                            "narration after a quoted answer, left out of the model",
+                            line.span.clone(),
+                        )
+                        .expected("the answer's text, quoted as the answer is"),
+                    );
+                    continue;
+                }
                 if turn.answering {
+                    // a quote still open runs on in its block (`石田さん「一日の
+                    // 流れ。` / `どの部署の人と…」`)
+                    let in_quote = turn.quoted
+                        && !turn.quote_closed
+                        && prev_block == Some(line.block)
+                        && turn.answer.len() == 1;
+                    turn.quote_closed = turn.quoted && closes_quote(text);
                     match turn.answer.last_mut() {
-                        Some(last) if wrapped_join => {
+                        Some(last) if wrapped_join || in_quote => {
                             lines::join_wrapped(last, text);
                             // a paragraph of several lines is no heading
                             turn.loose.clear();
@@ -711,6 +747,23 @@ fn thanks(text: &str) -> bool {
     text.chars().count() <= 40
         && !super::layout::asks(text)
         && super::lines::with_lowercase(text, |lower| THANKS.iter().any(|t| lower.contains(t)))
+}
+
+/// Whether a turn's line opens a quote near its start (after a label):
+/// `石田さん「機械を…`, `“能。…`.
+fn opens_quote(line: &str) -> bool {
+    line.chars().take(16).any(|c| {
+        TURN_QUOTES
+            .iter()
+            .any(|&(open, close)| c == open && open != close)
+    }) || line.starts_with('"')
+}
+
+/// Whether a line ends by closing a quote, a full stop after it aside:
+/// `…検査する人」`, `…要求论文。”`, `…보입니다".`.
+fn closes_quote(line: &str) -> bool {
+    let end = line.trim_end().trim_end_matches(['.', '。']);
+    TURN_QUOTES.iter().any(|&(_, close)| end.ends_with(close))
 }
 
 /// Set phrases that open a conversation, asking to be treated kindly.
@@ -1045,6 +1098,27 @@ mod tests {
                 .diagnostics
                 .iter()
                 .any(|d| d.message.contains("opening pleasantries"))
+        );
+    }
+
+    #[test]
+    fn narration_after_a_quoted_answer_is_no_answer() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Blog\nQ: どんなことを聞いてみたいですか？\nA: 「一日の流れ。\nどの部署の人と話すのか」\n\
+             緊張しながらも質問を考えてくれました。\nQ: 準備は？\nA: 「地図を見ておきたいです」\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["一日の流れ。どの部署の人と話すのか"]
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("narration"))
         );
     }
 
