@@ -143,9 +143,22 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         prev_text = Some(i);
         // the line before was an unmarked paragraph of an answer: its span
         let unmarked_before = unmarked.take();
-        let turn = profile.turn_at(page, i, false);
+        let mut turn = profile.turn_at(page, i, false);
         if turn.is_some() {
             moderating = false;
+        }
+        if let Some((_, None, body)) = &mut turn
+            && matches!(&page.kinds[i], Kind::Marker(m) if m.rule == super::markers::Rule::Letter)
+            && !(page.paragraphs == Layout::Wrapped
+                && lines.get(i + 1).is_some_and(|n| n.block == line.block))
+            && names_the_speaker(body)
+            && i + 1 < lines.len()
+            && matches!(page.kinds[i + 1], Kind::Plain)
+            && profile.turn_at(page, i + 1, false).is_none()
+        {
+            // `Q 代表幹事（東邦通信）` / `A 知事`: the marker names who
+            // speaks; the words are on the next lines
+            body.clear();
         }
         if let Some((_, Some(label), _)) = &turn {
             body.labelled += 1;
@@ -465,6 +478,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     turn.answering = true;
                     turn.answer_span = Some(line.span.clone());
                     turn.answer.push(text.to_owned());
+                    turn.quoted = opens_quote(text);
+                    turn.quote_closed = turn.quoted && closes_quote(text);
                 }
             }
         }
@@ -764,6 +779,16 @@ fn opens_quote(line: &str) -> bool {
 fn closes_quote(line: &str) -> bool {
     let end = line.trim_end().trim_end_matches(['.', '。']);
     TURN_QUOTES.iter().any(|&(_, close)| end.ends_with(close))
+}
+
+/// **Marker name rule**: the text after a marker is the speaker's name or
+/// title rather than their words when it is short and no sentence:
+/// `Q 代表幹事（東邦通信）`, `A 知事`, then the words on the next line.
+fn names_the_speaker(body: &str) -> bool {
+    body.chars().count() <= 16
+        && super::layout::bare_key(body) == Some(body)
+        && !body.contains(['。', '.', '?', '？', '!', '！', '、', ',', '，', ' '])
+        && body.chars().any(super::lines::is_cjk_letter)
 }
 
 /// Set phrases that open a conversation, asking to be treated kindly.
@@ -1120,6 +1145,22 @@ mod tests {
                 .iter()
                 .any(|d| d.message.contains("narration"))
         );
+    }
+
+    #[test]
+    fn a_marker_before_a_name_alone_names_the_speaker() {
+        assert!(names_the_speaker("代表幹事（東邦通信）"));
+        assert!(names_the_speaker("知事"));
+        assert!(!names_the_speaker("はい。"));
+        assert!(!names_the_speaker("Yes"));
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "会見\nQ 代表幹事（東邦通信）\n効果を見込んでいますか。\nA 知事\n5か所から始めます。\n\
+             Q 北陸日報\n改修は含まれないんでしょうか。\nA 知事\n含みます。\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "効果を見込んでいますか。");
+        assert_eq!(interview.exchanges[0].answer, ["5か所から始めます。"]);
     }
 
     #[test]

@@ -126,6 +126,15 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     // `Q    Is the Mayor on board?`, `A\tShe is not.`: a tab or a run of
     // spaces is the delimiter, as press-briefing transcripts print it
     let gap = &spaced[..spaced.len() - rest.len()];
+    // `Q どんなことを…`: one space before Japanese or Chinese text (no
+    // English word is `Q`; in Korean `A 씨` is someone unnamed)
+    let cjk_after_space = gap == " "
+        && rest.chars().next().is_some_and(|c| {
+            super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c)
+        });
+    if digits == 0 && cjk_after_space {
+        return Some((side, line.len() - rest.len()));
+    }
     if digits == 0 && (spaced.starts_with('\t') || gap.len() >= 3 || gap.contains('\u{3000}')) {
         let text = spaced.trim_start();
         if text.starts_with(|c: char| c.is_uppercase() || !c.is_ascii()) {
@@ -499,6 +508,15 @@ mod tests {
                 .collect();
             prop_assert_eq!(sentence_starts(&line), slow);
         }
+    }
+
+    #[test]
+    fn q_and_one_space_before_cjk_text_is_a_marker() {
+        assert_eq!(letter("Q どんなことを?"), Some((Side::Question, 2)));
+        assert_eq!(letter("Q 무엇을?"), None);
+        assert_eq!(letter("A 씨는 말했다."), None);
+        assert_eq!(letter("A そうです。"), Some((Side::Answer, 2)));
+        assert_eq!(letter("A lot"), None);
     }
 
     #[test]
