@@ -98,7 +98,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let mut open: Option<Open> = None;
     let mut prev_text: Option<usize> = None;
     // the block of the text line before this one
-    let mut prev_block: Option<u32> = None;
+    let mut prev_block: Option<u32>;
     // the span of the last line if it was an unmarked paragraph of an answer
     let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
