@@ -530,6 +530,36 @@ mod tests {
     }
 
     #[test]
+    fn a_profiles_name_and_title_fields_give_the_speaker_and_role() {
+        for (page, name, role) in [
+            (
+                "Our people\n\nName: Ada Brennan\nTitle: Head of Ferries\nBased in: Cork\n\n\
+                 Q: What does a day look like?\nA: Timetables, mostly.\n",
+                "Ada Brennan",
+                "Head of Ferries",
+            ),
+            (
+                "社員紹介\n氏名：森田 遼\n所属部署：開発部\n\nQ. 仕事内容は？\nA. 設計です。\n",
+                "森田 遼",
+                "開発部",
+            ),
+            (
+                "사내소식\n이름: 한지우\n부서: 인사팀\n\nQ. 하는 일은?\nA. 채용을 맡고 있습니다.\n",
+                "한지우",
+                "인사팀",
+            ),
+        ] {
+            let interview = parse(page).interview.expect("a model");
+            assert_eq!(interview.speaker.name, name, "{page}");
+            assert_eq!(
+                interview.role.map(|r| r.text).as_deref(),
+                Some(role),
+                "{page}"
+            );
+        }
+    }
+
+    #[test]
     fn an_answer_glued_to_its_question_by_its_speakers_label_is_cut_off() {
         let p = parse(
             "DANA WHITLOCK: Thank you for coming.\nPAUL AMBERLEY: Happy to be here.\n\
