@@ -25,6 +25,10 @@ pub(crate) struct Header {
     /// People the header's lines name (`Interview with Ines Carvalho`),
     /// with where.
     pub mentions: Vec<(Mention, std::ops::Range<usize>)>,
+    /// The header's lines that read as a person (`Delphine Okoro`,
+    /// `KIM Min-jun, Director …`), as mentions, with where: the
+    /// candidates the people pass weighs against the name line taken.
+    pub person_lines: Vec<(Mention, std::ops::Range<usize>)>,
     /// Whether the name came from a field that says so (`Interviewee: …`).
     pub speaker_explicit: bool,
     /// Why the name read is in doubt although it reads like a name.
@@ -97,6 +101,21 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             _ => plain.push(i),
         }
     }
+    h.person_lines = plain
+        .iter()
+        .map(|&i| &entries[i].line)
+        .filter(|line| {
+            fields::is_person_line(&line.text) && fields::doubt_name(&line.text).is_none()
+        })
+        .map(|line| {
+            let role = fields::name_and_role(&line.text).map(|(_, r)| r.to_owned());
+            let mention = Mention {
+                name: person_name(&line.text),
+                role,
+            };
+            (mention, line.span.clone())
+        })
+        .collect();
     let speaker_from_labels = profile.parties.values().any(|&p| p == Party::Interviewee);
     if name_at.is_none() {
         // who answers, by label and declared name, to find their name line

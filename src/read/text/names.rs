@@ -116,6 +116,16 @@ pub(crate) fn is_title_alone(text: &str) -> bool {
     super::fields::is_title_word(text) && !super::fields::is_name_like(text)
 }
 
+/// **Korean subject**: an occupation, then a name of three syllables
+/// with its subject or topic particle: `가수 한소리가` → (`한소리`,
+/// `가수`). `None` unless the occupation reads as one.
+fn korean_subject(text: &str) -> Option<(&str, Option<&str>)> {
+    let (role, rest) = text.split_once(' ')?;
+    let name = rest.strip_suffix(['이', '가', '은', '는'])?;
+    (is_korean_occupation(role) && name.chars().count() == 3 && is_korean_name(name))
+        .then_some((name, Some(role)))
+}
+
 /// Two to four Hangul syllables.
 fn is_korean_name(text: &str) -> bool {
     (2..=4).contains(&text.chars().count()) && text.chars().all(|c| ('가'..='힣').contains(&c))
@@ -330,6 +340,25 @@ pub(crate) fn written_in_full(text: &str, label: &str) -> Option<String> {
         let full = format!("{label}{given}");
         ((1..=3).contains(&given.chars().count()) && closed && is_name_like(&full)).then_some(full)
     })
+}
+
+/// How many times (up to `most`) `text` writes `name`: as whole words
+/// for a Latin name (`ab` is not written in `table`), anywhere for a CJK
+/// one (CJK text has no spaces between words).
+pub(crate) fn times_written(text: &str, name: &str, most: usize) -> usize {
+    let name = name.trim();
+    if name.is_empty() {
+        return 0;
+    }
+    let latin = name.starts_with(|c: char| c.is_ascii_alphanumeric());
+    text.match_indices(name)
+        .filter(|&(at, _)| {
+            !latin
+                || (!text[..at].ends_with(char::is_alphanumeric)
+                    && !text[at + name.len()..].starts_with(char::is_alphanumeric))
+        })
+        .take(most)
+        .count()
 }
 
 /// **Glued name label**: a label whose words lost their spaces
@@ -745,6 +774,14 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
         .find(['"', '“', '\'', '‘', '「', '『', ':', '：', '…', '"'])
         .unwrap_or(rest.len());
     let part = rest[..end].trim().trim_end_matches([',', '，']);
+    // `[…] 배우 오하람이 ‘…’ 종영을 앞두고`: an occupation, the name and
+    // its subject particle
+    if let Some((name, Some(role))) = korean_subject(part) {
+        return Some(Mention {
+            name: name.to_owned(),
+            role: Some(role.to_owned()),
+        });
+    }
     if let Some((name, role)) = name_and_role(part) {
         return Some(Mention {
             name: name.to_owned(),
@@ -890,6 +927,12 @@ mod tests {
     }
 
     #[test]
+    fn names_counted_as_written() {
+        assert_eq!(times_written("ab table ab. Ab", "ab", 4), 2);
+        assert_eq!(times_written("오하람은 오하람이", "오하람", 4), 2);
+    }
+
+    #[test]
     fn initials_label_the_full_name() {
         assert!(label_names("LR", "Lena Ruiz", None));
         assert!(label_names("TK", "Tom Kessler", None));
@@ -994,6 +1037,10 @@ mod tests {
             m("장민서", Some("제과기능사 실기 응시생"))
         );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
+        assert_eq!(
+            mention("[한빛일보] 가수 한소리가 ‘새벽’ 발매를 앞두고 말했다."),
+            m("한소리", Some("가수"))
+        );
         assert_eq!(
             mention("Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery"),
             m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))

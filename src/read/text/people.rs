@@ -99,6 +99,25 @@ pub(crate) fn settle(
             header.introduction.push(role);
         }
     }
+    // the name line taken against every other person the header names:
+    // the page's evidence decides (see `weigh`)
+    if let Some(speaker) = &header.speaker
+        && !header.speaker_explicit
+        && let Some((best, span, weak)) = better_candidate(page, header, &speaker.name, &answerers)
+    {
+        if weak {
+            header.speaker_doubt =
+                Some("is the person the page bears out best, but by little evidence");
+        }
+        header.speaker = Some(parse_name(&best.name));
+        header.speaker_span = Some(span);
+        let role = best
+            .role
+            .filter(|r| fields::doubt_role(r, &best.name).is_none());
+        if let Some(role) = std::mem::replace(&mut header.role, role) {
+            header.introduction.push(role);
+        }
+    }
     let from_label = header.speaker.is_none();
     let speaker = match header.speaker.take() {
         Some(mut speaker) => {
@@ -308,4 +327,107 @@ fn role_on_page(
         .iter()
         .find_map(|line| names::role_phrase(line))
         .map(str::to_owned)
+}
+
+/// How strongly the page bears out `name` as the interviewee's: a label
+/// that answers names them (+3); each further time the page writes the
+/// name (+1, up to +3); a role read with it (+1); a name in doubt (a site
+/// line, a field key, a sentence: −6).
+fn weigh(page: &Page<'_>, name: &str, role: Option<&str>, answerers: &[&str]) -> i32 {
+    let mut score = 0;
+    if answerers.iter().any(|l| names::label_names(l, name, None)) {
+        score += 3;
+    }
+    let written = names::times_written(page.text, name, 4) as i32;
+    score += (written - 1).clamp(0, 3);
+    if role.is_some_and(|r| fields::doubt_role(r, name).is_none()) {
+        score += 1;
+    }
+    if fields::doubt_name(name).is_some() || !fields::is_name_like(name) {
+        score -= 6;
+    }
+    score
+}
+
+/// A person the header names whom the page bears out better than the
+/// name line taken (`Writers Talking` over `Delphine Okoro`, named twice
+/// and in the introduction), by [`weigh`]; the name line keeps ties.
+/// With it, whether the choice is weak: little evidence (under 3), or a
+/// runner-up, the name line taken included, within one point.
+fn better_candidate(
+    page: &Page<'_>,
+    header: &Header,
+    taken: &str,
+    answerers: &[&str],
+) -> Option<(names::Mention, std::ops::Range<usize>, bool)> {
+    let taken_role = header.role.as_deref();
+    let floor = weigh(page, taken, taken_role, answerers);
+    let mut scored: Vec<(i32, &names::Mention, &std::ops::Range<usize>)> = header
+        .mentions
+        .iter()
+        .chain(&header.person_lines)
+        .filter(|(m, _)| m.name != taken)
+        .map(|(m, span)| (weigh(page, &m.name, m.role.as_deref(), answerers), m, span))
+        .collect();
+    // best first; the earlier line first among equals
+    scored.sort_by_key(|(score, _, span)| (std::cmp::Reverse(*score), span.start));
+    let (best, mention, span) = *scored.first().filter(|(score, _, _)| *score > floor)?;
+    let runner_up = scored
+        .iter()
+        .filter(|(_, m, _)| m.name != mention.name)
+        .map(|(score, _, _)| *score)
+        .chain([floor])
+        .max()
+        .unwrap_or(floor);
+    let weak = best < 3 || best - runner_up <= 1;
+    Some((mention.clone(), span.clone(), weak))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::source::Source;
+
+    fn read(text: &str) -> crate::read::Parsed {
+        super::super::read(&Source::from_text("t.txt", text))
+    }
+
+    fn speaker_and_role(text: &str) -> (String, Option<String>) {
+        let interview = read(text).interview.expect("a model");
+        (interview.speaker.name, interview.role.map(|r| r.text))
+    }
+
+    #[test]
+    fn the_person_the_page_names_most_wins_over_a_site_line() {
+        let page = "Harbour Books Weekly\n\nMonday, May 4, 2009\n\nIsobel Tranter\n\n\
+                    Isobel Tranter, whose third novel comes out in June, talked to us about tides.\n\n\
+                    Why the tides?\n\nBecause they keep time for everyone.\n";
+        assert_eq!(speaker_and_role(page).0, "Isobel Tranter");
+    }
+
+    #[test]
+    fn a_role_is_read_from_the_line_that_writes_it_before_the_name() {
+        let page = "Briefing by Chief Ferry Engineer Ola Brandvik aboard the ferry\n\
+                    Q    Will the ferry run on Sunday?\n\
+                    MS. BRANDVIK: It will.\n\
+                    Q    And Monday?\n\
+                    MS. BRANDVIK: Yes.\n";
+        let (name, role) = speaker_and_role(page);
+        assert_eq!(name, "Ola Brandvik");
+        assert_eq!(role.as_deref(), Some("Chief Ferry Engineer"));
+    }
+
+    #[test]
+    fn a_label_that_is_a_title_alone_is_the_role_and_the_name_is_doubted() {
+        let page = "【記者】\n予算の狙いは。\n【市長】\n子育てです。\n【記者】\n次に。\n【市長】\nはい。\n";
+        let parsed = read(page);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.role.map(|r| r.text).as_deref(), Some("市長"));
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulSpeaker)
+        );
+    }
 }
