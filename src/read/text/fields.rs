@@ -135,6 +135,9 @@ const KEYS: &[(&str, Key)] = &[
     ("출연자", Key::Interviewee),
     ("게스트", Key::Interviewee),
     ("인터뷰 대상자", Key::Interviewee),
+    ("대담", Key::Interviewee),
+    ("대담자", Key::Interviewee),
+    ("嘉賓", Key::Interviewee),
     ("采访对象", Key::Interviewee),
     ("採訪對象", Key::Interviewee),
     ("受访嘉宾", Key::Interviewee),
@@ -196,6 +199,17 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
         .find(|&(_, c)| COLONS.contains(&c))?;
     let key = text[..at].trim();
     let key = if bold { key.trim_end_matches('*') } else { key };
+    // `嘉 宾:`, `출 연 :`: a CJK key printed with its letters spaced
+    // (only a key that names the interviewee: a spaced date key heads
+    // flattened lines more often than a field)
+    let unspaced;
+    let spaced = key.contains(' ') && is_spaced_cjk(key);
+    let key = if spaced {
+        unspaced = key.replace(' ', "");
+        unspaced.as_str()
+    } else {
+        key
+    };
     let value = text[at + colon.len_utf8()..].trim();
     // the bold's end after the colon (`**Published:** …`), when it is one
     let value = match value.strip_prefix("**") {
@@ -208,7 +222,18 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
             .then(|| KEYS.iter().find(|(k, _)| *k == key))
             .flatten()
     })?;
-    (!value.is_empty()).then_some((kind, value))
+    (!value.is_empty() && (!spaced || kind == Key::Interviewee)).then_some((kind, value))
+}
+
+/// **Spaced CJK letters**: single CJK letters each set apart by one space
+/// (`嘉 宾`, `박 선 영`), as some pages print short words; Latin words are
+/// never joined.
+pub(crate) fn is_spaced_cjk(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(' ').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(is_cjk_letter))
 }
 
 /// The line rules; see the module documentation.
@@ -1040,6 +1065,24 @@ pub(crate) fn is_prose(text: &str) -> bool {
     !abbreviation || text.split_whitespace().count() > 12
 }
 
+/// **Name inside the role**: an organisation, a Korean name, then the
+/// title (`한빛대학교 윤해솔 명예교수` → (`윤해솔`, `한빛대학교 명예교수`)):
+/// the name is the word of two or three Hangul syllables right before the
+/// closing title, and the role is the line without it.
+pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [org @ .., name, title] = &words[..] else {
+        return None;
+    };
+    let hangul_name = (2..=3).contains(&name.chars().count()) && name.chars().all(is_hangul);
+    (!org.is_empty()
+        && hangul_name
+        && !is_title_word(name)
+        && is_title_word(title)
+        && org.iter().all(|w| w.chars().any(is_hangul) && !w.ends_with(COLONS)))
+    .then(|| (name.to_string(), format!("{} {title}", org.join(" "))))
+}
+
 /// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
 pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     let text = strip_interview_prefix(text);
@@ -1118,6 +1161,11 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "记者",
         "記者",
         "기자",
+        "知事",
+        "大臣",
+        "長官",
+        "議員",
+        "议员",
     ];
     !text.is_empty()
         && text.chars().all(|c| is_cjk_letter(c) || c == ' ')
@@ -1489,6 +1537,22 @@ mod tests {
         ] {
             assert_eq!(doubt_name(name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn names_inside_roles() {
+        assert_eq!(
+            name_inside_role("한빛대학교 윤해솔 명예교수"),
+            Some(("윤해솔".to_owned(), "한빛대학교 명예교수".to_owned()))
+        );
+        assert_eq!(
+            name_inside_role("경기도지회 수원지회 윤해솔 지회장"),
+            Some(("윤해솔".to_owned(), "경기도지회 수원지회 지회장".to_owned()))
+        );
+        // a name then its role; no title at the end
+        assert_eq!(name_inside_role("윤해솔 한빛대학교 교수"), None);
+        assert_eq!(name_inside_role("한빛대학교 윤해솔 씨"), None);
+        assert!(is_spaced_cjk("嘉 宾") && !is_spaced_cjk("A B"));
     }
 
     #[test]

@@ -78,8 +78,11 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             Field::Interviewee(v) if h.speaker.is_none() => {
                 // `인터뷰 대상 : 권도윤 방송반 부장`: the value may hold the role
                 let mention = || names::mention(v).map(|m| (m.name, m.role));
+                // `대담 : 한빛대학교 윤해솔 명예교수`: the name inside the role
+                let inside = || fields::name_inside_role(v).map(|(n, r)| (n, Some(r)));
                 match fields::name_and_role(v)
                     .map(|(n, r)| (n.to_owned(), Some(r.to_owned())))
+                    .or_else(inside)
                     .or_else(mention)
                 {
                     Some((name, role)) => {
