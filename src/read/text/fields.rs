@@ -1074,12 +1074,21 @@ pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
     let [org @ .., name, title] = &words[..] else {
         return None;
     };
+    // `방송반`, `청주지회`, `한빛대학교`: organisations end so, or are long
+    const ORG_ENDINGS: &[char] = &[
+        '반', '회', '교', '부', '청', '원', '사', '국', '과', '실', '팀', '처', '단', '소', '관',
+        '당', '터', '사', '업', '소',
+    ];
+    let is_org = |w: &str| w.ends_with(ORG_ENDINGS) || w.chars().count() >= 4;
     let hangul_name = (2..=3).contains(&name.chars().count()) && name.chars().all(is_hangul);
     (!org.is_empty()
         && hangul_name
+        && !is_org(name)
         && !is_title_word(name)
         && is_title_word(title)
-        && org.iter().all(|w| w.chars().any(is_hangul) && !w.ends_with(COLONS)))
+        && org
+            .iter()
+            .all(|w| w.chars().any(is_hangul) && !w.ends_with(COLONS) && is_org(w)))
     .then(|| (name.to_string(), format!("{} {title}", org.join(" "))))
 }
 
@@ -1120,6 +1129,10 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     // the longest name that leaves such a role wins). A line that ends
     // with no title is turned away before any split is tried.
     if text.is_ascii() || !ROLE_ENDINGS.iter().any(|e| text.ends_with(e)) {
+        return None;
+    }
+    // `지회 정미라 지회장` holds the name inside the role: no slice is both
+    if name_inside_role(text).is_some() {
         return None;
     }
     text.rmatch_indices(' ').find_map(|(at, _)| {
@@ -1241,7 +1254,10 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
 /// A person line: a name, a name with its role, or a name with its label.
 pub(crate) fn is_person_line(text: &str) -> bool {
     let bare = strip_interview_prefix(text);
-    name_with_label(text).is_some() || name_and_role(text).is_some() || is_name_like(bare)
+    name_with_label(text).is_some()
+        || name_and_role(text).is_some()
+        || name_inside_role(bare).is_some()
+        || is_name_like(bare)
 }
 
 /// A name line, and a short label it declares: `김예람(김)`.
@@ -1551,6 +1567,7 @@ mod tests {
         );
         // a name then its role; no title at the end
         assert_eq!(name_inside_role("윤해솔 한빛대학교 교수"), None);
+        assert_eq!(name_inside_role("윤해솔 합창반 부장"), None);
         assert_eq!(name_inside_role("한빛대학교 윤해솔 씨"), None);
         assert!(is_spaced_cjk("嘉 宾") && !is_spaced_cjk("A B"));
     }

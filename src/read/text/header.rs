@@ -197,6 +197,9 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             let bare = fields::strip_interview_prefix(&text);
             if let Some(speaker) = fields::name_with_label(&text) {
                 h.speaker = Some(speaker);
+            } else if let Some((name, role)) = fields::name_inside_role(bare) {
+                h.speaker = Some(parse_name(&name));
+                set_role(&mut h, &role);
             } else if let Some((name, role)) = fields::name_and_role(&text) {
                 h.speaker = Some(parse_name(name));
                 set_role(&mut h, role);
@@ -368,6 +371,9 @@ fn person_name(text: &str) -> String {
     }
     if let Some((name, _)) = fields::name_and_role(text) {
         return name.to_owned();
+    }
+    if let Some((name, _)) = fields::name_inside_role(text) {
+        return name;
     }
     fields::strip_interview_prefix(text).to_owned()
 }
