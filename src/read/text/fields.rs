@@ -1232,6 +1232,7 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
         "in conversation with ",
         "q&a with ",
         "q&a: ",
+        "with ",
     ];
     const CJK: &[&str] = &[
         "专访：",

@@ -208,22 +208,44 @@ pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
     })
 }
 
+/// The ways a CJK label splits into a surname of two letters or one and
+/// a title of two letters or more (`木島町長` → `木島` + `町長`), two
+/// letters first.
+fn surname_splits(label: &str) -> Vec<(&str, &str)> {
+    let letters: Vec<(usize, char)> = label.char_indices().collect();
+    if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
+        return Vec::new();
+    }
+    [2, 1]
+        .into_iter()
+        .filter_map(|k| {
+            let (surname, title) = label.split_at(letters.get(k)?.0);
+            (title.chars().count() >= 2 && super::fields::is_title_word(title))
+                .then_some((surname, title))
+        })
+        .collect()
+}
+
+/// **Surname and title**: a CJK label that is a surname and a title and
+/// the page writes no fuller (`森川市長` → (`森川`, `市長`)); a one-letter
+/// surname must be a common one.
+pub(crate) fn surname_and_title(label: &str) -> Option<(&str, &str)> {
+    surname_splits(label.trim())
+        .into_iter()
+        .find(|(surname, _)| {
+            surname.chars().count() == 2
+                || surname.chars().next().is_some_and(|c| COMMON_SURNAMES.contains(c))
+        })
+        .filter(|(surname, _)| !super::fields::is_title_word(surname))
+}
+
 /// **Surname-and-title label**: a CJK label that is a surname and a title
 /// (`木島町長`, `周部長`), where the page writes the full name before the
 /// title (`木島里美町長`) → (`木島里美`, `町長`). Surnames of two letters
 /// are tried before one.
 pub(crate) fn titled_in_full(text: &str, label: &str) -> Option<(String, String)> {
     let label = label.trim();
-    let letters: Vec<(usize, char)> = label.char_indices().collect();
-    if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
-        return None;
-    }
-    [2, 1].into_iter().find_map(|k| {
-        let at = letters.get(k)?.0;
-        let (surname, title) = label.split_at(at);
-        if title.chars().count() < 2 || !super::fields::is_title_word(title) {
-            return None;
-        }
+    surname_splits(label).into_iter().find_map(|(surname, title)| {
         text.match_indices(surname).find_map(|(i, _)| {
             let rest = &text[i + surname.len()..];
             let given = rest.find(title)?;
@@ -627,6 +649,8 @@ const WITH: &[&str] = &[
     "interview: ",
     "interviewing ",
     "meet ",
+    "questions for ",
+    "minutes with ",
     " with ",
 ];
 
@@ -995,6 +1019,10 @@ mod tests {
             Some(("森川真澄".to_owned(), "市長".to_owned()))
         );
         assert_eq!(titled_in_full("森川市長 はい。", "森川市長"), None);
+        assert_eq!(surname_and_title("森川市長"), Some(("森川", "市長")));
+        assert_eq!(surname_and_title("王局长"), Some(("王", "局长")));
+        assert_eq!(surname_and_title("市長"), None);
+        assert_eq!(surname_and_title("森川"), None);
         // a Latin title before the name, courtesy words and a possessive
         let page = "Provost Dr. Ilse Marrow’s talk with students\nProvost: Thanks.";
         assert_eq!(holder_of(page, "Provost").as_deref(), None);

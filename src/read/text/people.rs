@@ -170,6 +170,15 @@ pub(crate) fn settle(
                     } else if names::is_title_alone(bare) && header.role.is_none() {
                         header.role = Some(label.to_string());
                     }
+                    // `森山知事` written no fuller: the surname, and the title
+                    // as the role
+                    let titled = titled.or_else(|| {
+                        let (surname, title) = names::surname_and_title(bare)?;
+                        if header.role.is_none() {
+                            header.role = Some(title.to_owned());
+                        }
+                        Some((surname.to_owned(), title.to_owned()))
+                    });
                     if let Some((name, _)) = titled {
                         name
                     } else {
