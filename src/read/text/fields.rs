@@ -141,6 +141,8 @@ const KEYS: &[(&str, Key)] = &[
     ("采访对象", Key::Interviewee),
     ("採訪對象", Key::Interviewee),
     ("受访嘉宾", Key::Interviewee),
+    ("采访嘉宾", Key::Interviewee),
+    ("採訪嘉賓", Key::Interviewee),
     ("受訪嘉賓", Key::Interviewee),
     ("インタビュイー", Key::Interviewee),
     ("introduction", Key::Introduction),
@@ -193,10 +195,17 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
     let text = text
         .trim_start_matches(['■', '□', '◆', '◇', '●', '○', '▶', '▷', '•', '※', '-'])
         .trim_start();
+    // `作者|梁晓棠`, `采访嘉宾｜马骁`: a known key before a bar, as reposts
+    // print their fields (a bar after any other word is no field)
     let (at, colon) = text
         .char_indices()
         .take(24)
-        .find(|&(_, c)| COLONS.contains(&c))?;
+        .find(|&(_, c)| COLONS.contains(&c))
+        .or_else(|| {
+            text.char_indices()
+                .take(12)
+                .find(|&(_, c)| matches!(c, '|' | '｜'))
+        })?;
     let key = text[..at].trim();
     let key = if bold { key.trim_end_matches('*') } else { key };
     // `嘉 宾:`, `출 연 :`: a CJK key printed with its letters spaced
@@ -1092,6 +1101,21 @@ pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
     .then(|| (name.to_string(), format!("{} {title}", org.join(" "))))
 }
 
+/// **Names listed**: a field value that lists several CJK names
+/// (`林青禾 周岚 陈默`, `林青禾、周岚`) → the first, who is named first
+/// as the main guest.
+pub(crate) fn first_of_names(value: &str) -> Option<&str> {
+    let parts: Vec<&str> = value
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
+        .filter(|p| !p.is_empty())
+        .collect();
+    (parts.len() >= 2
+        && parts.iter().all(|p| {
+            (2..=4).contains(&p.chars().count()) && p.chars().all(is_cjk_letter) && is_name_like(p)
+        }))
+    .then(|| parts[0])
+}
+
 /// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
 pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     let text = strip_interview_prefix(text);
@@ -1571,6 +1595,10 @@ mod tests {
         assert_eq!(name_inside_role("윤해솔 합창반 부장"), None);
         assert_eq!(name_inside_role("한빛대학교 윤해솔 씨"), None);
         assert!(is_spaced_cjk("嘉 宾") && !is_spaced_cjk("A B"));
+        assert_eq!(first_of_names("林青禾 周岚 陈默"), Some("林青禾"));
+        assert_eq!(first_of_names("林青禾、周岚"), Some("林青禾"));
+        assert_eq!(first_of_names("林青禾 市文化局局长"), None);
+        assert_eq!(first_of_names("林青禾"), None);
     }
 
     #[test]
@@ -1631,6 +1659,29 @@ mod tests {
         ] {
             assert!(!is_breadcrumb(not), "{not}");
         }
+    }
+
+    #[test]
+    fn fields_after_a_bar_and_spaced_keys() {
+        assert_eq!(
+            classify("采访嘉宾|林青禾"),
+            Field::Interviewee("林青禾".to_owned())
+        );
+        assert_eq!(classify("作者｜周岚"), Field::Byline("周岚".to_owned()));
+        assert_eq!(
+            classify("嘉 宾:林青禾"),
+            Field::Interviewee("林青禾".to_owned())
+        );
+        assert_eq!(
+            classify("■ 대담 : 윤해솔 한빛대 교수"),
+            Field::Interviewee("윤해솔 한빛대 교수".to_owned())
+        );
+        // a bar after another word; a spaced date key
+        assert_eq!(classify("首页|专访|人物"), Field::Furniture);
+        assert_ne!(
+            classify("日 期:2021年3月9日"),
+            Field::Date("2021年3月9日".to_owned())
+        );
     }
 
     #[test]

@@ -91,7 +91,10 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                             set_role(&mut h, &role);
                         }
                     }
-                    None => h.speaker = Some(parse_name(v)),
+                    None => {
+                        let first = fields::first_of_names(v).unwrap_or(v);
+                        h.speaker = Some(parse_name(first));
+                    }
                 }
                 h.speaker_span = Some(entry.line.span.clone());
                 h.speaker_explicit = true;
@@ -256,6 +259,7 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
         && let Some(&r) = after.peek()
         && r == n + 1
         && fields::is_role_like(&entries[r].line.text)
+        && !is_doubtful_role_line(&entries[r].line.text, h.speaker.as_ref())
     {
         after.next();
         let mut role = entries[r].line.text.to_string();
@@ -334,6 +338,15 @@ fn finish(page: &Page<'_>, mut h: Header, entries: &[Entry], intro: &[usize]) ->
         h.introduction.push(text);
     }
     h
+}
+
+/// **Doubtful role line**: the line after the name reads as no role (a
+/// question with its asker, a timecode, a date, a field, a web address):
+/// it stays introduction, and the role is looked for elsewhere.
+fn is_doubtful_role_line(text: &str, speaker: Option<&Speaker>) -> bool {
+    let name = speaker.map_or("", |s| s.name.as_str());
+    // the name again (`Maria Lopez, Director …`) is cut off later, not doubted
+    fields::doubt_role(text, name).is_some() && !(!name.is_empty() && text.contains(name))
 }
 
 /// Sets the role, or keeps a second one as introduction.

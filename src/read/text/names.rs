@@ -234,7 +234,10 @@ pub(crate) fn surname_and_title(label: &str) -> Option<(&str, &str)> {
         .into_iter()
         .find(|(surname, _)| {
             surname.chars().count() == 2
-                || surname.chars().next().is_some_and(|c| COMMON_SURNAMES.contains(c))
+                || surname
+                    .chars()
+                    .next()
+                    .is_some_and(|c| COMMON_SURNAMES.contains(c))
         })
         .filter(|(surname, _)| !super::fields::is_title_word(surname))
 }
@@ -245,18 +248,20 @@ pub(crate) fn surname_and_title(label: &str) -> Option<(&str, &str)> {
 /// are tried before one.
 pub(crate) fn titled_in_full(text: &str, label: &str) -> Option<(String, String)> {
     let label = label.trim();
-    surname_splits(label).into_iter().find_map(|(surname, title)| {
-        text.match_indices(surname).find_map(|(i, _)| {
-            let rest = &text[i + surname.len()..];
-            let given = rest.find(title)?;
-            let given_name = &rest[..given];
-            let full = format!("{surname}{given_name}");
-            ((1..=3).contains(&given_name.chars().count())
-                && given_name.chars().all(is_cjk_letter)
-                && is_name_like(&full))
-            .then(|| (full, title.to_owned()))
+    surname_splits(label)
+        .into_iter()
+        .find_map(|(surname, title)| {
+            text.match_indices(surname).find_map(|(i, _)| {
+                let rest = &text[i + surname.len()..];
+                let given = rest.find(title)?;
+                let given_name = &rest[..given];
+                let full = format!("{surname}{given_name}");
+                ((1..=3).contains(&given_name.chars().count())
+                    && given_name.chars().all(is_cjk_letter)
+                    && is_name_like(&full))
+                .then(|| (full, title.to_owned()))
+            })
         })
-    })
 }
 
 /// **Latin title holder**: the name of two words or more that follows a
