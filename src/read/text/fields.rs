@@ -234,15 +234,46 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
     (!value.is_empty() && (!spaced || kind == Key::Interviewee)).then_some((kind, value))
 }
 
+/// **Era date**: a Japanese date by era (`令和元年6月14日`, `平成30年4月1日
+/// （日）`): the era, its year (`元` for the first), then date letters and
+/// numbers only.
+fn is_era_date(text: &str) -> bool {
+    let Some(rest) = ["令和", "平成", "昭和", "大正"]
+        .iter()
+        .find_map(|era| text.trim().strip_prefix(era))
+    else {
+        return false;
+    };
+    rest.contains('年')
+        && rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || "元年月日()（）曜月火水木金土日時分～~:：".contains(c)
+                || ('０'..='９').contains(&c)
+        })
+}
+
 /// **Spaced CJK letters**: single CJK letters each set apart by one space
 /// (`嘉 宾`, `박 선 영`), as some pages print short words; Latin words are
 /// never joined.
 pub(crate) fn is_spaced_cjk(text: &str) -> bool {
-    let parts: Vec<&str> = text.split(' ').collect();
+    let parts: Vec<&str> = text.split([' ', '\u{3000}']).collect();
     parts.len() >= 2
         && parts
             .iter()
             .all(|p| p.chars().count() == 1 && p.chars().all(is_cjk_letter))
+}
+
+/// `text` with the spaces between its single CJK letters taken out
+/// (`大　臣` → `大臣`), when [`is_spaced_cjk`]; else as it is.
+pub(crate) fn unspaced_cjk(text: &str) -> String {
+    if is_spaced_cjk(text) {
+        text.chars()
+            .filter(|&c| c != ' ' && c != '\u{3000}')
+            .collect()
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The line rules; see the module documentation.
@@ -378,6 +409,9 @@ fn interviewed_by(text: &str) -> Option<String> {
 /// common shapes, optionally with a time, a weekday, a time zone and a
 /// label such as `Published` or `입력`.
 pub(crate) fn is_date(text: &str) -> bool {
+    if is_era_date(text) {
+        return true;
+    }
     const WORDS: &[&str] = &[
         "jan",
         "january",
@@ -629,6 +663,12 @@ const FURNITURE_STRONG: Words = Words::new(&[
     "印刷",
     "lineで送る",
     "pocket",
+    "本文",
+    "正文",
+    "본문",
+    "メニュー",
+    "閉じる",
+    "文字サイズ",
 ]);
 const FURNITURE_WEAK: Words = Words::new(&[
     "大",
@@ -810,6 +850,14 @@ const HEADLINE_CJK: &[&str] = &[
     "インタビュー",
     "対談",
     "独占",
+    "記者会見",
+    "会見録",
+    "発表",
+    "记者会",
+    "記者會",
+    "新闻发布",
+    "新聞發布",
+    "기자회견",
 ];
 /// Endings of CJK lines that name a position or an outlet, not a person.
 const ROLE_ENDINGS: &[&str] = &[
@@ -991,6 +1039,16 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     };
     if headline || text.contains(['"', '“', '「', '『', '《', '？', '?', '!', '！']) {
         return Some("reads like a headline");
+    }
+    // `1.冒頭発言`, `3) Outlook`: a numbered heading
+    let numbered = text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .starts_with(['.', '．', '、', ')', '）']);
+    if numbered
+        || text.starts_with(['-', '・', '•', '*', '【', '[', '〈', '<'])
+        || text.contains(['【', '】', '《', '》'])
+    {
+        return Some("reads like a heading or a list item");
     }
     if is_initials(text) {
         return Some("is a letter or initials, not a name");
@@ -1556,6 +1614,11 @@ mod tests {
             ("2011.12.07.", "has no letters"),
             ("May 12, 2024", "is a date or a number"),
             ("I", "is a letter or initials, not a name"),
+            (
+                "- 【港の再開について】",
+                "reads like a heading or a list item",
+            ),
+            ("2.質疑応答", "reads like a heading or a list item"),
             ("LR", "is a letter or initials, not a name"),
             ("Chancellor", "is a title, not a name"),
             ("THE GOVERNOR", "is a title, not a name"),
@@ -1595,6 +1658,10 @@ mod tests {
         assert_eq!(name_inside_role("윤해솔 합창반 부장"), None);
         assert_eq!(name_inside_role("한빛대학교 윤해솔 씨"), None);
         assert!(is_spaced_cjk("嘉 宾") && !is_spaced_cjk("A B"));
+        assert_eq!(unspaced_cjk("大\u{3000}臣"), "大臣");
+        assert_eq!(unspaced_cjk("Lars Odegaard"), "Lars Odegaard");
+        assert!(is_date("令和元年6月14日") && is_date("平成30年4月1日（日）"));
+        assert!(!is_date("令和の時代に"));
         assert_eq!(first_of_names("林青禾 周岚 陈默"), Some("林青禾"));
         assert_eq!(first_of_names("林青禾、周岚"), Some("林青禾"));
         assert_eq!(first_of_names("林青禾 市文化局局长"), None);

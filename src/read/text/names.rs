@@ -827,7 +827,15 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
 /// honorific, at the start of the line.
 fn honorific_mention(text: &str) -> Option<Mention> {
     // `『潮だまり』 遠山千景インタビュー`: the name right before the word
-    for word in ["インタビュー", "인터뷰", "专访", "專訪"] {
+    for word in [
+        "インタビュー",
+        "인터뷰",
+        "专访",
+        "專訪",
+        "記者会見",
+        "记者会",
+        "記者會",
+    ] {
         if let Some(at) = text.find(word) {
             let run: String = text[..at]
                 .chars()
@@ -835,6 +843,17 @@ fn honorific_mention(text: &str) -> Option<Mention> {
                 .take_while(|&c| is_cjk_letter(c))
                 .collect();
             let run: String = run.chars().rev().collect();
+            // `三好防災担当大臣記者会見録`: a surname and the title (a press
+            // conference's title names no one else)
+            if let Some((surname, title)) = surname_and_title(&run) {
+                return Some(Mention {
+                    name: surname.to_owned(),
+                    role: Some(title.to_owned()),
+                });
+            }
+            if !word.starts_with(['イ', '인', '专', '專']) {
+                continue;
+            }
             let name = without_titles(&run).0;
             // a katakana word alone (`ランチインタビュー`) is a kind of
             // interview, not a person
@@ -1093,6 +1112,10 @@ mod tests {
             m("遠山千景", None)
         );
         assert_eq!(mention("2025年新卒社員入社 ランチインタビュー"), None);
+        assert_eq!(
+            mention("森川環境大臣記者会見録［令和6年5月1日］"),
+            m("森川", Some("環境大臣"))
+        );
         assert_eq!(
             mention("瀬戸内焼締め研究所代表 岡野 澄江氏"),
             m("岡野 澄江", Some("瀬戸内焼締め研究所代表"))

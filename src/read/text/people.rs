@@ -118,6 +118,42 @@ pub(crate) fn settle(
             header.introduction.push(role);
         }
     }
+    // no label answers, but a label alone on its line does (`（大　臣）`):
+    // it stands for the speaker where the header's name is in doubt, and
+    // gives the role where it is a title
+    let bare =
+        bare_answerer(profile).filter(|key| answerers.is_empty() && names::is_title_alone(key));
+    if let Some(key) = &bare {
+        match &header.speaker {
+            Some(s) if fields::doubt_name(&s.name).is_none() => {
+                if header.role.is_none() {
+                    header.role = Some(key.clone());
+                }
+                // a heading such as `知事発表` reads like a name: only the
+                // page writing it with the title ties it to who answers
+                let tied = [format!("{}{key}", s.name), format!("{} {key}", s.name)]
+                    .iter()
+                    .any(|w| page.text.contains(w.as_str()))
+                    || names::holder_of(page.text, key).as_deref() == Some(s.name.as_str());
+                if !tied && !header.speaker_explicit {
+                    header.speaker_doubt =
+                        Some("is tied by nothing on the page to the title that answers");
+                }
+            }
+            _ => {
+                if let Some(doubted) = header.speaker.take() {
+                    header.introduction.insert(0, doubted.name);
+                    // a role read beside the doubtful line is no role of
+                    // the title's holder
+                    if let Some(role) = header.role.take() {
+                        header.introduction.insert(1, role);
+                    }
+                }
+                header.speaker_doubt = None;
+            }
+        }
+    }
+    let lead: Option<&str> = answerers.first().copied().or(bare.as_deref());
     let from_label = header.speaker.is_none();
     let speaker = match header.speaker.take() {
         Some(mut speaker) => {
@@ -137,7 +173,7 @@ pub(crate) fn settle(
             }
             Some(speaker)
         }
-        None => answerers.first().map(|label| {
+        None => lead.map(|label| {
             let declared = full_name(label);
             // the full name the header gives, else the label without its
             // titles (`Mr Dallow` → `Dallow`)
@@ -294,6 +330,23 @@ pub(crate) fn settle(
         interviewer,
         answers_by_label,
     })
+}
+
+/// The one label alone on its line that answers (`（大　臣）` → `大臣`,
+/// its letters unspaced), when there is one and it holds letters.
+fn bare_answerer(profile: &Profile) -> Option<String> {
+    let keys: Vec<String> = profile
+        .bare
+        .iter()
+        .filter(|(key, party)| {
+            **party == Party::Interviewee && key.chars().any(char::is_alphabetic)
+        })
+        .map(|(key, _)| fields::unspaced_cjk(key))
+        .collect();
+    match &keys[..] {
+        [only] => Some(only.clone()),
+        _ => None,
+    }
 }
 
 /// The interviewee's role where no role line gave it, from the page's
