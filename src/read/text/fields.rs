@@ -1153,9 +1153,11 @@ pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
         && !is_org(name)
         && !is_title_word(name)
         && is_title_word(title)
-        && org
-            .iter()
-            .all(|w| w.chars().any(is_hangul) && !w.ends_with(COLONS) && is_org(w)))
+        // `한빛뉴스 마예린 기자` is a reporter's byline
+        && !title.ends_with("기자")
+        && org.iter().all(|w| {
+            w.chars().any(is_hangul) && w.chars().all(char::is_alphanumeric) && is_org(w)
+        }))
     .then(|| (name.to_string(), format!("{} {title}", org.join(" "))))
 }
 
@@ -1172,6 +1174,43 @@ pub(crate) fn first_of_names(value: &str) -> Option<&str> {
             (2..=4).contains(&p.chars().count()) && p.chars().all(is_cjk_letter) && is_name_like(p)
         }))
     .then(|| parts[0])
+}
+
+/// **Role then turn**: a role read from a speaker's first label, with
+/// what they said after its colon (`WKRN CHIEF METEOROLOGIST: Thanks,
+/// Dana.`) → (`WKRN CHIEF METEOROLOGIST`, `Thanks, Dana.`). The role is in
+/// capitals, as such labels are.
+pub(crate) fn role_then_turn(role: &str) -> Option<(&str, &str)> {
+    let (head, said) = role.split_once(": ")?;
+    let head = head.trim();
+    (!head.is_empty()
+        && head.split_whitespace().count() <= 8
+        && !head.chars().any(char::is_lowercase)
+        && head.chars().any(char::is_uppercase)
+        && !said.trim().is_empty())
+    .then(|| (head, said.trim()))
+}
+
+/// **Name before a title word**: a name line that goes on with what the
+/// page is (`Okafor Deposition Vol. III`, `Gordon Brown Interview`) → the
+/// name before it.
+pub(crate) fn name_before_title_word(text: &str) -> Option<&str> {
+    const TITLE_WORDS: &[&str] = &["deposition", "interview", "transcript", "testimony", "q&a"];
+    let at = text.match_indices(' ').map(|(i, _)| i).find(|&i| {
+        let next = text[i + 1..].split(' ').next().unwrap_or("");
+        with_lowercase(next, |w| TITLE_WORDS.contains(&w))
+    })?;
+    // `… Interview with Lena Havel`: the name after `with` is the person
+    let after: Vec<&str> = text[at + 1..].split(' ').skip(1).take(1).collect();
+    if after.iter().any(|w| w.eq_ignore_ascii_case("with")) {
+        return None;
+    }
+    let name = text[..at].trim();
+    (is_name_like(name)
+        && doubt_name(name).is_none()
+        && !name.ends_with("’s")
+        && !name.ends_with("'s"))
+    .then_some(name)
 }
 
 /// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
@@ -1338,6 +1377,7 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
 pub(crate) fn is_person_line(text: &str) -> bool {
     let bare = strip_interview_prefix(text);
     name_with_label(text).is_some()
+        || name_before_title_word(bare).is_some()
         || name_and_role(text).is_some()
         || name_inside_role(bare).is_some()
         || is_name_like(bare)
@@ -1644,6 +1684,35 @@ mod tests {
     }
 
     #[test]
+    fn roles_in_first_labels() {
+        assert_eq!(
+            role_then_turn("WKRN CHIEF METEOROLOGIST: Thanks, Dana."),
+            Some(("WKRN CHIEF METEOROLOGIST", "Thanks, Dana."))
+        );
+        assert_eq!(role_then_turn("Director of Parks: a profile"), None);
+        assert_eq!(role_then_turn("WKRN CHIEF METEOROLOGIST"), None);
+    }
+
+    #[test]
+    fn names_before_title_words() {
+        assert_eq!(
+            name_before_title_word("Okafor Deposition Vol. III"),
+            Some("Okafor")
+        );
+        assert_eq!(
+            name_before_title_word("Gordon Brown Interview"),
+            Some("Gordon Brown")
+        );
+        assert_eq!(name_before_title_word("The Interview"), None);
+        assert_eq!(
+            name_before_title_word("Radio Nine Interview with Ada Ruiz"),
+            None
+        );
+        assert_eq!(name_before_title_word("Ada Ruiz’s Interview"), None);
+        assert_eq!(name_before_title_word("Gordon Brown"), None);
+    }
+
+    #[test]
     fn names_inside_roles() {
         assert_eq!(
             name_inside_role("한빛대학교 윤해솔 명예교수"),
@@ -1656,6 +1725,7 @@ mod tests {
         // a name then its role; no title at the end
         assert_eq!(name_inside_role("윤해솔 한빛대학교 교수"), None);
         assert_eq!(name_inside_role("윤해솔 합창반 부장"), None);
+        assert_eq!(name_inside_role("한빛뉴스 윤해솔 기자"), None);
         assert_eq!(name_inside_role("한빛대학교 윤해솔 씨"), None);
         assert!(is_spaced_cjk("嘉 宾") && !is_spaced_cjk("A B"));
         assert_eq!(unspaced_cjk("大\u{3000}臣"), "大臣");

@@ -55,6 +55,9 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
     let mut name_at: Option<usize> = None;
     let mut interviewer_explicit = false;
     let mut labelled_intro: Vec<usize> = Vec::new();
+    // whether the name line held a role part (read or set aside): the
+    // next line is then no role line
+    let mut role_read = false;
     for (i, entry) in entries.iter().enumerate() {
         match &entry.field {
             Field::Headline(v) if h.headline.is_none() => h.headline = Some(v.clone()),
@@ -200,12 +203,25 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             let bare = fields::strip_interview_prefix(&text);
             if let Some(speaker) = fields::name_with_label(&text) {
                 h.speaker = Some(speaker);
+            } else if let Some(name) = fields::name_before_title_word(bare) {
+                h.speaker = Some(parse_name(name));
             } else if let Some((name, role)) = fields::name_inside_role(bare) {
                 h.speaker = Some(parse_name(&name));
                 set_role(&mut h, &role);
             } else if let Some((name, role)) = fields::name_and_role(&text) {
                 h.speaker = Some(parse_name(name));
-                set_role(&mut h, role);
+                role_read = true;
+                if let Some((head, said)) = fields::role_then_turn(role) {
+                    // `TOMAS REYNA, WNX SR. METEOROLOGIST: And still …`: the
+                    // role in a speaker's first label, then what they said
+                    set_role(&mut h, head);
+                    h.introduction.push(said.to_owned());
+                } else if fields::doubt_role(role, name).is_none() {
+                    set_role(&mut h, role);
+                } else {
+                    // `윤재하, '등대지기' 종영 소감`: a headline's tail is no role
+                    h.introduction.push(role.to_owned());
+                }
             } else if found != Some(i)
                 && let Some(name) = answering.iter().find(|n| text.starts_with(**n))
             {
@@ -255,7 +271,7 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
     intro.extend(before);
     // after the name: the role, over one line or two
     let mut after = after.into_iter().peekable();
-    if let (Some(n), None) = (name_at, &h.role)
+    if let (Some(n), None, false) = (name_at, &h.role, role_read)
         && let Some(&r) = after.peek()
         && r == n + 1
         && fields::is_role_like(&entries[r].line.text)
@@ -387,6 +403,9 @@ fn person_name(text: &str) -> String {
     }
     if let Some((name, _)) = fields::name_inside_role(text) {
         return name;
+    }
+    if let Some(name) = fields::name_before_title_word(text) {
+        return name.to_owned();
     }
     fields::strip_interview_prefix(text).to_owned()
 }

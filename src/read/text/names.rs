@@ -596,6 +596,26 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "ceo",
 ];
 
+/// **Role after the name**: a CJK role right after the name and a space,
+/// up to a separator (`interview 윤해솔 한빛대학교 건축학과 교수 × 김하늘`
+/// → `한빛대학교 건축학과 교수`); it ends in a title.
+pub(crate) fn role_after_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let name = name.trim();
+    if name.is_empty() || name.is_ascii() {
+        return None;
+    }
+    text.match_indices(name).find_map(|(at, _)| {
+        let rest = text[at + name.len()..].strip_prefix(' ')?;
+        let end = rest
+            .find([
+                '×', '|', '｜', '/', '／', ',', '，', '(', '（', '·', '“', '"',
+            ])
+            .unwrap_or(rest.len());
+        let role = rest[..end].trim();
+        (role.chars().count() <= 30 && super::fields::is_title_word(role)).then_some(role)
+    })
+}
+
 /// **Role phrase**: the last part of a header line after a stop, when it
 /// is a few capitalised words ending in a role noun:
 /// `Talking to the press. Ferry Company spokeswoman` → `Ferry Company
@@ -672,6 +692,7 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn mention(text: &str) -> Option<Mention> {
     latin_mention(text)
         .or_else(|| kicker_mention(text))
+        .or_else(|| tail_name_inside_role(text))
         .or_else(|| cjk_prefix_mention(text))
         .or_else(|| bracket_tag_mention(text))
         .or_else(|| honorific_mention(text))
@@ -743,6 +764,22 @@ fn kicker_mention(text: &str) -> Option<Mention> {
     (latin_words.is_none_or(|n| n >= 2)).then(|| Mention {
         name: name.to_owned(),
         role: Some(role.to_owned()),
+    })
+}
+
+/// **Headline ending in a name inside its role**: `서울에서 3년… 기획2팀
+/// 윤해솔 과장` → `윤해솔` (`기획2팀 과장`), the longest tail of the line
+/// that [`super::fields::name_inside_role`] reads.
+fn tail_name_inside_role(text: &str) -> Option<Mention> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+        .collect();
+    starts.into_iter().find_map(|at| {
+        let (name, role) = super::fields::name_inside_role(&text[at..])?;
+        Some(Mention {
+            name,
+            role: Some(role),
+        })
     })
 }
 
@@ -961,6 +998,14 @@ mod tests {
         );
         assert_eq!(role_phrase("The spokeswoman"), None);
         assert_eq!(
+            role_after_name(
+                "interview 윤해솔 한빛대학교 건축학과 교수 × 김하늘",
+                "윤해솔"
+            ),
+            Some("한빛대학교 건축학과 교수")
+        );
+        assert_eq!(role_after_name("윤해솔 씨가 말했다", "윤해솔"), None);
+        assert_eq!(
             role_phrase("Talking to the press. She is the spokeswoman."),
             None
         );
@@ -1098,6 +1143,10 @@ mod tests {
             m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))
         );
         assert_eq!(mention("Weather: Washington, DC"), None);
+        assert_eq!(
+            mention("서울에서 3년, 다시 본사로… 기획2팀 윤해솔 과장"),
+            m("윤해솔", Some("기획2팀 과장"))
+        );
         // the phrase that names someone, not the first one met
         assert_eq!(
             mention("The archive of interviews goes on with Oren Talbot, who built it."),

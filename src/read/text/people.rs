@@ -157,6 +157,18 @@ pub(crate) fn settle(
     let from_label = header.speaker.is_none();
     let speaker = match header.speaker.take() {
         Some(mut speaker) => {
+            // `TOMAS REYNA` in the header, `Tomas Reyna` in the text: the name
+            // as the page writes it in running text
+            let capitals = speaker.name.split_whitespace().count() >= 2
+                && !speaker.name.chars().any(char::is_lowercase);
+            if capitals
+                && let Some(full) = names::written_in_full(page.text, &speaker.name)
+                && full != speaker.name
+            {
+                let label = speaker.label.take().unwrap_or(speaker.name);
+                speaker = parse_name(&full);
+                speaker.label = Some(label);
+            }
             // the label that names the speaker and answers in an exchange,
             // else the only one that answers
             let label = label_for(&speaker.name, Party::Interviewee)
@@ -381,7 +393,12 @@ fn role_on_page(
         .iter()
         .copied()
         .chain(page.lines.iter().map(|l| &*l.text))
-        .find_map(|line| names::role_before_name(line, name));
+        .find_map(|line| names::role_before_name(line, name))
+        .or_else(|| {
+            header_lines
+                .iter()
+                .find_map(|line| names::role_after_name(line, name))
+        });
     if let Some(role) = before_name {
         return Some(role.to_owned());
     }
