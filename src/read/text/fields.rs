@@ -1089,6 +1089,17 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
         return Some("reads like a headline or a sentence");
     }
     // `市長:` answering: the title read as both is no repetition
+    // `盧 山` under `葉青禾`: the next guest's name, spaced
+    if is_spaced_cjk(role) {
+        return Some("is a name, not a role");
+    }
+    // `Corinne Adebayo, and`: a word cut from a longer line
+    if role.split_whitespace().count() == 1
+        && role.len() <= 3
+        && role.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return Some("is a fragment, not a role");
+    }
     if !name.is_empty() && role.contains(name) && !super::names::is_title_alone(name) {
         return Some("holds the name again");
     }
@@ -1295,6 +1306,10 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "记者",
         "記者",
         "기자",
+        "组长",
+        "組長",
+        "编辑",
+        "編輯",
         "知事",
         "大臣",
         "長官",
@@ -1736,6 +1751,16 @@ mod tests {
         assert_eq!(first_of_names("林青禾、周岚"), Some("林青禾"));
         assert_eq!(first_of_names("林青禾 市文化局局长"), None);
         assert_eq!(first_of_names("林青禾"), None);
+    }
+
+    #[test]
+    fn roles_that_are_names_or_fragments() {
+        assert_eq!(doubt_role("盧 山", "葉青禾"), Some("is a name, not a role"));
+        assert_eq!(
+            doubt_role("and", "Corinne Adebayo"),
+            Some("is a fragment, not a role")
+        );
+        assert_eq!(doubt_role("Mayor", "Ana Ruiz"), None);
     }
 
     #[test]

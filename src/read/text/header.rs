@@ -90,8 +90,13 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                 {
                     Some((name, role)) => {
                         h.speaker = Some(parse_name(&name));
-                        if let Some(role) = role {
-                            set_role(&mut h, &role);
+                        match role {
+                            Some(role) if fields::doubt_role(&role, &name).is_none() => {
+                                set_role(&mut h, &role)
+                            }
+                            // `Guest: Corinne Adebayo, and`: no role
+                            Some(role) => h.introduction.push(role),
+                            None => {}
                         }
                     }
                     None => {

@@ -499,6 +499,27 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
             let titled = with_lowercase(last, |w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w));
             return (!role.is_empty() && titled && role.split(' ').count() <= 5).then_some(role);
         }
+        // `對話 臺灣《工藝與設計》雜志總編輯 林秋萍`: the word before the
+        // name, after a space, when it ends in a title
+        if let Some(spaced) = before.strip_suffix([' ', '\u{3000}']) {
+            let word = spaced
+                .rsplit([' ', '\u{3000}'])
+                .next()
+                .filter(|w| !w.is_empty())?;
+            let tail: String = word
+                .chars()
+                .rev()
+                .take_while(|&c| is_cjk_letter(c))
+                .collect::<Vec<char>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let titled = tail.chars().count() >= 2 && super::fields::is_title_word(&tail);
+            // one phrase: brackets closed, no list of several
+            let balanced = word.matches(['(', '（']).count() == word.matches([')', '）']).count()
+                && !word.contains(['、', ',', '，']);
+            return (titled && balanced && word.chars().count() <= 30).then_some(word);
+        }
         let run_start = before
             .char_indices()
             .rev()
@@ -982,6 +1003,12 @@ mod tests {
             role_before_name("晚报首席记者、晚报原编辑部主任吴迪做客", "吴迪"),
             Some("晚报首席记者、晚报原编辑部主任")
         );
+        assert_eq!(
+            role_before_name("对话 《城市画报》杂志总编辑 吴迪", "吴迪"),
+            Some("《城市画报》杂志总编辑")
+        );
+        assert_eq!(role_before_name("我们 吴迪", "吴迪"), None);
+        assert_eq!(role_before_name("(画家、美术馆馆长 吴迪)", "吴迪"), None);
         // no title before the name; a Latin name of one word
         assert_eq!(
             role_before_name("We met Ola Brandvik today", "Ola Brandvik"),
