@@ -666,6 +666,7 @@ const FURNITURE_STRONG: Words = Words::new(&[
     "本文",
     "正文",
     "본문",
+    "기사검색",
     "メニュー",
     "閉じる",
     "文字サイズ",
@@ -1202,6 +1203,24 @@ pub(crate) fn role_then_turn(role: &str) -> Option<(&str, &str)> {
     .then(|| (head, said.trim()))
 }
 
+/// **Spaced name and role**: a CJK name printed with its letters spaced,
+/// then a title (`Interview/윤 해 솔 문화위원장`) → (`윤해솔`, `문화위원장`).
+pub(crate) fn spaced_name_and_role(text: &str) -> Option<(String, &str)> {
+    let text = strip_interview_prefix(text);
+    let words: Vec<&str> = text.split(' ').collect();
+    let letters = words
+        .iter()
+        .take_while(|w| w.chars().count() == 1 && w.chars().all(is_cjk_letter))
+        .count();
+    if !(2..=4).contains(&letters) || letters == words.len() {
+        return None;
+    }
+    let name: String = words[..letters].concat();
+    let start: usize = words[..letters].iter().map(|w| w.len() + 1).sum();
+    let role = text[start..].trim();
+    (is_name_like(&name) && is_title_word(role)).then_some((name, role))
+}
+
 /// **Name before a title word**: a name line that goes on with what the
 /// page is (`Okafor Deposition Vol. III`, `Gordon Brown Interview`) → the
 /// name before it.
@@ -1369,6 +1388,8 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
         "q&a with ",
         "q&a: ",
         "with ",
+        "interview/",
+        "interview |",
     ];
     const CJK: &[&str] = &[
         "专访：",
@@ -1706,6 +1727,16 @@ mod tests {
         );
         assert_eq!(role_then_turn("Director of Parks: a profile"), None);
         assert_eq!(role_then_turn("WKRN CHIEF METEOROLOGIST"), None);
+    }
+
+    #[test]
+    fn spaced_names_with_roles() {
+        assert_eq!(
+            spaced_name_and_role("Interview/윤 해 솔 문화위원장"),
+            Some(("윤해솔".to_owned(), "문화위원장"))
+        );
+        assert_eq!(spaced_name_and_role("윤 해 솔"), None);
+        assert_eq!(spaced_name_and_role("A B 위원장"), None);
     }
 
     #[test]

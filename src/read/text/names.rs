@@ -714,6 +714,13 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
     latin_mention(text)
         .or_else(|| kicker_mention(text))
         .or_else(|| tail_name_inside_role(text))
+        .or_else(|| {
+            let (name, role) = super::fields::spaced_name_and_role(text)?;
+            Some(Mention {
+                name,
+                role: Some(role.to_owned()),
+            })
+        })
         .or_else(|| cjk_prefix_mention(text))
         .or_else(|| bracket_tag_mention(text))
         .or_else(|| honorific_mention(text))
