@@ -1002,6 +1002,8 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if !text.chars().any(char::is_alphabetic) {
         return Some("has no letters");
     }
+    // `嘉 宾`: a key with its letters spaced
+    let key = &unspaced_cjk(key);
     let is_key = with_lowercase(key, |k| {
         KEYS.iter().any(|(known, _)| *known == k) || super::count::PREFIX_LABELS.contains(k)
     });
@@ -1685,6 +1687,7 @@ mod tests {
             ("shiodamari_02_w", "is a file or code name"),
             ("게시일", "is a field key"),
             ("Views:", "is a field key"),
+            ("嘉 宾", "is a field key"),
             ("Home | News | Interviews", "is a site or section line"),
             ("インタビュー", "reads like a headline"),
             ("2011.12.07.", "has no letters"),

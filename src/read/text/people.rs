@@ -41,6 +41,14 @@ pub(crate) fn settle(
         })
         .map(String::as_str)
         .collect();
+    let header_text: String = header
+        .headline
+        .iter()
+        .chain(&header.introduction)
+        .map(String::as_str)
+        .collect::<Vec<&str>>()
+        .join("\n");
+    let answerers = in_headline_order(answerers, &header_text);
     let full_name = |label: &str| {
         profile
             .declared
@@ -344,6 +352,22 @@ pub(crate) fn settle(
     })
 }
 
+/// **Headline order**: where several labels answer, the person the
+/// header names first is the interviewee (`배우 서도현&작곡가 남궁율`:
+/// 서도현, whoever answers first); labels the header does not name keep
+/// their order after them.
+fn in_headline_order<'l>(mut answerers: Vec<&'l str>, headline: &str) -> Vec<&'l str> {
+    if answerers.len() < 2 {
+        return answerers;
+    }
+    answerers.sort_by_key(|label| {
+        let (bare, _) = names::without_titles(label);
+        let bare = if bare.is_empty() { *label } else { bare };
+        headline.find(bare).unwrap_or(usize::MAX)
+    });
+    answerers
+}
+
 /// The one label alone on its line that answers (`（大　臣）` → `大臣`,
 /// its letters unspaced), when there is one and it holds letters.
 fn bare_answerer(profile: &Profile) -> Option<String> {
@@ -367,7 +391,8 @@ fn bare_answerer(profile: &Profile) -> Option<String> {
 /// then taken out of the introduction); the role written right before the
 /// full name (`Press Secretary Nadia Calloway`, `香港发展局局长黎启源`); a
 /// header line's last phrase that ends in a role noun (`… Harbour
-/// Authority spokesman`).
+/// Authority spokesman`); else the title the answering label carries
+/// (`배우 서도현:` → `배우`).
 fn role_on_page(
     page: &Page<'_>,
     header: &mut Header,
@@ -405,6 +430,7 @@ fn role_on_page(
     header_lines
         .iter()
         .find_map(|line| names::role_phrase(line))
+        .or(title)
         .map(str::to_owned)
 }
 
@@ -494,6 +520,20 @@ mod tests {
         let (name, role) = speaker_and_role(page);
         assert_eq!(name, "Ola Brandvik");
         assert_eq!(role.as_deref(), Some("Chief Ferry Engineer"));
+    }
+
+    #[test]
+    fn of_two_who_answer_the_one_the_headline_names_first_is_the_interviewee() {
+        let page = "[인터뷰] 가수 한소리&작곡가 윤해솔 “노래가 먼저”\n\
+                    Q. 어떻게 만났나?\n\
+                    작곡가 윤해솔: 학교 선후배다.\n\
+                    가수 한소리: 맞다.\n\
+                    Q. 다음 계획은?\n\
+                    작곡가 윤해솔: 새 앨범.\n\
+                    가수 한소리: 공연이다.\n";
+        let (name, role) = speaker_and_role(page);
+        assert_eq!(name, "한소리");
+        assert_eq!(role.as_deref(), Some("가수"));
     }
 
     #[test]
