@@ -1085,7 +1085,9 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
     let cjk = role.chars().filter(|&c| is_cjk_letter(c)).count();
     if is_prose(role)
         // 「」 may name a shop or a work in a role: `書店「ひだまり堂」店主`
-        || role.contains(['"', '“', '?', '？', '!', '！'])
+        || role.contains(['"', '“', '‘', '?', '？', '!', '！'])
+        // `'등대지기' 종영 소감`: a title in single quotes
+        || role.matches('\'').count() >= 2
         || role.split_whitespace().count() > 16
         || cjk > 40
     {
@@ -1795,6 +1797,11 @@ mod tests {
             Some("is a fragment, not a role")
         );
         assert_eq!(doubt_role("Mayor", "Ana Ruiz"), None);
+        assert_eq!(
+            doubt_role("'바다의 시간' 종영 소감", "윤해솔"),
+            Some("reads like a headline or a sentence")
+        );
+        assert_eq!(doubt_role("Children's Hospital director", "Ana Ruiz"), None);
     }
 
     #[test]

@@ -388,6 +388,16 @@ pub(crate) fn times_written(text: &str, name: &str, most: usize) -> usize {
         .count()
 }
 
+/// Whether `text` writes `name` right before a CJK honorific
+/// (`北浦ゆかりさん`, `马骁先生`).
+pub(crate) fn before_honorific(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        CJK_HONORIFICS
+            .iter()
+            .any(|h| text[at + name.len()..].starts_with(h))
+    })
+}
+
 /// **Glued name label**: a label whose words lost their spaces
 /// (`LarsOdegaard`, `MariaDeLuca`) as the page writes it with them
 /// (`Mr Lars Odegaard`): a space goes back only before a capital that
@@ -520,6 +530,11 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
                 && !word.contains(['、', ',', '，']);
             return (titled && balanced && word.chars().count() <= 30).then_some(word);
         }
+        // `編集者の北浦`, `編集者、北浦`: the role, a particle or a comma
+        let before = before
+            .strip_suffix(['の', '、'])
+            .filter(|b| b.ends_with(is_cjk_letter))
+            .unwrap_or(before);
         let run_start = before
             .char_indices()
             .rev()
@@ -1015,6 +1030,8 @@ mod tests {
             Some("《城市画报》杂志总编辑")
         );
         assert_eq!(role_before_name("我们 吴迪", "吴迪"), None);
+        assert_eq!(role_before_name("編集者の森川さん", "森川"), Some("編集者"));
+        assert_eq!(role_before_name("会社の森川さん", "森川"), None);
         assert_eq!(role_before_name("(画家、美术馆馆长 吴迪)", "吴迪"), None);
         // no title before the name; a Latin name of one word
         assert_eq!(
@@ -1051,6 +1068,12 @@ mod tests {
             title_line("Secretary Okafor spoke today.", "SECRETARY"),
             None
         );
+    }
+
+    #[test]
+    fn names_before_honorifics() {
+        assert!(before_honorific("北浦ゆかりさんと", "北浦ゆかり"));
+        assert!(!before_honorific("马骁做客", "马骁"));
     }
 
     #[test]

@@ -169,8 +169,18 @@ pub(crate) fn settle(
             // as the page writes it in running text
             let capitals = speaker.name.split_whitespace().count() >= 2
                 && !speaker.name.chars().any(char::is_lowercase);
-            if capitals
-                && let Some(full) = names::written_in_full(page.text, &speaker.name)
+            // `北浦` named so in the header, `北浦ゆかりさん` in the text
+            let surname = (1..=2).contains(&speaker.name.chars().count())
+                && speaker
+                    .name
+                    .chars()
+                    .all(crate::read::text::lines::is_cjk_letter);
+            let full = names::written_in_full(page.text, &speaker.name).filter(|full| {
+                // a surname's given name ends at an honorific (`ゆかりさん`),
+                // not at a verb (`马骁做客`)
+                capitals || (surname && names::before_honorific(page.text, full))
+            });
+            if let Some(full) = full
                 && full != speaker.name
             {
                 let label = speaker.label.take().unwrap_or(speaker.name);
@@ -414,11 +424,20 @@ fn role_on_page(
         .chain(&header.introduction)
         .map(String::as_str)
         .collect();
+    // the name as read, then as the label writes it (`北浦` for
+    // `北浦ゆかり` in `編集者の北浦さん`)
+    let bare_label = label
+        .map(|l| names::without_titles(l).0)
+        .filter(|l| !l.is_empty());
     let before_name = header_lines
         .iter()
         .copied()
         .chain(page.lines.iter().map(|l| &*l.text))
-        .find_map(|line| names::role_before_name(line, name))
+        .find_map(|line| {
+            std::iter::once(name)
+                .chain(bare_label)
+                .find_map(|n| names::role_before_name(line, n))
+        })
         .or_else(|| {
             header_lines
                 .iter()
