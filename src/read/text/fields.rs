@@ -1225,6 +1225,15 @@ pub(crate) fn spaced_name_and_role(text: &str) -> Option<(String, &str)> {
     (is_name_like(&name) && is_title_word(role)).then_some((name, role))
 }
 
+/// Whether `text` opens with a title (`研究员…`, `局长`, `교수`): one of
+/// the endings titles have, at its start.
+pub(crate) fn title_follows(text: &str) -> bool {
+    ROLE_ENDINGS
+        .iter()
+        .filter(|e| !matches!(**e, "网" | "報" | "报" | "社" | "台"))
+        .any(|e| text.starts_with(e))
+}
+
 /// **Name before a title word**: a name line that goes on with what the
 /// page is (`Okafor Deposition Vol. III`, `Gordon Brown Interview`) → the
 /// name before it.

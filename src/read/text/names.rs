@@ -388,6 +388,33 @@ pub(crate) fn times_written(text: &str, name: &str, most: usize) -> usize {
         .count()
 }
 
+/// **Nickname label**: a surname and a familiar word (`陈老`, `王总`,
+/// `李工`) as the page writes the full name, a surname and a given name
+/// of two letters before a title or an honorific (`陈光远研究员`) →
+/// `陈光远`.
+pub(crate) fn nickname_in_full(text: &str, label: &str) -> Option<String> {
+    const FAMILIAR: &[char] = &['老', '总', '總', '工', '哥', '姐', '叔', '姨', '师', '師'];
+    let mut letters = label.trim().chars();
+    let (Some(surname), Some(familiar), None) = (letters.next(), letters.next(), letters.next())
+    else {
+        return None;
+    };
+    if !COMMON_SURNAMES.contains(surname) || !FAMILIAR.contains(&familiar) {
+        return None;
+    }
+    text.match_indices(surname).find_map(|(at, _)| {
+        let given: String = text[at + surname.len_utf8()..].chars().take(2).collect();
+        let end = at + surname.len_utf8() + given.len();
+        let titled = super::fields::title_follows(&text[end..])
+            || CJK_HONORIFICS.iter().any(|h| text[end..].starts_with(h));
+        (given.chars().count() == 2
+            && given.chars().all(is_cjk_letter)
+            && !given.contains(familiar)
+            && titled)
+            .then(|| format!("{surname}{given}"))
+    })
+}
+
 /// Whether `text` writes `name` right before a CJK honorific
 /// (`北浦ゆかりさん`, `马骁先生`).
 pub(crate) fn before_honorific(text: &str, name: &str) -> bool {
@@ -1068,6 +1095,14 @@ mod tests {
             title_line("Secretary Okafor spoke today.", "SECRETARY"),
             None
         );
+    }
+
+    #[test]
+    fn nicknames_written_in_full() {
+        let page = "我们去所里采访了王立山研究员。王总今年七十岁。";
+        assert_eq!(nickname_in_full(page, "王总").as_deref(), Some("王立山"));
+        assert_eq!(nickname_in_full("王总说好。", "王总"), None);
+        assert_eq!(nickname_in_full(page, "王立"), None);
     }
 
     #[test]

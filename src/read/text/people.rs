@@ -250,7 +250,10 @@ pub(crate) fn settle(
                     } else {
                         // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
                         // `大西かれん`: the page writes the name in full
-                        names::written_in_full(page.text, bare).unwrap_or_else(|| bare.to_owned())
+                        // `陈老` for `陈光远研究员`
+                        names::nickname_in_full(page.text, bare)
+                            .or_else(|| names::written_in_full(page.text, bare))
+                            .unwrap_or_else(|| bare.to_owned())
                     }
                 }
                 // `민서진 정의시민당 시의원 (이하 민서진)`: the declared name
