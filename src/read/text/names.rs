@@ -126,6 +126,23 @@ fn korean_subject(text: &str) -> Option<(&str, Option<&str>)> {
         .then_some((name, Some(role)))
 }
 
+/// A name without the courtesy words before it (`Dr. Jane Holm` → `Jane
+/// Holm`, `Ms Ada Ruiz` → `Ada Ruiz`); titles a role carries stay (see
+/// [`without_titles`]), and a name of one word keeps its courtesy word.
+pub(crate) fn without_courtesy(name: &str) -> &str {
+    let mut rest = name.trim();
+    loop {
+        let Some((word, after)) = rest.split_once(' ') else {
+            return rest;
+        };
+        let courtesy = with_lowercase(word, |w| COURTESY.contains(&w) && w != "the");
+        if !courtesy || after.split_whitespace().count() < 2 {
+            return rest;
+        }
+        rest = after.trim_start();
+    }
+}
+
 /// Two to four Hangul syllables.
 fn is_korean_name(text: &str) -> bool {
     (2..=4).contains(&text.chars().count()) && text.chars().all(|c| ('가'..='힣').contains(&c))
@@ -884,6 +901,18 @@ fn cjk_prefix_mention(text: &str) -> Option<Mention> {
             role: None,
         });
     }
+    // `对话 滨江医院院长 祁永年`: the title, a space, the name
+    if super::fields::is_title_word(&run)
+        && let Some(after) = rest[run.len()..].strip_prefix([' ', '\u{3000}'])
+    {
+        let name: String = after.chars().take_while(|&c| is_cjk_letter(c)).collect();
+        if (2..=4).contains(&name.chars().count()) && is_name_like(&name) {
+            return Some(Mention {
+                name,
+                role: Some(run),
+            });
+        }
+    }
     // the name after the last title in the run: `市文化局局长` + `张明`
     let (name, role) = super::fields::split_role_name(&run)?;
     Some(Mention {
@@ -1023,6 +1052,14 @@ mod tests {
         assert_eq!(without_titles("배우 서도현"), ("서도현", Some("배우")));
         // a name that is only an honorific stays
         assert_eq!(without_titles("さん"), ("さん", None));
+    }
+
+    #[test]
+    fn courtesy_words_before_names() {
+        assert_eq!(without_courtesy("Dr. Jane Holm"), "Jane Holm");
+        assert_eq!(without_courtesy("Ms Ada Ruiz"), "Ada Ruiz");
+        assert_eq!(without_courtesy("Mr Dallow"), "Mr Dallow");
+        assert_eq!(without_courtesy("The Edge Band"), "The Edge Band");
     }
 
     #[test]
@@ -1221,6 +1258,14 @@ mod tests {
             m("박서연", Some("한빛대 교수"))
         );
         assert_eq!(mention("森下ゆうさんインタビュー"), m("森下ゆう", None));
+        assert_eq!(
+            mention("对话 滨江医院院长 祁永年"),
+            m("祁永年", Some("滨江医院院长"))
+        );
+        assert_eq!(
+            mention("专访华远集团董事长顾长林:把工厂搬回家乡"),
+            m("顾长林", Some("华远集团董事长"))
+        );
         assert_eq!(
             mention("[장민서 / 제과기능사 실기 응시생]"),
             m("장민서", Some("제과기능사 실기 응시생"))

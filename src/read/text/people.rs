@@ -354,6 +354,14 @@ pub(crate) fn settle(
         let label = speaker.label.as_deref().or(main_answerer);
         header.role = role_on_page(page, header, &speaker.name, label);
     }
+    // `Dr. Jane Holm`: the name without its courtesy words
+    let mut speaker = speaker;
+    let bare = names::without_courtesy(&speaker.name);
+    if bare.len() < speaker.name.len() {
+        let label = speaker.label.take();
+        speaker = parse_name(bare);
+        speaker.label = label;
+    }
     let answers_by_label = from_label
         || answerers
             .iter()
@@ -556,6 +564,17 @@ mod tests {
         let (name, role) = speaker_and_role(page);
         assert_eq!(name, "한소리");
         assert_eq!(role.as_deref(), Some("가수"));
+    }
+
+    #[test]
+    fn courtesy_words_and_interview_words_are_no_part_of_the_name() {
+        let page = "Dr. Jane Holm\nDirector of the Harbour Museum\nQ: Why?\nA: Because.\n";
+        assert_eq!(speaker_and_role(page).0, "Jane Holm");
+        let page = "对话 滨江医院院长 祁永年\n问：为什么？\n答：因为。\n问：然后？\n答：好。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("祁永年".to_owned(), Some("滨江医院院长".to_owned()))
+        );
     }
 
     #[test]
