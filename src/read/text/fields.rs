@@ -1053,6 +1053,9 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     {
         return Some("reads like a heading or a list item");
     }
+    if is_pronoun(text) {
+        return Some("is a pronoun, not a name");
+    }
     if is_initials(text) {
         return Some("is a letter or initials, not a name");
     }
@@ -1060,6 +1063,33 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
         return Some("is a title, not a name");
     }
     None
+}
+
+/// **Pronoun**: a word for oneself or another that a page may label a
+/// speaker by (`わたくし`, `我`, `本人`, `나`), never a name.
+fn is_pronoun(text: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "私",
+        "わたし",
+        "わたくし",
+        "あたし",
+        "僕",
+        "ぼく",
+        "俺",
+        "おれ",
+        "自分",
+        "我",
+        "本人",
+        "笔者",
+        "筆者",
+        "나",
+        "저",
+        "본인",
+        "필자",
+        "me",
+        "myself",
+    ];
+    with_lowercase(text, |t| PRONOUNS.contains(&t))
 }
 
 /// **Initials**: `I`, `B`, `LR`: one to three capitals and nothing else.
@@ -1709,6 +1739,8 @@ mod tests {
                 "reads like a heading or a list item",
             ),
             ("2.質疑応答", "reads like a heading or a list item"),
+            ("わたくし", "is a pronoun, not a name"),
+            ("본인", "is a pronoun, not a name"),
             ("LR", "is a letter or initials, not a name"),
             ("Chancellor", "is a title, not a name"),
             ("THE GOVERNOR", "is a title, not a name"),

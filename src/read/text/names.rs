@@ -243,6 +243,30 @@ fn surname_splits(label: &str) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// **Title inside the name**: a label that is a surname, a title and the
+/// given name (`周部長明遠`, as gazettes print officials) → (`周明遠`,
+/// `部長`); the surname must be a common one.
+pub(crate) fn title_inside_name(label: &str) -> Option<(String, &str)> {
+    let label = label.trim();
+    let mut chars = label.char_indices();
+    let (_, surname) = chars.next()?;
+    let after = chars.next()?.0;
+    if !COMMON_SURNAMES.contains(surname) || !label.chars().all(is_cjk_letter) {
+        return None;
+    }
+    let rest = &label[after..];
+    // the title, then a given name of one or two letters
+    [2, 1].into_iter().find_map(|given_len| {
+        let count = rest.chars().count();
+        if count < given_len + 2 {
+            return None;
+        }
+        let split = rest.char_indices().nth(count - given_len)?.0;
+        let (title, given) = rest.split_at(split);
+        super::fields::is_title_word(title).then(|| (format!("{surname}{given}"), title))
+    })
+}
+
 /// **Surname and title**: a CJK label that is a surname and a title and
 /// the page writes no fuller (`森川市長` → (`森川`, `市長`)); a one-letter
 /// surname must be a common one.
@@ -1220,6 +1244,11 @@ mod tests {
         assert_eq!(surname_and_title("森川市長"), Some(("森川", "市長")));
         assert_eq!(surname_and_title("王局长"), Some(("王", "局长")));
         assert_eq!(surname_and_title("市長"), None);
+        assert_eq!(
+            title_inside_name("林局長文山"),
+            Some(("林文山".to_owned(), "局長"))
+        );
+        assert_eq!(title_inside_name("林文山"), None);
         assert_eq!(surname_and_title("森川"), None);
         // a Latin title before the name, courtesy words and a possessive
         let page = "Provost Dr. Ilse Marrow’s talk with students\nProvost: Thanks.";

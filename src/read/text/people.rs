@@ -228,7 +228,9 @@ pub(crate) fn settle(
                     let bare = if bare.is_empty() { label } else { bare };
                     // `市長:` answers and the page names no holder: the
                     // title is the role (and the name is in doubt)
-                    let titled = names::titled_in_full(page.text, bare);
+                    // `周部長明遠`: the title inside the name
+                    let titled = names::titled_in_full(page.text, bare)
+                        .or_else(|| names::title_inside_name(bare).map(|(n, t)| (n, t.to_owned())));
                     if let Some((_, title)) = &titled
                         && header.role.is_none()
                     {
