@@ -860,6 +860,11 @@ const HEADLINE_CJK: &[&str] = &[
     "新聞發布",
     "기자회견",
 ];
+/// Whether `text` ends in a title (`市文旅局局长`, `교수`, `大臣`).
+pub(crate) fn ends_with_role_word(text: &str) -> bool {
+    ROLE_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
 /// Endings of CJK lines that name a position or an outlet, not a person.
 const ROLE_ENDINGS: &[&str] = &[
     "部长",

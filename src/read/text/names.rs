@@ -498,6 +498,11 @@ fn spaced_in_full(text: &str, label: &str) -> Option<String> {
     })
 }
 
+/// Whether `c` is one of the most common Chinese surnames.
+pub(crate) fn is_common_chinese_surname(c: char) -> bool {
+    COMMON_SURNAMES.contains(c)
+}
+
 /// The most common Chinese surnames, simplified and traditional, for
 /// telling a name after a title from the words that may follow one.
 const COMMON_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭\
