@@ -56,6 +56,7 @@ struct Footer {
 pub(crate) fn set_aside(page: &Page<'_>, body: &mut Body) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     shed_footer(page, body, &mut diagnostics);
+    diagnostics.extend(shed_more_link(page, body));
     if let Some(thanks) = set_aside_closing_thanks(body) {
         diagnostics.push(thanks);
     }
@@ -148,6 +149,77 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
             .expected("an answer after each question"),
         );
     }
+}
+
+/// **More-link rule**: a listing's link to the whole text, glued to the
+/// end of the last answer: `…내놓을 생각이라... 더보기`, `…就这样。 阅读全文`,
+/// `…and then we left. Read more`, `…でした。 続きを読む`. The link word
+/// comes after a space or an ellipsis, and is cut off with a warning at
+/// its line.
+fn shed_more_link(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
+    const LINKS: &[&str] = &[
+        "더보기",
+        "더 보기",
+        "전체보기",
+        "기사 더보기",
+        "阅读全文",
+        "閱讀全文",
+        "查看全文",
+        "展开全文",
+        "展開全文",
+        "显示全部",
+        "続きを読む",
+        "全文を読む",
+        "続きはこちら",
+        "もっと見る",
+        "read more",
+        "continue reading",
+        "[more]",
+        "(more)",
+        "[…]",
+        "[...]",
+    ];
+    let last = body.exchanges.last_mut()?;
+    let paragraph = last.answer.last_mut()?;
+    let cut = with_lowercase(paragraph, |lower| {
+        LINKS.iter().find_map(|link| {
+            let before = lower.strip_suffix(link)?;
+            // after an ellipsis or a sentence's end; a CJK link after a
+            // space too (`I want to read more` is words)
+            let glued = before
+                .trim_end()
+                .ends_with(['…', '.', '。', '!', '?', '！', '？', '"', '”', '」'])
+                && (before.ends_with(char::is_whitespace) || !link.is_ascii())
+                || before.ends_with(char::is_whitespace) && !link.is_ascii();
+            (glued && !before.trim_end().is_empty()).then(|| before.trim_end().len())
+        })
+    })?;
+    // the case-folded text may differ in length from the text: cut only
+    // where the two agree
+    if !paragraph.is_char_boundary(cut) || paragraph.len() != paragraph.to_lowercase().len() {
+        return None;
+    }
+    let link = paragraph[cut..].trim().to_owned();
+    paragraph.truncate(cut);
+    let line = page
+        .lines
+        .iter()
+        .rev()
+        .find(|l| l.text.trim_end().ends_with(link.as_str()))?;
+    let end = line.span.end;
+    let start = end.saturating_sub(line.text.len() - line.text.trim_end().len() + link.len());
+    Some(
+        Diagnostic::warning(
+            Code::TrailingText,
+            format!("left out of the last answer as a link to the whole text: `{link}`"),
+            if line.text.len() == line.span.len() {
+                start..end
+            } else {
+                line.span.clone()
+            },
+        )
+        .expected("the interview's last answer (a listing's links are not part of it)"),
+    )
 }
 
 /// What line `i` of the tail is, if it is footer: by its own words, or by
@@ -1217,6 +1289,30 @@ mod tests {
             "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n\n関連項目\n\n- インタビュー\n- 口述筆記\n",
         );
         assert_eq!(answer, ["Second."]);
+    }
+
+    #[test]
+    fn a_more_link_glued_to_the_last_answer_is_cut_off() {
+        let text = "Name\nQ: 왜요?\nA: 그냥요.\nQ: 요즘은요?\nA: 바빠요... 더보기\n";
+        let p = read(text);
+        let answer = p
+            .interview
+            .unwrap()
+            .exchanges
+            .last()
+            .unwrap()
+            .answer
+            .clone();
+        assert_eq!(answer, ["바빠요..."]);
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::TrailingText)
+            .expect("a warning");
+        assert_eq!(&text[d.span.clone().unwrap()], "더보기");
+        // a word of the answer stays
+        let answer = last_answer("Name\nQ: One?\nA: Yes.\nQ: Two?\nA: I want to read more\n");
+        assert_eq!(answer, ["I want to read more"]);
     }
 
     #[test]
