@@ -176,14 +176,67 @@ pub fn find_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    labelled_fields(text).find_map(|(at, label)| {
-        let rest = &text[at + label.len()..];
-        let (value, after) = field_value(rest);
-        let count = parse_count(value)?;
-        let ends = after.is_empty() || after.starts_with(is_field_end);
-        let stop = text.len() - after.len();
-        ends.then_some((at..stop, count))
-    })
+    labelled_fields(text)
+        .find_map(|(at, label)| {
+            let rest = &text[at + label.len()..];
+            let (value, after) = field_value(rest);
+            let count = parse_count(value)?;
+            let ends = after.is_empty() || after.starts_with(is_field_end);
+            let stop = text.len() - after.len();
+            ends.then_some((at..stop, count))
+        })
+        .or_else(|| number_first_in(text))
+}
+
+/// A number-first count inside a line, its label in a CJK script:
+/// `已有 3872 次阅读 2011-5-18 21:07 |个人分类:…`, `… | 1,234회 조회 |
+/// …`. (A Latin one, `Posted May 2 · 1,234 reads`, is not read inside a
+/// line: prose counts things so.)
+fn number_first_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
+    let starts = text.char_indices().filter(|&(at, c)| {
+        c.is_ascii_digit()
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|b| !b.is_ascii_digit() && b != ',' && b != '.')
+    });
+    for (at, _) in starts {
+        // the field opens at the number, or at a lead before it (`已有`)
+        let before = text[..at].trim_end();
+        let lead = LEADS.iter().find(|l| before.ends_with(*l));
+        let open = lead.map_or(before, |l| &before[..before.len() - l.len()]);
+        if open.chars().next_back().is_some_and(|b| {
+            super::lines::is_cjk_letter(b) || b.is_alphanumeric() && !b.is_ascii_digit()
+        }) {
+            continue;
+        }
+        let rest = &text[at..];
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | '萬' | '만' | '+'))
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let (number, after) = rest.split_at(end);
+        let after = after.trim_start();
+        let Some(label) = SUFFIX_LABELS
+            .iter()
+            .filter(|l| !l.is_ascii())
+            .find(|l| after.starts_with(*l))
+        else {
+            continue;
+        };
+        let after = &after[label.len()..];
+        if !(after.is_empty() || after.starts_with(is_field_end)) {
+            continue;
+        }
+        let Some(count) = parse_count(number) else {
+            continue;
+        };
+        let start = lead.map_or(at, |l| before.len() - l.len());
+        return Some((start..text.len() - after.len(), count));
+    }
+    None
 }
 
 /// A read-count field left unread: its label, then no count (`浏览量:`
@@ -663,6 +716,16 @@ mod tests {
         assert_eq!(found("阅读 10万+ 在看 523"), Some(("阅读 10万+", 100_000)));
         // a label inside a sentence's word opens no field
         assert_eq!(found("这篇文章阅读 10万+，我很开心"), None);
+        // number first, the label a CJK one
+        assert_eq!(
+            found("已有 3872 次阅读 2011-5-18 21:07 |个人分类:采访手记"),
+            Some(("已有 3872 次阅读", 3872))
+        );
+        assert_eq!(
+            found("2019.03.08 | 1,906회 조회 | 댓글 0"),
+            Some(("1,906회 조회", 1906))
+        );
+        assert_eq!(found("我们种了 300 次阅读课"), None);
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub(crate) fn set_aside(page: &Page<'_>, body: &mut Body) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     shed_footer(page, body, &mut diagnostics);
     diagnostics.extend(shed_more_link(page, body));
-    if let Some(thanks) = set_aside_closing_thanks(body) {
+    if let Some(thanks) = set_aside_closing_thanks(page, body) {
         diagnostics.push(thanks);
     }
     diagnostics
@@ -131,6 +131,11 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
         );
     }
     reported.reverse();
+    if !reported.is_empty() {
+        // quotes around the whole answer are the page's form, now that the
+        // footer no longer follows the closing one
+        super::body::unquote(&mut last.answer);
+    }
     diagnostics.append(&mut reported);
     if last.answer.is_empty() {
         let question = body.exchanges.pop().map(|e| e.question).unwrap_or_default();
@@ -303,12 +308,13 @@ fn strip_line(answer: &mut Vec<String>, page: &Page<'_>, i: usize, takes_all: bo
 /// A footer line by its own words; see the module documentation.
 fn footer_line(text: &str) -> Option<Footer> {
     let text = text.trim();
-    let ends: [(fn(&str) -> bool, &'static str); 6] = [
+    let ends: [(fn(&str) -> bool, &'static str); 7] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
         (is_related_heading, "related links"),
         (is_afterword, "an afterword"),
         (is_continuation_note, "a note that the interview goes on"),
+        (is_narrators_close, "the narrator's closing words"),
         (is_rule, "a rule and the text after it"),
     ];
     let lines: [(fn(&str) -> bool, &'static str); 11] = [
@@ -383,17 +389,18 @@ impl Closer {
     }
 }
 
-/// **Closing-mark rule**: the mark that closes every answer line before
-/// the last exchange, two lines at least (the last answer's own closing
-/// line makes three):
+/// **Closing-mark rule**: the mark that closes every answer before the
+/// last exchange (the last line before the next question), two answers at
+/// least; a quoted answer may run over several lines:
 ///
 /// ```text
 /// ――ケガの期間に考えていたこと
-/// 「焦るとね、また同じところを痛めるんですよ」
+/// 「焦るとね、また同じところを
+/// 痛めるんですよ」
 /// ```
 ///
 /// A line that is a speaker's label alone (`北浦 |` closes as its cells
-/// do) is no evidence either way.
+/// do), a read count or a share bar is no evidence either way.
 fn answer_closer(page: &Page<'_>, body: &Body) -> Option<Closer> {
     let [earlier @ .., _last] = &body.asked[..] else {
         return None;
@@ -402,21 +409,23 @@ fn answer_closer(page: &Page<'_>, body: &Body) -> Option<Closer> {
     let mut seen = 0;
     for (k, asked) in earlier.iter().enumerate() {
         let next = &body.asked[k + 1];
-        let lines = lines_between(page, asked, next);
-        for i in lines {
+        let Some(end) = lines_between(page, asked, next).rev().find(|&i| {
             let text: &str = &page.lines[i].text;
             match &page.kinds[i] {
-                Kind::Count(_) | Kind::Furniture => continue,
-                Kind::Label(l) if l.body(text).trim().is_empty() => continue,
-                _ => {}
+                Kind::Count(_) | Kind::Furniture => false,
+                Kind::Label(l) => !l.body(text).trim().is_empty(),
+                _ => true,
             }
-            let this = Closer::of(raw(page, i))?;
-            if closer.as_ref().is_some_and(|c| *c != this) {
-                return None;
-            }
-            closer = Some(this);
-            seen += 1;
+        }) else {
+            // a second answerer to the same question: no lines of its own
+            continue;
+        };
+        let this = Closer::of(raw(page, end))?;
+        if closer.as_ref().is_some_and(|c| *c != this) {
+            return None;
         }
+        closer = Some(this);
+        seen += 1;
     }
     closer.filter(|_| seen >= 2)
 }
@@ -669,6 +678,34 @@ fn is_afterword(text: &str) -> bool {
             })
         })
     })
+}
+
+/// **Narrator's-close rule**: a line telling that the interview is over,
+/// which the narrator's closing words follow: `采访结束,陈老送我们到楼梯口…`,
+/// `インタビューを終えて、…`, `인터뷰를 마치고 나오는 길에…`, `After the
+/// interview, she walked us to the door.`
+fn is_narrators_close(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "采访结束",
+        "採訪結束",
+        "访谈结束",
+        "訪談結束",
+        "采访完",
+        "採訪完",
+        "インタビューを終え",
+        "取材を終え",
+        "インタビューの後",
+        "인터뷰를 마치",
+        "인터뷰가 끝나",
+        "취재를 마치",
+        "after the interview",
+        "when the interview ended",
+        "as the interview ended",
+        "when the interview was over",
+        "the interview over",
+    ];
+    let bare = bare_start(text);
+    with_lowercase(bare, |lower| OPENERS.iter().any(|o| lower.starts_with(o)))
 }
 
 /// **Continuation rule**: a note that the interview goes on in another
@@ -965,6 +1002,21 @@ fn is_link_or_tags(text: &str) -> bool {
         "☞",
         "原文链接",
         "原文連結",
+        "read the full",
+        "read the rest",
+        "read the whole",
+        "read the complete",
+        "continue reading",
+        "click here",
+        "listen to the full",
+        "watch the full",
+        "full interview:",
+        "full transcript:",
+        "查看原文",
+        "기사 전문",
+        "전문 보기",
+        "全文を読む",
+        "続きを読む",
         "阅读原文",
         "閱讀原文",
     ];
@@ -982,9 +1034,10 @@ fn is_link_or_tags(text: &str) -> bool {
     }) && lines::fits_width(trimmed, 200);
     hashtags
         || link
-        || with_lowercase(bare_start(trimmed), |lower| {
-            OPENERS.iter().any(|o| lower.starts_with(o))
-        })
+        || trimmed.split_whitespace().nth(12).is_none()
+            && with_lowercase(bare_start(trimmed), |lower| {
+                OPENERS.iter().any(|o| lower.starts_with(o))
+            })
 }
 
 /// The text with bullets and arrows before it taken off: `▶ 관련기사` →
@@ -1139,6 +1192,13 @@ const CLOSINGS: &[&str] = &[
     "就到这里",
     "就到這裡",
     "就到這裏",
+    "ほかにありませんか",
+    "ほかにございませんか",
+    "他にありませんか",
+    "还有其他问题",
+    "還有其他問題",
+    "any other questions",
+    "any more questions",
 ];
 
 /// Whether `text` is a short thanks that asks nothing: `네, 오늘 말씀
@@ -1162,24 +1222,45 @@ fn closes(text: &str) -> bool {
 /// `ありがとうございました。`): not an exchange; left out and reported. A
 /// last request briefly answered with thanks (`好,那請部長一個月內送到委員會。`
 /// / `好,謝謝委員。`) is an exchange and stays.
-fn set_aside_closing_thanks(body: &mut Body) -> Option<Diagnostic> {
-    let closing = body.exchanges.len() >= 2
-        && body.exchanges.last().is_some_and(|e| {
-            let [answer] = &e.answer[..] else {
-                return false;
-            };
-            answer.chars().count() <= 40 && (thanks(&e.question) || closes(&e.question))
-        });
-    if !closing {
+fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
+    let [.., before, last] = &body.exchanges[..] else {
+        return None;
+    };
+    let [answer] = &last.answer[..] else {
+        return None;
+    };
+    let short = answer.chars().count() <= 40;
+    let closing_words = thanks(&last.question) || closes(&last.question);
+    // the asker's own line, cut after its first sentence: `深海図鑑の企画が
+    // 通るように、伝えておきます。Kさん、ありがとうございました。`
+    let asked = body.asked.last().cloned().unwrap_or(0..0);
+    let one_line = page
+        .text
+        .get(asked.clone())
+        .is_some_and(|line| line.contains(answer.as_str()));
+    let asker_thanks = one_line && thanks(answer) && !layout::asks(&last.question);
+    // a second voice under the same question closing the session: `幹事社
+    // ほかにありませんか。それでは、ありがとうございました。`
+    let same_question = body.asked.len() >= 2
+        && body.asked[body.asked.len() - 2] == asked
+        && before.question == last.question;
+    let chair_closes =
+        same_question && answer.chars().count() <= 60 && (closes(answer) || thanks(answer));
+    if !(short && (closing_words || asker_thanks) || chair_closes) {
         return None;
     }
     let e = body.exchanges.pop()?;
     let at = body.asked.pop().unwrap_or(0..0);
     body.kept = body.kept.saturating_sub(2);
+    let what = if chair_closes {
+        &e.answer[0]
+    } else {
+        &e.question
+    };
     Some(
         Diagnostic::warning(
             Code::TrailingText,
-            format!("closing thanks `{}` left out of the exchanges", e.question),
+            format!("closing thanks `{what}` left out of the exchanges"),
             at,
         )
         .expected("a question and its answer"),
@@ -1343,7 +1424,7 @@ mod tests {
             "宮坂\n――一つ目\n「はい、そうです」\n――二つ目\n「いいえ、ちがいます」\n\
              ――三つ目\n「たぶん、そうでしょう」\n――四つ目\n「まずは走ります」\nでは、また!\n",
         );
-        assert_eq!(answer, ["「まずは走ります」"]);
+        assert_eq!(answer, ["まずは走ります"]);
         // a page whose answers are not all quoted keeps the line
         let answer = last_answer(
             "宮坂\n――一つ目\n「はい、そうです」\n――二つ目\nいいえ、ちがいます\n\
@@ -1377,6 +1458,81 @@ mod tests {
             .into_iter()
             .map(|e| e.question)
             .collect()
+    }
+
+    #[test]
+    fn the_narrators_closing_words_are_left_out() {
+        let answer = last_answer(
+            "Name\n我:为什么?\n陈老:因为。\n我:多吗?\n陈老:一半一半吧。\n\
+             采访结束,陈老送我们到楼梯口。\n",
+        );
+        assert_eq!(answer, ["一半一半吧。"]);
+    }
+
+    /// The exchanges left by the closing-thanks rule on `text`, whose
+    /// exchanges are `(question, answer, line of the question)`.
+    fn after_closing(text: &str, exchanges: &[(&str, &str, usize)]) -> Vec<String> {
+        let source = Source::from_text("t.txt", text);
+        let lines = lines::collect(&source, &mut Vec::new(), &mut Default::default());
+        let page = super::super::classify::page(source.text(), &lines);
+        let mut body = Body::default();
+        for &(question, answer, line) in exchanges {
+            body.exchanges.push(crate::model::Exchange {
+                question: question.to_owned(),
+                answer: vec![answer.to_owned()],
+                answered_by: None,
+            });
+            body.asked.push(lines[line].span.clone());
+        }
+        let _ = set_aside_closing_thanks(&page, &mut body);
+        body.exchanges
+            .into_iter()
+            .map(|e| e.answer[0].clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_askers_closing_thanks_on_its_own_line_or_by_the_chair_are_left_out() {
+        // the asker's line cut after its first sentence
+        let text = "―一つ目は？\n★はい。\n―伝えておきます。Kさん，ありがとうございました。\n";
+        assert_eq!(
+            after_closing(
+                text,
+                &[
+                    ("一つ目は？", "はい。", 0),
+                    ("伝えておきます。", "Kさん，ありがとうございました。", 2)
+                ]
+            ),
+            ["はい。"]
+        );
+        // a reply on a line of its own stays
+        let text = "委員:為什麼?\n部長:因為預算。\n委員:好,請送到委員會。\n部長:好,謝謝委員。\n";
+        assert_eq!(
+            after_closing(
+                text,
+                &[
+                    ("為什麼?", "因為預算。", 0),
+                    ("好,請送到委員會。", "好,謝謝委員。", 2)
+                ]
+            ),
+            ["因為預算。", "好,謝謝委員。"]
+        );
+        // a second voice under the same question closes the session
+        let text = "記者　なぜですか。\n知事　予算です。\n幹事社　ほかにありませんか。それでは、ありがとうございました。\n";
+        assert_eq!(
+            after_closing(
+                text,
+                &[
+                    ("なぜですか。", "予算です。", 0),
+                    (
+                        "なぜですか。",
+                        "ほかにありませんか。それでは、ありがとうございました。",
+                        0
+                    )
+                ]
+            ),
+            ["予算です。"]
+        );
     }
 
     #[test]
