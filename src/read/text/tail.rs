@@ -308,16 +308,17 @@ fn strip_line(answer: &mut Vec<String>, page: &Page<'_>, i: usize, takes_all: bo
 /// A footer line by its own words; see the module documentation.
 fn footer_line(text: &str) -> Option<Footer> {
     let text = text.trim();
-    let ends: [(fn(&str) -> bool, &'static str); 7] = [
+    let ends: [(fn(&str) -> bool, &'static str); 8] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
         (is_related_heading, "related links"),
         (is_afterword, "an afterword"),
         (is_continuation_note, "a note that the interview goes on"),
         (is_narrators_close, "the narrator's closing words"),
+        (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [(fn(&str) -> bool, &'static str); 11] = [
+    let lines: [(fn(&str) -> bool, &'static str); 14] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
@@ -328,6 +329,9 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_counter_line, "share and comment counts"),
         (is_page_action, "a page link"),
         (is_stamp, "a time stamp"),
+        (is_dated_note, "a note of when the interview was made"),
+        (is_disclaimer, "a disclaimer"),
+        (is_follow_prompt, "a prompt to follow the page"),
         (fields::is_breadcrumb, "a breadcrumb"),
     ];
     if let Some((_, what)) = ends.iter().find(|(rule, _)| rule(text)) {
@@ -760,6 +764,10 @@ fn is_staff_credit(text: &str) -> bool {
     const KEYS: &[&str] = &[
         "责任编辑",
         "責任編輯",
+        "本文来源",
+        "本文來源",
+        "原标题",
+        "原標題",
         "编辑",
         "編輯",
         "校对",
@@ -954,24 +962,157 @@ fn is_author_note(text: &str) -> bool {
         && with_lowercase(rest, |lower| TRADES.iter().any(|t| lower.contains(t)))
 }
 
-/// **Editor's-note rule**: `This interview has been edited for length and
-/// clarity.`, `※この記事は…`.
+/// **Editor's-note rule**: a note on how the interview was made or
+/// edited: `This interview has been edited for length and clarity.`,
+/// `Answers have been condensed.`, `This interview was conducted by
+/// email.`, `※この記事は…`, and a note in brackets naming the interview
+/// (`（インタビューは3月10日、東京都内で）`, `(인터뷰는 지난 3일 진행됐다)`,
+/// `（本文根据采访录音整理）`, `（文中敬称略）`).
 fn is_editors_note(text: &str) -> bool {
-    with_lowercase(text, |lower| {
-        [
-            "this interview",
-            "this conversation",
-            "this transcript",
-            "the interview has been",
-            "interview has been edited",
-            "the conversation has been",
-        ]
-        .iter()
-        .any(|o| lower.starts_with(o))
-            && ["edited", "condensed", "shortened", "abridged"]
-                .iter()
-                .any(|w| lower.contains(w))
-    }) || text.starts_with('※')
+    const SUBJECTS: &[&str] = &[
+        "this interview",
+        "the interview",
+        "interview has been",
+        "this conversation",
+        "the conversation",
+        "this transcript",
+        "the transcript",
+        "this q&a",
+        "the q&a",
+        "this exchange",
+        "answers have been",
+        "responses have been",
+        "questions and answers have been",
+        "interviews have been",
+    ];
+    const DONE: &[&str] = &[
+        "edited",
+        "condensed",
+        "shortened",
+        "abridged",
+        "translated",
+        "conducted",
+        "recorded",
+        "took place",
+        "transcribed",
+    ];
+    const NAMED: &[&str] = &[
+        "インタビュー",
+        "取材",
+        "敬称略",
+        "采访",
+        "採訪",
+        "访谈",
+        "訪談",
+        "整理",
+        "인터뷰",
+        "interview",
+    ];
+    let note = with_lowercase(text, |lower| {
+        SUBJECTS.iter().any(|o| lower.starts_with(o))
+            && DONE.iter().any(|w| lower.contains(w))
+            && lower.split_whitespace().nth(40).is_none()
+    });
+    let trimmed = text.trim();
+    let bracketed = trimmed.starts_with(['(', '（', '[', '［', '〈', '<'])
+        && trimmed.ends_with([')', '）', ']', '］', '〉', '>'])
+        && lines::fits_width(trimmed, 100)
+        && with_lowercase(trimmed, |lower| NAMED.iter().any(|w| lower.contains(w)));
+    note || bracketed || trimmed.starts_with('※')
+}
+
+/// **Profile rule**: a heading over the interviewee's (or the author's)
+/// profile after the interview: `プロフィール`, `【PROFILE】`, `人物简介`,
+/// `프로필`, `About the author`.
+fn is_profile_heading(text: &str) -> bool {
+    const HEADINGS: &[&str] = &[
+        "プロフィール",
+        "profile",
+        "人物简介",
+        "人物簡介",
+        "嘉宾简介",
+        "嘉賓簡介",
+        "个人简介",
+        "個人簡介",
+        "作者简介",
+        "作者簡介",
+        "프로필",
+        "약력",
+        "about the author",
+        "about the interviewer",
+        "about the writer",
+    ];
+    with_lowercase(bare(text), |lower| HEADINGS.contains(&lower))
+}
+
+/// **Disclaimer rule**: `声明：本文仅代表作者观点`, `免责声明`,
+/// `Disclaimer: …`.
+fn is_disclaimer(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "声明：",
+        "声明:",
+        "聲明：",
+        "聲明:",
+        "免责声明",
+        "免責聲明",
+        "disclaimer",
+        "면책",
+        "免責事項",
+    ];
+    with_lowercase(bare_start(text), |lower| {
+        OPENERS.iter().any(|o| lower.starts_with(o))
+    })
+}
+
+/// **Follow rule**: a prompt to follow or subscribe: `扫码关注我们`,
+/// `长按识别二维码`, `Follow Jane on Twitter @jane`, `Sign up for our
+/// newsletter`, `구독하기`.
+fn is_follow_prompt(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "扫码关注",
+        "扫描二维码",
+        "长按识别",
+        "长按二维码",
+        "长按关注",
+        "关注我们",
+        "點擊關注",
+        "关注公众号",
+        "sign up for",
+        "subscribe to",
+        "구독하기",
+        "구독 신청",
+        "フォローする",
+    ];
+    const SOCIAL: &[&str] = &[
+        "twitter",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "@",
+    ];
+    lines::fits_width(text, 100)
+        && with_lowercase(bare_start(text), |lower| {
+            OPENERS.iter().any(|o| lower.starts_with(o))
+                || lower.starts_with("follow ") && SOCIAL.iter().any(|s| lower.contains(s))
+        })
+}
+
+/// **Dated-note rule**: when and where the interview was made, under it:
+/// `2023 年 11 月 18 日上午访谈于南京家中`, `2019년 5월 3일 서울에서`. The
+/// line opens with a year and ends no sentence.
+fn is_dated_note(text: &str) -> bool {
+    let bare = bare(text);
+    let year = bare.get(..4).is_some_and(|y| {
+        y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20"))
+    });
+    year && bare[4..]
+        .trim_start()
+        .starts_with(['年', '년', '.', '-', '/'])
+        && lines::fits_width(bare, 60)
+        && !lines::ends_sentence(bare)
+        && !bare.contains(['。', '，', ','])
 }
 
 /// **Link-or-tags rule**: a line that is links or tags: `Tags: …`,
@@ -1078,6 +1219,14 @@ const COUNTER_WORDS: &[&str] = &[
     "추천",
     "스크랩",
     "싫어요",
+    "훈훈해요",
+    "슬퍼요",
+    "화나요",
+    "추천해요",
+    "최고예요",
+    "흥미로워요",
+    "감동이에요",
+    "후속기사 원해요",
     "いいね",
     "コメント",
     "シェア",
@@ -1098,8 +1247,14 @@ fn is_counter_line(text: &str) -> bool {
             continue;
         }
         // `12likes`, `赞12`
-        let word = token.trim_matches(|c: char| c.is_ascii_digit());
-        if !with_lowercase(word, |lower| COUNTER_WORDS.contains(&lower)) {
+        let word = token.trim_matches(|c: char| c.is_ascii_digit() || "+万萬만kK.,".contains(c));
+        if word.is_empty() {
+            continue;
+        }
+        let counter = with_lowercase(word, |lower| {
+            COUNTER_WORDS.contains(&lower) || super::count::PREFIX_LABELS.contains(lower)
+        });
+        if !counter {
             return false;
         }
         words += 1;
@@ -1138,6 +1293,10 @@ fn is_page_action(text: &str) -> bool {
         "このページのトップへ",
         "一覧へ戻る",
         "一覧に戻る",
+        "この記事をシェアする",
+        "この記事をシェア",
+        "이 기사를 공유합니다",
+        "기사 공유하기",
     ];
     with_lowercase(bare(text), |lower| ACTIONS.contains(&lower))
 }
@@ -1306,6 +1465,18 @@ mod tests {
             "기사제보 news@stardaily.example        진서윤 기자의 다른 기사 보기",
             "Dana Lee is a staff writer at the Harbour Times.",
             "* * *",
+            "좋아요 0 훈훈해요 0 슬퍼요 0 화나요 0",
+            "阅读 10万+ 在看 523",
+            "原标题：《港口的夜班》",
+            "声明：本文仅代表作者观点",
+            "扫码关注我们",
+            "Follow Dana on Twitter @danalee",
+            "Answers have been condensed and edited for clarity.",
+            "This interview was conducted by email.",
+            "（インタビューは3月10日、東京都内で）",
+            "（文中敬称略）",
+            "2023 年 11 月 18 日上午访谈于南京家中",
+            "【プロフィール】",
         ] {
             assert!(is_footer(footer), "{footer}");
         }
@@ -1324,6 +1495,10 @@ mod tests {
             "I like it.",
             "――",
             "……",
+            "2019年にはじめました。",
+            "关注孩子的成长最重要。",
+            "(인터뷰가 처음이라 떨려요) 네, 좋아요.",
+            "Follow your heart, that's all.",
         ] {
             assert!(!is_footer(words), "{words}");
         }
