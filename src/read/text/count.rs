@@ -185,14 +185,26 @@ pub fn find_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
             let stop = text.len() - after.len();
             ends.then_some((at..stop, count))
         })
-        .or_else(|| number_first_in(text))
+        .or_else(|| number_first_in(text, is_meta_line(text), true))
+}
+
+/// Whether `text` is a line of a page's metadata rather than a sentence:
+/// fields between separators (`Posted May 2 · 1,234 reads`, `2024-05-02 |
+/// 1,234 views`), no sentence's end.
+fn is_meta_line(text: &str) -> bool {
+    text.contains(['·', '•', '|', '｜', '丨']) && !super::lines::ends_sentence(text)
 }
 
 /// A number-first count inside a line, its label in a CJK script:
 /// `已有 3872 次阅读 2011-5-18 21:07 |个人分类:…`, `… | 1,234회 조회 |
-/// …`. (A Latin one, `Posted May 2 · 1,234 reads`, is not read inside a
-/// line: prose counts things so.)
-fn number_first_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
+/// …`; a Latin one (`Posted May 2 · 1,234 reads`) only when `latin` (on a
+/// metadata line: prose counts things so). With `field_start`, the number
+/// (or its lead) opens a field, not a sentence's word.
+fn number_first_in(
+    text: &str,
+    latin: bool,
+    field_start: bool,
+) -> Option<(std::ops::Range<usize>, ReadCount)> {
     let starts = text.char_indices().filter(|&(at, c)| {
         c.is_ascii_digit()
             && text[..at]
@@ -205,25 +217,34 @@ fn number_first_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
         let before = text[..at].trim_end();
         let lead = LEADS.iter().find(|l| before.ends_with(*l));
         let open = lead.map_or(before, |l| &before[..before.len() - l.len()]);
-        if open.chars().next_back().is_some_and(|b| {
-            super::lines::is_cjk_letter(b) || b.is_alphanumeric() && !b.is_ascii_digit()
-        }) {
+        if field_start
+            && open.chars().next_back().is_some_and(|b| {
+                super::lines::is_cjk_letter(b) || b.is_alphanumeric() && !b.is_ascii_digit()
+            })
+        {
             continue;
         }
         let rest = &text[at..];
         let end = rest
             .char_indices()
             .find(|&(_, c)| {
-                !(c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | '萬' | '만' | '+'))
+                !(c.is_ascii_digit()
+                    || matches!(c, ',' | '.' | '万' | '萬' | '만' | '+' | 'k' | 'K' | 'M'))
             })
             .map_or(rest.len(), |(i, _)| i);
         let (number, after) = rest.split_at(end);
         let after = after.trim_start();
-        let Some(label) = SUFFIX_LABELS
-            .iter()
-            .filter(|l| !l.is_ascii())
-            .find(|l| after.starts_with(*l))
-        else {
+        let Some(label) = SUFFIX_LABELS.iter().find(|l| {
+            let head = after.get(..l.len());
+            if l.is_ascii() {
+                // a whole word: `1,234 views`, not `12 viewsonic`
+                latin
+                    && head.is_some_and(|h| h.eq_ignore_ascii_case(l))
+                    && !after[l.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            } else {
+                head == Some(**l)
+            }
+        }) else {
             continue;
         };
         let after = &after[label.len()..];
@@ -241,9 +262,16 @@ fn number_first_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
 
 /// A read-count field left unread: its label, then no count (`浏览量:`
 /// before the next field, `人氣` with its number missing, `阅读：--`,
-/// `Views: {{count}}`), or one that is no number (`阅读 12,34`). The range
-/// is the label and what follows it in the field.
+/// `Views: {{count}}`), or one that is no number (`阅读 12,34`); or a
+/// count in a sentence (`It had 1,234 views by noon.`). The range is the
+/// label and what follows it in the field.
 pub fn find_unread(text: &str) -> Option<std::ops::Range<usize>> {
+    // `It had 1,234 views by noon.`: a count in a sentence, not read
+    if !is_meta_line(text)
+        && let Some((range, _)) = number_first_in(text, true, false)
+    {
+        return Some(range);
+    }
     labelled_fields(text).find_map(|(at, label)| {
         let rest = &text[at + label.len()..];
         let colon = rest.trim_start().starts_with([':', '：']);
@@ -390,9 +418,11 @@ pub(crate) fn settle(
             .expected("one read-count line per interview"),
         );
     }
+    // a count line not among `counts` was set aside (a linked page's)
     if first.is_none()
         && let Some((line, (range, count))) = lines
             .iter()
+            .filter(|l| parse_read_count(&l.text).is_none())
             .find_map(|l| find_in(&l.text).map(|found| (l, found)))
     {
         let span = span_in(line, &range);
@@ -658,7 +688,12 @@ mod tests {
             found("2019.03.08 09:42조회 : 1,906"),
             Some(("조회 : 1,906", 1906))
         );
-        assert_eq!(found("Posted May 2 · 1,234 reads"), None);
+        // number first, Latin, on a metadata line only
+        assert_eq!(
+            found("Posted May 2 · 1,234 reads"),
+            Some(("1,234 reads", 1234))
+        );
+        assert_eq!(found("It had 1,234 views by noon."), None);
         assert_eq!(
             found("Posted May 2 · Views: 1,234"),
             Some(("Views: 1,234", 1234))
@@ -741,6 +776,7 @@ mod tests {
         assert_eq!(unread("阅读：--"), Some("阅读：--"));
         assert_eq!(unread("Views: {{count}}"), Some("Views: {{count}}"));
         assert_eq!(unread("阅读 12,34"), Some("阅读 12,34"));
+        assert_eq!(unread("It had 1,234 views by noon."), Some("1,234 views"));
         for words in [
             "我喜欢阅读：",
             "阅读：每天一小时",

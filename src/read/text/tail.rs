@@ -36,6 +36,9 @@ use super::layout;
 use super::lines::{self, with_lowercase};
 use crate::diagnostic::{Code, Diagnostic};
 
+/// What a related-links heading is called in the warnings.
+const RELATED: &str = "related links";
+
 /// How far a footer line reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
@@ -66,7 +69,7 @@ pub(crate) fn set_aside(page: &Page<'_>, body: &mut Body) -> Vec<Diagnostic> {
 /// Takes the page's footer off the end of the last answer; see the module
 /// documentation for the forms.
 fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnostic>) {
-    let (Some(asked), Some(_)) = (body.asked.last(), body.exchanges.last()) else {
+    let (Some(asked), Some(_)) = (body.asked.last().cloned(), body.exchanges.last()) else {
         return;
     };
     // the lines after the last question's line
@@ -86,6 +89,14 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
         .iter()
         .position(|v| v.is_some_and(|f| f.reach == Reach::Rest))
         .unwrap_or(tail.len());
+    if verdicts
+        .get(rest)
+        .copied()
+        .flatten()
+        .is_some_and(|f| f.what == RELATED)
+    {
+        diagnostics.extend(drop_others_counts(body, page.lines[tail[rest]].span.start));
+    }
     let mut cut = rest;
     while cut > 0 && verdicts[cut - 1].is_some() {
         cut -= 1;
@@ -227,6 +238,30 @@ fn shed_more_link(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
     )
 }
 
+/// **Other pages' counts rule**: read counts under a related-links
+/// heading (from byte `from` on) are the linked pages' (`相关阅读` /
+/// `港口的夜班 阅读 1,234`): not this page's; left unread, and flagged.
+fn drop_others_counts(body: &mut Body, from: usize) -> Vec<Diagnostic> {
+    let (others, own): (Vec<_>, Vec<_>) = std::mem::take(&mut body.counts)
+        .into_iter()
+        .partition(|c| c.span.start >= from);
+    body.counts = own;
+    others
+        .into_iter()
+        .map(|c| {
+            Diagnostic::warning(
+                Code::DoubtfulReadCount,
+                format!(
+                    "read count `{}` under the related links, taken for a linked page's",
+                    c.text
+                ),
+                c.span,
+            )
+            .expected("the page's own read count, before its related links")
+        })
+        .collect()
+}
+
 /// What line `i` of the tail is, if it is footer: by its own words, or by
 /// the page's form (`closer`).
 fn verdict(page: &Page<'_>, i: usize, closer: Option<&Closer>, tail: &[usize]) -> Option<Footer> {
@@ -242,14 +277,21 @@ fn verdict(page: &Page<'_>, i: usize, closer: Option<&Closer>, tail: &[usize]) -
         // a share bar: out already; a copyright or related-links line
         // closes the text
         Kind::Furniture => {
-            let reach = if is_copyright(text) || is_related_heading(text) {
-                Reach::Rest
+            return Some(if is_copyright(text) {
+                Footer {
+                    what: "a copyright line",
+                    reach: Reach::Rest,
+                }
+            } else if is_related_heading(text) {
+                Footer {
+                    what: RELATED,
+                    reach: Reach::Rest,
+                }
             } else {
-                Reach::Line
-            };
-            return Some(Footer {
-                what: "page furniture",
-                reach,
+                Footer {
+                    what: "page furniture",
+                    reach: Reach::Line,
+                }
             });
         }
         _ => {}
@@ -311,7 +353,7 @@ fn footer_line(text: &str) -> Option<Footer> {
     let ends: [(fn(&str) -> bool, &'static str); 8] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
-        (is_related_heading, "related links"),
+        (is_related_heading, RELATED),
         (is_afterword, "an afterword"),
         (is_continuation_note, "a note that the interview goes on"),
         (is_narrators_close, "the narrator's closing words"),
@@ -1545,6 +1587,24 @@ mod tests {
             "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n\n関連項目\n\n- インタビュー\n- 口述筆記\n",
         );
         assert_eq!(answer, ["Second."]);
+    }
+
+    #[test]
+    fn read_counts_under_related_links_are_the_linked_pages() {
+        let p = read(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n相关阅读\n港口的夜班\n阅读 1,234\n",
+        );
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulReadCount)
+        );
+        assert_eq!(p.interview.unwrap().read_count, None);
+        // the page's own count, before them, is read
+        let p = read(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n阅读 77\n相关阅读\n港口的夜班\n阅读 1,234\n",
+        );
+        assert_eq!(p.interview.unwrap().read_count, Some(77));
     }
 
     #[test]
