@@ -34,6 +34,7 @@ use super::classify::{Kind, Page};
 use super::fields;
 use super::layout;
 use super::lines::{self, with_lowercase};
+use super::markers::Rule;
 use crate::diagnostic::{Code, Diagnostic};
 
 /// What a related-links heading is called in the warnings.
@@ -81,7 +82,7 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
     let closer = answer_closer(page, body);
     let verdicts: Vec<Option<Footer>> = tail
         .iter()
-        .map(|&i| verdict(page, i, closer.as_ref(), &tail))
+        .map(|&i| verdict(page, i, closer.as_ref(), &tail, &body.turn_labels))
         .collect();
     // every line after one that ends the interview; then the footer lines
     // from the last up
@@ -263,10 +264,20 @@ fn drop_others_counts(body: &mut Body, from: usize) -> Vec<Diagnostic> {
 }
 
 /// What line `i` of the tail is, if it is footer: by its own words, or by
-/// the page's form (`closer`).
-fn verdict(page: &Page<'_>, i: usize, closer: Option<&Closer>, tail: &[usize]) -> Option<Footer> {
+/// the page's form (`closer`). A line that opens a turn by the page's own
+/// marks (`A: …`, or a label that opens turns on the page) is no footer.
+fn verdict(
+    page: &Page<'_>,
+    i: usize,
+    closer: Option<&Closer>,
+    tail: &[usize],
+    turn_labels: &[String],
+) -> Option<Footer> {
     let text: &str = &page.lines[i].text;
-    match page.kinds[i] {
+    match &page.kinds[i] {
+        // `A: …`, `答：…`, `[답변] …`; a dash (`- END -`) may be a footer's
+        Kind::Marker(m) if m.rule != Rule::Dash => return None,
+        Kind::Label(l) if turn_labels.contains(&l.label) => return None,
         // out of the answer already, and footer-like
         Kind::Count(_) => {
             return Some(Footer {
@@ -1605,6 +1616,14 @@ mod tests {
             "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n阅读 77\n相关阅读\n港口的夜班\n阅读 1,234\n",
         );
         assert_eq!(p.interview.unwrap().read_count, Some(77));
+    }
+
+    #[test]
+    fn a_marked_answer_line_is_never_footer() {
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First.\nQ: Who writes?\nA: Me.\nA: 홍길동 기자 hong@example.com\n",
+        );
+        assert_eq!(answer, ["Me.", "홍길동 기자 hong@example.com"]);
     }
 
     #[test]
