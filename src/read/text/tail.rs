@@ -64,7 +64,44 @@ pub(crate) fn set_aside(page: &Page<'_>, body: &mut Body) -> Vec<Diagnostic> {
     if let Some(thanks) = set_aside_closing_thanks(page, body) {
         diagnostics.push(thanks);
     }
+    diagnostics.extend(doubt_last_answer(page, body));
     diagnostics
+}
+
+/// **Last-answer doubt rule**: the last answer still ends with what may be
+/// page text: a line with a footer's shape that was kept (the answer keeps
+/// one line), or a short line ending no sentence where every earlier
+/// answer ends one (`quietgull301 karma`, `- インタビュー`). Kept, and
+/// flagged as doubtful at its line. (A question is no sign: answers ask
+/// back, `外國人憑什麼買單?`.)
+fn doubt_last_answer(page: &Page<'_>, body: &Body) -> Option<Diagnostic> {
+    let (last, earlier) = body.exchanges.split_last()?;
+    let paragraph = last.answer.last()?;
+    let ends = |p: &str| lines::ends_sentence(p) || layout::asks(p);
+    let earlier: Vec<&String> = earlier.iter().filter_map(|e| e.answer.last()).collect();
+    let unlike = earlier.len() >= 2
+        && earlier.iter().all(|p| ends(p))
+        && !ends(paragraph)
+        && lines::fits_width(paragraph, 40);
+    let footer = footer_line(paragraph).map(|f| f.what);
+    let why = match (footer, unlike) {
+        (Some(what), _) => format!("has the shape of {what}"),
+        (None, true) => "ends no sentence, where every other answer does".to_owned(),
+        (None, false) => return None,
+    };
+    // the line the paragraph ends on
+    let line = page.lines.iter().rev().find(|l| {
+        let text = l.text.trim();
+        !text.is_empty() && (paragraph.ends_with(text) || text.ends_with(paragraph.as_str()))
+    })?;
+    Some(
+        Diagnostic::warning(
+            Code::DoubtfulExchanges,
+            format!("the last answer's last paragraph `{paragraph}` {why}: it may be page text"),
+            line.span.clone(),
+        )
+        .expected("the interviewee's last words"),
+    )
 }
 
 /// Takes the page's footer off the end of the last answer; see the module
@@ -1624,6 +1661,25 @@ mod tests {
             "Name\nQ: One?\nA: First.\nQ: Who writes?\nA: Me.\nA: 홍길동 기자 hong@example.com\n",
         );
         assert_eq!(answer, ["Me.", "홍길동 기자 hong@example.com"]);
+    }
+
+    #[test]
+    fn a_last_answer_ending_like_page_text_is_flagged() {
+        let flagged = |text: &str| {
+            read(text)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulExchanges)
+        };
+        assert!(flagged(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\nQ: Three?\nA: Third.\nquietgull301 karma\n"
+        ));
+        assert!(flagged(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: By Jane Doe\n"
+        ));
+        assert!(!flagged(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\nQ: Three?\nA: Third.\nAnd more.\n"
+        ));
     }
 
     #[test]
