@@ -395,10 +395,16 @@ fn is_field_end(c: char) -> bool {
         )
 }
 
+/// How many lines at the top and at the bottom of a page a count inside a
+/// line is looked for in.
+const EDGE: usize = 40;
+
 /// The read count: the first count line of the page; later ones are
 /// reported. A page with no count line may hold one inside a line
 /// (`2013-05-02 | 浏览 12486 次 | 评论 3`): read, and flagged as doubtful.
-/// A page with none is reported, and a count field left unread on it
+/// Counts inside lines are looked for among the page's first and last
+/// [`EDGE`] lines, where its metadata stands. A page with none is
+/// reported, and a count field left unread on it
 /// (`浏览量:` with no number, `人氣` with its number missing) is flagged as
 /// doubtful at its place.
 pub(crate) fn settle(
@@ -418,10 +424,15 @@ pub(crate) fn settle(
             .expected("one read-count line per interview"),
         );
     }
+    // a page's counts stand in its metadata, at its top or its bottom: the
+    // lines in between (a long transcript) are not searched
+    let edges = || {
+        let bottom = lines.len().saturating_sub(EDGE).max(EDGE);
+        lines.iter().take(EDGE).chain(lines.iter().skip(bottom))
+    };
     // a count line not among `counts` was set aside (a linked page's)
     if first.is_none()
-        && let Some((line, (range, count))) = lines
-            .iter()
+        && let Some((line, (range, count))) = edges()
             .filter(|l| parse_read_count(&l.text).is_none())
             .find_map(|l| find_in(&l.text).map(|found| (l, found)))
     {
@@ -440,8 +451,7 @@ pub(crate) fn settle(
     if first.is_none() {
         // a field's label with no count: a count the page failed to print,
         // or one this reader does not know
-        let unread = lines
-            .iter()
+        let unread = edges()
             .filter(|l| super::lines::fits_width(&l.text, 120))
             .find_map(|l| find_unread(&l.text).map(|range| (l, range)));
         if let Some((line, range)) = unread {
@@ -786,6 +796,29 @@ mod tests {
         ] {
             assert_eq!(unread(words), None, "{words}");
         }
+    }
+
+    #[test]
+    fn counts_inside_lines_are_looked_for_at_the_pages_edges() {
+        fn read_count(text: &str) -> Option<u64> {
+            let source = crate::source::Source::from_text("t.txt", text);
+            crate::read::text::read(&source).interview?.read_count
+        }
+        let turns = "Q: Why?\nA: Because.\n".repeat(30);
+        // in the metadata at the top or the bottom
+        assert_eq!(
+            read_count(&format!("Name\n2013-05-02 | 浏览 12 次\n{turns}")),
+            Some(12)
+        );
+        assert_eq!(
+            read_count(&format!("Name\n{turns}2013-05-02 | 浏览 12 次\n")),
+            Some(12)
+        );
+        // not deep inside a long transcript's answers
+        assert_eq!(
+            read_count(&format!("Name\n{turns}A: 2013-05-02 | 浏览 12 次\n{turns}")),
+            None
+        );
     }
 
     #[test]
