@@ -408,7 +408,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [(fn(&str) -> bool, &'static str); 14] = [
+    let lines: [(fn(&str) -> bool, &'static str); 15] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
@@ -419,6 +419,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_counter_line, "share and comment counts"),
         (is_page_action, "a page link"),
         (is_stamp, "a time stamp"),
+        (is_signature, "a signature"),
         (is_dated_note, "a note of when the interview was made"),
         (is_disclaimer, "a disclaimer"),
         (is_follow_prompt, "a prompt to follow the page"),
@@ -557,9 +558,10 @@ fn bare(text: &str) -> &str {
 }
 
 /// **End-mark rule**: `- END -`, `END`, `###`, `-30-`, `<끝>`, `(끝)`,
-/// `（完）`, `(おわり)`, `(以上)`, `〈了〉`: the text is over.
+/// `（完）`, `(おわり)`, `(以上)`, `〈了〉`, `(END OF TRANSCRIPT)`: the text
+/// is over.
 fn is_end_mark(text: &str) -> bool {
-    text.chars().count() <= 14
+    text.chars().count() <= 24
         && matches!(
             with_lowercase(bare(text), str::to_owned).as_str(),
             "" | "end"
@@ -575,6 +577,11 @@ fn is_end_mark(text: &str) -> bool {
                 | "終わり"
                 | "完結"
                 | "以上"
+                | "本文完"
+                | "end of transcript"
+                | "end of interview"
+                | "end of the interview"
+                | "transcript ends"
         )
         && !text.trim().is_empty()
         && !text.trim().chars().all(|c| "-–—―─━".contains(c))
@@ -870,6 +877,11 @@ fn is_staff_credit(text: &str) -> bool {
         "監製",
         "排版",
         "美编",
+        "图片来源",
+        "圖片來源",
+        "图源",
+        "资料来源",
+        "資料來源",
         "图片",
         "圖片",
         "摄影",
@@ -903,6 +915,9 @@ fn is_staff_credit(text: &str) -> bool {
         "interview by",
         "interviewed by",
         "interview and photos",
+        "interview",
+        "text",
+        "words",
         "translated by",
         "translation",
         "produced by",
@@ -915,8 +930,9 @@ fn is_staff_credit(text: &str) -> bool {
         KEYS.iter().any(|k| {
             lower.strip_prefix(k).is_some_and(|rest| {
                 let by = k.ends_with(" by");
+                // `Photos: Ken Ito`, `Edited by Jane Doe`; not `Text me …`
                 let sep = rest.starts_with([':', '：', '/', '／', '=', '＝', '・', '·', '｜', '|'])
-                    || (by || k.is_ascii()) && rest.starts_with(' ');
+                    || by && rest.starts_with(' ');
                 sep && rest
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
                     .chars()
@@ -1187,6 +1203,29 @@ fn is_follow_prompt(text: &str) -> bool {
             OPENERS.iter().any(|o| lower.starts_with(o))
                 || lower.starts_with("follow ") && SOCIAL.iter().any(|s| lower.contains(s))
         })
+}
+
+/// **Signature rule**: a dash and a name alone, signing the piece:
+/// `--Harold Pemberton`, `— Jane Doe`, `– J. Doe`. Latin names only: a
+/// dash before a CJK name (`――佐藤さん`) may open a question.
+fn is_signature(text: &str) -> bool {
+    let text = text.trim();
+    let Some(name) = ["--", "—", "–", "- "]
+        .iter()
+        .find_map(|d| text.strip_prefix(d))
+        .map(str::trim)
+    else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// **Dated-note rule**: when and where the interview was made, under it:
@@ -1567,6 +1606,11 @@ mod tests {
             "（文中敬称略）",
             "2023 年 11 月 18 日上午访谈于南京家中",
             "【プロフィール】",
+            "(END OF TRANSCRIPT)",
+            "图片来源：网络",
+            "Text: Dana Lee / Photos: Ken Ito",
+            "--Harold Pemberton",
+            "— Jane Doe",
         ] {
             assert!(is_footer(footer), "{footer}");
         }
@@ -1589,6 +1633,9 @@ mod tests {
             "关注孩子的成长最重要。",
             "(인터뷰가 처음이라 떨려요) 네, 좋아요.",
             "Follow your heart, that's all.",
+            "— and then we left.",
+            "--",
+            "Text me when you land.",
         ] {
             assert!(!is_footer(words), "{words}");
         }
