@@ -64,7 +64,6 @@ use crate::diagnostic::{Code, Diagnostic, ErrorLimit};
 use crate::model::{Exchange, Interview};
 use crate::read::{Parsed, stopped};
 use crate::source::Source;
-use classify::Counted;
 use lines::Line;
 
 /// Reads raw interview text.
@@ -404,7 +403,7 @@ fn assemble(
     if tally.is_full(diagnostics) {
         return Err(Stopped);
     }
-    let read_count = read_count(
+    let read_count = count::settle(
         source,
         lines,
         header.counts.drain(..).chain(body.counts.drain(..)),
@@ -505,61 +504,6 @@ fn assemble(
 
 /// The reading stopped at the limit on errors.
 struct Stopped;
-
-/// The read count: the first count line of the page; later ones are
-/// reported. A page with no count line may hold one inside a line
-/// (`2013-05-02 | 浏览 12486 次 | 评论 3`): read, and flagged as doubtful.
-/// A page with none is reported too.
-fn read_count(
-    source: &Source,
-    lines: &[Line<'_>],
-    mut counts: impl Iterator<Item = Counted>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Counted> {
-    let mut first = counts.next();
-    for later in counts {
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::DuplicateReadCount,
-                "second read count ignored",
-                later.span,
-            )
-            .expected("one read-count line per interview"),
-        );
-    }
-    if first.is_none()
-        && let Some((line, (range, count))) = lines
-            .iter()
-            .find_map(|l| count::find_in(&l.text).map(|found| (l, found)))
-    {
-        // the line text is the source's own, trimmed: offsets carry over
-        // unless control characters were removed (then the span is the line)
-        let span = if line.text.len() == line.span.len() {
-            line.span.start + range.start..line.span.start + range.end
-        } else {
-            line.span.clone()
-        };
-        let text = line.text[range].to_owned();
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::DoubtfulReadCount,
-                format!("read count `{text}` read from inside a line"),
-                span.clone(),
-            )
-            .expected("a read-count line of its own, such as `已阅读人数: 427`"),
-        );
-        first = Some(Counted { count, span, text });
-    }
-    if first.is_none() {
-        let end = source.text().trim_end().len();
-        let line = source.line_col(end).line;
-        diagnostics.push(
-            Diagnostic::warning(Code::NoReadCount, "no read count", source.line_range(line))
-                .expected("a footer such as `已阅读人数: 427`"),
-        );
-    }
-    first
-}
 
 #[cfg(test)]
 mod tests {
