@@ -36,7 +36,10 @@ pub(crate) struct Body {
     /// compared and an exchange to be reported.
     pub asked: Vec<Range<usize>>,
     /// Where the last exchange kept ends, for a problem with all of it.
-    last_end: usize,
+    pub last_end: usize,
+    /// Answers so far that opened with no quote: on a page that quotes
+    /// every answer, what follows a closed quote is narration.
+    unquoted_answers: usize,
 }
 
 /// An exchange being built.
@@ -432,6 +435,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 }
                 if turn.answering
                     && turn.quote_closed
+                    && body.unquoted_answers == 0
                     && !TURN_QUOTES.iter().any(|&(open, _)| text.starts_with(open))
                 {
                     // `「機械を動かす人」` closed the answer: `なるほど…` is the
@@ -440,7 +444,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     body.diagnostics.push(
                         Diagnostic::warning(
                             Code::TrailingText,
-                            "narration after a quoted answer, left out of the model",
+                            format!(
+                                "narration after a quoted answer, left out of the model: `{text}`"
+                            ),
                             line.span.clone(),
                         )
                         .expected("the answer's text, quoted as the answer is"),
@@ -503,7 +509,6 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         }
         body.close(done, true);
     }
-    body.set_aside_closing_thanks();
     body.set_aside_opening_pleasantries();
     body
 }
@@ -743,27 +748,6 @@ pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
     true
 }
 
-/// Words that thank, closing an interview.
-const THANKS: &[&str] = &[
-    "thank you",
-    "thanks",
-    "ありがとうございました",
-    "ありがとうございます",
-    "고맙습니다",
-    "감사합니다",
-    "谢谢",
-    "謝謝",
-    "感谢",
-];
-
-/// Whether `text` is a short thanks that asks nothing: `네, 오늘 말씀
-/// 고맙습니다.`, `Thank you very much.`, `今日はありがとうございました!`.
-fn thanks(text: &str) -> bool {
-    text.chars().count() <= 40
-        && !super::layout::asks(text)
-        && super::lines::with_lowercase(text, |lower| THANKS.iter().any(|t| lower.contains(t)))
-}
-
 /// Whether a turn's line opens a quote near its start (after a label):
 /// `石田さん「機械を…`, `“能。…`.
 fn opens_quote(line: &str) -> bool {
@@ -894,6 +878,7 @@ impl Body {
         }
         // grown by doubling, an answer of five paragraphs holds room for
         // eight: the model lives through the whole conversion
+        self.unquoted_answers += usize::from(!turn.quoted);
         let mut answer = turn.answer;
         let opens_quoted = answer
             .first()
@@ -919,47 +904,6 @@ impl Body {
             answer,
             answered_by: turn.answered_by,
         });
-    }
-
-    /// The last exchange when it is thanks and thanks back (`네, 오늘 말씀
-    /// 고맙습니다.` / `네, 감사합니다.`), or closing words that ask nothing and
-    /// are thanked for (`以上で終わります。` / `ありがとうございました。`): not
-    /// an exchange; left out and reported.
-    fn set_aside_closing_thanks(&mut self) {
-        let closing = self.exchanges.len() >= 2
-            && self.exchanges.last().is_some_and(|e| {
-                let answer = &e.answer[0];
-                // thanks, and thanks back (an afterword may follow: `あとがき:
-                // …`); or closing words that ask nothing (`以上で終わります。`),
-                // thanked for
-                let short = answer.chars().count() <= 40;
-                let closing = thanks(&e.question) || !super::layout::asks(&e.question);
-                let alone = e.answer.len() == 1 || (thanks(&e.question) && thanks(answer));
-                alone && short && closing && (thanks(&e.question) || thanks(answer))
-            });
-        if !closing {
-            return;
-        }
-        let Some(e) = self.exchanges.pop() else {
-            return;
-        };
-        let at = self.asked.pop().unwrap_or(0..0);
-        self.kept = self.kept.saturating_sub(1 + e.answer.len());
-        let after = match e.answer.len() - 1 {
-            0 => String::new(),
-            n => format!(" (and the {n} paragraphs after the thanks back)"),
-        };
-        self.diagnostics.push(
-            Diagnostic::warning(
-                Code::TrailingText,
-                format!(
-                    "closing thanks `{}` left out of the exchanges{after}",
-                    e.question
-                ),
-                at.start..self.last_end.max(at.end),
-            )
-            .expected("a question and its answer"),
-        );
     }
 
     /// The first exchange when it is pleasantries, asking nothing, and

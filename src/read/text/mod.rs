@@ -64,7 +64,6 @@ use crate::diagnostic::{Code, Diagnostic, ErrorLimit};
 use crate::model::{Exchange, Interview};
 use crate::read::{Parsed, stopped};
 use crate::source::Source;
-use classify::Counted;
 use lines::Line;
 
 /// Reads raw interview text.
@@ -404,7 +403,7 @@ fn assemble(
     if tally.is_full(diagnostics) {
         return Err(Stopped);
     }
-    let read_count = read_count(
+    let read_count = count::settle(
         source,
         lines,
         header.counts.drain(..).chain(body.counts.drain(..)),
@@ -506,61 +505,6 @@ fn assemble(
 /// The reading stopped at the limit on errors.
 struct Stopped;
 
-/// The read count: the first count line of the page; later ones are
-/// reported. A page with no count line may hold one inside a line
-/// (`2013-05-02 | 浏览 12486 次 | 评论 3`): read, and flagged as doubtful.
-/// A page with none is reported too.
-fn read_count(
-    source: &Source,
-    lines: &[Line<'_>],
-    mut counts: impl Iterator<Item = Counted>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Counted> {
-    let mut first = counts.next();
-    for later in counts {
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::DuplicateReadCount,
-                "second read count ignored",
-                later.span,
-            )
-            .expected("one read-count line per interview"),
-        );
-    }
-    if first.is_none()
-        && let Some((line, (range, count))) = lines
-            .iter()
-            .find_map(|l| count::find_in(&l.text).map(|found| (l, found)))
-    {
-        // the line text is the source's own, trimmed: offsets carry over
-        // unless control characters were removed (then the span is the line)
-        let span = if line.text.len() == line.span.len() {
-            line.span.start + range.start..line.span.start + range.end
-        } else {
-            line.span.clone()
-        };
-        let text = line.text[range].to_owned();
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::DoubtfulReadCount,
-                format!("read count `{text}` read from inside a line"),
-                span.clone(),
-            )
-            .expected("a read-count line of its own, such as `已阅读人数: 427`"),
-        );
-        first = Some(Counted { count, span, text });
-    }
-    if first.is_none() {
-        let end = source.text().trim_end().len();
-        let line = source.line_col(end).line;
-        diagnostics.push(
-            Diagnostic::warning(Code::NoReadCount, "no read count", source.line_range(line))
-                .expected("a footer such as `已阅读人数: 427`"),
-        );
-    }
-    first
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,6 +512,36 @@ mod tests {
 
     fn parse(text: &str) -> Parsed {
         read(&Source::from_text("t.txt", text))
+    }
+
+    #[test]
+    fn a_profiles_name_and_title_fields_give_the_speaker_and_role() {
+        for (page, name, role) in [
+            (
+                "Our people\n\nName: Ada Brennan\nTitle: Head of Ferries\nBased in: Cork\n\n\
+                 Q: What does a day look like?\nA: Timetables, mostly.\n",
+                "Ada Brennan",
+                "Head of Ferries",
+            ),
+            (
+                "社員紹介\n氏名：森田 遼\n所属部署：開発部\n\nQ. 仕事内容は？\nA. 設計です。\n",
+                "森田 遼",
+                "開発部",
+            ),
+            (
+                "사내소식\n이름: 한지우\n부서: 인사팀\n\nQ. 하는 일은?\nA. 채용을 맡고 있습니다.\n",
+                "한지우",
+                "인사팀",
+            ),
+        ] {
+            let interview = parse(page).interview.expect("a model");
+            assert_eq!(interview.speaker.name, name, "{page}");
+            assert_eq!(
+                interview.role.map(|r| r.text).as_deref(),
+                Some(role),
+                "{page}"
+            );
+        }
     }
 
     #[test]

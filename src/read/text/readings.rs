@@ -1015,19 +1015,6 @@ mod tests {
     }
 
     #[test]
-    fn closing_thanks_and_thanks_back_are_no_exchange() {
-        let (questions, _, _) = chosen(
-            "Name\nQ: Why?\nA: Because.\nQ: And then?\nA: More.\n\
-             Q: Thank you very much.\nA: Thanks for having me.\n",
-        );
-        assert_eq!(questions, ["Why?", "And then?"]);
-        // a question that thanks and asks is one
-        let (questions, _, _) =
-            chosen("Name\nQ: Why?\nA: Because.\nQ: Thanks, and what next?\nA: More.\n");
-        assert_eq!(questions, ["Why?", "Thanks, and what next?"]);
-    }
-
-    #[test]
     fn a_marked_question_holding_its_answer_is_cut_after_its_first_sentence() {
         let (questions, answers, _) = chosen(
             "도예가 윤슬\nQ. 처음 가마에 불을 넣던 날. 졸업 전시 사흘 전이었어요. 절반이 금이 갔어요.\n\
