@@ -787,6 +787,17 @@ const PLEASANTRIES: &[&str] = &[
     "多多指教",
 ];
 
+/// Whether `text` is a bare yes: `はい。`, `네.`, `OK`, `好的。`.
+fn acknowledges(text: &str) -> bool {
+    let word = text.trim_end_matches(['.', '。', '!', '！', ',', '、', ' ']);
+    let word = word.to_lowercase();
+    [
+        "はい", "ええ", "うん", "네", "예", "응", "yes", "yeah", "ok", "okay", "sure", "好",
+        "好的", "是", "嗯", "對", "对",
+    ]
+    .contains(&word.as_str())
+}
+
 /// Whether `text` holds one of the [`PLEASANTRIES`].
 fn pleasantry(text: &str) -> bool {
     PLEASANTRIES.iter().any(|p| text.contains(p))
@@ -908,34 +919,43 @@ impl Body {
 
     /// The first exchange when it is pleasantries, asking nothing, and
     /// pleasantries back (`それでは、今日はよろしくお願いします。` /
-    /// `よろしくお願いしまーす。`): not an exchange; left out and reported.
+    /// `よろしくお願いしまーす。`), with the set-up answered by a bare yes
+    /// before it: not exchanges; left out and reported.
     fn set_aside_opening_pleasantries(&mut self) {
-        let opening = self.exchanges.len() >= 2
-            && self.exchanges.first().is_some_and(|e| {
-                let [answer] = &e.answer[..] else {
-                    return false;
-                };
-                !super::layout::asks(&e.question)
-                    && answer.chars().count() <= 40
-                    && pleasantry(answer)
-            });
-        if !opening {
+        // an exchange that asks nothing and is answered by `kind`
+        let opening = |e: &Exchange, kind: fn(&str) -> bool| {
+            let [answer] = &e.answer[..] else {
+                return false;
+            };
+            !super::layout::asks(&e.question) && answer.chars().count() <= 40 && kind(answer)
+        };
+        // the set-up before them (`では、始めさせていただきます。` / `はい。`)
+        // goes with them
+        let setup = self
+            .exchanges
+            .iter()
+            .take_while(|e| opening(e, acknowledges) && !opening(e, pleasantry))
+            .count();
+        let n = setup + 1;
+        if self.exchanges.len() <= n || !opening(&self.exchanges[setup], pleasantry) {
             return;
         }
-        let e = self.exchanges.remove(0);
-        let at = self.asked.remove(0);
-        self.kept = self.kept.saturating_sub(2);
-        self.diagnostics.push(
-            Diagnostic::warning(
-                Code::AnswerBeforeQuestion,
-                format!(
-                    "opening pleasantries `{}` / `{}` left out of the exchanges",
-                    e.question, e.answer[0]
-                ),
-                at,
-            )
-            .expected("a question and its answer"),
-        );
+        for _ in 0..n {
+            let e = self.exchanges.remove(0);
+            let at = self.asked.remove(0);
+            self.kept = self.kept.saturating_sub(2);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::AnswerBeforeQuestion,
+                    format!(
+                        "opening pleasantries `{}` / `{}` left out of the exchanges",
+                        e.question, e.answer[0]
+                    ),
+                    at,
+                )
+                .expected("a question and its answer"),
+            );
+        }
     }
 
     /// An answer, or text, where no question has been asked yet: left
@@ -1056,7 +1076,8 @@ mod tests {
     fn opening_pleasantries_are_no_exchange() {
         let source = crate::source::Source::from_text(
             "t.txt",
-            "Name\nT:それでは,今日はよろしくお願いします。\nI:よろしくお願いしまーす。\n\
+            "Name\nT:では,聞き取りを始めさせていただきます。\nI:はい。\n\
+             T:それでは,今日はよろしくお願いします。\nI:よろしくお願いしまーす。\n\
              T:お名前をお願いします。\nI:【I(名)】です。\nT:ご出身は?\nI:北のほうです。\n",
         );
         let parsed = crate::read::text::read(&source);
