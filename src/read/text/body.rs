@@ -715,7 +715,9 @@ const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'
 /// **Quoted turn rule**: quotes around a whole turn are the page's form,
 /// not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
 /// `"First.` … `Last."` over a turn's paragraphs lose the first and the
-/// last mark. Says whether it unquoted. Only where the turn holds no other mark of the pair (`「A」と
+/// last mark, and so do paragraphs that each reopen the quote (`「…` /
+/// `「…」`), as a quotation over paragraphs is printed. Says whether it
+/// unquoted. Only where the turn holds no other mark of the pair (`「A」と
 /// 「B」` is two quotes); a full stop after the closing mark goes with it
 /// (`"…보입니다".`).
 pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
@@ -734,14 +736,21 @@ pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
         .iter()
         .map(|p| p.chars().filter(|&c| c == open || c == close).count())
         .sum();
+    let n = paragraphs.len();
+    // or each paragraph opens the quote again and only the last closes it,
+    // as a quotation over paragraphs is printed
+    let reopened = n >= 2 && open != close && paragraphs.iter().all(|p| p.starts_with(open));
     // the opening and closing marks alone (a straight quote is both)
-    if marks != 2 || paragraphs.len() == 1 && first.chars().count() < 3 {
+    let alone = marks == 2 && !(n == 1 && first.chars().count() < 3);
+    if !alone && !(reopened && marks == n + 1) {
         return false;
     }
-    let n = paragraphs.len();
     paragraphs[n - 1].truncate(end_len);
-    let inner = paragraphs[0][open.len_utf8()..].trim_start().to_owned();
-    paragraphs[0] = inner;
+    let opened = if reopened { n } else { 1 };
+    for p in &mut paragraphs[..opened] {
+        let inner = p[open.len_utf8()..].trim_start().to_owned();
+        *p = inner;
+    }
     let last = &mut paragraphs[n - 1];
     let trimmed = last.trim_end().len();
     last.truncate(trimmed);
@@ -1255,6 +1264,11 @@ mod tests {
         );
         // two quotes, or a quote that opens the turn only
         assert_eq!(unquoted(&["「A」と「B」"]), ["「A」と「B」"]);
+        // each paragraph reopens the quote, the last closes it
+        assert_eq!(
+            unquoted(&["「因為看了太多。", "「我跟自己說。」"]),
+            ["因為看了太多。", "我跟自己說。"]
+        );
         assert_eq!(
             unquoted(&["\"Go,\" she said, \"now.\""]),
             ["\"Go,\" she said, \"now.\""]
