@@ -147,6 +147,16 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         // the line before was an unmarked paragraph of an answer: its span
         let unmarked_before = unmarked.take();
         let mut turn = profile.turn_at(page, i, false);
+        if profile.opener == Opener::Shape
+            && matches!(turn, Some((Side::Question, None, _)))
+            && matches!(page.kinds[i], Kind::Plain)
+            && i + 1 == lines.len()
+            && open.as_ref().is_some_and(|t| !t.answering)
+        {
+            // the page's last line asks back (`Because the fox deserves
+            // it?`) after a question with no answer yet: it answers
+            turn = None;
+        }
         if turn.is_some() {
             moderating = false;
         }
@@ -1237,6 +1247,22 @@ mod tests {
                 "運営はどこが担うのでしょうか。",
                 "規模はどのくらいでしょうか。"
             ]
+        );
+    }
+
+    #[test]
+    fn a_last_line_asking_back_answers_the_question_before_it() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "The Interview\nWhat's your best chirp?\nThe one with the fox.\n\
+             What could you never do without?\nTea, rain and my bike.\n\
+             Why should we vote for you?\nBecause the fox deserves it?\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 3);
+        assert_eq!(
+            interview.exchanges[2].answer,
+            ["Because the fox deserves it?"]
         );
     }
 
