@@ -722,8 +722,8 @@ pub(crate) fn is_heading(text: &str) -> bool {
 /// Quotes that set off a whole turn.
 const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'), ('『', '』')];
 
-/// **Quoted turn rule**: quotes around a whole turn are the page's form,
-/// not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
+/// **Quoted turn rule**: quotes around a whole turn are the page's form
+/// (where every answer so far had them), not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
 /// `"First.` … `Last."` over a turn's paragraphs lose the first and the
 /// last mark, and so do paragraphs that each reopen the quote (`「…` /
 /// `「…」`), as a quotation over paragraphs is printed. Says whether it
@@ -908,12 +908,15 @@ impl Body {
         }
         // grown by doubling, an answer of five paragraphs holds room for
         // eight: the model lives through the whole conversion
-        self.unquoted_answers += usize::from(!turn.quoted);
+        // quotes around answers are the page's form where every answer so
+        // far has them; after an unquoted one, a quoted answer quotes
+        let page_quotes = self.unquoted_answers == 0;
         let mut answer = turn.answer;
         let opens_quoted = answer
             .first()
             .is_some_and(|p| TURN_QUOTES.iter().any(|&(open, _)| p.starts_with(open)));
-        let quoted = unquote(&mut answer) || opens_quoted;
+        self.unquoted_answers += usize::from(!turn.quoted && !opens_quoted);
+        let quoted = (page_quotes && unquote(&mut answer)) || opens_quoted;
         answer.shrink_to_fit();
         let mut question = vec![turn.question];
         // a question quoted whole is a remark quoted, unless the page
