@@ -752,7 +752,7 @@ pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
     let reopened = n >= 2 && open != close && paragraphs.iter().all(|p| p.starts_with(open));
     // the opening and closing marks alone (a straight quote is both)
     let alone = marks == 2 && !(n == 1 && first.chars().count() < 3);
-    if !alone && !(reopened && marks == n + 1) {
+    if !(alone || (reopened && marks == n + 1)) {
         return false;
     }
     paragraphs[n - 1].truncate(end_len);
