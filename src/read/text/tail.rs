@@ -395,10 +395,13 @@ fn strip_line(answer: &mut Vec<String>, page: &Page<'_>, i: usize, takes_all: bo
     false
 }
 
+/// A rule of [`footer_line`]: whether a line is of a kind, and the kind.
+type LineRule = (fn(&str) -> bool, &'static str);
+
 /// A footer line by its own words; see the module documentation.
 fn footer_line(text: &str) -> Option<Footer> {
     let text = text.trim();
-    let ends: [(fn(&str) -> bool, &'static str); 8] = [
+    let ends: [LineRule; 8] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
         (is_related_heading, RELATED),
@@ -408,7 +411,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [(fn(&str) -> bool, &'static str); 15] = [
+    let lines: [LineRule; 15] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
@@ -1519,7 +1522,7 @@ fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnost
     let [answer, after @ ..] = &last.answer[..] else {
         return None;
     };
-    if !after.is_empty() && !(thanks(&last.question) && thanks(answer)) {
+    if !(after.is_empty() || (thanks(&last.question) && thanks(answer))) {
         return None;
     }
     let short = answer.chars().count() <= 40;
