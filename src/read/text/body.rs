@@ -107,6 +107,19 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let lines = page.lines;
     // a reporter's heading came: the next unmarked line asks
     let mut asks_next = false;
+    // `Q 代表幹事（東邦通信）` / `A 知事` before their words: lines whose
+    // marker names the speaker, where both sides do so twice at least
+    let named_turns: Vec<bool> = (0..lines.len())
+        .map(|i| names_speaker_at(page, profile, i))
+        .collect();
+    let named_sides = [Side::Question, Side::Answer].iter().all(|&side| {
+        (0..lines.len())
+            .filter(|&i| {
+                named_turns[i] && matches!(&page.kinds[i], Kind::Marker(m) if m.side == side)
+            })
+            .nth(1)
+            .is_some()
+    });
     // the moderator has the floor: unmarked lines ask nothing
     let mut moderating = false;
     for (i, line) in lines.iter().enumerate().skip(first) {
@@ -161,13 +174,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             moderating = false;
         }
         if let Some((_, None, body)) = &mut turn
-            && matches!(&page.kinds[i], Kind::Marker(m) if m.rule == super::markers::Rule::Letter)
-            && !(page.paragraphs == Layout::Wrapped
-                && lines.get(i + 1).is_some_and(|n| n.block == line.block))
-            && names_the_speaker(body)
-            && i + 1 < lines.len()
-            && matches!(page.kinds[i + 1], Kind::Plain)
-            && profile.turn_at(page, i + 1, false).is_none()
+            && named_turns[i]
+            && named_sides
         {
             // `Q 代表幹事（東邦通信）` / `A 知事`: the marker names who
             // speaks; the words are on the next lines
@@ -330,7 +338,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     turn.answering = true;
                     turn.answered_by = by;
                     turn.answer_span = Some(line.span.clone());
-                    turn.quoted = opens_quote(&line.text);
+                    turn.quoted = opens_quote(&line.text, &text);
                 }
                 turn.quote_closed = turn.quoted && closes_quote(&line.text);
                 if text.is_empty() {
@@ -494,7 +502,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     turn.answering = true;
                     turn.answer_span = Some(line.span.clone());
                     turn.answer.push(text.to_owned());
-                    turn.quoted = opens_quote(text);
+                    turn.quoted = opens_quote(text, text);
                     turn.quote_closed = turn.quoted && closes_quote(text);
                 }
             }
@@ -767,14 +775,21 @@ pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
     true
 }
 
-/// Whether a turn's line opens a quote near its start (after a label):
-/// `石田さん「機械を…`, `“能。…`.
-fn opens_quote(line: &str) -> bool {
-    line.chars().take(16).any(|c| {
-        TURN_QUOTES
-            .iter()
-            .any(|&(open, close)| c == open && open != close)
-    }) || line.starts_with('"')
+/// Whether a turn's text opens with a quote: `“能。…`, `"우선은…`, or a
+/// name set off by the quote (`石田さん「機械を…`, whose text the name rule
+/// gives without its marks). `We “open”.` opens with words.
+fn opens_quote(line: &str, text: &str) -> bool {
+    let opens = |t: &str| TURN_QUOTES.iter().any(|&(open, _)| t.starts_with(open));
+    // a short CJK name or title, a space, the quote (`교장선생님 “…`)
+    let named = |name: &str| {
+        (1..=8).contains(&name.chars().count()) && name.chars().all(super::lines::is_cjk_letter)
+    };
+    opens(text)
+        || super::layout::spaced_label(line)
+            .is_some_and(|(name, _)| opens(line[name.len()..].trim_start()))
+        || line
+            .split_once(' ')
+            .is_some_and(|(name, rest)| named(name) && opens(rest.trim_start()))
 }
 
 /// Whether a line ends by closing a quote, a full stop after it aside:
@@ -786,12 +801,30 @@ fn closes_quote(line: &str) -> bool {
 
 /// **Marker name rule**: the text after a marker is the speaker's name or
 /// title rather than their words when it is short and no sentence:
-/// `Q 代表幹事（東邦通信）`, `A 知事`, then the words on the next line.
+/// `Q 代表幹事（東邦通信）`, `A 知事`, then the words on the next line. (The
+/// page must do so on both sides, twice each: a short answer `A: 丑丑`
+/// with a second paragraph is words.)
 fn names_the_speaker(body: &str) -> bool {
     body.chars().count() <= 16
         && super::layout::bare_key(body) == Some(body)
         && !body.contains(['。', '.', '?', '？', '!', '！', '、', ',', '，', ' '])
         && body.chars().any(super::lines::is_cjk_letter)
+}
+
+/// Whether line `i` is a letter marker whose text names the speaker (see
+/// [`names_the_speaker`]), the words following on a plain line.
+fn names_speaker_at(page: &Page<'_>, profile: &Profile, i: usize) -> bool {
+    let lines = page.lines;
+    let Kind::Marker(m) = &page.kinds[i] else {
+        return false;
+    };
+    m.rule == super::markers::Rule::Letter
+        && !(page.paragraphs == Layout::Wrapped
+            && lines.get(i + 1).is_some_and(|n| n.block == lines[i].block))
+        && names_the_speaker(m.body(&lines[i].text))
+        && i + 1 < lines.len()
+        && matches!(page.kinds[i + 1], Kind::Plain)
+        && profile.turn_at(page, i + 1, false).is_none()
 }
 
 /// Set phrases that open a conversation, asking to be treated kindly.
@@ -1148,6 +1181,37 @@ mod tests {
         let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges[0].question, "効果を見込んでいますか。");
         assert_eq!(interview.exchanges[0].answer, ["5か所から始めます。"]);
+        // once, on one side: words
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "LEE Hee-sup\nQ: A\nA: 丑丑\nSecretary-General of the Secretariat\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["丑丑", "Secretary-General of the Secretariat"]
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_an_answers_first_words_opens_no_quoted_answer() {
+        assert!(opens_quote("石田さん「機械を動かす人」", "機械を動かす人"));
+        assert!(opens_quote("A: “能。", "“能。"));
+        assert!(opens_quote(
+            "교장선생님 “교실에서…”",
+            "교장선생님 “교실에서…”"
+        ));
+        assert!(!opens_quote("A: We “open”.", "We “open”."));
+        assert!(!opens_quote("We “open”.", "We “open”."));
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "AA Aaa\nQ: We cooperation.\nA: We “open”.\nWe cooperation.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["We “open”.", "We cooperation."]
+        );
     }
 
     #[test]
