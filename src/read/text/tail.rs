@@ -398,6 +398,14 @@ fn strip_line(answer: &mut Vec<String>, page: &Page<'_>, i: usize, takes_all: bo
 /// A footer line by its own words; see the module documentation.
 fn footer_line(text: &str) -> Option<Footer> {
     let text = text.trim();
+    // a footer is short: a long line is looked at for the narrator's
+    // closing words only (the other rules all want fewer columns)
+    if !lines::fits_width(text, 300) {
+        return is_narrators_close(text).then_some(Footer {
+            what: "the narrator's closing words",
+            reach: Reach::Rest,
+        });
+    }
     let ends: [(fn(&str) -> bool, &'static str); 8] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
@@ -591,6 +599,9 @@ fn is_end_mark(text: &str) -> bool {
 /// separates the interview from what follows: `* * *`, `＊＊＊`, `◇◇◇`,
 /// `=====`, `————`. (`――` alone opens a question on some pages.)
 fn is_rule(text: &str) -> bool {
+    if !lines::fits_width(text, 80) {
+        return false;
+    }
     let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     marks.len() >= 3
         && marks.iter().all(|&c| c == marks[0])
@@ -769,6 +780,9 @@ fn is_afterword(text: &str) -> bool {
         "reporter's notebook",
     ];
     let bare = bare(text);
+    if !lines::fits_width(bare, 80) {
+        return false;
+    }
     with_lowercase(bare, |lower| {
         HEADINGS.iter().any(|h| {
             lower.strip_prefix(h).is_some_and(|rest| {
@@ -805,8 +819,18 @@ fn is_narrators_close(text: &str) -> bool {
         "when the interview was over",
         "the interview over",
     ];
-    let bare = bare_start(text);
-    with_lowercase(bare, |lower| OPENERS.iter().any(|o| lower.starts_with(o)))
+    opens_with(bare_start(text), OPENERS)
+}
+
+/// Whether one of `words` (lowercase) opens `text`, ASCII letters compared
+/// without case; nothing is lowercased (a footer rule looks at every line
+/// of a long last answer).
+fn opens_with(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        text.as_bytes()
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// **Continuation rule**: a note that the interview goes on in another
@@ -1023,6 +1047,9 @@ fn is_email_byline(text: &str) -> bool {
 
 /// `hong@example.com`, `(soyeon@example.co.kr)`.
 fn has_email(text: &str) -> bool {
+    if !text.contains('@') {
+        return false;
+    }
     text.split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;/".contains(c))
         .map(|word| word.trim_end_matches(['.', '。', ':', '!']))
         .any(|word| {
@@ -1114,11 +1141,9 @@ fn is_editors_note(text: &str) -> bool {
         "인터뷰",
         "interview",
     ];
-    let note = with_lowercase(text, |lower| {
-        SUBJECTS.iter().any(|o| lower.starts_with(o))
-            && DONE.iter().any(|w| lower.contains(w))
-            && lower.split_whitespace().nth(40).is_none()
-    });
+    let note = opens_with(text, SUBJECTS)
+        && text.split_whitespace().nth(40).is_none()
+        && with_lowercase(text, |lower| DONE.iter().any(|w| lower.contains(w)));
     let trimmed = text.trim();
     let bracketed = trimmed.starts_with(['(', '（', '[', '［', '〈', '<'])
         && trimmed.ends_with([')', '）', ']', '］', '〉', '>'])
@@ -1165,9 +1190,7 @@ fn is_disclaimer(text: &str) -> bool {
         "면책",
         "免責事項",
     ];
-    with_lowercase(bare_start(text), |lower| {
-        OPENERS.iter().any(|o| lower.starts_with(o))
-    })
+    opens_with(bare_start(text), OPENERS)
 }
 
 /// **Follow rule**: a prompt to follow or subscribe: `扫码关注我们`,
@@ -1304,10 +1327,7 @@ fn is_link_or_tags(text: &str) -> bool {
     }) && lines::fits_width(trimmed, 200);
     hashtags
         || link
-        || trimmed.split_whitespace().nth(12).is_none()
-            && with_lowercase(bare_start(trimmed), |lower| {
-                OPENERS.iter().any(|o| lower.starts_with(o))
-            })
+        || trimmed.split_whitespace().nth(12).is_none() && opens_with(bare_start(trimmed), OPENERS)
 }
 
 /// The text with bullets and arrows before it taken off: `▶ 관련기사` →
@@ -1435,6 +1455,9 @@ fn is_page_action(text: &str) -> bool {
 /// 2024.05.02 09:42`.
 fn is_stamp(text: &str) -> bool {
     let text = text.trim();
+    if !lines::fits_width(text, 80) {
+        return false;
+    }
     if fields::is_date(text) {
         return true;
     }
