@@ -37,6 +37,9 @@ use super::lines::{self, with_lowercase};
 use super::markers::Rule;
 use crate::diagnostic::{Code, Diagnostic};
 
+/// What a question-side line with no answer is called in the warnings.
+const ASKED: &str = "a question with no answer (it opens as the page's questions do)";
+
 /// What a related-links heading is called in the warnings.
 const RELATED: &str = "related links";
 
@@ -117,9 +120,21 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
         return;
     }
     let closer = answer_closer(page, body);
+    let lead = question_lead(page, body);
     let verdicts: Vec<Option<Footer>> = tail
         .iter()
-        .map(|&i| verdict(page, i, closer.as_ref(), &tail, &body.turn_labels))
+        .map(|&i| {
+            let asks = lead
+                .as_deref()
+                .is_some_and(|lead| raw(page, i).starts_with(lead));
+            if asks {
+                return Some(Footer {
+                    what: ASKED,
+                    reach: Reach::Line,
+                });
+            }
+            verdict(page, i, closer.as_ref(), &tail, &body.turn_labels)
+        })
         .collect();
     // every line after one that ends the interview; then the footer lines
     // from the last up
@@ -168,9 +183,14 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
             (_, Some(own)) => own.what.to_owned(),
             (_, None) => "page text".to_owned(),
         };
+        let code = if what == ASKED {
+            Code::QuestionWithoutAnswer
+        } else {
+            Code::TrailingText
+        };
         reported.push(
             Diagnostic::warning(
-                Code::TrailingText,
+                code,
                 format!("left out of the last answer as {what}: `{}`", line.text),
                 line.span.clone(),
             )
@@ -531,6 +551,46 @@ fn answer_closer(page: &Page<'_>, body: &Body) -> Option<Closer> {
         seen += 1;
     }
     closer.filter(|_| seen >= 2)
+}
+
+/// **Question-lead rule**: what every question line of the page opens
+/// with, when it is a short token before a space (`ー 大学では…`, `Q 같은
+/// 역을…`) or a run of marks (`◆…`): a line of the last answer opening so is
+/// the asker's, and has no answer (`ー ……そこは開けましょう。`). Two
+/// questions before the last at least, and no line of their answers
+/// opening so (a list of `- ` items in an answer).
+fn question_lead(page: &Page<'_>, body: &Body) -> Option<String> {
+    let [earlier @ .., _last] = &body.asked[..] else {
+        return None;
+    };
+    if earlier.len() < 2 {
+        return None;
+    }
+    let lead_of = |span: &Range<usize>| -> Option<String> {
+        let line = page.text.get(span.clone())?.trim_start();
+        let marks: String = line
+            .chars()
+            .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .collect();
+        if !marks.is_empty() {
+            return Some(marks);
+        }
+        let (token, _) = line.split_once([' ', '\u{3000}'])?;
+        (token.chars().count() <= 2).then(|| format!("{token} "))
+    };
+    let first = lead_of(&earlier[0])?;
+    if !earlier[1..]
+        .iter()
+        .all(|span| lead_of(span).as_deref() == Some(first.as_str()))
+    {
+        return None;
+    }
+    // no answer line opens so (an answer's list of `- ` items)
+    let answered = earlier.iter().enumerate().any(|(k, asked)| {
+        lines_between(page, asked, &body.asked[k + 1])
+            .any(|i| raw(page, i).trim_start().starts_with(first.as_str()))
+    });
+    (!answered).then_some(first)
 }
 
 /// Line `i` to the end of its line in the page (the line pass takes a
@@ -1442,6 +1502,14 @@ fn is_page_action(text: &str) -> bool {
         "このページのトップへ",
         "一覧へ戻る",
         "一覧に戻る",
+        "更多",
+        "查看更多",
+        "阅读更多",
+        "閱讀更多",
+        "more",
+        "more »",
+        "더보기",
+        "もっと見る",
         "この記事をシェアする",
         "この記事をシェア",
         "이 기사를 공유합니다",
@@ -1612,6 +1680,7 @@ mod tests {
             "▶ 기사 원문 : http://www.example.com/_ln/0103",
             "좋아요 12 댓글 3",
             "列印此頁",
+            "更多",
             "香港時間12時05分",
             "[스타데일리 진서윤 기자 news@stardaily.example/사진=늘봄엔터테인먼트]",
             "기사제보 news@stardaily.example        진서윤 기자의 다른 기사 보기",
@@ -1750,6 +1819,24 @@ mod tests {
         assert!(!flagged(
             "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\nQ: Three?\nA: Third.\nAnd more.\n"
         ));
+    }
+
+    #[test]
+    fn a_last_line_opening_as_the_questions_do_is_the_askers() {
+        let answer = last_answer(
+            "Name\nー 一つ目は?\nはい。\nー 二つ目は?\nいいえ。\nー 三つ目は?\nたぶん。\n\
+             ー 四つ目は?\nそうです。\nー ……そこは開けましょう。\n",
+        );
+        assert_eq!(answer.last().map(String::as_str), Some("そうです。"));
+        // a page whose answers hold lines opening so keeps it
+        let answer = last_answer(
+            "Name\n- 一つ目は?\n- はい\n- 二つ目は?\nいいえ。\n- 三つ目は?\nたぶん。\n\
+             - 四つ目は?\nそうです。\n- そして、これも。\n",
+        );
+        assert_eq!(
+            answer.last().map(String::as_str),
+            Some("- そして、これも。")
+        );
     }
 
     #[test]
