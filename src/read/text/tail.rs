@@ -415,6 +415,9 @@ fn strip_line(answer: &mut Vec<String>, page: &Page<'_>, i: usize, takes_all: bo
     false
 }
 
+/// A footer rule and what it calls the line in warnings.
+type NamedRule = (fn(&str) -> bool, &'static str);
+
 /// A footer line by its own words; see the module documentation.
 fn footer_line(text: &str) -> Option<Footer> {
     let text = text.trim();
@@ -426,7 +429,7 @@ fn footer_line(text: &str) -> Option<Footer> {
             reach: Reach::Rest,
         });
     }
-    let ends: [(fn(&str) -> bool, &'static str); 8] = [
+    let ends: [NamedRule; 8] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
         (is_related_heading, RELATED),
@@ -436,7 +439,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [(fn(&str) -> bool, &'static str); 15] = [
+    let lines: [NamedRule; 15] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
