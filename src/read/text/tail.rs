@@ -1,7 +1,8 @@
 //! Pass 5b: the page's tail, where the interview ends. Lines after the
 //! last answer that are page footer, not the interviewee's words, are left
 //! out of the last answer and reported, each at its line; a closing
-//! exchange of thanks is left out of the exchanges.
+//! exchange of thanks is left out of the exchanges; a last answer still
+//! ending like page text is flagged as doubtful.
 //!
 //! The tail is read as a whole, line by line, not paragraph by paragraph
 //! (a footer may be wrapped into the answer's last paragraph):
@@ -10,22 +11,28 @@
 //!   mark (`(끝)`, `- END -`), a copyright line, a related-links heading
 //!   (`関連記事`, `【こちらの記事も読まれています】`), an afterword
 //!   (`あとがき:ほしの`, `Editor's note`), a note that the interview goes
-//!   on elsewhere (`(つづく)`, `次回につづきます。`), a rule (`* * *`), and
-//!   the read-count and copyright lines the earlier passes took out.
+//!   on elsewhere (`(つづく)`, `次回につづきます。`), the narrator's closing
+//!   words (`采访结束,…`), a profile heading (`プロフィール`), a rule
+//!   (`* * *`). Read counts under the related links are the linked pages'.
 //! - **Footer lines**, from the last line up, stopping at the first line
 //!   that is none: a reporter's byline or e-mail (`홍길동 기자
 //!   hong@example.com`), credits (`（聞き手・山田）`, `责任编辑：王芳`), a
-//!   link or tags, share and comment counts, a print link, a time stamp.
-//! - **The page's own form**: when every answer line before the last
-//!   exchange closes with the same mark (`」`, `”`, a table cell's `|`),
-//!   lines after the last one that does are not the answer (a narrator's
-//!   closing words, a sign-off). This is a guess, and its warning says so.
+//!   note on the author or on the making, a link or tags, share and
+//!   comment counts, a print link, a time stamp, a signature; and the
+//!   read-count and share-bar lines the earlier passes took out.
+//! - **The page's own form**: when every earlier answer closes with the
+//!   same mark (`」`, `”`, a table cell's `|`), lines after the last answer's
+//!   closing one are not the answer (a narrator's closing words, a
+//!   sign-off); when every question opens alike (`ー `, `Q `), a last line
+//!   opening so is the asker's. These are guesses, and the warnings say so.
+//! - **A link to the whole text** glued to the answer's end (`… 더보기`).
 //!
-//! A line that only looks like a footer inside an answer's sentence stays:
-//! the rules want a footer's whole shape (`Copyright law is broken` is
-//! words; `Copyright 2024 Harbour Times` is a footer). The last answer
-//! keeps one line at least unless a line that ends the interview takes it
-//! all; an exchange left with no answer is set aside with a warning.
+//! A line that only looks like a footer stays: the rules want a footer's
+//! whole shape (`Copyright law is broken.` is words; `Copyright 2024
+//! Harbour Times` is a footer), and a line opening a turn by the page's own
+//! marks (`A: …`) is never footer. The last answer keeps one line at least
+//! unless a line that ends the interview takes it all; an exchange left
+//! with no answer is set aside with a warning.
 
 use std::ops::Range;
 
