@@ -36,7 +36,7 @@ pub(crate) struct Body {
     /// compared and an exchange to be reported.
     pub asked: Vec<Range<usize>>,
     /// Where the last exchange kept ends, for a problem with all of it.
-    last_end: usize,
+    pub last_end: usize,
 }
 
 /// An exchange being built.

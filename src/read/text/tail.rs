@@ -1613,9 +1613,14 @@ fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnost
     let [.., before, last] = &body.exchanges[..] else {
         return None;
     };
-    let [answer] = &last.answer[..] else {
+    // thanks and thanks back may be followed by an afterword (`あとがき:
+    // …`), which goes with them
+    let [answer, after @ ..] = &last.answer[..] else {
         return None;
     };
+    if !after.is_empty() && !(thanks(&last.question) && thanks(answer)) {
+        return None;
+    }
     let short = answer.chars().count() <= 40;
     let closing_words = thanks(&last.question) || closes(&last.question);
     // the asker's own line, cut after its first sentence: `深海図鑑の企画が
@@ -1638,17 +1643,21 @@ fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnost
     }
     let e = body.exchanges.pop()?;
     let at = body.asked.pop().unwrap_or(0..0);
-    body.kept = body.kept.saturating_sub(2);
+    body.kept = body.kept.saturating_sub(1 + e.answer.len());
     let what = if chair_closes {
         &e.answer[0]
     } else {
         &e.question
     };
+    let after = match e.answer.len() - 1 {
+        0 => String::new(),
+        n => format!(" (and the {n} paragraphs after the thanks back)"),
+    };
     Some(
         Diagnostic::warning(
             Code::TrailingText,
-            format!("closing thanks `{what}` left out of the exchanges"),
-            at,
+            format!("closing thanks `{what}` left out of the exchanges{after}"),
+            at.start..body.last_end.max(at.end),
         )
         .expected("a question and its answer"),
     )
