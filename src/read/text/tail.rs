@@ -1618,7 +1618,8 @@ fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnost
     let [answer, after @ ..] = &last.answer[..] else {
         return None;
     };
-    if !after.is_empty() && !(thanks(&last.question) && thanks(answer)) {
+    let thanks_back = thanks(&last.question) && thanks(answer);
+    if !(after.is_empty() || thanks_back) {
         return None;
     }
     let short = answer.chars().count() <= 40;
