@@ -963,7 +963,22 @@ impl Body {
         }
         if let Some(asked) = without_signature(&question) {
             let cut = asked.len();
+            let signature = question[cut..].trim().to_owned();
             question.truncate(cut);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::PageFurniture,
+                    format!("signature `{signature}` after the question, left out of it"),
+                    // the question's lines, up to its answer
+                    turn.asked.start
+                        ..turn
+                            .answer_span
+                            .as_ref()
+                            .map_or(turn.end, |a| a.start.saturating_sub(1))
+                            .max(turn.asked.end),
+                )
+                .expected("the question's text (a reader's signature is not part of it)"),
+            );
         }
         self.exchanges.push(Exchange {
             question,

@@ -515,6 +515,21 @@ mod tests {
     }
 
     #[test]
+    fn a_signature_cut_off_a_question_is_reported_at_its_line() {
+        let p = parse("LEE Hee-sup\nＱ：What now?\n――Kiwi\n**A:**We wait.\n");
+        let interview = p.interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "What now?");
+        let signature = p
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("――Kiwi"))
+            .expect("the signature reported");
+        // the span reaches the signature's line (the third)
+        let span = signature.span.clone().expect("a place");
+        assert!(span.end > "LEE Hee-sup\nＱ：What now?\n".len(), "{span:?}");
+    }
+
+    #[test]
     fn a_profiles_name_and_title_fields_give_the_speaker_and_role() {
         for (page, name, role) in [
             (
