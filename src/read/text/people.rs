@@ -48,7 +48,13 @@ pub(crate) fn settle(
         .map(String::as_str)
         .collect::<Vec<&str>>()
         .join("\n");
-    let answerers = in_headline_order(answerers, &header_text);
+    let answered = |label: &str| {
+        body.exchanges
+            .iter()
+            .filter(|e| e.answered_by.as_deref() == Some(label))
+            .count()
+    };
+    let answerers = in_headline_order(answerers, &header_text, answered);
     let full_name = |label: &str| {
         profile
             .declared
@@ -229,8 +235,14 @@ pub(crate) fn settle(
                     // `市長:` answers and the page names no holder: the
                     // title is the role (and the name is in doubt)
                     // `周部長明遠`: the title inside the name
+                    // `森山知事` written no fuller: the surname, and the title
+                    // as the role
                     let titled = names::titled_in_full(page.text, bare)
-                        .or_else(|| names::title_inside_name(bare).map(|(n, t)| (n, t.to_owned())));
+                        .or_else(|| names::title_inside_name(bare).map(|(n, t)| (n, t.to_owned())))
+                        .or_else(|| {
+                            names::surname_and_title(bare)
+                                .map(|(n, t)| (n.to_owned(), t.to_owned()))
+                        });
                     if let Some((_, title)) = &titled
                         && header.role.is_none()
                     {
@@ -238,15 +250,6 @@ pub(crate) fn settle(
                     } else if names::is_title_alone(bare) && header.role.is_none() {
                         header.role = Some(label.to_string());
                     }
-                    // `森山知事` written no fuller: the surname, and the title
-                    // as the role
-                    let titled = titled.or_else(|| {
-                        let (surname, title) = names::surname_and_title(bare)?;
-                        if header.role.is_none() {
-                            header.role = Some(title.to_owned());
-                        }
-                        Some((surname.to_owned(), title.to_owned()))
-                    });
                     if let Some((name, _)) = titled {
                         name
                     } else {
@@ -377,16 +380,30 @@ pub(crate) fn settle(
 
 /// **Headline order**: where several labels answer, the person the
 /// header names first is the interviewee (`배우 서도현&작곡가 남궁율`:
-/// 서도현, whoever answers first); labels the header does not name keep
-/// their order after them.
-fn in_headline_order<'l>(mut answerers: Vec<&'l str>, headline: &str) -> Vec<&'l str> {
+/// 서도현, whoever answers first); among those the header does not name,
+/// the one who answers most (`浜岡市長` over `松浦総務課長`, who opens and
+/// closes the press conference), else the first.
+fn in_headline_order<'l>(
+    mut answerers: Vec<&'l str>,
+    headline: &str,
+    answered: impl Fn(&str) -> usize,
+) -> Vec<&'l str> {
     if answerers.len() < 2 {
         return answerers;
     }
     answerers.sort_by_key(|label| {
         let (bare, _) = names::without_titles(label);
         let bare = if bare.is_empty() { *label } else { bare };
-        headline.find(bare).unwrap_or(usize::MAX)
+        // named, not speaking: `(○:松浦総務課長)それでは…` in the header
+        // is their own turn
+        let named = headline
+            .match_indices(bare)
+            .map(|(at, _)| at)
+            .find(|&at| !headline[at + bare.len()..].starts_with([')', '）', ':', '：']));
+        (
+            named.unwrap_or(usize::MAX),
+            std::cmp::Reverse(answered(label)),
+        )
     });
     answerers
 }
@@ -576,6 +593,19 @@ mod tests {
         assert_eq!(
             speaker_and_role(page),
             ("祁永年".to_owned(), Some("滨江医院院长".to_owned()))
+        );
+    }
+
+    #[test]
+    fn of_two_who_answer_and_go_unnamed_the_one_who_answers_most_is_the_interviewee() {
+        let page = "(○:松井課長)それでは始めます。\n\
+                    (■:潮見日報)予算は。\n(○:森川市長)増やします。\n\
+                    (■:潮見日報)時期は。\n(○:松井課長)来月です。\n\
+                    (■:潮見日報)規模は。\n(○:森川市長)三割です。\n\
+                    (■:潮見日報)理由は。\n(○:森川市長)需要です。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("森川".to_owned(), Some("市長".to_owned()))
         );
     }
 
