@@ -1269,6 +1269,30 @@ pub(crate) fn title_follows(text: &str) -> bool {
         .any(|e| text.starts_with(e))
 }
 
+/// Hiragana alone: a name's reading (`かわらいのりこ`), as pages print it
+/// in brackets after the name.
+fn is_reading(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| ('\u{3041}'..='\u{309f}').contains(&c) || c == ' ' || c == '・')
+}
+
+/// **Name with its reading**: `河原井典子(かわらいのりこ)` → `河原井典子`.
+pub(crate) fn name_with_reading(text: &str) -> Option<&str> {
+    let (short, full) = split_declaration(text);
+    let full = full?;
+    (is_reading(short) && is_name_like(full)).then_some(full)
+}
+
+/// **Role opening a bio**: the first clause of a profile line when it is
+/// a title (`民俗学者。1961年、長野県生まれ。` → `民俗学者`).
+pub(crate) fn role_opening(text: &str) -> Option<&str> {
+    let end = text.find(['。', '，', ',', '、', '．'])?;
+    let head = text[..end].trim();
+    (head.chars().count() <= 20 && is_title_word(head)).then_some(head)
+}
+
 /// **Name before a title word**: a name line that goes on with what the
 /// page is (`Okafor Deposition Vol. III`, `Gordon Brown Interview`) → the
 /// name before it.
@@ -1294,9 +1318,11 @@ pub(crate) fn name_before_title_word(text: &str) -> Option<&str> {
 /// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
 pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     let text = strip_interview_prefix(text);
+    // `河原井典子(かわらいのりこ)`: the name's reading, not a role
     if let (short, Some(full)) = split_declaration(text)
         && is_name_like(full)
         && !matches_name(short, full)
+        && !is_reading(short)
         && is_role_like(short)
     {
         return Some((full, short));
@@ -1461,6 +1487,7 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
 pub(crate) fn is_person_line(text: &str) -> bool {
     let bare = strip_interview_prefix(text);
     name_with_label(text).is_some()
+        || name_with_reading(text).is_some()
         || name_before_title_word(bare).is_some()
         || name_and_role(text).is_some()
         || name_inside_role(bare).is_some()
@@ -1788,6 +1815,21 @@ mod tests {
         );
         assert_eq!(spaced_name_and_role("윤 해 솔"), None);
         assert_eq!(spaced_name_and_role("A B 위원장"), None);
+    }
+
+    #[test]
+    fn readings_and_bio_openings() {
+        assert_eq!(name_and_role("森川真澄(もりかわますみ)"), None);
+        assert_eq!(
+            name_with_reading("森川真澄(もりかわますみ)"),
+            Some("森川真澄")
+        );
+        assert_eq!(
+            name_and_role("ゆずき(ラジオディレクター)"),
+            Some(("ゆずき", "ラジオディレクター"))
+        );
+        assert_eq!(role_opening("編集者。1970年、横浜生まれ。"), Some("編集者"));
+        assert_eq!(role_opening("1970年、横浜生まれ。"), None);
     }
 
     #[test]

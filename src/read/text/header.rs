@@ -208,6 +208,8 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             let bare = fields::strip_interview_prefix(&text);
             if let Some(speaker) = fields::name_with_label(&text) {
                 h.speaker = Some(speaker);
+            } else if let Some(name) = fields::name_with_reading(&text) {
+                h.speaker = Some(parse_name(name));
             } else if let Some(name) = fields::name_before_title_word(bare) {
                 h.speaker = Some(parse_name(name));
             } else if let Some((name, role)) = fields::name_inside_role(bare) {
@@ -306,6 +308,14 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             }
         }
         h.role = Some(role);
+    } else if let (Some(n), None, false) = (name_at, &h.role, role_read)
+        && let Some(&r) = after.peek()
+        && r == n + 1
+        && let Some(role) = fields::role_opening(&entries[r].line.text)
+    {
+        // `民俗学者。1961年、長野県生まれ。` under the name: the profile opens
+        // with the role (the line stays introduction)
+        h.role = Some(role.to_owned());
     }
     intro.extend(after);
     intro.extend(labelled_intro);
@@ -404,6 +414,9 @@ fn person_name(text: &str) -> String {
         return speaker.name;
     }
     if let Some((name, _)) = fields::name_and_role(text) {
+        return name.to_owned();
+    }
+    if let Some(name) = fields::name_with_reading(text) {
         return name.to_owned();
     }
     if let Some((name, _)) = fields::name_inside_role(text) {
