@@ -810,6 +810,7 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
             })
         })
         .or_else(|| cjk_prefix_mention(text))
+        .or_else(|| role_name_colon_mention(text))
         .or_else(|| bracket_tag_mention(text))
         .or_else(|| honorific_mention(text))
 }
@@ -896,6 +897,33 @@ fn tail_name_inside_role(text: &str) -> Option<Mention> {
             name,
             role: Some(role),
         })
+    })
+}
+
+/// **Role and name before a colon**: a CJK headline that opens with a
+/// role, the name and a colon, then what they said (`市交通局局长许川明:
+/// 公交要跟着人走`) → `许川明` (`市交通局局长`).
+fn role_name_colon_mention(text: &str) -> Option<Mention> {
+    let end = text.find([':', '：'])?;
+    let head = text[..end].trim();
+    if !head.chars().all(is_cjk_letter) || text[end..].chars().nth(1).is_none() {
+        return None;
+    }
+    let (name, role) = super::fields::split_role_name(head)?;
+    Some(Mention {
+        name: name.to_owned(),
+        role: Some(role.to_owned()),
+    })
+}
+
+/// **Bio line**: a line that opens with the person's name and a colon,
+/// then their profile, whose first clause is the role (`许川明:市交通运输局
+/// 局长,高级工程师,…` → `市交通运输局局长`).
+pub(crate) fn bio_role<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    text.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix(name)?;
+        let rest = rest.strip_prefix([':', '：'])?.trim_start();
+        super::fields::role_opening(rest)
     })
 }
 
@@ -1142,6 +1170,11 @@ mod tests {
         );
         assert_eq!(role_phrase("The spokeswoman"), None);
         assert_eq!(
+            bio_role("前言\n许川明:市交通运输局局长,高级工程师。\n", "许川明"),
+            Some("市交通运输局局长")
+        );
+        assert_eq!(bio_role("许川明:我觉得是,先看人。\n", "许川明"), None);
+        assert_eq!(
             role_after_name(
                 "interview 윤해솔 한빛대학교 건축학과 교수 × 김하늘",
                 "윤해솔"
@@ -1314,6 +1347,10 @@ mod tests {
             m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))
         );
         assert_eq!(mention("Weather: Washington, DC"), None);
+        assert_eq!(
+            mention("市交通局局长许川明:公交要跟着人走"),
+            m("许川明", Some("市交通局局长"))
+        );
         assert_eq!(
             mention("서울에서 3년, 다시 본사로… 기획2팀 윤해솔 과장"),
             m("윤해솔", Some("기획2팀 과장"))

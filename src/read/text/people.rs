@@ -125,8 +125,11 @@ pub(crate) fn settle(
         }
         header.speaker = Some(parse_name(&best.name));
         header.speaker_span = Some(span);
-        let role = best
-            .role
+        // a profile line (`沈嘉禾:市卫生健康委员会主任,…`) says the role
+        // better than a headline's short form
+        let role = names::bio_role(&header_lines(header), &best.name)
+            .map(str::to_owned)
+            .or(best.role)
             .filter(|r| fields::doubt_role(r, &best.name).is_none());
         if let Some(role) = std::mem::replace(&mut header.role, role) {
             header.introduction.push(role);
@@ -408,6 +411,18 @@ fn in_headline_order<'l>(
     answerers
 }
 
+/// The header's headline and introduction, one a line: where a profile
+/// line is looked for (a turn that opens `Name:` is no profile).
+fn header_lines(header: &Header) -> String {
+    header
+        .headline
+        .iter()
+        .chain(&header.introduction)
+        .map(String::as_str)
+        .collect::<Vec<&str>>()
+        .join("\n")
+}
+
 /// The one label alone on its line that answers (`（大　臣）` → `大臣`,
 /// its letters unspaced), when there is one and it holds letters.
 fn bare_answerer(profile: &Profile) -> Option<String> {
@@ -439,6 +454,9 @@ fn role_on_page(
     name: &str,
     label: Option<&str>,
 ) -> Option<String> {
+    if let Some(role) = names::bio_role(&header_lines(header), name) {
+        return Some(role.to_owned());
+    }
     let title = label.and_then(|l| names::without_titles(l).1);
     if let Some(title) = title
         && let Some(at) = header
