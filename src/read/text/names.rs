@@ -50,6 +50,8 @@ const TITLES: &[&str] = &[
 
 /// Honorifics written after a CJK name.
 const CJK_HONORIFICS: &[&str] = &[
+    "選手",
+    "选手",
     "선생님",
     "님",
     "씨",
@@ -453,6 +455,32 @@ pub(crate) fn nickname_in_full(text: &str, label: &str) -> Option<String> {
             && !given.contains(familiar)
             && titled)
             .then(|| format!("{surname}{given}"))
+    })
+}
+
+/// **Given-name label**: a Chinese label of two letters that is a given
+/// name (`若岚:`) where the page writes it once after a common surname
+/// (`我是周若岚`) → `周若岚`. A label that opens with a common surname is
+/// a full name already.
+pub(crate) fn surname_before_given(text: &str, label: &str) -> Option<String> {
+    let label = label.trim();
+    let mut letters = label.chars();
+    let (Some(first), Some(_), None) = (letters.next(), letters.next(), letters.next()) else {
+        return None;
+    };
+    if !label.chars().all(is_cjk_letter)
+        || COMMON_SURNAMES.contains(first)
+        || label
+            .chars()
+            .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('가'..='힣').contains(&c))
+    {
+        return None;
+    }
+    text.match_indices(label).find_map(|(at, _)| {
+        let surname = text[..at].chars().next_back()?;
+        COMMON_SURNAMES
+            .contains(surname)
+            .then(|| format!("{surname}{label}"))
     })
 }
 
@@ -1202,6 +1230,17 @@ mod tests {
         assert_eq!(nickname_in_full(page, "王总").as_deref(), Some("王立山"));
         assert_eq!(nickname_in_full("王总说好。", "王总"), None);
         assert_eq!(nickname_in_full(page, "王立"), None);
+    }
+
+    #[test]
+    fn given_names_with_their_surnames() {
+        let page = "大家好,我是林晓岚,刚下飞机。\n晓岚:对。";
+        assert_eq!(
+            surname_before_given(page, "晓岚").as_deref(),
+            Some("林晓岚")
+        );
+        assert_eq!(surname_before_given("晓岚:对。", "晓岚"), None);
+        assert_eq!(surname_before_given("林晓说", "林晓"), None);
     }
 
     #[test]

@@ -261,6 +261,7 @@ pub(crate) fn settle(
                         // `陈老` for `陈光远研究员`
                         names::nickname_in_full(page.text, bare)
                             .or_else(|| names::written_in_full(page.text, bare))
+                            .or_else(|| names::surname_before_given(page.text, bare))
                             .unwrap_or_else(|| bare.to_owned())
                     }
                 }
