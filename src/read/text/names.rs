@@ -830,6 +830,7 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
     latin_mention(text)
         .or_else(|| kicker_mention(text))
         .or_else(|| tail_name_inside_role(text))
+        .or_else(|| korean_name_then_title(text))
         .or_else(|| {
             let (name, role) = super::fields::spaced_name_and_role(text)?;
             Some(Mention {
@@ -955,6 +956,36 @@ pub(crate) fn bio_role<'t>(text: &'t str, name: &str) -> Option<&'t str> {
     })
 }
 
+/// **Korean name, organisation, title**: in a lede, a name of three
+/// syllables, then up to two organisation words and a title with its
+/// possessive (`… 윤해솔 교육부 디지털정책관의 브리핑에서` → `윤해솔`); a
+/// name met in passing, so no role is taken.
+fn korean_name_then_title(text: &str) -> Option<Mention> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let hangul = |w: &str| !w.is_empty() && w.chars().all(|c| ('가'..='힣').contains(&c));
+    words.iter().enumerate().find_map(|(i, name)| {
+        if name.chars().count() != 3 || !is_korean_name(name) {
+            return None;
+        }
+        (1..=3).find_map(|k| {
+            let last = words.get(i + k)?;
+            // the possessive (`…관의 브리핑`): a subject (`부장은 … 질문했다`)
+            // is as often the asker
+            let title = last.strip_suffix('의')?;
+            let titled = hangul(title)
+                && !title.ends_with("기자")
+                && (super::fields::is_title_word(title)
+                    || (title.chars().count() >= 3 && title.ends_with(['관', '인'])));
+            let org = &words[i + 1..i + k];
+            // named in passing: the role is not read from a lede
+            (titled && org.iter().all(|w| hangul(w) && w.chars().count() >= 2)).then(|| Mention {
+                name: (*name).to_owned(),
+                role: None,
+            })
+        })
+    })
+}
+
 /// `(offset, word)` of each whitespace-separated word.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
@@ -1026,10 +1057,11 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
     let part = rest[..end].trim().trim_end_matches([',', '，']);
     // `[…] 배우 오하람이 ‘…’ 종영을 앞두고`: an occupation, the name and
     // its subject particle
-    if let Some((name, Some(role))) = korean_subject(part) {
+    if let Some((name, Some(_))) = korean_subject(part) {
+        // a name met in a lede: its occupation word is no role line
         return Some(Mention {
             name: name.to_owned(),
-            role: Some(role.to_owned()),
+            role: None,
         });
     }
     if let Some((name, role)) = name_and_role(part) {
@@ -1379,13 +1411,22 @@ mod tests {
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
         assert_eq!(
             mention("[한빛일보] 가수 한소리가 ‘새벽’ 발매를 앞두고 말했다."),
-            m("한소리", Some("가수"))
+            m("한소리", None)
         );
         assert_eq!(
             mention("Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery"),
             m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))
         );
         assert_eq!(mention("Weather: Washington, DC"), None);
+        assert_eq!(
+            mention("이날 열린 윤해솔 교육부 디지털정책관의 브리핑에서 나왔다."),
+            m("윤해솔", None)
+        );
+        assert_eq!(
+            korean_name_then_title("윤해솔 문화부 부장은 이렇게 물었다."),
+            None
+        );
+        assert_eq!(korean_name_then_title("한빛일보 윤해솔 기자의 질문"), None);
         assert_eq!(
             mention("市交通局局长许川明:公交要跟着人走"),
             m("许川明", Some("市交通局局长"))
