@@ -813,6 +813,11 @@ const WITH: &[&str] = &[
     "meet ",
     "questions for ",
     "minutes with ",
+    "guest is ",
+    "guest today is ",
+    "guest today, ",
+    "guest this week is ",
+    "joined by ",
     " with ",
 ];
 
@@ -1409,6 +1414,10 @@ mod tests {
             m("장민서", Some("제과기능사 실기 응시생"))
         );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
+        assert_eq!(
+            mention("Hello again. My guest today is Ilse Marrow, who keeps bees."),
+            m("Ilse Marrow", None)
+        );
         assert_eq!(
             mention("[한빛일보] 가수 한소리가 ‘새벽’ 발매를 앞두고 말했다."),
             m("한소리", None)
