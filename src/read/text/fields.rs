@@ -1129,6 +1129,20 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
         return Some("reads like a headline or a sentence");
     }
     // `市長:` answering: the title read as both is no repetition
+    // `Washington, DC`, `Duluth, MN`: a place line, as datelines give it
+    if let Some((place, code)) = role.rsplit_once(", ")
+        && code.len() == 2
+        && code.chars().all(|c| c.is_ascii_uppercase())
+        && place.split_whitespace().count() <= 3
+        && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        // `Ambassador, EU` is a role
+        && !place.split_whitespace().any(|w| {
+            with_lowercase(w, |w| super::names::ROLE_NOUNS.contains(&w))
+                || !super::names::without_titles(w).0.eq(w)
+        })
+    {
+        return Some("is a place");
+    }
     // `盧 山` under `葉青禾`: the next guest's name, spaced
     if is_spaced_cjk(role) {
         return Some("is a name, not a role");
@@ -1885,6 +1899,9 @@ mod tests {
             Some("is a fragment, not a role")
         );
         assert_eq!(doubt_role("Mayor", "Ana Ruiz"), None);
+        assert_eq!(doubt_role("Duluth, MN", "Ana Ruiz"), Some("is a place"));
+        assert_eq!(doubt_role("Director, ACME", "Ana Ruiz"), None);
+        assert_eq!(doubt_role("Ambassador, EU", "Ana Ruiz"), None);
         assert_eq!(
             doubt_role("'바다의 시간' 종영 소감", "윤해솔"),
             Some("reads like a headline or a sentence")

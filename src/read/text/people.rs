@@ -629,6 +629,12 @@ mod tests {
     }
 
     #[test]
+    fn a_place_line_under_the_name_is_no_role() {
+        let page = "Ola Brandvik\nDuluth, MN\nQ: Why?\nA: Because.\nQ: When?\nA: Now.\n";
+        assert_eq!(speaker_and_role(page), ("Ola Brandvik".to_owned(), None));
+    }
+
+    #[test]
     fn a_label_that_is_a_title_alone_is_the_role_and_the_name_is_doubted() {
         let page = "【記者】\n予算の狙いは。\n【市長】\n子育てです。\n【記者】\n次に。\n【市長】\nはい。\n";
         let parsed = read(page);
