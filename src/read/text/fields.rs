@@ -145,6 +145,15 @@ const KEYS: &[(&str, Key)] = &[
     ("採訪嘉賓", Key::Interviewee),
     ("受訪嘉賓", Key::Interviewee),
     ("インタビュイー", Key::Interviewee),
+    // a profile's fields: `Name: Carlos Medina`, `氏名：…`, `이름: …`
+    ("name", Key::Interviewee),
+    ("full name", Key::Interviewee),
+    ("姓名", Key::Interviewee),
+    ("氏名", Key::Interviewee),
+    ("名前", Key::Interviewee),
+    ("お名前", Key::Interviewee),
+    ("이름", Key::Interviewee),
+    ("성명", Key::Interviewee),
     ("introduction", Key::Introduction),
     ("导语", Key::Introduction),
     ("導語", Key::Introduction),
@@ -162,6 +171,17 @@ const KEYS: &[(&str, Key)] = &[
     ("職位", Key::Role),
     ("所属", Key::Role),
     ("affiliation", Key::Role),
+    ("job title", Key::Role),
+    ("department", Key::Role),
+    ("职称", Key::Role),
+    ("職稱", Key::Role),
+    ("部门职称", Key::Role),
+    ("部門職稱", Key::Role),
+    ("部署", Key::Role),
+    ("所属部署", Key::Role),
+    ("役職", Key::Role),
+    ("부서", Key::Role),
+    ("직위", Key::Role),
 ];
 
 /// The shapes of [`KEYS`]' keys, to turn most other words away unread.

@@ -9,6 +9,7 @@ use super::layout::{Party, Profile};
 use super::lines::{self, Layout, Line};
 use super::names::{self, Mention};
 use super::parse_name;
+use super::shape;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Speaker;
 
@@ -60,6 +61,21 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
     let mut role_read = false;
     for (i, entry) in entries.iter().enumerate() {
         match &entry.field {
+            // `Name: Carlos Medina` then `Title: Senior Data Engineer`: a
+            // profile's title is the person's, not the page's
+            Field::Headline(v)
+                if h.role.is_none()
+                    && i > 0
+                    && matches!(entries[i - 1].field, Field::Interviewee(_))
+                    && entry
+                        .line
+                        .text
+                        .trim_start()
+                        .to_lowercase()
+                        .starts_with("title") =>
+            {
+                h.role = Some(v.clone())
+            }
             Field::Headline(v) if h.headline.is_none() => h.headline = Some(v.clone()),
             Field::Date(v) if h.date.is_none() => h.date = Some(v.clone()),
             Field::Byline(v) if h.byline.is_none() => h.byline = Some(v.clone()),
@@ -186,10 +202,14 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             (!speaker_from_labels)
                 .then(|| {
                     let text = |i: &usize| &entries[*i].line.text;
+                    let undoubted = |i: &usize| fields::doubt_name(text(i)).is_none();
+                    // a line with the shape of a name over one without
+                    // (`Careers`, `뉴스룸 > 피플` above `Carlos Medina`)
                     plain
                         .iter()
                         .copied()
-                        .find(|i| fields::doubt_name(text(i)).is_none())
+                        .find(|i| undoubted(i) && shape::unlike_a_name(text(i), None).is_none())
+                        .or_else(|| plain.iter().copied().find(undoubted))
                         .or_else(|| plain.first().copied())
                 })
                 .flatten()
