@@ -30,6 +30,11 @@ pub(crate) struct Header {
     /// `KIM Min-jun, Director …`), as mentions, with where: the
     /// candidates the people pass weighs against the name line taken.
     pub person_lines: Vec<(Mention, std::ops::Range<usize>)>,
+    /// Whether the header marks its fields (`# …`, `Headline: …`,
+    /// `Introduction: …`), as the canonical text does: its name line is then
+    /// meant as one, and no other person the header names is weighed
+    /// against it.
+    pub headline_marked: bool,
     /// Whether the name came from a field that says so (`Interviewee: …`).
     pub speaker_explicit: bool,
     /// Why the name read is in doubt although it reads like a name.
@@ -76,7 +81,10 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             {
                 h.role = Some(v.clone())
             }
-            Field::Headline(v) if h.headline.is_none() => h.headline = Some(v.clone()),
+            Field::Headline(v) if h.headline.is_none() => {
+                h.headline = Some(v.clone());
+                h.headline_marked = true;
+            }
             Field::Date(v) if h.date.is_none() => h.date = Some(v.clone()),
             Field::Byline(v) if h.byline.is_none() => h.byline = Some(v.clone()),
             Field::Interviewer { byline, name } => {
@@ -125,7 +133,10 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                 name_at = Some(i);
             }
             Field::Role(v) if h.role.is_none() => h.role = Some(v.clone()),
-            Field::Introduction(_) => labelled_intro.push(i),
+            Field::Introduction(_) => {
+                labelled_intro.push(i);
+                h.headline_marked = true;
+            }
             Field::Count(count) => h.counts.push(Counted::of(&entry.line, *count)),
             Field::Furniture => h.diagnostics.push(classify::furniture(&entry.line)),
             _ => plain.push(i),

@@ -117,6 +117,7 @@ pub(crate) fn settle(
     // the page's evidence decides (see `weigh`)
     if let Some(speaker) = &header.speaker
         && !header.speaker_explicit
+        && !header.headline_marked
         && let Some((best, span, weak)) = better_candidate(page, header, &speaker.name, &answerers)
     {
         if weak {
@@ -632,6 +633,13 @@ mod tests {
     fn a_place_line_under_the_name_is_no_role() {
         let page = "Ola Brandvik\nDuluth, MN\nQ: Why?\nA: Because.\nQ: When?\nA: Now.\n";
         assert_eq!(speaker_and_role(page), ("Ola Brandvik".to_owned(), None));
+    }
+
+    #[test]
+    fn the_canonical_texts_name_line_is_not_weighed_against_its_introduction() {
+        // the round trip's regression: the text writer's own layout
+        let page = "# LEE Hee-sup\nBROWN\nIntroduction: LEE Hee-sup\nLEE Hee-sup\nQ: A\nA: a\n";
+        assert_eq!(speaker_and_role(page).0, "BROWN");
     }
 
     #[test]
