@@ -1248,13 +1248,15 @@ pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
 
 /// **Names listed**: a field value that lists several CJK names
 /// (`林青禾 周岚 陈默`, `林青禾、周岚`) → the first, who is named first
-/// as the main guest.
+/// as the main guest. Two parts with a space are one name (`黒田 東彦`).
 pub(crate) fn first_of_names(value: &str) -> Option<&str> {
     let parts: Vec<&str> = value
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
         .filter(|p| !p.is_empty())
         .collect();
-    (parts.len() >= 2
+    // `黒田 東彦` is one name with a space: spaces alone list three or more
+    let listed = value.contains(['、', '，', ',']);
+    (parts.len() >= if listed { 2 } else { 3 }
         && parts.iter().all(|p| {
             (2..=4).contains(&p.chars().count()) && p.chars().all(is_cjk_letter) && is_name_like(p)
         }))
@@ -1909,6 +1911,7 @@ mod tests {
         assert_eq!(first_of_names("林青禾、周岚"), Some("林青禾"));
         assert_eq!(first_of_names("林青禾 市文化局局长"), None);
         assert_eq!(first_of_names("林青禾"), None);
+        assert_eq!(first_of_names("黒田 東彦"), None);
     }
 
     #[test]
