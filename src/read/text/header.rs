@@ -35,6 +35,10 @@ pub(crate) struct Header {
     /// meant as one, and no other person the header names is weighed
     /// against it.
     pub headline_marked: bool,
+    /// Whether the name line is the header's first line that is no field
+    /// (after any headline, date or byline): where the seed and the text
+    /// writer put it.
+    pub name_opens_header: bool,
     /// Whether the name came from a field that says so (`Interviewee: …`).
     pub speaker_explicit: bool,
     /// Why the name read is in doubt although it reads like a name.
@@ -234,6 +238,7 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             name_at = Some(j);
         }
         if let Some(i) = name_at {
+            h.name_opens_header = plain.first() == Some(&i);
             h.speaker_span = Some(entries[i].line.span.clone());
             let text = entries[i].line.text.clone();
             let bare = fields::strip_interview_prefix(&text);

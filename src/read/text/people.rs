@@ -115,10 +115,19 @@ pub(crate) fn settle(
     }
     // the name line taken against every other person the header names:
     // the page's evidence decides (see `weigh`)
+    // the header's first line that is no field, when it reads like a name,
+    // is the seed's own name line (and the text writer's): kept unless in
+    // doubt
+    let seed_name_line = header.name_opens_header
+        && header.speaker.as_ref().is_some_and(|s| {
+            fields::doubt_name(&s.name).is_none()
+                && super::shape::unlike_a_name(&s.name, None).is_none()
+        });
     if let Some(speaker) = &header.speaker
         && !header.speaker_explicit
         && !header.headline_marked
-        && let Some((best, span, weak)) = better_candidate(page, header, &speaker.name, &answerers)
+        && let Some((best, span, weak)) =
+            better_candidate(page, header, &speaker.name, &answerers, seed_name_line)
     {
         if weak {
             header.speaker_doubt =
@@ -527,12 +536,16 @@ fn weigh(page: &Page<'_>, name: &str, role: Option<&str>, answerers: &[&str]) ->
 /// name line taken (`Writers Talking` over `Delphine Okoro`, named twice
 /// and in the introduction), by [`weigh`]; the name line keeps ties.
 /// With it, whether the choice is weak: little evidence (under 3), or a
-/// runner-up, the name line taken included, within one point.
+/// runner-up, the name line taken included, within one point. Against a
+/// name line where the seed puts it (`seed_line`), only a person with a
+/// role or a label that answers by their name is weighed: being written
+/// more often is not enough.
 fn better_candidate(
     page: &Page<'_>,
     header: &Header,
     taken: &str,
     answerers: &[&str],
+    seed_line: bool,
 ) -> Option<(names::Mention, std::ops::Range<usize>, bool)> {
     let taken_role = header.role.as_deref();
     let floor = weigh(page, taken, taken_role, answerers);
@@ -541,6 +554,15 @@ fn better_candidate(
         .iter()
         .chain(&header.person_lines)
         .filter(|(m, _)| m.name != taken)
+        .filter(|(m, _)| {
+            !seed_line
+                || m.role
+                    .as_deref()
+                    .is_some_and(|r| fields::doubt_role(r, &m.name).is_none())
+                || answerers
+                    .iter()
+                    .any(|l| names::label_names(l, &m.name, None))
+        })
         .map(|(m, span)| (weigh(page, &m.name, m.role.as_deref(), answerers), m, span))
         .collect();
     // best first; the earlier line first among equals
@@ -639,6 +661,15 @@ mod tests {
     fn the_canonical_texts_name_line_is_not_weighed_against_its_introduction() {
         // the round trip's regression: the text writer's own layout
         let page = "# LEE Hee-sup\nBROWN\nIntroduction: LEE Hee-sup\nLEE Hee-sup\nQ: A\nA: a\n";
+        assert_eq!(speaker_and_role(page).0, "BROWN");
+    }
+
+    #[test]
+    fn the_first_line_that_reads_as_a_name_is_kept() {
+        // the round trip's regression: the seed's layout, name first
+        let page = "BROWN\n您好！李肇星：你好。中国网：再见。\n李肇星\nQ: A\nA: A\n";
+        assert_eq!(speaker_and_role(page).0, "BROWN");
+        let page = "Interviewed by Andrew Marr\nBROWN\n您好！李肇星：你好。\n李肇星\nQ: A\nA: A\n";
         assert_eq!(speaker_and_role(page).0, "BROWN");
     }
 
