@@ -1,11 +1,18 @@
 //! Read counts, in the header or the footer, as pages print them.
 //!
 //! A read-count line is a **label and a number** (`已阅读人数: 427`,
-//! `阅读 1,234`, `阅读量：1.2万`, `阅读次数:997`, `조회수 1,234`,
-//! `조회 : 2,388`, `閲覧数：3,021`, `Views: 1.2k`), a **number and a label**
-//! (`1,234 views`, `3,021回閲覧`, `2,388회 조회`), or a **bare count with a
-//! multiplier** (`10万+`, `9.92만`, `100k+`), which no other kind of line
-//! looks like.
+//! `阅读 1,234`, `阅读量：1.2万`, `阅读次数:997`, `點閱數：1,234`,
+//! `瀏覽人次：5,678`, `조회수 1,234`, `조회 수 1,728`, `閲覧数：3,021`,
+//! `読まれた回数: 1,234`, `Views: 1.2k`, the number in brackets too:
+//! `点击:[ 842 ]`), a **number and a label** (`1,234 views`, `3,021回閲覧`,
+//! `2,388회 조회`, `已有1234人阅读`, `Read 1,234 times`), or a **bare count
+//! with a multiplier** (`10万+`, `9.92만`, `100k+`), which no other kind of
+//! line looks like.
+//!
+//! A count may also stand inside a line of the page's metadata, where its
+//! label opens a field ([`find_in`]); a count field with no count is left
+//! unread and flagged ([`find_unread`]); the page's count is the first
+//! count line, or else one found inside a line, flagged as doubtful.
 //!
 //! The number keeps its precision: digits as printed are exact; a
 //! multiplier (`万` 10⁴, `만` 10⁴, `k` 10³, `M` 10⁶, `亿`/`억` 10⁸) means the

@@ -1254,9 +1254,18 @@ pub(crate) fn first_of_names(value: &str) -> Option<&str> {
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
         .filter(|p| !p.is_empty())
         .collect();
-    // `黒田 東彦` is one name with a space: spaces alone list three or more
-    let listed = value.contains(['、', '，', ',']);
-    (parts.len() >= if listed { 2 } else { 3 }
+    // two parts set apart by a space alone may be one name, family and
+    // given (`宮下 彩`, `道黒 彦東`): a list only where both have the shape
+    // of a full Chinese name (`林青禾 周岚` is not sure; `林青禾 周明岚` is)
+    let separated = value.contains(['、', '，', ',']);
+    let full_names = parts.iter().all(|p| {
+        p.chars().count() == 3
+            && p.chars()
+                .next()
+                .is_some_and(super::names::is_common_chinese_surname)
+    });
+    (parts.len() >= 2
+        && (separated || parts.len() >= 3 || full_names)
         && parts.iter().all(|p| {
             (2..=4).contains(&p.chars().count()) && p.chars().all(is_cjk_letter) && is_name_like(p)
         }))

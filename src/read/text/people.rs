@@ -86,6 +86,7 @@ pub(crate) fn settle(
     let main_answerer = answerers.first().copied();
     if let Some(label) = main_answerer
         && let Some(speaker) = &header.speaker
+        && !header.speaker_explicit
         && label_for(&speaker.name, Party::Interviewee).is_none()
         && !names::label_names(label, &speaker.name, None)
         && let Some((mention, span)) = mentioned(label)

@@ -1,7 +1,8 @@
 //! Pass 5b: the page's tail, where the interview ends. Lines after the
 //! last answer that are page footer, not the interviewee's words, are left
 //! out of the last answer and reported, each at its line; a closing
-//! exchange of thanks is left out of the exchanges.
+//! exchange of thanks is left out of the exchanges; a last answer still
+//! ending like page text is flagged as doubtful.
 //!
 //! The tail is read as a whole, line by line, not paragraph by paragraph
 //! (a footer may be wrapped into the answer's last paragraph):
@@ -10,22 +11,28 @@
 //!   mark (`(끝)`, `- END -`), a copyright line, a related-links heading
 //!   (`関連記事`, `【こちらの記事も読まれています】`), an afterword
 //!   (`あとがき:ほしの`, `Editor's note`), a note that the interview goes
-//!   on elsewhere (`(つづく)`, `次回につづきます。`), a rule (`* * *`), and
-//!   the read-count and copyright lines the earlier passes took out.
+//!   on elsewhere (`(つづく)`, `次回につづきます。`), the narrator's closing
+//!   words (`采访结束,…`), a profile heading (`プロフィール`), a rule
+//!   (`* * *`). Read counts under the related links are the linked pages'.
 //! - **Footer lines**, from the last line up, stopping at the first line
 //!   that is none: a reporter's byline or e-mail (`홍길동 기자
 //!   hong@example.com`), credits (`（聞き手・山田）`, `责任编辑：王芳`), a
-//!   link or tags, share and comment counts, a print link, a time stamp.
-//! - **The page's own form**: when every answer line before the last
-//!   exchange closes with the same mark (`」`, `”`, a table cell's `|`),
-//!   lines after the last one that does are not the answer (a narrator's
-//!   closing words, a sign-off). This is a guess, and its warning says so.
+//!   note on the author or on the making, a link or tags, share and
+//!   comment counts, a print link, a time stamp, a signature; and the
+//!   read-count and share-bar lines the earlier passes took out.
+//! - **The page's own form**: when every earlier answer closes with the
+//!   same mark (`」`, `”`, a table cell's `|`), lines after the last answer's
+//!   closing one are not the answer (a narrator's closing words, a
+//!   sign-off); when every question opens alike (`ー `, `Q `), a last line
+//!   opening so is the asker's. These are guesses, and the warnings say so.
+//! - **A link to the whole text** glued to the answer's end (`… 더보기`).
 //!
-//! A line that only looks like a footer inside an answer's sentence stays:
-//! the rules want a footer's whole shape (`Copyright law is broken` is
-//! words; `Copyright 2024 Harbour Times` is a footer). The last answer
-//! keeps one line at least unless a line that ends the interview takes it
-//! all; an exchange left with no answer is set aside with a warning.
+//! A line that only looks like a footer stays: the rules want a footer's
+//! whole shape (`Copyright law is broken.` is words; `Copyright 2024
+//! Harbour Times` is a footer), and a line opening a turn by the page's own
+//! marks (`A: …`) is never footer. The last answer keeps one line at least
+//! unless a line that ends the interview takes it all; an exchange left
+//! with no answer is set aside with a warning.
 
 use std::ops::Range;
 
@@ -36,6 +43,9 @@ use super::layout;
 use super::lines::{self, with_lowercase};
 use super::markers::Rule;
 use crate::diagnostic::{Code, Diagnostic};
+
+/// What a question-side line with no answer is called in the warnings.
+const ASKED: &str = "a question with no answer (it opens as the page's questions do)";
 
 /// What a related-links heading is called in the warnings.
 const RELATED: &str = "related links";
@@ -117,9 +127,21 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
         return;
     }
     let closer = answer_closer(page, body);
+    let lead = question_lead(page, body);
     let verdicts: Vec<Option<Footer>> = tail
         .iter()
-        .map(|&i| verdict(page, i, closer.as_ref(), &tail, &body.turn_labels))
+        .map(|&i| {
+            let asks = lead
+                .as_deref()
+                .is_some_and(|lead| raw(page, i).starts_with(lead));
+            if asks {
+                return Some(Footer {
+                    what: ASKED,
+                    reach: Reach::Line,
+                });
+            }
+            verdict(page, i, closer.as_ref(), &tail, &body.turn_labels)
+        })
         .collect();
     // every line after one that ends the interview; then the footer lines
     // from the last up
@@ -168,9 +190,14 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
             (_, Some(own)) => own.what.to_owned(),
             (_, None) => "page text".to_owned(),
         };
+        let code = if what == ASKED {
+            Code::QuestionWithoutAnswer
+        } else {
+            Code::TrailingText
+        };
         reported.push(
             Diagnostic::warning(
-                Code::TrailingText,
+                code,
                 format!("left out of the last answer as {what}: `{}`", line.text),
                 line.span.clone(),
             )
@@ -395,10 +422,21 @@ fn strip_line(answer: &mut Vec<String>, page: &Page<'_>, i: usize, takes_all: bo
     false
 }
 
+/// A footer rule and what it calls the line in warnings.
+type NamedRule = (fn(&str) -> bool, &'static str);
+
 /// A footer line by its own words; see the module documentation.
 fn footer_line(text: &str) -> Option<Footer> {
     let text = text.trim();
-    let ends: [(fn(&str) -> bool, &'static str); 8] = [
+    // a footer is short: a long line is looked at for the narrator's
+    // closing words only (the other rules all want fewer columns)
+    if !lines::fits_width(text, 300) {
+        return is_narrators_close(text).then_some(Footer {
+            what: "the narrator's closing words",
+            reach: Reach::Rest,
+        });
+    }
+    let ends: [NamedRule; 8] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
         (is_related_heading, RELATED),
@@ -408,7 +446,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [(fn(&str) -> bool, &'static str); 15] = [
+    let lines: [NamedRule; 15] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
@@ -525,6 +563,46 @@ fn answer_closer(page: &Page<'_>, body: &Body) -> Option<Closer> {
     closer.filter(|_| seen >= 2)
 }
 
+/// **Question-lead rule**: what every question line of the page opens
+/// with, when it is a short token before a space (`ー 大学では…`, `Q 같은
+/// 역을…`) or a run of marks (`◆…`): a line of the last answer opening so is
+/// the asker's, and has no answer (`ー ……そこは開けましょう。`). Two
+/// questions before the last at least, and no line of their answers
+/// opening so (a list of `- ` items in an answer).
+fn question_lead(page: &Page<'_>, body: &Body) -> Option<String> {
+    let [earlier @ .., _last] = &body.asked[..] else {
+        return None;
+    };
+    if earlier.len() < 2 {
+        return None;
+    }
+    let lead_of = |span: &Range<usize>| -> Option<String> {
+        let line = page.text.get(span.clone())?.trim_start();
+        let marks: String = line
+            .chars()
+            .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .collect();
+        if !marks.is_empty() {
+            return Some(marks);
+        }
+        let (token, _) = line.split_once([' ', '\u{3000}'])?;
+        (token.chars().count() <= 2).then(|| format!("{token} "))
+    };
+    let first = lead_of(&earlier[0])?;
+    if !earlier[1..]
+        .iter()
+        .all(|span| lead_of(span).as_deref() == Some(first.as_str()))
+    {
+        return None;
+    }
+    // no answer line opens so (an answer's list of `- ` items)
+    let answered = earlier.iter().enumerate().any(|(k, asked)| {
+        lines_between(page, asked, &body.asked[k + 1])
+            .any(|i| raw(page, i).trim_start().starts_with(first.as_str()))
+    });
+    (!answered).then_some(first)
+}
+
 /// Line `i` to the end of its line in the page (the line pass takes a
 /// table row's cell marks off its text and span).
 fn raw<'p>(page: &Page<'p>, i: usize) -> &'p str {
@@ -591,6 +669,9 @@ fn is_end_mark(text: &str) -> bool {
 /// separates the interview from what follows: `* * *`, `＊＊＊`, `◇◇◇`,
 /// `=====`, `————`. (`――` alone opens a question on some pages.)
 fn is_rule(text: &str) -> bool {
+    if !lines::fits_width(text, 80) {
+        return false;
+    }
     let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     marks.len() >= 3
         && marks.iter().all(|&c| c == marks[0])
@@ -769,6 +850,9 @@ fn is_afterword(text: &str) -> bool {
         "reporter's notebook",
     ];
     let bare = bare(text);
+    if !lines::fits_width(bare, 80) {
+        return false;
+    }
     with_lowercase(bare, |lower| {
         HEADINGS.iter().any(|h| {
             lower.strip_prefix(h).is_some_and(|rest| {
@@ -805,8 +889,18 @@ fn is_narrators_close(text: &str) -> bool {
         "when the interview was over",
         "the interview over",
     ];
-    let bare = bare_start(text);
-    with_lowercase(bare, |lower| OPENERS.iter().any(|o| lower.starts_with(o)))
+    opens_with(bare_start(text), OPENERS)
+}
+
+/// Whether one of `words` (lowercase) opens `text`, ASCII letters compared
+/// without case; nothing is lowercased (a footer rule looks at every line
+/// of a long last answer).
+fn opens_with(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        text.as_bytes()
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// **Continuation rule**: a note that the interview goes on in another
@@ -1023,6 +1117,9 @@ fn is_email_byline(text: &str) -> bool {
 
 /// `hong@example.com`, `(soyeon@example.co.kr)`.
 fn has_email(text: &str) -> bool {
+    if !text.contains('@') {
+        return false;
+    }
     text.split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;/".contains(c))
         .map(|word| word.trim_end_matches(['.', '。', ':', '!']))
         .any(|word| {
@@ -1114,11 +1211,9 @@ fn is_editors_note(text: &str) -> bool {
         "인터뷰",
         "interview",
     ];
-    let note = with_lowercase(text, |lower| {
-        SUBJECTS.iter().any(|o| lower.starts_with(o))
-            && DONE.iter().any(|w| lower.contains(w))
-            && lower.split_whitespace().nth(40).is_none()
-    });
+    let note = opens_with(text, SUBJECTS)
+        && text.split_whitespace().nth(40).is_none()
+        && with_lowercase(text, |lower| DONE.iter().any(|w| lower.contains(w)));
     let trimmed = text.trim();
     let bracketed = trimmed.starts_with(['(', '（', '[', '［', '〈', '<'])
         && trimmed.ends_with([')', '）', ']', '］', '〉', '>'])
@@ -1165,9 +1260,7 @@ fn is_disclaimer(text: &str) -> bool {
         "면책",
         "免責事項",
     ];
-    with_lowercase(bare_start(text), |lower| {
-        OPENERS.iter().any(|o| lower.starts_with(o))
-    })
+    opens_with(bare_start(text), OPENERS)
 }
 
 /// **Follow rule**: a prompt to follow or subscribe: `扫码关注我们`,
@@ -1304,10 +1397,7 @@ fn is_link_or_tags(text: &str) -> bool {
     }) && lines::fits_width(trimmed, 200);
     hashtags
         || link
-        || trimmed.split_whitespace().nth(12).is_none()
-            && with_lowercase(bare_start(trimmed), |lower| {
-                OPENERS.iter().any(|o| lower.starts_with(o))
-            })
+        || trimmed.split_whitespace().nth(12).is_none() && opens_with(bare_start(trimmed), OPENERS)
 }
 
 /// The text with bullets and arrows before it taken off: `▶ 관련기사` →
@@ -1422,6 +1512,12 @@ fn is_page_action(text: &str) -> bool {
         "このページのトップへ",
         "一覧へ戻る",
         "一覧に戻る",
+        "更多",
+        "查看更多",
+        "阅读更多",
+        "閱讀更多",
+        "더보기",
+        "もっと見る",
         "この記事をシェアする",
         "この記事をシェア",
         "이 기사를 공유합니다",
@@ -1435,6 +1531,9 @@ fn is_page_action(text: &str) -> bool {
 /// 2024.05.02 09:42`.
 fn is_stamp(text: &str) -> bool {
     let text = text.trim();
+    if !lines::fits_width(text, 80) {
+        return false;
+    }
     if fields::is_date(text) {
         return true;
     }
@@ -1519,7 +1618,8 @@ fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnost
     let [answer, after @ ..] = &last.answer[..] else {
         return None;
     };
-    if !after.is_empty() && !(thanks(&last.question) && thanks(answer)) {
+    let thanks_back = thanks(&last.question) && thanks(answer);
+    if !(after.is_empty() || thanks_back) {
         return None;
     }
     let short = answer.chars().count() <= 40;
@@ -1598,6 +1698,7 @@ mod tests {
             "▶ 기사 원문 : http://www.example.com/_ln/0103",
             "좋아요 12 댓글 3",
             "列印此頁",
+            "更多",
             "香港時間12時05分",
             "[스타데일리 진서윤 기자 news@stardaily.example/사진=늘봄엔터테인먼트]",
             "기사제보 news@stardaily.example        진서윤 기자의 다른 기사 보기",
@@ -1736,6 +1837,24 @@ mod tests {
         assert!(!flagged(
             "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\nQ: Three?\nA: Third.\nAnd more.\n"
         ));
+    }
+
+    #[test]
+    fn a_last_line_opening_as_the_questions_do_is_the_askers() {
+        let answer = last_answer(
+            "Name\nー 一つ目は?\nはい。\nー 二つ目は?\nいいえ。\nー 三つ目は?\nたぶん。\n\
+             ー 四つ目は?\nそうです。\nー ……そこは開けましょう。\n",
+        );
+        assert_eq!(answer.last().map(String::as_str), Some("そうです。"));
+        // a page whose answers hold lines opening so keeps it
+        let answer = last_answer(
+            "Name\n- 一つ目は?\n- はい\n- 二つ目は?\nいいえ。\n- 三つ目は?\nたぶん。\n\
+             - 四つ目は?\nそうです。\n- そして、これも。\n",
+        );
+        assert_eq!(
+            answer.last().map(String::as_str),
+            Some("- そして、これも。")
+        );
     }
 
     #[test]
