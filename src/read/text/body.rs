@@ -37,6 +37,9 @@ pub(crate) struct Body {
     pub asked: Vec<Range<usize>>,
     /// Where the last exchange kept ends, for a problem with all of it.
     pub last_end: usize,
+    /// Answers so far that opened with no quote: on a page that quotes
+    /// every answer, what follows a closed quote is narration.
+    unquoted_answers: usize,
 }
 
 /// An exchange being built.
@@ -60,6 +63,11 @@ struct Open {
     /// Whether another voice (a label no reading takes for a speaker)
     /// broke into the question before any answer.
     interrupted: bool,
+    /// The answer opened with a quote (`石田さん「…`, `“能。…`), and
+    /// whether its last line closed it: then what follows unmarked is the
+    /// page's narration, not the answer.
+    quoted: bool,
+    quote_closed: bool,
     /// The spans of the answer's last paragraphs that are each a whole
     /// unmarked line, in order (headings between exchanges are among them).
     loose: Vec<Range<usize>>,
@@ -81,6 +89,8 @@ impl Open {
             answerers: Vec::new(),
             loose: Vec::new(),
             interrupted: false,
+            quoted: false,
+            quote_closed: false,
         }
     }
 }
@@ -90,11 +100,26 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let mut body = Body::default();
     let mut open: Option<Open> = None;
     let mut prev_text: Option<usize> = None;
+    // the block of the text line before this one
+    let mut prev_block: Option<u32>;
     // the span of the last line if it was an unmarked paragraph of an answer
     let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
     // a reporter's heading came: the next unmarked line asks
     let mut asks_next = false;
+    // `Q 代表幹事（東邦通信）` / `A 知事` before their words: lines whose
+    // marker names the speaker, where both sides do so twice at least
+    let named_turns: Vec<bool> = (0..lines.len())
+        .map(|i| names_speaker_at(page, profile, i))
+        .collect();
+    let named_sides = [Side::Question, Side::Answer].iter().all(|&side| {
+        (0..lines.len())
+            .filter(|&i| {
+                named_turns[i] && matches!(&page.kinds[i], Kind::Marker(m) if m.side == side)
+            })
+            .nth(1)
+            .is_some()
+    });
     // the moderator has the floor: unmarked lines ask nothing
     let mut moderating = false;
     for (i, line) in lines.iter().enumerate().skip(first) {
@@ -130,12 +155,31 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
             _ => {}
         }
+        prev_block = prev_text.map(|p| lines[p].block);
         prev_text = Some(i);
         // the line before was an unmarked paragraph of an answer: its span
         let unmarked_before = unmarked.take();
-        let turn = profile.turn_at(page, i, false);
+        let mut turn = profile.turn_at(page, i, false);
+        if profile.opener == Opener::Shape
+            && matches!(turn, Some((Side::Question, None, _)))
+            && matches!(page.kinds[i], Kind::Plain)
+            && i + 1 == lines.len()
+            && open.as_ref().is_some_and(|t| !t.answering)
+        {
+            // the page's last line asks back (`Because the fox deserves
+            // it?`) after a question with no answer yet: it answers
+            turn = None;
+        }
         if turn.is_some() {
             moderating = false;
+        }
+        if let Some((_, None, body)) = &mut turn
+            && named_turns[i]
+            && named_sides
+        {
+            // `Q 代表幹事（東邦通信）` / `A 知事`: the marker names who
+            // speaks; the words are on the next lines
+            body.clear();
         }
         if let Some((_, Some(label), _)) = &turn {
             body.labelled += 1;
@@ -294,7 +338,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     turn.answering = true;
                     turn.answered_by = by;
                     turn.answer_span = Some(line.span.clone());
+                    turn.quoted = opens_quote(&line.text, &text);
                 }
+                turn.quote_closed = turn.quoted && closes_quote(&line.text);
                 if text.is_empty() {
                     continue;
                 }
@@ -313,7 +359,12 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if open.is_none() && (profile.questions_unmarked || i == first) {
                     let text = match &page.kinds[i] {
                         Kind::Label(l) => l.body(text),
-                        _ => text,
+                        // `ー 大学では…?`: the page's lead, though this line
+                        // opens no turn by the reading
+                        _ => super::layout::LEAD_SYMBOLS
+                            .iter()
+                            .find_map(|&c| super::layout::led_by(text, c))
+                            .unwrap_or(text),
                     };
                     let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
                     asking.lines = 1;
@@ -400,9 +451,36 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     );
                     continue;
                 }
+                if turn.answering
+                    && turn.quote_closed
+                    && body.unquoted_answers == 0
+                    && !TURN_QUOTES.iter().any(|&(open, _)| text.starts_with(open))
+                {
+                    // `「機械を動かす人」` closed the answer: `なるほど…` is the
+                    // page talking
+                    turn.lines -= 1;
+                    body.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::TrailingText,
+                            format!(
+                                "narration after a quoted answer, left out of the model: `{text}`"
+                            ),
+                            line.span.clone(),
+                        )
+                        .expected("the answer's text, quoted as the answer is"),
+                    );
+                    continue;
+                }
                 if turn.answering {
+                    // a quote still open runs on in its block (`石田さん「一日の
+                    // 流れ。` / `どの部署の人と…」`)
+                    let in_quote = turn.quoted
+                        && !turn.quote_closed
+                        && prev_block == Some(line.block)
+                        && turn.answer.len() == 1;
+                    turn.quote_closed = turn.quoted && closes_quote(text);
                     match turn.answer.last_mut() {
-                        Some(last) if wrapped_join => {
+                        Some(last) if wrapped_join || in_quote => {
                             lines::join_wrapped(last, text);
                             // a paragraph of several lines is no heading
                             turn.loose.clear();
@@ -424,6 +502,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     turn.answering = true;
                     turn.answer_span = Some(line.span.clone());
                     turn.answer.push(text.to_owned());
+                    turn.quoted = opens_quote(text, text);
+                    turn.quote_closed = turn.quoted && closes_quote(text);
                 }
             }
         }
@@ -447,6 +527,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         }
         body.close(done, true);
     }
+    body.set_aside_opening_pleasantries();
     body
 }
 
@@ -649,10 +730,12 @@ pub(crate) fn is_heading(text: &str) -> bool {
 /// Quotes that set off a whole turn.
 const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'), ('『', '』')];
 
-/// **Quoted turn rule**: quotes around a whole turn are the page's form,
-/// not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
+/// **Quoted turn rule**: quotes around a whole turn are the page's form
+/// (where every answer so far had them), not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
 /// `"First.` … `Last."` over a turn's paragraphs lose the first and the
-/// last mark. Says whether it unquoted. Only where the turn holds no other mark of the pair (`「A」と
+/// last mark, and so do paragraphs that each reopen the quote (`「…` /
+/// `「…」`), as a quotation over paragraphs is printed. Says whether it
+/// unquoted. Only where the turn holds no other mark of the pair (`「A」と
 /// 「B」` is two quotes); a full stop after the closing mark goes with it
 /// (`"…보입니다".`).
 pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
@@ -671,18 +754,105 @@ pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
         .iter()
         .map(|p| p.chars().filter(|&c| c == open || c == close).count())
         .sum();
+    let n = paragraphs.len();
+    // or each paragraph opens the quote again and only the last closes it,
+    // as a quotation over paragraphs is printed
+    let reopened = n >= 2 && open != close && paragraphs.iter().all(|p| p.starts_with(open));
     // the opening and closing marks alone (a straight quote is both)
-    if marks != 2 || paragraphs.len() == 1 && first.chars().count() < 3 {
+    let alone = marks == 2 && !(n == 1 && first.chars().count() < 3);
+    if !(alone || (reopened && marks == n + 1)) {
         return false;
     }
-    let n = paragraphs.len();
     paragraphs[n - 1].truncate(end_len);
-    let inner = paragraphs[0][open.len_utf8()..].trim_start().to_owned();
-    paragraphs[0] = inner;
+    let opened = if reopened { n } else { 1 };
+    for p in &mut paragraphs[..opened] {
+        let inner = p[open.len_utf8()..].trim_start().to_owned();
+        *p = inner;
+    }
     let last = &mut paragraphs[n - 1];
     let trimmed = last.trim_end().len();
     last.truncate(trimmed);
     true
+}
+
+/// Whether a turn's text opens with a quote: `“能。…`, `"우선은…`, or a
+/// name set off by the quote (`石田さん「機械を…`, whose text the name rule
+/// gives without its marks). `We “open”.` opens with words.
+fn opens_quote(line: &str, text: &str) -> bool {
+    let opens = |t: &str| TURN_QUOTES.iter().any(|&(open, _)| t.starts_with(open));
+    // a short CJK name or title, a space, the quote (`교장선생님 “…`)
+    let named = |name: &str| {
+        (1..=8).contains(&name.chars().count()) && name.chars().all(super::lines::is_cjk_letter)
+    };
+    opens(text)
+        || super::layout::spaced_label(line)
+            .is_some_and(|(name, _)| opens(line[name.len()..].trim_start()))
+        || line
+            .split_once(' ')
+            .is_some_and(|(name, rest)| named(name) && opens(rest.trim_start()))
+}
+
+/// Whether a line ends by closing a quote, a full stop after it aside:
+/// `…検査する人」`, `…要求论文。”`, `…보입니다".`.
+fn closes_quote(line: &str) -> bool {
+    let end = line.trim_end().trim_end_matches(['.', '。']);
+    TURN_QUOTES.iter().any(|&(_, close)| end.ends_with(close))
+}
+
+/// **Marker name rule**: the text after a marker is the speaker's name or
+/// title rather than their words when it is short and no sentence:
+/// `Q 代表幹事（東邦通信）`, `A 知事`, then the words on the next line. (The
+/// page must do so on both sides, twice each: a short answer `A: 丑丑`
+/// with a second paragraph is words.)
+fn names_the_speaker(body: &str) -> bool {
+    body.chars().count() <= 16
+        && super::layout::bare_key(body) == Some(body)
+        && !body.contains(['。', '.', '?', '？', '!', '！', '、', ',', '，', ' '])
+        && body.chars().any(super::lines::is_cjk_letter)
+}
+
+/// Whether line `i` is a letter marker whose text names the speaker (see
+/// [`names_the_speaker`]), the words following on a plain line.
+fn names_speaker_at(page: &Page<'_>, profile: &Profile, i: usize) -> bool {
+    let lines = page.lines;
+    let Kind::Marker(m) = &page.kinds[i] else {
+        return false;
+    };
+    m.rule == super::markers::Rule::Letter
+        && !(page.paragraphs == Layout::Wrapped
+            && lines.get(i + 1).is_some_and(|n| n.block == lines[i].block))
+        && names_the_speaker(m.body(&lines[i].text))
+        && i + 1 < lines.len()
+        && matches!(page.kinds[i + 1], Kind::Plain)
+        && profile.turn_at(page, i + 1, false).is_none()
+}
+
+/// Set phrases that open a conversation, asking to be treated kindly.
+const PLEASANTRIES: &[&str] = &[
+    "よろしく",
+    "宜しく",
+    "잘 부탁",
+    "请多关照",
+    "請多關照",
+    "请多指教",
+    "請多指教",
+    "多多指教",
+];
+
+/// Whether `text` is a bare yes: `はい。`, `네.`, `OK`, `好的。`.
+fn acknowledges(text: &str) -> bool {
+    let word = text.trim_end_matches(['.', '。', '!', '！', ',', '、', ' ']);
+    let word = word.to_lowercase();
+    [
+        "はい", "ええ", "うん", "네", "예", "응", "yes", "yeah", "ok", "okay", "sure", "好",
+        "好的", "是", "嗯", "對", "对",
+    ]
+    .contains(&word.as_str())
+}
+
+/// Whether `text` holds one of the [`PLEASANTRIES`].
+fn pleasantry(text: &str) -> bool {
+    PLEASANTRIES.iter().any(|p| text.contains(p))
 }
 
 /// Whether a paragraph is a note in brackets alone: `(つづく)`,
@@ -771,11 +941,15 @@ impl Body {
         }
         // grown by doubling, an answer of five paragraphs holds room for
         // eight: the model lives through the whole conversion
+        // quotes around answers are the page's form where every answer so
+        // far has them; after an unquoted one, a quoted answer quotes
+        let page_quotes = self.unquoted_answers == 0;
         let mut answer = turn.answer;
         let opens_quoted = answer
             .first()
             .is_some_and(|p| TURN_QUOTES.iter().any(|&(open, _)| p.starts_with(open)));
-        let quoted = unquote(&mut answer) || opens_quoted;
+        self.unquoted_answers += usize::from(!turn.quoted && !opens_quoted);
+        let quoted = (page_quotes && unquote(&mut answer)) || opens_quoted;
         answer.shrink_to_fit();
         let mut question = vec![turn.question];
         // a question quoted whole is a remark quoted, unless the page
@@ -796,6 +970,47 @@ impl Body {
             answer,
             answered_by: turn.answered_by,
         });
+    }
+
+    /// The first exchange when it is pleasantries, asking nothing, and
+    /// pleasantries back (`それでは、今日はよろしくお願いします。` /
+    /// `よろしくお願いしまーす。`), with the set-up answered by a bare yes
+    /// before it: not exchanges; left out and reported.
+    fn set_aside_opening_pleasantries(&mut self) {
+        // an exchange that asks nothing and is answered by `kind`
+        let opening = |e: &Exchange, kind: fn(&str) -> bool| {
+            let [answer] = &e.answer[..] else {
+                return false;
+            };
+            !super::layout::asks(&e.question) && answer.chars().count() <= 40 && kind(answer)
+        };
+        // the set-up before them (`では、始めさせていただきます。` / `はい。`)
+        // goes with them
+        let setup = self
+            .exchanges
+            .iter()
+            .take_while(|e| opening(e, acknowledges) && !opening(e, pleasantry))
+            .count();
+        let n = setup + 1;
+        if self.exchanges.len() <= n || !opening(&self.exchanges[setup], pleasantry) {
+            return;
+        }
+        for _ in 0..n {
+            let e = self.exchanges.remove(0);
+            let at = self.asked.remove(0);
+            self.kept = self.kept.saturating_sub(2);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::AnswerBeforeQuestion,
+                    format!(
+                        "opening pleasantries `{}` / `{}` left out of the exchanges",
+                        e.question, e.answer[0]
+                    ),
+                    at,
+                )
+                .expected("a question and its answer"),
+            );
+        }
     }
 
     /// An answer, or text, where no question has been asked yet: left
@@ -913,6 +1128,93 @@ mod tests {
     }
 
     #[test]
+    fn opening_pleasantries_are_no_exchange() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\nT:では,聞き取りを始めさせていただきます。\nI:はい。\n\
+             T:それでは,今日はよろしくお願いします。\nI:よろしくお願いしまーす。\n\
+             T:お名前をお願いします。\nI:【I(名)】です。\nT:ご出身は?\nI:北のほうです。\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "お名前をお願いします。");
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("opening pleasantries"))
+        );
+    }
+
+    #[test]
+    fn narration_after_a_quoted_answer_is_no_answer() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Blog\nQ: どんなことを聞いてみたいですか？\nA: 「一日の流れ。\nどの部署の人と話すのか」\n\
+             緊張しながらも質問を考えてくれました。\nQ: 準備は？\nA: 「地図を見ておきたいです」\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["一日の流れ。どの部署の人と話すのか"]
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("narration"))
+        );
+    }
+
+    #[test]
+    fn a_marker_before_a_name_alone_names_the_speaker() {
+        assert!(names_the_speaker("代表幹事（東邦通信）"));
+        assert!(names_the_speaker("知事"));
+        assert!(!names_the_speaker("はい。"));
+        assert!(!names_the_speaker("Yes"));
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "会見\nQ 代表幹事（東邦通信）\n効果を見込んでいますか。\nA 知事\n5か所から始めます。\n\
+             Q 北陸日報\n改修は含まれないんでしょうか。\nA 知事\n含みます。\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "効果を見込んでいますか。");
+        assert_eq!(interview.exchanges[0].answer, ["5か所から始めます。"]);
+        // once, on one side: words
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "LEE Hee-sup\nQ: A\nA: 丑丑\nSecretary-General of the Secretariat\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["丑丑", "Secretary-General of the Secretariat"]
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_an_answers_first_words_opens_no_quoted_answer() {
+        assert!(opens_quote("石田さん「機械を動かす人」", "機械を動かす人"));
+        assert!(opens_quote("A: “能。", "“能。"));
+        assert!(opens_quote(
+            "교장선생님 “교실에서…”",
+            "교장선생님 “교실에서…”"
+        ));
+        assert!(!opens_quote("A: We “open”.", "We “open”."));
+        assert!(!opens_quote("We “open”.", "We “open”."));
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "AA Aaa\nQ: We cooperation.\nA: We “open”.\nWe cooperation.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["We “open”.", "We cooperation."]
+        );
+    }
+
+    #[test]
     fn closing_thanks_and_an_afterword_are_no_exchange() {
         let source = crate::source::Source::from_text(
             "t.txt",
@@ -1019,6 +1321,22 @@ mod tests {
     }
 
     #[test]
+    fn a_last_line_asking_back_answers_the_question_before_it() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "The Interview\nWhat's your best chirp?\nThe one with the fox.\n\
+             What could you never do without?\nTea, rain and my bike.\n\
+             Why should we vote for you?\nBecause the fox deserves it?\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 3);
+        assert_eq!(
+            interview.exchanges[2].answer,
+            ["Because the fox deserves it?"]
+        );
+    }
+
+    #[test]
     fn quotes_around_a_whole_turn_are_no_text() {
         let unquoted = |ps: &[&str]| {
             let mut ps: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
@@ -1042,6 +1360,11 @@ mod tests {
         );
         // two quotes, or a quote that opens the turn only
         assert_eq!(unquoted(&["「A」と「B」"]), ["「A」と「B」"]);
+        // each paragraph reopens the quote, the last closes it
+        assert_eq!(
+            unquoted(&["「因為看了太多。", "「我跟自己說。」"]),
+            ["因為看了太多。", "我跟自己說。"]
+        );
         assert_eq!(
             unquoted(&["\"Go,\" she said, \"now.\""]),
             ["\"Go,\" she said, \"now.\""]

@@ -132,8 +132,12 @@ impl Opener {
     pub fn question(self, text: &str) -> Option<&str> {
         match self {
             Opener::None => None,
-            // a number before a question known by shape is no part of it
-            Opener::Shape => question_shaped(text).then(|| numbered(text).unwrap_or(text)),
+            // a number before a question known by shape is no part of it,
+            // nor a reader's signature after it
+            Opener::Shape => question_shaped(text).then(|| {
+                let text = signed_by_reader(text).unwrap_or(text);
+                numbered(text).unwrap_or(text)
+            }),
             Opener::Lead(symbol) => led_by(text, symbol),
             Opener::Numbered => numbered(text),
             Opener::SameLine => same_line(text).map(|(question, _)| question),
@@ -163,6 +167,10 @@ const SHAPE_QUESTION_CHARS: usize = 120;
 /// The line ends in `?`, `？`, `까요`, `ですか` (see [`asks`]) and holds at
 /// most [`SHAPE_QUESTION_CHARS`] characters, half as many when CJK.
 pub(crate) fn question_shaped(text: &str) -> bool {
+    if let Some(asked) = signed_by_reader(text) {
+        // a reader's question signed with name and place may run longer
+        return asked.chars().count() <= 2 * SHAPE_QUESTION_CHARS;
+    }
     if !asks(text) {
         return false;
     }
@@ -177,6 +185,22 @@ pub(crate) fn question_shaped(text: &str) -> bool {
         SHAPE_QUESTION_CHARS
     };
     chars <= limit
+}
+
+/// **Reader's signature rule**: a reader's question signed after its
+/// question mark with a name and a place, commas between:
+/// `Do sleep trackers help? Kenji Watanabe, Osaka, Japan` → the question,
+/// `Do sleep trackers help?`. The signature is a few capitalised words.
+pub(crate) fn signed_by_reader(text: &str) -> Option<&str> {
+    let at = text.rfind("? ")?;
+    let (asked, signature) = (&text[..=at], text[at + 2..].trim());
+    let words: Vec<&str> = signature.split_whitespace().collect();
+    let signed = signature.contains(',')
+        && (2..=8).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !signature.contains(['?', '!', ';', ':'])
+        && !signature.trim_end_matches('.').contains(". ");
+    signed.then_some(asked)
 }
 
 /// **Lead rule**: `symbol` opens the line and text follows it, as in
@@ -643,6 +667,32 @@ pub(crate) fn asks(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::source::Source;
+
+    #[test]
+    fn a_readers_question_signed_with_name_and_place() {
+        assert_eq!(
+            super::signed_by_reader("Do trackers help? Kenji Watanabe, Osaka, Japan"),
+            Some("Do trackers help?")
+        );
+        assert_eq!(
+            super::signed_by_reader("Best advice? Harriet Cole, Flagstaff, Ariz."),
+            Some("Best advice?")
+        );
+        assert_eq!(
+            super::signed_by_reader("Why? Because, well, it rained."),
+            None
+        );
+        assert_eq!(super::signed_by_reader("Why? I did, Tom"), None);
+        let p = crate::read::text::read(&Source::from_text(
+            "t.txt",
+            "10 Questions for Dr. Ingrid Halvorsen\n\
+             Are you losing? Tom Abernathy, Dayton, Ohio\nI'm losing the argument, not the war.\n\
+             Do trackers help? Kenji Watanabe, Osaka, Japan\nFor some people, yes.\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "Are you losing?");
+        assert_eq!(interview.exchanges[1].question, "Do trackers help?");
+    }
 
     #[test]
     fn a_label_between_a_marked_question_and_its_answer_interjects() {

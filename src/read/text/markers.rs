@@ -126,6 +126,15 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     // `Q    Is the Mayor on board?`, `A\tShe is not.`: a tab or a run of
     // spaces is the delimiter, as press-briefing transcripts print it
     let gap = &spaced[..spaced.len() - rest.len()];
+    // `Q どんなことを…`: one space before Japanese or Chinese text (no
+    // English word is `Q`; in Korean `A 씨` is someone unnamed)
+    let cjk_after_space = gap == " "
+        && rest.chars().next().is_some_and(|c| {
+            super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c)
+        });
+    if digits == 0 && cjk_after_space {
+        return Some((side, line.len() - rest.len()));
+    }
     if digits == 0 && (spaced.starts_with('\t') || gap.len() >= 3 || gap.contains('\u{3000}')) {
         let text = spaced.trim_start();
         if text.starts_with(|c: char| c.is_uppercase() || !c.is_ascii()) {
@@ -326,7 +335,7 @@ pub(crate) fn bracket(line: &str) -> Option<(Side, usize)> {
 /// line framed by dashes on both sides (`──『夏の庭』によせて──`) a
 /// subtitle: neither is a marker.
 pub(crate) fn dash(line: &str) -> Option<usize> {
-    let is_dash = |c: char| matches!(c, '―' | '—' | '─' | '－' | '-' | '━');
+    let is_dash = |c: char| matches!(c, '―' | '—' | '─' | '－' | '-' | '━' | 'ー');
     let mut chars = line.chars();
     let first = chars.next()?;
     let second = chars.next()?;
@@ -334,7 +343,11 @@ pub(crate) fn dash(line: &str) -> Option<usize> {
         // the whole run: `――――` opens a question as `――` does
         let run = line.chars().take_while(|&c| c == first).count();
         run * first.len_utf8()
-    } else if first == '―' && !is_dash(second) {
+    } else if (first == '―' && !is_dash(second))
+        || (first == 'ー' && matches!(second, ' ' | '\u{3000}'))
+    {
+        // `ー 大学では…`: a long-vowel mark opens no word, so before a
+        // space it is a dash
         first.len_utf8()
     } else {
         return None;
@@ -495,6 +508,28 @@ mod tests {
                 .collect();
             prop_assert_eq!(sentence_starts(&line), slow);
         }
+    }
+
+    #[test]
+    fn q_and_one_space_before_cjk_text_is_a_marker() {
+        assert_eq!(letter("Q どんなことを?"), Some((Side::Question, 2)));
+        assert_eq!(letter("Q 무엇을?"), None);
+        assert_eq!(letter("A 씨는 말했다."), None);
+        assert_eq!(letter("A そうです。"), Some((Side::Answer, 2)));
+        assert_eq!(letter("A lot"), None);
+    }
+
+    #[test]
+    fn long_vowel_marks_as_dashes_open_questions() {
+        assert_eq!(q_body("ー 大学では何を?"), Some("大学では何を?".to_owned()));
+        assert_eq!(q_body("ーーー なぜですか"), Some("なぜですか".to_owned()));
+        assert_eq!(q_body("ーーー"), None);
+        assert_eq!(q_body("ーム"), None);
+    }
+
+    fn q_body(line: &str) -> Option<String> {
+        let at = dash(line)?;
+        Some(line[at..].trim().to_owned())
     }
 
     #[test]

@@ -595,7 +595,12 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     // a name that answers once is text, and may answer unmarked as the
     // rules read it
     profile.answers_marked = rules.answers_marked || !marked;
-    let spaced = profile.spaced.clone();
+    // in the order the page first names them (the first answerer is the
+    // speaker), not the map's
+    let spaced: Vec<(String, Party)> = found
+        .iter()
+        .filter_map(|&(name, _, _)| Some((name.to_owned(), *profile.spaced.get(name)?)))
+        .collect();
     known_speakers(&mut profile, &spaced);
     Some(profile)
 }
@@ -737,8 +742,9 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 /// the profile, for the people pass to name. (Labels alone on their line
 /// stay out: they are as often role words, `記者`, `[인터뷰]`, and a name
 /// alone on its line in the header is the header's.)
-fn known_speakers(profile: &mut Profile, found: &HashMap<String, Party>) {
-    for (label, &party) in found {
+fn known_speakers(profile: &mut Profile, found: &[(String, Party)]) {
+    for (label, party) in found {
+        let party = *party;
         profile.parties.entry(label.clone()).or_insert(party);
         if !profile.order.contains(label) {
             profile.order.push(label.clone());
