@@ -1149,6 +1149,20 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
         return Some("reads like a headline or a sentence");
     }
     // `市長:` answering: the title read as both is no repetition
+    // `Washington, DC`, `Duluth, MN`: a place line, as datelines give it
+    if let Some((place, code)) = role.rsplit_once(", ")
+        && code.len() == 2
+        && code.chars().all(|c| c.is_ascii_uppercase())
+        && place.split_whitespace().count() <= 3
+        && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        // `Ambassador, EU` is a role
+        && !place.split_whitespace().any(|w| {
+            with_lowercase(w, |w| super::names::ROLE_NOUNS.contains(&w))
+                || !super::names::without_titles(w).0.eq(w)
+        })
+    {
+        return Some("is a place");
+    }
     // `盧 山` under `葉青禾`: the next guest's name, spaced
     if is_spaced_cjk(role) {
         return Some("is a name, not a role");
@@ -1234,7 +1248,7 @@ pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
 
 /// **Names listed**: a field value that lists several CJK names
 /// (`林青禾 周岚 陈默`, `林青禾、周岚`) → the first, who is named first
-/// as the main guest.
+/// as the main guest. Two parts with a space are one name (`黒田 東彦`).
 pub(crate) fn first_of_names(value: &str) -> Option<&str> {
     let parts: Vec<&str> = value
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
@@ -1300,6 +1314,30 @@ pub(crate) fn title_follows(text: &str) -> bool {
         .any(|e| text.starts_with(e))
 }
 
+/// Hiragana alone: a name's reading (`かわらいのりこ`), as pages print it
+/// in brackets after the name.
+fn is_reading(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| ('\u{3041}'..='\u{309f}').contains(&c) || c == ' ' || c == '・')
+}
+
+/// **Name with its reading**: `河原井典子(かわらいのりこ)` → `河原井典子`.
+pub(crate) fn name_with_reading(text: &str) -> Option<&str> {
+    let (short, full) = split_declaration(text);
+    let full = full?;
+    (is_reading(short) && is_name_like(full)).then_some(full)
+}
+
+/// **Role opening a bio**: the first clause of a profile line when it is
+/// a title (`民俗学者。1961年、長野県生まれ。` → `民俗学者`).
+pub(crate) fn role_opening(text: &str) -> Option<&str> {
+    let end = text.find(['。', '，', ',', '、', '．'])?;
+    let head = text[..end].trim();
+    (head.chars().count() <= 20 && is_title_word(head)).then_some(head)
+}
+
 /// **Name before a title word**: a name line that goes on with what the
 /// page is (`Okafor Deposition Vol. III`, `Gordon Brown Interview`) → the
 /// name before it.
@@ -1325,9 +1363,11 @@ pub(crate) fn name_before_title_word(text: &str) -> Option<&str> {
 /// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
 pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     let text = strip_interview_prefix(text);
+    // `河原井典子(かわらいのりこ)`: the name's reading, not a role
     if let (short, Some(full)) = split_declaration(text)
         && is_name_like(full)
         && !matches_name(short, full)
+        && !is_reading(short)
         && is_role_like(short)
     {
         return Some((full, short));
@@ -1492,6 +1532,7 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
 pub(crate) fn is_person_line(text: &str) -> bool {
     let bare = strip_interview_prefix(text);
     name_with_label(text).is_some()
+        || name_with_reading(text).is_some()
         || name_before_title_word(bare).is_some()
         || name_and_role(text).is_some()
         || name_inside_role(bare).is_some()
@@ -1822,6 +1863,21 @@ mod tests {
     }
 
     #[test]
+    fn readings_and_bio_openings() {
+        assert_eq!(name_and_role("森川真澄(もりかわますみ)"), None);
+        assert_eq!(
+            name_with_reading("森川真澄(もりかわますみ)"),
+            Some("森川真澄")
+        );
+        assert_eq!(
+            name_and_role("ゆずき(ラジオディレクター)"),
+            Some(("ゆずき", "ラジオディレクター"))
+        );
+        assert_eq!(role_opening("編集者。1970年、横浜生まれ。"), Some("編集者"));
+        assert_eq!(role_opening("1970年、横浜生まれ。"), None);
+    }
+
+    #[test]
     fn names_before_title_words() {
         assert_eq!(
             name_before_title_word("Okafor Deposition Vol. III"),
@@ -1864,6 +1920,7 @@ mod tests {
         assert_eq!(first_of_names("林青禾、周岚"), Some("林青禾"));
         assert_eq!(first_of_names("林青禾 市文化局局长"), None);
         assert_eq!(first_of_names("林青禾"), None);
+        assert_eq!(first_of_names("黒田 東彦"), None);
     }
 
     #[test]
@@ -1874,6 +1931,9 @@ mod tests {
             Some("is a fragment, not a role")
         );
         assert_eq!(doubt_role("Mayor", "Ana Ruiz"), None);
+        assert_eq!(doubt_role("Duluth, MN", "Ana Ruiz"), Some("is a place"));
+        assert_eq!(doubt_role("Director, ACME", "Ana Ruiz"), None);
+        assert_eq!(doubt_role("Ambassador, EU", "Ana Ruiz"), None);
         assert_eq!(
             doubt_role("'바다의 시간' 종영 소감", "윤해솔"),
             Some("reads like a headline or a sentence")

@@ -30,6 +30,15 @@ pub(crate) struct Header {
     /// `KIM Min-jun, Director …`), as mentions, with where: the
     /// candidates the people pass weighs against the name line taken.
     pub person_lines: Vec<(Mention, std::ops::Range<usize>)>,
+    /// Whether the header marks its fields (`# …`, `Headline: …`,
+    /// `Introduction: …`), as the canonical text does: its name line is then
+    /// meant as one, and no other person the header names is weighed
+    /// against it.
+    pub headline_marked: bool,
+    /// Whether the name line is the header's first line that is no field
+    /// (after any headline, date or byline): where the seed and the text
+    /// writer put it.
+    pub name_opens_header: bool,
     /// Whether the name came from a field that says so (`Interviewee: …`).
     pub speaker_explicit: bool,
     /// Why the name read is in doubt although it reads like a name.
@@ -76,7 +85,10 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             {
                 h.role = Some(v.clone())
             }
-            Field::Headline(v) if h.headline.is_none() => h.headline = Some(v.clone()),
+            Field::Headline(v) if h.headline.is_none() => {
+                h.headline = Some(v.clone());
+                h.headline_marked = true;
+            }
             Field::Date(v) if h.date.is_none() => h.date = Some(v.clone()),
             Field::Byline(v) if h.byline.is_none() => h.byline = Some(v.clone()),
             Field::Interviewer { byline, name } => {
@@ -125,7 +137,10 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                 name_at = Some(i);
             }
             Field::Role(v) if h.role.is_none() => h.role = Some(v.clone()),
-            Field::Introduction(_) => labelled_intro.push(i),
+            Field::Introduction(_) => {
+                labelled_intro.push(i);
+                h.headline_marked = true;
+            }
             Field::Count(count) => h.counts.push(Counted::of(&entry.line, *count)),
             Field::Furniture => h.diagnostics.push(classify::furniture(&entry.line)),
             _ => plain.push(i),
@@ -223,11 +238,14 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             name_at = Some(j);
         }
         if let Some(i) = name_at {
+            h.name_opens_header = plain.first() == Some(&i);
             h.speaker_span = Some(entries[i].line.span.clone());
             let text = entries[i].line.text.clone();
             let bare = fields::strip_interview_prefix(&text);
             if let Some(speaker) = fields::name_with_label(&text) {
                 h.speaker = Some(speaker);
+            } else if let Some(name) = fields::name_with_reading(&text) {
+                h.speaker = Some(parse_name(name));
             } else if let Some(name) = fields::name_before_title_word(bare) {
                 h.speaker = Some(parse_name(name));
             } else if let Some((name, role)) = fields::name_inside_role(bare) {
@@ -326,6 +344,14 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             }
         }
         h.role = Some(role);
+    } else if let (Some(n), None, false) = (name_at, &h.role, role_read)
+        && let Some(&r) = after.peek()
+        && r == n + 1
+        && let Some(role) = fields::role_opening(&entries[r].line.text)
+    {
+        // `民俗学者。1961年、長野県生まれ。` under the name: the profile opens
+        // with the role (the line stays introduction)
+        h.role = Some(role.to_owned());
     }
     intro.extend(after);
     intro.extend(labelled_intro);
@@ -424,6 +450,9 @@ fn person_name(text: &str) -> String {
         return speaker.name;
     }
     if let Some((name, _)) = fields::name_and_role(text) {
+        return name.to_owned();
+    }
+    if let Some(name) = fields::name_with_reading(text) {
         return name.to_owned();
     }
     if let Some((name, _)) = fields::name_inside_role(text) {

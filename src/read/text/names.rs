@@ -50,6 +50,8 @@ const TITLES: &[&str] = &[
 
 /// Honorifics written after a CJK name.
 const CJK_HONORIFICS: &[&str] = &[
+    "選手",
+    "选手",
     "선생님",
     "님",
     "씨",
@@ -456,6 +458,32 @@ pub(crate) fn nickname_in_full(text: &str, label: &str) -> Option<String> {
     })
 }
 
+/// **Given-name label**: a Chinese label of two letters that is a given
+/// name (`若岚:`) where the page writes it once after a common surname
+/// (`我是周若岚`) → `周若岚`. A label that opens with a common surname is
+/// a full name already.
+pub(crate) fn surname_before_given(text: &str, label: &str) -> Option<String> {
+    let label = label.trim();
+    let mut letters = label.chars();
+    let (Some(first), Some(_), None) = (letters.next(), letters.next(), letters.next()) else {
+        return None;
+    };
+    if !label.chars().all(is_cjk_letter)
+        || COMMON_SURNAMES.contains(first)
+        || label
+            .chars()
+            .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('가'..='힣').contains(&c))
+    {
+        return None;
+    }
+    text.match_indices(label).find_map(|(at, _)| {
+        let surname = text[..at].chars().next_back()?;
+        COMMON_SURNAMES
+            .contains(surname)
+            .then(|| format!("{surname}{label}"))
+    })
+}
+
 /// Whether `text` writes `name` right before a CJK honorific
 /// (`北浦ゆかりさん`, `马骁先生`).
 pub(crate) fn before_honorific(text: &str, name: &str) -> bool {
@@ -785,6 +813,11 @@ const WITH: &[&str] = &[
     "meet ",
     "questions for ",
     "minutes with ",
+    "guest is ",
+    "guest today is ",
+    "guest today, ",
+    "guest this week is ",
+    "joined by ",
     " with ",
 ];
 
@@ -802,6 +835,7 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
     latin_mention(text)
         .or_else(|| kicker_mention(text))
         .or_else(|| tail_name_inside_role(text))
+        .or_else(|| korean_name_then_title(text))
         .or_else(|| {
             let (name, role) = super::fields::spaced_name_and_role(text)?;
             Some(Mention {
@@ -810,6 +844,7 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
             })
         })
         .or_else(|| cjk_prefix_mention(text))
+        .or_else(|| role_name_colon_mention(text))
         .or_else(|| bracket_tag_mention(text))
         .or_else(|| honorific_mention(text))
 }
@@ -899,6 +934,63 @@ fn tail_name_inside_role(text: &str) -> Option<Mention> {
     })
 }
 
+/// **Role and name before a colon**: a CJK headline that opens with a
+/// role, the name and a colon, then what they said (`市交通局局长许川明:
+/// 公交要跟着人走`) → `许川明` (`市交通局局长`).
+fn role_name_colon_mention(text: &str) -> Option<Mention> {
+    let end = text.find([':', '：'])?;
+    let head = text[..end].trim();
+    if !head.chars().all(is_cjk_letter) || text[end..].chars().nth(1).is_none() {
+        return None;
+    }
+    let (name, role) = super::fields::split_role_name(head)?;
+    Some(Mention {
+        name: name.to_owned(),
+        role: Some(role.to_owned()),
+    })
+}
+
+/// **Bio line**: a line that opens with the person's name and a colon,
+/// then their profile, whose first clause is the role (`许川明:市交通运输局
+/// 局长,高级工程师,…` → `市交通运输局局长`).
+pub(crate) fn bio_role<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    text.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix(name)?;
+        let rest = rest.strip_prefix([':', '：'])?.trim_start();
+        super::fields::role_opening(rest)
+    })
+}
+
+/// **Korean name, organisation, title**: in a lede, a name of three
+/// syllables, then up to two organisation words and a title with its
+/// possessive (`… 윤해솔 교육부 디지털정책관의 브리핑에서` → `윤해솔`); a
+/// name met in passing, so no role is taken.
+fn korean_name_then_title(text: &str) -> Option<Mention> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let hangul = |w: &str| !w.is_empty() && w.chars().all(|c| ('가'..='힣').contains(&c));
+    words.iter().enumerate().find_map(|(i, name)| {
+        if name.chars().count() != 3 || !is_korean_name(name) {
+            return None;
+        }
+        (1..=3).find_map(|k| {
+            let last = words.get(i + k)?;
+            // the possessive (`…관의 브리핑`): a subject (`부장은 … 질문했다`)
+            // is as often the asker
+            let title = last.strip_suffix('의')?;
+            let titled = hangul(title)
+                && !title.ends_with("기자")
+                && (super::fields::is_title_word(title)
+                    || (title.chars().count() >= 3 && title.ends_with(['관', '인'])));
+            let org = &words[i + 1..i + k];
+            // named in passing: the role is not read from a lede
+            (titled && org.iter().all(|w| hangul(w) && w.chars().count() >= 2)).then(|| Mention {
+                name: (*name).to_owned(),
+                role: None,
+            })
+        })
+    })
+}
+
 /// `(offset, word)` of each whitespace-separated word.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
@@ -970,10 +1062,11 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
     let part = rest[..end].trim().trim_end_matches([',', '，']);
     // `[…] 배우 오하람이 ‘…’ 종영을 앞두고`: an occupation, the name and
     // its subject particle
-    if let Some((name, Some(role))) = korean_subject(part) {
+    if let Some((name, Some(_))) = korean_subject(part) {
+        // a name met in a lede: its occupation word is no role line
         return Some(Mention {
             name: name.to_owned(),
-            role: Some(role.to_owned()),
+            role: None,
         });
     }
     if let Some((name, role)) = name_and_role(part) {
@@ -1142,6 +1235,11 @@ mod tests {
         );
         assert_eq!(role_phrase("The spokeswoman"), None);
         assert_eq!(
+            bio_role("前言\n许川明:市交通运输局局长,高级工程师。\n", "许川明"),
+            Some("市交通运输局局长")
+        );
+        assert_eq!(bio_role("许川明:我觉得是,先看人。\n", "许川明"), None);
+        assert_eq!(
             role_after_name(
                 "interview 윤해솔 한빛대학교 건축학과 교수 × 김하늘",
                 "윤해솔"
@@ -1169,6 +1267,17 @@ mod tests {
         assert_eq!(nickname_in_full(page, "王总").as_deref(), Some("王立山"));
         assert_eq!(nickname_in_full("王总说好。", "王总"), None);
         assert_eq!(nickname_in_full(page, "王立"), None);
+    }
+
+    #[test]
+    fn given_names_with_their_surnames() {
+        let page = "大家好,我是林晓岚,刚下飞机。\n晓岚:对。";
+        assert_eq!(
+            surname_before_given(page, "晓岚").as_deref(),
+            Some("林晓岚")
+        );
+        assert_eq!(surname_before_given("晓岚:对。", "晓岚"), None);
+        assert_eq!(surname_before_given("林晓说", "林晓"), None);
     }
 
     #[test]
@@ -1306,14 +1415,31 @@ mod tests {
         );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
         assert_eq!(
+            mention("Hello again. My guest today is Ilse Marrow, who keeps bees."),
+            m("Ilse Marrow", None)
+        );
+        assert_eq!(
             mention("[한빛일보] 가수 한소리가 ‘새벽’ 발매를 앞두고 말했다."),
-            m("한소리", Some("가수"))
+            m("한소리", None)
         );
         assert_eq!(
             mention("Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery"),
             m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))
         );
         assert_eq!(mention("Weather: Washington, DC"), None);
+        assert_eq!(
+            mention("이날 열린 윤해솔 교육부 디지털정책관의 브리핑에서 나왔다."),
+            m("윤해솔", None)
+        );
+        assert_eq!(
+            korean_name_then_title("윤해솔 문화부 부장은 이렇게 물었다."),
+            None
+        );
+        assert_eq!(korean_name_then_title("한빛일보 윤해솔 기자의 질문"), None);
+        assert_eq!(
+            mention("市交通局局长许川明:公交要跟着人走"),
+            m("许川明", Some("市交通局局长"))
+        );
         assert_eq!(
             mention("서울에서 3년, 다시 본사로… 기획2팀 윤해솔 과장"),
             m("윤해솔", Some("기획2팀 과장"))

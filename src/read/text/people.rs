@@ -48,7 +48,13 @@ pub(crate) fn settle(
         .map(String::as_str)
         .collect::<Vec<&str>>()
         .join("\n");
-    let answerers = in_headline_order(answerers, &header_text);
+    let answered = |label: &str| {
+        body.exchanges
+            .iter()
+            .filter(|e| e.answered_by.as_deref() == Some(label))
+            .count()
+    };
+    let answerers = in_headline_order(answerers, &header_text, answered);
     let full_name = |label: &str| {
         profile
             .declared
@@ -110,9 +116,19 @@ pub(crate) fn settle(
     }
     // the name line taken against every other person the header names:
     // the page's evidence decides (see `weigh`)
+    // the header's first line that is no field, when it reads like a name,
+    // is the seed's own name line (and the text writer's): kept unless in
+    // doubt
+    let seed_name_line = header.name_opens_header
+        && header.speaker.as_ref().is_some_and(|s| {
+            fields::doubt_name(&s.name).is_none()
+                && super::shape::unlike_a_name(&s.name, None).is_none()
+        });
     if let Some(speaker) = &header.speaker
         && !header.speaker_explicit
-        && let Some((best, span, weak)) = better_candidate(page, header, &speaker.name, &answerers)
+        && !header.headline_marked
+        && let Some((best, span, weak)) =
+            better_candidate(page, header, &speaker.name, &answerers, seed_name_line)
     {
         if weak {
             header.speaker_doubt =
@@ -120,8 +136,11 @@ pub(crate) fn settle(
         }
         header.speaker = Some(parse_name(&best.name));
         header.speaker_span = Some(span);
-        let role = best
-            .role
+        // a profile line (`沈嘉禾:市卫生健康委员会主任,…`) says the role
+        // better than a headline's short form
+        let role = names::bio_role(&header_lines(header), &best.name)
+            .map(str::to_owned)
+            .or(best.role)
             .filter(|r| fields::doubt_role(r, &best.name).is_none());
         if let Some(role) = std::mem::replace(&mut header.role, role) {
             header.introduction.push(role);
@@ -230,8 +249,14 @@ pub(crate) fn settle(
                     // `市長:` answers and the page names no holder: the
                     // title is the role (and the name is in doubt)
                     // `周部長明遠`: the title inside the name
+                    // `森山知事` written no fuller: the surname, and the title
+                    // as the role
                     let titled = names::titled_in_full(page.text, bare)
-                        .or_else(|| names::title_inside_name(bare).map(|(n, t)| (n, t.to_owned())));
+                        .or_else(|| names::title_inside_name(bare).map(|(n, t)| (n, t.to_owned())))
+                        .or_else(|| {
+                            names::surname_and_title(bare)
+                                .map(|(n, t)| (n.to_owned(), t.to_owned()))
+                        });
                     if let Some((_, title)) = &titled
                         && header.role.is_none()
                     {
@@ -239,15 +264,6 @@ pub(crate) fn settle(
                     } else if names::is_title_alone(bare) && header.role.is_none() {
                         header.role = Some(label.to_string());
                     }
-                    // `森山知事` written no fuller: the surname, and the title
-                    // as the role
-                    let titled = titled.or_else(|| {
-                        let (surname, title) = names::surname_and_title(bare)?;
-                        if header.role.is_none() {
-                            header.role = Some(title.to_owned());
-                        }
-                        Some((surname.to_owned(), title.to_owned()))
-                    });
                     if let Some((name, _)) = titled {
                         name
                     } else {
@@ -256,6 +272,7 @@ pub(crate) fn settle(
                         // `陈老` for `陈光远研究员`
                         names::nickname_in_full(page.text, bare)
                             .or_else(|| names::written_in_full(page.text, bare))
+                            .or_else(|| names::surname_before_given(page.text, bare))
                             .unwrap_or_else(|| bare.to_owned())
                     }
                 }
@@ -378,18 +395,44 @@ pub(crate) fn settle(
 
 /// **Headline order**: where several labels answer, the person the
 /// header names first is the interviewee (`배우 서도현&작곡가 남궁율`:
-/// 서도현, whoever answers first); labels the header does not name keep
-/// their order after them.
-fn in_headline_order<'l>(mut answerers: Vec<&'l str>, headline: &str) -> Vec<&'l str> {
+/// 서도현, whoever answers first); among those the header does not name,
+/// the one who answers most (`浜岡市長` over `松浦総務課長`, who opens and
+/// closes the press conference), else the first.
+fn in_headline_order<'l>(
+    mut answerers: Vec<&'l str>,
+    headline: &str,
+    answered: impl Fn(&str) -> usize,
+) -> Vec<&'l str> {
     if answerers.len() < 2 {
         return answerers;
     }
     answerers.sort_by_key(|label| {
         let (bare, _) = names::without_titles(label);
         let bare = if bare.is_empty() { *label } else { bare };
-        headline.find(bare).unwrap_or(usize::MAX)
+        // named, not speaking: `(○:松浦総務課長)それでは…` in the header
+        // is their own turn
+        let named = headline
+            .match_indices(bare)
+            .map(|(at, _)| at)
+            .find(|&at| !headline[at + bare.len()..].starts_with([')', '）', ':', '：']));
+        (
+            named.unwrap_or(usize::MAX),
+            std::cmp::Reverse(answered(label)),
+        )
     });
     answerers
+}
+
+/// The header's headline and introduction, one a line: where a profile
+/// line is looked for (a turn that opens `Name:` is no profile).
+fn header_lines(header: &Header) -> String {
+    header
+        .headline
+        .iter()
+        .chain(&header.introduction)
+        .map(String::as_str)
+        .collect::<Vec<&str>>()
+        .join("\n")
 }
 
 /// The one label alone on its line that answers (`（大　臣）` → `大臣`,
@@ -423,6 +466,9 @@ fn role_on_page(
     name: &str,
     label: Option<&str>,
 ) -> Option<String> {
+    if let Some(role) = names::bio_role(&header_lines(header), name) {
+        return Some(role.to_owned());
+    }
     let title = label.and_then(|l| names::without_titles(l).1);
     if let Some(title) = title
         && let Some(at) = header
@@ -491,12 +537,16 @@ fn weigh(page: &Page<'_>, name: &str, role: Option<&str>, answerers: &[&str]) ->
 /// name line taken (`Writers Talking` over `Delphine Okoro`, named twice
 /// and in the introduction), by [`weigh`]; the name line keeps ties.
 /// With it, whether the choice is weak: little evidence (under 3), or a
-/// runner-up, the name line taken included, within one point.
+/// runner-up, the name line taken included, within one point. Against a
+/// name line where the seed puts it (`seed_line`), only a person with a
+/// role or a label that answers by their name is weighed: being written
+/// more often is not enough.
 fn better_candidate(
     page: &Page<'_>,
     header: &Header,
     taken: &str,
     answerers: &[&str],
+    seed_line: bool,
 ) -> Option<(names::Mention, std::ops::Range<usize>, bool)> {
     let taken_role = header.role.as_deref();
     let floor = weigh(page, taken, taken_role, answerers);
@@ -505,6 +555,15 @@ fn better_candidate(
         .iter()
         .chain(&header.person_lines)
         .filter(|(m, _)| m.name != taken)
+        .filter(|(m, _)| {
+            !seed_line
+                || m.role
+                    .as_deref()
+                    .is_some_and(|r| fields::doubt_role(r, &m.name).is_none())
+                || answerers
+                    .iter()
+                    .any(|l| names::label_names(l, &m.name, None))
+        })
         .map(|(m, span)| (weigh(page, &m.name, m.role.as_deref(), answerers), m, span))
         .collect();
     // best first; the earlier line first among equals
@@ -578,6 +637,41 @@ mod tests {
             speaker_and_role(page),
             ("祁永年".to_owned(), Some("滨江医院院长".to_owned()))
         );
+    }
+
+    #[test]
+    fn of_two_who_answer_and_go_unnamed_the_one_who_answers_most_is_the_interviewee() {
+        let page = "(○:松井課長)それでは始めます。\n\
+                    (■:潮見日報)予算は。\n(○:森川市長)増やします。\n\
+                    (■:潮見日報)時期は。\n(○:松井課長)来月です。\n\
+                    (■:潮見日報)規模は。\n(○:森川市長)三割です。\n\
+                    (■:潮見日報)理由は。\n(○:森川市長)需要です。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("森川".to_owned(), Some("市長".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_place_line_under_the_name_is_no_role() {
+        let page = "Ola Brandvik\nDuluth, MN\nQ: Why?\nA: Because.\nQ: When?\nA: Now.\n";
+        assert_eq!(speaker_and_role(page), ("Ola Brandvik".to_owned(), None));
+    }
+
+    #[test]
+    fn the_canonical_texts_name_line_is_not_weighed_against_its_introduction() {
+        // the round trip's regression: the text writer's own layout
+        let page = "# LEE Hee-sup\nBROWN\nIntroduction: LEE Hee-sup\nLEE Hee-sup\nQ: A\nA: a\n";
+        assert_eq!(speaker_and_role(page).0, "BROWN");
+    }
+
+    #[test]
+    fn the_first_line_that_reads_as_a_name_is_kept() {
+        // the round trip's regression: the seed's layout, name first
+        let page = "BROWN\n您好！李肇星：你好。中国网：再见。\n李肇星\nQ: A\nA: A\n";
+        assert_eq!(speaker_and_role(page).0, "BROWN");
+        let page = "Interviewed by Andrew Marr\nBROWN\n您好！李肇星：你好。\n李肇星\nQ: A\nA: A\n";
+        assert_eq!(speaker_and_role(page).0, "BROWN");
     }
 
     #[test]
