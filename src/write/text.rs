@@ -315,18 +315,37 @@ fn transcript(interview: &Interview, out: &mut Lines<'_>) {
         // the reader sets aside a short unmarked line closing an answer
         // before the next question as a heading: then every paragraph of
         // the answer repeats the marker, so that none is loose
-        let closes_with_heading =
-            exchange.answer.len() >= 2 && exchange.answer.last().is_some_and(|p| is_heading(p));
+        // and a quote opened in a paragraph runs on until it closes: an
+        // answer holding quotes marks every paragraph too
+        let marks_every_paragraph = exchange.answer.len() >= 2
+            && (exchange.answer.last().is_some_and(|p| is_heading(p))
+                || exchange.answer.iter().any(|p| leaves_a_quote_open(p)));
         for (i, paragraph) in exchange.answer.iter().enumerate() {
             // a later paragraph that would read as a marker, label, read
             // count or share bar repeats the marker, which continues the answer
-            if i == 0 || closes_with_heading || !is_plain_body_line(paragraph) {
+            if i == 0 || marks_every_paragraph || !is_plain_body_line(paragraph) {
                 out.push(format!("{answer_marker}{paragraph}"));
             } else {
                 out.push(paragraph);
             }
         }
     }
+}
+
+/// Whether `paragraph` opens a quote it does not close (`“ MARR: a`),
+/// after which the reader runs the turn on to the closing quote.
+fn leaves_a_quote_open(paragraph: &str) -> bool {
+    let count = |c: char| paragraph.chars().filter(|&x| x == c).count();
+    [
+        ('“', '”'),
+        ('「', '」'),
+        ('『', '』'),
+        ('‘', '’'),
+        ('«', '»'),
+    ]
+    .iter()
+    .any(|&(open, close)| count(open) > count(close))
+        || count('"') % 2 == 1
 }
 
 /// The plain form of a turn, `LABEL: `.
