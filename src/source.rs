@@ -33,6 +33,10 @@ pub struct Source {
     block_chars: OnceLock<Vec<usize>>,
     decode_errors: Vec<Range<usize>>,
     binary: bool,
+    /// Whether the text is known to hold no C0 control but tab and line
+    /// feed (valid UTF-8 whose bytes were all surveyed), so that a reader
+    /// need not look for them line by line.
+    no_controls: bool,
     /// Whether the encoding was given (`--encoding`, an XML declaration)
     /// rather than detected.
     given: bool,
@@ -92,6 +96,7 @@ impl Source {
         };
         let mut source = Source::with_text(name.into(), text, encoding, decode_errors, binary);
         source.given = forced.is_some();
+        source.no_controls = valid_utf8.is_some() && survey.whole && survey.quiet;
         source
     }
 
@@ -128,6 +133,7 @@ impl Source {
             block_chars: OnceLock::new(),
             decode_errors,
             binary,
+            no_controls: false,
             given: false,
         }
     }
@@ -151,6 +157,12 @@ impl Source {
     /// outside a UTF-16 pattern, or many control characters).
     pub fn is_binary(&self) -> bool {
         self.binary
+    }
+
+    /// Whether the text is known to hold no C0 control character but tab
+    /// and line feed: false when not known.
+    pub(crate) fn has_no_controls(&self) -> bool {
+        self.no_controls
     }
 
     /// Problems found while decoding: one warning per malformed byte
@@ -391,6 +403,8 @@ struct Survey {
     crs: usize,
     /// C0 controls but tab, LF, CR and form feed (NUL included).
     controls: usize,
+    /// Whether there is no C0 byte at all but line feeds and tabs.
+    quiet: bool,
 }
 
 /// A C0 control but tab, LF, CR and form feed (NUL included).
@@ -407,6 +421,7 @@ impl Survey {
             nuls: 0,
             crs: 0,
             controls: 0,
+            quiet: true,
         };
         // most text holds no C0 byte but line feeds and tabs: one look
         // says there is nothing to count
@@ -414,6 +429,7 @@ impl Survey {
             return survey;
         }
         Survey {
+            quiet: false,
             nuls: sample.iter().filter(|&&b| b == 0).count(),
             crs: sample.iter().filter(|&&b| b == b'\r').count(),
             controls: sample.iter().filter(|&&b| is_control(b)).count(),

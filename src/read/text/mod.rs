@@ -229,8 +229,9 @@ fn split_glued(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     // pages have none, and then no line needs its label read here
     let colons = |t: &str| t.matches(markers::COLONS).take(2).count();
     let glued = |line: &Line<'_>| {
-        colons(&line.text) >= 2
-            && labels::detect(&line.text).is_some()
+        // the label first: it is looked for near the line's start only
+        labels::detect(&line.text).is_some()
+            && colons(&line.text) >= 2
             && markers::sentence_starts(&line.text)
                 .into_iter()
                 .any(|at| labels::detect(&line.text[at..]).is_some())
