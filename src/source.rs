@@ -34,8 +34,8 @@ pub struct Source {
     decode_errors: Vec<Range<usize>>,
     binary: bool,
     /// Whether the text is known to hold no C0 control but tab and line
-    /// feed (valid UTF-8 whose bytes were all surveyed), so that a reader
-    /// need not look for them line by line.
+    /// feed (valid UTF-8 whose bytes were all surveyed, CRs turned into
+    /// line feeds), so that a reader need not look for them line by line.
     no_controls: bool,
     /// Whether the encoding was given (`--encoding`, an XML declaration)
     /// rather than detected.
@@ -96,7 +96,7 @@ impl Source {
         };
         let mut source = Source::with_text(name.into(), text, encoding, decode_errors, binary);
         source.given = forced.is_some();
-        source.no_controls = valid_utf8.is_some() && survey.whole && survey.quiet;
+        source.no_controls = valid_utf8.is_some() && survey.has_no_controls();
         source
     }
 
@@ -403,8 +403,7 @@ struct Survey {
     crs: usize,
     /// C0 controls but tab, LF, CR and form feed (NUL included).
     controls: usize,
-    /// Whether there is no C0 byte at all but line feeds and tabs.
-    quiet: bool,
+    form_feeds: usize,
 }
 
 /// A C0 control but tab, LF, CR and form feed (NUL included).
@@ -421,20 +420,30 @@ impl Survey {
             nuls: 0,
             crs: 0,
             controls: 0,
-            quiet: true,
+            form_feeds: 0,
         };
         // most text holds no C0 byte but line feeds and tabs: one look
-        // says there is nothing to count
-        if !sample.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t') {
+        // says there is nothing to count (`|` over the whole sample, not
+        // `any`: no branch a byte)
+        let c0 = sample.iter().fold(false, |found, &b| {
+            found | (b < 0x20 && b != b'\n' && b != b'\t')
+        });
+        if !c0 {
             return survey;
         }
         Survey {
-            quiet: false,
+            form_feeds: sample.iter().filter(|&&b| b == 0x0c).count(),
             nuls: sample.iter().filter(|&&b| b == 0).count(),
             crs: sample.iter().filter(|&&b| b == b'\r').count(),
             controls: sample.iter().filter(|&&b| is_control(b)).count(),
             ..survey
         }
+    }
+
+    /// Whether the whole file holds no C0 control but tab, LF and CR (which
+    /// becomes LF).
+    fn has_no_controls(&self) -> bool {
+        self.whole && self.controls == 0 && self.form_feeds == 0
     }
 
     /// Binary rather than text: NUL bytes in a byte-oriented encoding, or

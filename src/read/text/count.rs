@@ -76,12 +76,19 @@ const SUFFIX_LABELS: &[&str] = &[
 /// Units a page may print right after the number (`997次`, `2,388회`).
 const UNITS: &[&str] = &["次", "回", "회", "人", "명", "times"];
 
+/// Whether `text` holds an ASCII digit (`|` over the whole text, not
+/// `any`: no branch a byte; most lines hold none).
+fn has_digit(text: &str) -> bool {
+    text.bytes()
+        .fold(false, |found, b| found | b.is_ascii_digit())
+}
+
 /// Parses a whole line as a read count; see the module documentation for
 /// the forms.
 pub fn parse_read_count(text: &str) -> Option<ReadCount> {
     // every count has an ASCII digit (see `parse_count`): prose without
     // one is done before any label is looked for
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_digit(text) {
         return None;
     }
     let text = text.trim();
@@ -117,7 +124,7 @@ pub fn parse_read_count(text: &str) -> Option<ReadCount> {
 /// `被引量 : 0次` are no counts: the first's number runs into a word, the
 /// second's label is none of these. The range is the label and number.
 pub fn find_in(text: &str) -> Option<(std::ops::Range<usize>, ReadCount)> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_digit(text) {
         return None;
     }
     let lower = text.to_lowercase();

@@ -76,16 +76,19 @@ pub(crate) fn is_footer(text: &str) -> bool {
 
 /// `hong@example.com`, `(soyeon@example.co.kr)`.
 fn has_email(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;".contains(c))
-        .map(|word| word.trim_end_matches(['.', '。', ':', '!']))
-        .any(|word| {
-            word.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty()
-                    && host.contains('.')
-                    && !host.starts_with('.')
-                    && !host.ends_with('.')
+    // most lines hold no `@`: found without splitting them into words
+    memchr::memchr(b'@', text.as_bytes()).is_some()
+        && text
+            .split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;".contains(c))
+            .map(|word| word.trim_end_matches(['.', '。', ':', '!']))
+            .any(|word| {
+                word.split_once('@').is_some_and(|(user, host)| {
+                    !user.is_empty()
+                        && host.contains('.')
+                        && !host.starts_with('.')
+                        && !host.ends_with('.')
+                })
             })
-        })
 }
 
 /// `© 2024 …`, `ⓒ 한빛뉴스`, `Copyright …`, `저작권자 …`, `版权所有`.
