@@ -23,6 +23,7 @@ use std::io::{self, Write};
 use super::{Unwritable, xml};
 use crate::diagnostic::Code;
 use crate::model::{Interview, Precision, Speaker};
+use crate::read::text::body::is_heading;
 use crate::read::text::fields::{self as header, Field};
 use crate::read::text::labels::{self, matches_name};
 use crate::read::text::{is_plain_body_line, markers, parse_read_count};
@@ -303,10 +304,15 @@ fn transcript(interview: &Interview, out: &mut Lines<'_>) {
             (None, Some(label)) if !panel => turn(Some(&interview.speaker), Some(label), a),
             _ => a.to_owned(),
         };
+        // the reader sets aside a short unmarked line closing an answer
+        // before the next question as a heading: then every paragraph of
+        // the answer repeats the marker, so that none is loose
+        let closes_with_heading =
+            exchange.answer.len() >= 2 && exchange.answer.last().is_some_and(|p| is_heading(p));
         for (i, paragraph) in exchange.answer.iter().enumerate() {
             // a later paragraph that would read as a marker, label, read
             // count or share bar repeats the marker, which continues the answer
-            if i == 0 || !is_plain_body_line(paragraph) {
+            if i == 0 || closes_with_heading || !is_plain_body_line(paragraph) {
                 out.push(format!("{answer_marker}{paragraph}"));
             } else {
                 out.push(paragraph);

@@ -55,6 +55,9 @@ struct Open {
     lines: usize,
     /// Panelists who answered the same question before.
     answerers: Vec<String>,
+    /// The spans of the answer's last paragraphs that are each a whole
+    /// unmarked line, in order (headings between exchanges are among them).
+    loose: Vec<Range<usize>>,
 }
 
 impl Open {
@@ -71,6 +74,7 @@ impl Open {
             asked_by_label,
             lines: 0,
             answerers: Vec::new(),
+            loose: Vec::new(),
         }
     }
 }
@@ -84,8 +88,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
     for (i, line) in lines.iter().enumerate().skip(first) {
-        let wrapped_join = page.paragraphs == Layout::Wrapped
-            && prev_text.is_some_and(|p| lines[p].block == line.block && p + 1 == i);
+        let wrapped_join = (page.paragraphs == Layout::Wrapped
+            && prev_text.is_some_and(|p| lines[p].block == line.block && p + 1 == i))
+            || prev_text.is_some_and(|p| continues(&lines[p].text, &line.text));
         match &page.kinds[i] {
             &Kind::Count(count) => {
                 body.counts.push(Counted::of(line, count));
@@ -127,7 +132,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     lines::join_wrapped(&mut turn.question, &text);
                     continue;
                 }
-                if let Some(done) = open.take() {
+                if let Some(mut done) = open.take() {
+                    body.shed_headings(&mut done);
                     body.close(done, false);
                 }
                 let (text, inline) = match &page.kinds[i] {
@@ -208,6 +214,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 }
                 if !text.is_empty() {
                     turn.answer.push(text);
+                    turn.loose.clear();
                 }
             }
             None => {
@@ -230,11 +237,35 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     body.before_question(line, "text before any question");
                     continue;
                 };
+                if !turn.answering
+                    && matches!(page.kinds[i], Kind::Label(_))
+                    && super::layout::interjects(page, i)
+                {
+                    // a third voice between a question and its marked
+                    // answer (an objection)
+                    turn.lines -= 1;
+                    body.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::TrailingText,
+                            format!(
+                                "`{text}` breaks in between a question and its answer, left out of the model"
+                            ),
+                            line.span.clone(),
+                        )
+                        .expected("the question's text or its answer"),
+                    );
+                    continue;
+                }
                 if turn.answering {
                     match turn.answer.last_mut() {
-                        Some(last) if wrapped_join => lines::join_wrapped(last, text),
+                        Some(last) if wrapped_join => {
+                            lines::join_wrapped(last, text);
+                            // a paragraph of several lines is no heading
+                            turn.loose.clear();
+                        }
                         _ => {
                             turn.answer.push(text.to_owned());
+                            turn.loose.push(line.span.clone());
                             unmarked = Some(line.span.clone());
                         }
                     }
@@ -273,6 +304,113 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     body
 }
 
+/// **Continuation rule**: a line that stops mid-sentence, then one that
+/// opens with a lowercase letter, are one paragraph, whatever blank lines
+/// a page's extraction put between them:
+///
+/// ```text
+/// But the night shifts I myself was worried about
+///
+/// because three of them were new.
+/// ```
+pub(crate) fn continues(before: &str, next: &str) -> bool {
+    // a wrapped line runs some words (`a` alone is a paragraph of its own)
+    let open = !lines::ends_sentence(before)
+        && before.ends_with(|c: char| c.is_alphanumeric())
+        && before.split_whitespace().nth(3).is_some();
+    // a word, not a user name (`tidewright1450`) or code
+    let word = next
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_ascii_punctuation())
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
+    open && word && next.starts_with(|c: char| c.is_lowercase())
+}
+
+/// **Heading rule**: a short line that ends no sentence and asks nothing,
+/// standing between an answer and the next question, heads the next part
+/// of the page rather than closing the answer: `Going digital`,
+/// `数码相机来了以后`, `“病人最怕什么，就先问什么”`, `夜間救急について`. A line in
+/// brackets is an aside (`(웃음)`), a line ending in a comma or a Korean
+/// sentence ending (`네 그렇습니다`) or in Japanese speech (`そうですね`) is
+/// speech.
+pub(crate) fn is_heading(text: &str) -> bool {
+    let chars = text.chars().count();
+    let wide = text.chars().filter(|&c| lines::is_cjk_letter(c)).count();
+    let short = if wide * 2 > chars {
+        chars <= 30
+    } else {
+        chars <= 70 && text.split_whitespace().count() <= 6
+    };
+    // one phrase: no sentence ends inside (`…ものです。(編集B)`)
+    let phrase = !text.contains(['。', '！', '？', '!', '?'])
+        && !text.contains(". ")
+        && !text
+            .trim_end_matches(['"', '”', '’', ')', '）'])
+            .ends_with('.');
+    let Some(last) = text
+        .trim_end_matches(['"', '”', '’', '」', '』'])
+        .chars()
+        .next_back()
+    else {
+        return false;
+    };
+    let speech_end = matches!(last, '다' | '요' | '죠' | '까' | '네' | '나' | '군' | '지')
+        || (('\u{3040}'..='\u{309f}').contains(&last) && !text.ends_with("について"));
+    let latin_starts = text
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_alphabetic() || !c.is_ascii() || c.is_uppercase());
+    short
+        && phrase
+        && !lines::ends_sentence(text)
+        && !super::layout::asks(text)
+        && !text.starts_with(['(', '（', '[', '［'])
+        && !matches!(last, ',' | '，' | '、' | '-' | '—' | '―' | ';')
+        && !speech_end
+        && latin_starts
+}
+
+/// Quotes that set off a whole turn.
+const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'), ('『', '』')];
+
+/// **Quoted turn rule**: quotes around a whole turn are the page's form,
+/// not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
+/// `"First.` … `Last."` over a turn's paragraphs lose the first and the
+/// last mark. Only where the turn holds no other mark of the pair (`「A」と
+/// 「B」` is two quotes); a full stop after the closing mark goes with it
+/// (`"…보입니다".`).
+pub(crate) fn unquote(paragraphs: &mut [String]) {
+    let Some(first) = paragraphs.first() else {
+        return;
+    };
+    let Some(&(open, close)) = TURN_QUOTES.iter().find(|(o, _)| first.starts_with(*o)) else {
+        return;
+    };
+    let last = paragraphs.last().expect("one paragraph at least");
+    let end = last.strip_suffix(['.', '。']).unwrap_or(last);
+    let Some(end_len) = end.strip_suffix(close).map(str::len) else {
+        return;
+    };
+    let marks: usize = paragraphs
+        .iter()
+        .map(|p| p.chars().filter(|&c| c == open || c == close).count())
+        .sum();
+    // the opening and closing marks alone (a straight quote is both)
+    if marks != 2 || paragraphs.len() == 1 && first.chars().count() < 3 {
+        return;
+    }
+    let n = paragraphs.len();
+    paragraphs[n - 1].truncate(end_len);
+    let inner = paragraphs[0][open.len_utf8()..].trim_start().to_owned();
+    paragraphs[0] = inner;
+    let last = &mut paragraphs[n - 1];
+    let trimmed = last.trim_end().len();
+    last.truncate(trimmed);
+}
+
 /// Words that thank, closing an interview.
 const THANKS: &[&str] = &[
     "thank you",
@@ -306,6 +444,27 @@ fn is_aside(text: &str) -> bool {
 }
 
 impl Body {
+    /// Sets aside the headings closing an answer before the next question
+    /// (see [`is_heading`]), each with a warning at its line; the answer
+    /// keeps one paragraph at least.
+    fn shed_headings(&mut self, turn: &mut Open) {
+        while turn.answer.len() >= 2
+            && !turn.loose.is_empty()
+            && turn.answer.last().is_some_and(|p| is_heading(p))
+        {
+            let heading = turn.answer.pop().expect("two paragraphs");
+            let span = turn.loose.pop().expect("a loose line");
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::PageFurniture,
+                    format!("heading `{heading}` between exchanges, left out of the model"),
+                    span,
+                )
+                .expected("the answer's text (headings between exchanges are not part of it)"),
+            );
+        }
+    }
+
     fn close(&mut self, turn: Open, last: bool) {
         let kept = !turn.question.is_empty() && !turn.answer.is_empty();
         if kept {
@@ -359,9 +518,13 @@ impl Body {
         // grown by doubling, an answer of five paragraphs holds room for
         // eight: the model lives through the whole conversion
         let mut answer = turn.answer;
+        unquote(&mut answer);
         answer.shrink_to_fit();
+        let mut question = vec![turn.question];
+        unquote(&mut question);
+        let question = question.pop().expect("one paragraph");
         self.exchanges.push(Exchange {
-            question: turn.question,
+            question,
             answer,
             answered_by: turn.answered_by,
         });
@@ -412,6 +575,91 @@ impl Body {
                 line.span.clone(),
             )
             .expected("a question line (`Q:` or `问：`) before the first answer"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_stopping_mid_sentence_continues_in_lowercase() {
+        assert!(continues(
+            "But the night shifts I myself was worried about",
+            "because three of them were new."
+        ));
+        assert!(!continues("That was the plan.", "then it changed."));
+        assert!(!continues("Early years", "It started in 1998."));
+        assert!(!continues("夜の話", "それから"));
+        assert!(!continues("a", "more"));
+        assert!(!continues("checks their phone", "tidewright1450 karma"));
+    }
+
+    #[test]
+    fn quotes_around_a_whole_turn_are_no_text() {
+        let unquoted = |ps: &[&str]| {
+            let mut ps: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
+            unquote(&mut ps);
+            ps
+        };
+        assert_eq!(unquoted(&["「うれしくて」"]), ["うれしくて"]);
+        assert_eq!(unquoted(&["\"First.", "Last.\"."]), ["First.", "Last."]);
+        assert_eq!(
+            unquoted(&["“这几年乡村教师待不住?”"]),
+            ["这几年乡村教师待不住?"]
+        );
+        // two quotes, or a quote that opens the turn only
+        assert_eq!(unquoted(&["「A」と「B」"]), ["「A」と「B」"]);
+        assert_eq!(
+            unquoted(&["\"Go,\" she said, \"now.\""]),
+            ["\"Go,\" she said, \"now.\""]
+        );
+        assert_eq!(unquoted(&["「A」です"]), ["「A」です"]);
+    }
+
+    #[test]
+    fn short_lines_ending_no_sentence_are_headings() {
+        for t in [
+            "Going digital",
+            "数码相机来了以后",
+            "“病人最怕什么，就先问什么”",
+            "市立病院の夜間救急について",
+        ] {
+            assert!(is_heading(t), "{t}");
+        }
+        for t in [
+            "That was the plan.",
+            "네 그렇습니다",
+            "そうですね",
+            "(웃음)",
+            "聞き書きは親戚みたいなものです。(編集B)",
+            "23 Q And you've described what you do as county",
+            "and then we left",
+            "Why not?",
+            "It was a long season, and nobody on the crew had slept for a week",
+        ] {
+            assert!(!is_heading(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_heading_before_the_next_question_leaves_the_answer() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\nQ: Why?\nA: Because it is.\nIt always was.\nGoing digital\nQ: And then?\nA: More.\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["Because it is.", "It always was."]
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::PageFurniture && d.message.contains("Going digital"))
         );
     }
 }

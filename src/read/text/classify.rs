@@ -44,7 +44,10 @@ pub(crate) fn page<'a>(text: &'a str, lines: &'a [Line<'a>]) -> Page<'a> {
     Page {
         text,
         lines,
-        kinds: same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+        kinds: spaced_letters(
+            lines,
+            same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+        ),
         paragraphs: lines::layout(lines),
     }
 }
@@ -66,6 +69,35 @@ fn same_people(mut kinds: Vec<Kind>) -> Vec<Kind> {
     kinds
 }
 
+/// Reads `Q Now, …` / `A Yes.` as markers where both sides recur, twice
+/// each at least, on lines no other rule read (see
+/// [`markers::spaced_letter`]): court transcripts mark turns so, and a
+/// page of prose has no run of lines opening `Q ` and `A `.
+fn spaced_letters(lines: &[Line<'_>], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let (mut questions, mut answers) = (0, 0);
+    for (line, kind) in lines.iter().zip(&kinds) {
+        if let (Kind::Plain | Kind::Label(_), Some((side, _))) =
+            (kind, markers::spaced_letter(&line.text))
+        {
+            match side {
+                markers::Side::Question => questions += 1,
+                markers::Side::Answer => answers += 1,
+            }
+        }
+    }
+    if questions < 2 || answers < 2 {
+        return kinds;
+    }
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if matches!(kind, Kind::Plain | Kind::Label(_))
+            && let Some(marker) = markers::spaced_marker(&line.text)
+        {
+            *kind = Kind::Marker(marker);
+        }
+    }
+    kinds
+}
+
 /// Whether a line in the body is plain text: no read count, marker,
 /// label-shaped prefix, share bar or page footer (the text writer repeats
 /// the answer's marker before a paragraph that is not).
@@ -81,14 +113,113 @@ fn classify(text: &str) -> Kind {
     if let Some(marker) = markers::detect(text) {
         return Kind::Marker(marker);
     }
-    // before labels: `分享到：微信 微博` is a share bar, not a speaker
-    if fields::is_furniture(text, false) {
+    // before labels: `分享到：微信 微博` is a share bar, not a speaker, and
+    // `Under scrutiny: Lim (left) …` a caption
+    if fields::is_furniture(text, false)
+        || is_page_marker(text)
+        || is_timing(text)
+        || is_caption(text)
+    {
         return Kind::Furniture;
     }
     if let Some(label) = labels::detect(text) {
         return Kind::Label(Box::new(label));
     }
     Kind::Plain
+}
+
+/// **Page marker rule**: a page number alone on its line, as a scanned
+/// or printed page leaves it between paragraphs: `[2]`, `【12】`, `- 3 -`,
+/// `— 14 —`, `Page 4`, `p. 12`.
+fn is_page_marker(text: &str) -> bool {
+    let digits = |t: &str| {
+        let t = t.trim();
+        (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let pairs = [
+        ('[', ']'),
+        ('［', '］'),
+        ('【', '】'),
+        ('-', '-'),
+        ('—', '—'),
+        ('–', '–'),
+    ];
+    let framed = pairs.iter().any(|&(open, close)| {
+        text.strip_prefix(open)
+            .and_then(|t| t.strip_suffix(close))
+            .is_some_and(digits)
+    });
+    let named = ["page ", "p. ", "p."].iter().any(|p| {
+        super::lines::strip_prefix_caseless(text, p).is_some_and(|rest| {
+            // `Page 4 of 9`
+            let number = rest.split(" of ").next().unwrap_or(rest);
+            digits(number) && rest.split(" of ").nth(1).is_none_or(digits)
+        })
+    });
+    framed || named
+}
+
+/// **Timing rule**: a time code alone on its line, as transcripts made
+/// by machine leave them in the middle of a turn: `(00:45):`, `01:12:09`,
+/// `[00:03:15]`, or a subtitle cue's timing, `0:00:03.160 --> 0:00:07.480`.
+fn is_timing(text: &str) -> bool {
+    let code = |t: &str| {
+        let t = t.trim();
+        let parts: Vec<&str> = t.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| {
+                let (whole, fraction) = p.split_once([',', '.']).unwrap_or((p, "0"));
+                (1..=2).contains(&whole.len())
+                    && whole.bytes().all(|b| b.is_ascii_digit())
+                    && fraction.bytes().all(|b| b.is_ascii_digit())
+                    && !fraction.is_empty()
+            })
+    };
+    if let Some((from, to)) = text.split_once("-->") {
+        return code(from) && code(to.split_whitespace().next().unwrap_or(""));
+    }
+    let t = text.strip_suffix([':', '：']).unwrap_or(text);
+    let t = [('(', ')'), ('[', ']'), ('（', '）')]
+        .iter()
+        .find_map(|&(open, close)| t.strip_prefix(open)?.strip_suffix(close))
+        .unwrap_or(t);
+    code(t)
+}
+
+/// Position notes that place the people in a photo: a line holding one
+/// is the photo's caption.
+const PHOTO_POSITIONS: &[&str] = &[
+    "(left)",
+    "(right)",
+    "(centre)",
+    "(center)",
+    "(from left)",
+    "(l-r)",
+    "(左)",
+    "(右)",
+    "(左から)",
+    "（左）",
+    "（右）",
+    "（左から）",
+    "(왼쪽)",
+    "(오른쪽)",
+    "(가운데)",
+    "(왼쪽부터)",
+    "(左起)",
+    "（左起）",
+];
+
+/// **Caption rule**: a photo's caption, known by a note placing the
+/// people in the photo: `At the mill: Ortiz (left) and her foreman.`,
+/// `挨拶する館長（右）`, `기념 촬영하는 학생들(왼쪽부터)`. A caption that
+/// asks is no caption.
+fn is_caption(text: &str) -> bool {
+    let has_position = || {
+        super::lines::with_lowercase(text, |lower| {
+            PHOTO_POSITIONS.iter().any(|p| lower.contains(p))
+        })
+    };
+    text.len() <= 400 && text.contains(['(', '（']) && !super::layout::asks(text) && has_position()
 }
 
 /// A read-count line as a pass met it, for the read count to be settled
@@ -110,12 +241,101 @@ impl Counted {
     }
 }
 
-/// The warning for a share bar or copyright line, dropped.
+/// The warning for a share bar, copyright line, page number, time code or
+/// photo caption, dropped.
 pub(crate) fn furniture(line: &Line<'_>) -> Diagnostic {
+    let text: &str = &line.text;
+    let expected = if is_page_marker(text) || is_timing(text) || is_caption(text) {
+        "interview text (page numbers, time codes and photo captions are not part of it)"
+    } else {
+        "interview text (share bars and copyright lines are not part of it)"
+    };
     Diagnostic::warning(
         Code::PageFurniture,
         format!("page furniture dropped: `{}`", line.text),
         line.span.clone(),
     )
-    .expected("interview text (share bars and copyright lines are not part of it)")
+    .expected(expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_alone_are_page_markers() {
+        for t in [
+            "[2]",
+            "【12】",
+            "- 3 -",
+            "— 14 —",
+            "Page 4",
+            "page 4 of 9",
+            "p. 12",
+        ] {
+            assert!(is_page_marker(t), "{t}");
+        }
+        for t in ["[2] See the note.", "- item", "Page one", "2024", "[12345]"] {
+            assert!(!is_page_marker(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn time_codes_alone_are_timings() {
+        for t in [
+            "(00:45):",
+            "01:12:09",
+            "[00:03:15]",
+            "0:00:03.160 --> 0:00:07.480",
+            "00:01:02,500 --> 00:01:04,000 align:start",
+        ] {
+            assert!(is_timing(t), "{t}");
+        }
+        for t in ["Priya (00:45):", "10:30 am", "Q: 12:30?", "1:2:3:4"] {
+            assert!(!is_timing(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_note_placing_people_in_a_photo_makes_a_caption() {
+        assert!(is_caption(
+            "At the mill: Ortiz (left) and her foreman Ben Hale."
+        ));
+        assert!(is_caption("挨拶する館長（右）と市長"));
+        assert!(is_caption("기념 촬영하는 학생들(왼쪽부터)"));
+        assert!(!is_caption("Who stood on the left (left) side?"));
+        assert!(!is_caption("We left (as planned) at noon."));
+    }
+
+    #[test]
+    fn q_and_a_with_one_space_are_markers_where_both_recur() {
+        let kinds = |text: &str| {
+            let source = crate::source::Source::from_text("t.txt", text);
+            let lines = lines::collect(&source, &mut Vec::new(), &mut Default::default());
+            page(source.text(), &lines)
+                .kinds
+                .iter()
+                .map(|k| matches!(k, Kind::Marker(_)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("Q Why?\nA Because.\nQ And then?\nA More.\n"),
+            [true; 4]
+        );
+        assert_eq!(
+            kinds("A New York firm came.\nQ Street was closed.\nThen more.\n"),
+            [false; 3]
+        );
+    }
+
+    #[test]
+    fn furniture_lines_are_no_turns() {
+        for t in [
+            "[3]",
+            "(01:02):",
+            "Under scrutiny: Lim (left) and Farah at the talks.",
+        ] {
+            assert!(matches!(classify(t), Kind::Furniture), "{t}");
+        }
+    }
 }

@@ -783,6 +783,11 @@ const HEADLINE_CJK: &[&str] = &[
     "対談",
     "独占",
 ];
+/// Whether `text` ends in a title (`市文旅局局长`, `교수`, `大臣`).
+pub(crate) fn ends_with_role_word(text: &str) -> bool {
+    ROLE_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
 /// Endings of CJK lines that name a position or an outlet, not a person.
 const ROLE_ENDINGS: &[&str] = &[
     "部长",
@@ -964,7 +969,19 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if headline || text.contains(['"', '“', '「', '『', '《', '？', '?', '!', '！']) {
         return Some("reads like a headline");
     }
+    if is_initials(text) {
+        return Some("is a letter or initials, not a name");
+    }
+    if super::names::is_title_alone(text) {
+        return Some("is a title, not a name");
+    }
     None
+}
+
+/// **Initials**: `I`, `B`, `LR`: one to three capitals and nothing else.
+/// A page that labels its speaker so may never write the name.
+fn is_initials(text: &str) -> bool {
+    (1..=3).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Why `role`, read as the interviewee's role, is doubtful, if it is: a
@@ -990,7 +1007,8 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
     {
         return Some("reads like a headline or a sentence");
     }
-    if !name.is_empty() && role.contains(name) {
+    // `市長:` answering: the title read as both is no repetition
+    if !name.is_empty() && role.contains(name) && !super::names::is_title_alone(name) {
         return Some("holds the name again");
     }
     None
@@ -1108,6 +1126,9 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "국장",
         "청장",
         "의장",
+        "记者",
+        "記者",
+        "기자",
     ];
     !text.is_empty()
         && text.chars().all(|c| is_cjk_letter(c) || c == ' ')
@@ -1456,6 +1477,11 @@ mod tests {
             ("インタビュー", "reads like a headline"),
             ("2011.12.07.", "has no letters"),
             ("May 12, 2024", "is a date or a number"),
+            ("I", "is a letter or initials, not a name"),
+            ("LR", "is a letter or initials, not a name"),
+            ("Chancellor", "is a title, not a name"),
+            ("THE GOVERNOR", "is a title, not a name"),
+            ("市長", "is a title, not a name"),
             (
                 "He said that the water was clean again.",
                 "reads like a sentence",
@@ -1469,6 +1495,8 @@ mod tests {
             "森下 ゆう",
             "Dr. Jane van Dijk",
             "박서연",
+            "Ng",
+            "Secretary Okafor",
         ] {
             assert_eq!(doubt_name(name), None, "{name}");
         }

@@ -120,9 +120,12 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             fields::is_person_line(text)
                 && (!speaker_from_labels || names_someone(&person_name(text)))
         };
+        // `Chancellor Dr. Amara Quist’s …` opens with the label `Chancellor`,
+        // a title alone: no name
         let known_prefix = |i: &usize| {
             answering.iter().any(|n| {
                 n.chars().count() >= 2
+                    && !names::is_title_alone(n)
                     && entries[*i]
                         .line
                         .text

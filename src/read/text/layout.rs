@@ -443,7 +443,7 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
             }
             let prev_is_question =
                 i > 0 && matches!(&page.kinds[i - 1], Kind::Marker(m) if m.side == Side::Question);
-            if prev_is_question {
+            if prev_is_question && !interjects(page, i) {
                 after_question.insert(&l.label, true);
             }
         }
@@ -541,6 +541,22 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
     (profile, known)
 }
 
+/// **Interjection rule**: a label between a marked question and its
+/// marked answer is a third voice breaking in, not the answerer: the
+/// answer marker after it says who answers.
+///
+/// ```text
+/// Q Has anyone asked you to change that answer?
+/// MS. PRADO: Objection. Form.
+/// A No one has.
+/// ```
+pub(crate) fn interjects(page: &Page<'_>, i: usize) -> bool {
+    page.kinds[i + 1..]
+        .iter()
+        .find(|k| matches!(k, Kind::Marker(_) | Kind::Label(_)))
+        .is_some_and(|k| matches!(k, Kind::Marker(m) if m.side == Side::Answer))
+}
+
 /// The share of `label`'s turns that hold a question, and where it
 /// first speaks.
 fn question_ratio(page: &Page<'_>, label: &str) -> (f64, usize) {
@@ -621,4 +637,27 @@ pub(crate) fn asks(text: &str) -> bool {
     ["까요", "까", "ですか", "ますか", "でしょうか", "のか"]
         .iter()
         .any(|e| t.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::source::Source;
+
+    #[test]
+    fn a_label_between_a_marked_question_and_its_answer_interjects() {
+        let p = crate::read::text::read(&Source::from_text(
+            "t.txt",
+            "Varga\nQ: Has anyone asked you?\nMS. PRADO: Objection. Form.\nA: No one has.\n\
+             Q: Why?\nA: Because.\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(interview.speaker.name, "Varga");
+        assert_eq!(interview.exchanges[0].question, "Has anyone asked you?");
+        assert_eq!(interview.exchanges[0].answer, ["No one has."]);
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.message.contains("Objection. Form."))
+        );
+    }
 }

@@ -200,6 +200,55 @@ pub(crate) fn collect<'s>(
     out
 }
 
+/// **Line number rule**: a transcript that numbers its lines, as court
+/// and hearing transcripts do (`14 Q Now, in your position as clerk,` /
+/// `15 do you have a view …`), has the numbers cut off: they are the
+/// page's furniture, and the turns' markers follow them. Only where two
+/// lines in three at least open with a number and a space, and the numbers
+/// count up by one, mostly (a page may start again at 1).
+pub(crate) fn without_line_numbers(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let numbered: Vec<Option<(u32, usize)>> = lines.iter().map(|l| line_number(&l.text)).collect();
+    let count = numbered.iter().flatten().count();
+    if count < 4 || count * 3 < lines.len() * 2 {
+        return lines;
+    }
+    let numbers: Vec<u32> = numbered.iter().flatten().map(|&(n, _)| n).collect();
+    let steps = numbers
+        .windows(2)
+        .filter(|w| w[1] == w[0] + 1 || w[1] == 1)
+        .count();
+    if steps * 4 < (numbers.len() - 1) * 3 {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .zip(numbered)
+        .map(|(line, number)| match number {
+            Some((_, at)) => Line {
+                span: line.span.start + at..line.span.end,
+                text: line.part(at..line.text.len()),
+                block: line.block,
+            },
+            None => line,
+        })
+        .collect()
+}
+
+/// The number opening a numbered line (one to three digits and spaces,
+/// text after), and where its text starts.
+fn line_number(text: &str) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = &text[digits..];
+    let body = rest.trim_start_matches([' ', '\t']);
+    if body.len() == rest.len() || body.is_empty() {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, text.len() - body.len()))
+}
+
 /// A table flattened to text, row by row: a cell border closing the line
 /// (`A.古い映画のDVDを借りること。 |`) is no part of the text, and a line
 /// that is a border alone (`|`) is a blank line. A line that opens with a
@@ -409,6 +458,32 @@ mod tests {
             ..line
         })
         .collect()
+    }
+
+    #[test]
+    fn numbered_transcript_lines_lose_their_numbers() {
+        let l = without_line_numbers(lines(
+            "Deposition\n14 Q Now, in your position\n15 do you have a view?\n16 A I do.\n\
+             17 Q Which?\nReporting Ltd\n1 A That one.\n2 Q Thanks.\n",
+        ));
+        let texts: Vec<&str> = l.iter().map(|l| &*l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Deposition",
+                "Q Now, in your position",
+                "do you have a view?",
+                "A I do.",
+                "Q Which?",
+                "Reporting Ltd",
+                "A That one.",
+                "Q Thanks."
+            ]
+        );
+        assert_eq!(&l[1].span, &(14..37));
+        // numbered questions in a page of answers are no line numbers
+        let l = without_line_numbers(lines("1 Why?\nBecause.\n2 How?\nSo.\n3 When?\nNow.\n"));
+        assert_eq!(&*l[0].text, "1 Why?");
     }
 
     #[test]

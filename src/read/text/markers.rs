@@ -149,6 +149,32 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     Some((side, line.len() - after.len()))
 }
 
+/// **Spaced letter rule**: `Q` or `A` and one space before a capital, as
+/// court transcripts print turns: `Q Now, in your position …`, `A Yes.`.
+/// English sentences open so too (`A New York firm …`): the page says
+/// whether these are markers (both sides recur: see the classify pass).
+pub(crate) fn spaced_letter(line: &str) -> Option<(Side, usize)> {
+    let side = match line.as_bytes().first()? {
+        b'Q' => Side::Question,
+        b'A' => Side::Answer,
+        _ => return None,
+    };
+    let text = line[1..].strip_prefix(' ')?;
+    text.starts_with(|c: char| c.is_uppercase())
+        .then_some((side, line.len() - text.len()))
+}
+
+/// The marker of a line that [`spaced_letter`] reads.
+pub(crate) fn spaced_marker(line: &str) -> Option<Marker> {
+    let (side, at) = spaced_letter(line)?;
+    Some(Marker {
+        side,
+        body_range: super::lines::range_in(line, line[at..].trim()),
+        body_at: at,
+        rule: Rule::Letter,
+    })
+}
+
 /// Question words: the interviewer's role or the word "question".
 const QUESTION_WORDS: &[&str] = &[
     "Question",
@@ -434,6 +460,17 @@ fn closes_sentence(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn q_or_a_and_one_space_before_a_capital_may_mark_a_turn() {
+        assert_eq!(
+            spaced_letter("Q Now, in your position"),
+            Some((Side::Question, 2))
+        );
+        assert_eq!(spaced_letter("A Yes."), Some((Side::Answer, 2)));
+        assert_eq!(spaced_letter("A lot of people"), None);
+        assert_eq!(spaced_letter("Also this"), None);
+    }
     use proptest::prelude::*;
 
     proptest! {

@@ -49,6 +49,7 @@ pub(crate) mod markers;
 pub(crate) mod names;
 pub(crate) mod people;
 pub(crate) mod readings;
+pub(crate) mod shape;
 pub(crate) mod tail;
 pub(crate) mod words;
 
@@ -100,7 +101,7 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         return stopped(limit, diagnostics);
     }
-    let lines = split_glued(split_inline(lines));
+    let lines = split_glued(split_inline(lines::without_line_numbers(lines)));
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -414,9 +415,13 @@ fn assemble(
         .clone()
         .or_else(|| lines.first().map(|l| l.span.clone()))
         .unwrap_or(0..0);
+    let language = detect_language(body.exchanges.iter().flat_map(|e: &Exchange| {
+        std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
+    }));
     if let Some(why) = fields::doubt_name(&people.speaker.name)
         .or(header.speaker_doubt)
         .or(unconfirmed)
+        .or_else(|| shape::unlike_a_name(&people.speaker.name, language.as_deref()))
     {
         diagnostics.push(
             Diagnostic::warning(
@@ -429,6 +434,7 @@ fn assemble(
     }
     if let Some(role) = &header.role
         && let Some(why) = fields::doubt_role(role, &people.speaker.name)
+            .or_else(|| shape::unlike_a_role(role, language.as_deref()))
     {
         diagnostics.push(
             Diagnostic::warning(
@@ -440,9 +446,6 @@ fn assemble(
         );
     }
     let exchanges = body.exchanges;
-    let language = detect_language(exchanges.iter().flat_map(|e: &Exchange| {
-        std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
-    }));
     Ok(Some(Interview {
         headline: header.headline,
         date: header.date,

@@ -102,6 +102,20 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
     (rest, title.map(|(s, e)| &text[s..e]))
 }
 
+/// **Title alone**: a title or position with no name (`Chancellor`,
+/// `THE GOVERNOR`, `市長`, `위원장`), as pages label their interviewee by
+/// office.
+pub(crate) fn is_title_alone(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    if text.is_ascii() {
+        return without_titles(text).0.is_empty() && without_titles(text).1.is_some();
+    }
+    super::fields::is_title_word(text) && !super::fields::is_name_like(text)
+}
+
 /// Two to four Hangul syllables.
 fn is_korean_name(text: &str) -> bool {
     (2..=4).contains(&text.chars().count()) && text.chars().all(|c| ('가'..='힣').contains(&c))
@@ -145,6 +159,9 @@ pub(crate) fn without_post_nominals(name: &str) -> &str {
 /// space (`박선영 위원장`). `None` unless `title` ends as a title does.
 pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
     let title = title.trim();
+    if title.is_ascii() {
+        return latin_holder_of(text, title);
+    }
     if !super::fields::is_title_word(title) {
         return None;
     }
@@ -181,6 +198,61 @@ pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
     })
 }
 
+/// **Surname-and-title label**: a CJK label that is a surname and a title
+/// (`木島町長`, `周部長`), where the page writes the full name before the
+/// title (`木島里美町長`) → (`木島里美`, `町長`). Surnames of two letters
+/// are tried before one.
+pub(crate) fn titled_in_full(text: &str, label: &str) -> Option<(String, String)> {
+    let label = label.trim();
+    let letters: Vec<(usize, char)> = label.char_indices().collect();
+    if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
+        return None;
+    }
+    [2, 1].into_iter().find_map(|k| {
+        let at = letters.get(k)?.0;
+        let (surname, title) = label.split_at(at);
+        if title.chars().count() < 2 || !super::fields::is_title_word(title) {
+            return None;
+        }
+        text.match_indices(surname).find_map(|(i, _)| {
+            let rest = &text[i + surname.len()..];
+            let given = rest.find(title)?;
+            let given_name = &rest[..given];
+            let full = format!("{surname}{given_name}");
+            ((1..=3).contains(&given_name.chars().count())
+                && given_name.chars().all(is_cjk_letter)
+                && is_name_like(&full))
+            .then(|| (full, title.to_owned()))
+        })
+    })
+}
+
+/// **Latin title holder**: the name of two words or more that follows a
+/// Latin title where the page writes them together, courtesy words
+/// skipped: `Chancellor Dr. Amara Quist’s address` → `Amara Quist` for
+/// `Chancellor`, `THE GOVERNOR` for `Governor Alma Reyes`.
+fn latin_holder_of(text: &str, title: &str) -> Option<String> {
+    let (bare, Some(title)) = without_titles(title) else {
+        return None;
+    };
+    if !bare.is_empty() {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let wanted = title.to_ascii_lowercase();
+    lower.match_indices(&wanted).find_map(|(at, _)| {
+        let end = at + wanted.len();
+        let whole = !text[..at].ends_with(char::is_alphanumeric)
+            && text[end..].starts_with(' ')
+            && text[at..].starts_with(char::is_uppercase);
+        if !whole {
+            return None;
+        }
+        let found = latin_name_at(text, end + 1, false)?;
+        (found.name.split_whitespace().count() >= 2).then_some(found.name)
+    })
+}
+
 /// A speaker label's name as the page writes it in full elsewhere: a
 /// label in capitals as the page spells it in running text (`PAUL
 /// AMBERLEY` → `Paul Amberley`), a surname with the given name before it
@@ -192,6 +264,9 @@ pub(crate) fn written_in_full(text: &str, label: &str) -> Option<String> {
     let label = label.trim();
     if label.is_empty() {
         return None;
+    }
+    if let Some(spaced) = spaced_in_full(text, label) {
+        return Some(spaced);
     }
     if label.is_ascii() {
         let capitals = label.chars().any(|c| c.is_ascii_uppercase())
@@ -257,6 +332,43 @@ pub(crate) fn written_in_full(text: &str, label: &str) -> Option<String> {
     })
 }
 
+/// **Glued name label**: a label whose words lost their spaces
+/// (`LarsOdegaard`, `MariaDeLuca`) as the page writes it with them
+/// (`Mr Lars Odegaard`): a space goes back only before a capital that
+/// follows a small letter, and the spaced name must stand as whole words.
+fn spaced_in_full(text: &str, label: &str) -> Option<String> {
+    let glued = label.is_ascii()
+        && !label.contains(' ')
+        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        && label.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    if !glued {
+        return None;
+    }
+    let mut spaced = String::with_capacity(label.len() + 4);
+    let mut prev_lower = false;
+    for c in label.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            spaced.push(' ');
+        }
+        prev_lower = c.is_ascii_lowercase();
+        spaced.push(c);
+    }
+    if spaced.len() == label.len() {
+        return None;
+    }
+    text.match_indices(&spaced).find_map(|(at, _)| {
+        let end = at + spaced.len();
+        let whole = !text[..at].ends_with(char::is_alphanumeric)
+            && !text[end..].starts_with(char::is_alphanumeric);
+        whole.then(|| spaced.clone())
+    })
+}
+
+/// Whether `c` is one of the most common Chinese surnames.
+pub(crate) fn is_common_chinese_surname(c: char) -> bool {
+    COMMON_SURNAMES.contains(c)
+}
+
 /// The most common Chinese surnames, simplified and traditional, for
 /// telling a name after a title from the words that may follow one.
 const COMMON_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭\
@@ -282,12 +394,188 @@ pub(crate) fn label_names(label: &str, name: &str, name_title: Option<&str>) -> 
         return super::labels::matches_name(bare_label, bare_name)
             || bare_label
                 .replace(' ', "")
-                .eq_ignore_ascii_case(&bare_name.replace(' ', ""));
+                .eq_ignore_ascii_case(&bare_name.replace(' ', ""))
+            || initials_label(bare_label, bare_name);
     }
     match (label_title, name_title) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => false,
     }
+}
+
+/// **Initials label**: `LR` for `Lena Ruiz`, `TK` for `Tom Kessler`: two
+/// to four capitals, one for each word of a name of two words or more (a
+/// single capital, `A`, is a turn marker, not initials).
+fn initials_label(label: &str, name: &str) -> bool {
+    (2..=4).contains(&label.len())
+        && !label.contains(' ')
+        && name.split_whitespace().count() >= 2
+        && super::labels::initials_of(label, name)
+}
+
+/// **Role before the name**: the role a line writes right before the
+/// interviewee's full name: capitalised words ending in a title
+/// (`… by Chief Engineer Ola Brandvik en route` → `Chief Engineer`), or
+/// CJK letters ending in a title glued to the name (`省交通厅厅长许川明日…`
+/// → `省交通厅厅长`). A Latin name must have two words or more.
+pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let name = name.trim();
+    let latin = name.is_ascii();
+    if name.is_empty() || (latin && name.split_whitespace().count() < 2) {
+        return None;
+    }
+    text.match_indices(name).find_map(|(at, _)| {
+        let before = &text[..at];
+        if latin {
+            let before = before.strip_suffix(' ')?;
+            let mut start = before.len();
+            for (i, word) in before.rsplit(' ').scan(before.len(), |end, w| {
+                let i = *end - w.len();
+                *end = i.saturating_sub(1);
+                Some((i, w))
+            }) {
+                let capital = word.starts_with(|c: char| c.is_uppercase())
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+                if !capital {
+                    break;
+                }
+                start = i;
+            }
+            let role = &before[start..];
+            let last = role.rsplit(' ').next().unwrap_or("");
+            let titled = with_lowercase(last, |w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w));
+            return (!role.is_empty() && titled && role.split(' ').count() <= 5).then_some(role);
+        }
+        let run_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_cjk_letter(c))
+            .last()
+            .map(|(i, _)| i)?;
+        let role = &before[run_start..];
+        if role.chars().count() > 20 || !super::fields::is_title_word(role) {
+            return None;
+        }
+        // `报社高级记者、报社原摄影部主任韩立群`: titles listed with `、`
+        let mut start = run_start;
+        while let Some(head) = before[..start].strip_suffix('、') {
+            let from = head
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_cjk_letter(c))
+                .last()
+                .map(|(i, _)| i)?;
+            if !super::fields::is_title_word(&head[from..]) {
+                break;
+            }
+            start = from;
+        }
+        Some(&before[start..])
+    })
+}
+
+/// English nouns that end a role: `spokesman`, `meteorologist`,
+/// `managing director`.
+pub(crate) const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "director",
+    "manager",
+    "officer",
+    "editor",
+    "correspondent",
+    "reporter",
+    "founder",
+    "co-founder",
+    "head",
+    "meteorologist",
+    "engineer",
+    "economist",
+    "analyst",
+    "scientist",
+    "researcher",
+    "lecturer",
+    "curator",
+    "architect",
+    "author",
+    "novelist",
+    "poet",
+    "actor",
+    "actress",
+    "singer",
+    "composer",
+    "artist",
+    "designer",
+    "owner",
+    "partner",
+    "lawyer",
+    "attorney",
+    "doctor",
+    "surgeon",
+    "nurse",
+    "teacher",
+    "principal",
+    "dean",
+    "clerk",
+    "treasurer",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "leader",
+    "adviser",
+    "advisor",
+    "consultant",
+    "president",
+    "minister",
+    "mayor",
+    "governor",
+    "chancellor",
+    "ambassador",
+    "commissioner",
+    "coach",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+];
+
+/// **Role phrase**: the last part of a header line after a stop, when it
+/// is a few capitalised words ending in a role noun:
+/// `Talking to the press. Ferry Company spokeswoman` → `Ferry Company
+/// spokeswoman`.
+pub(crate) fn role_phrase(text: &str) -> Option<&str> {
+    let tail = text.rsplit_once(". ").map_or(text, |(_, t)| t).trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let last = words.last()?;
+    let noun = with_lowercase(last, |w| ROLE_NOUNS.contains(&w));
+    (noun
+        && (2..=6).contains(&words.len())
+        && tail.len() < text.len()
+        && tail.starts_with(|c: char| c.is_uppercase())
+        && !tail.ends_with('.'))
+    .then_some(tail)
+}
+
+/// **Title line**: a header line that opens with the title the answering
+/// label carries and reads as a position (`SECRETARY OKAFOR:` answers,
+/// the header has `Secretary of Agriculture`).
+pub(crate) fn title_line<'t>(text: &'t str, title: &str) -> Option<&'t str> {
+    let text = text.trim();
+    let opens = text
+        .get(..title.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(title))
+        && text[title.len()..].starts_with(' ');
+    (opens
+        && text.split_whitespace().count() <= 6
+        && super::fields::is_title_like(text)
+        && super::fields::doubt_role(text, "").is_none())
+    .then_some(text)
 }
 
 /// A person named in a headline or an introduction line, with the title or
@@ -330,6 +618,7 @@ const PARTICLES: &[&str] = &[
 /// "…"` (role `한빛대 교수`), `森下ゆうさんインタビュー`.
 pub(crate) fn mention(text: &str) -> Option<Mention> {
     latin_mention(text)
+        .or_else(|| kicker_mention(text))
         .or_else(|| cjk_prefix_mention(text))
         .or_else(|| bracket_tag_mention(text))
         .or_else(|| honorific_mention(text))
@@ -337,34 +626,70 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
 
 fn latin_mention(text: &str) -> Option<Mention> {
     let lower = text.to_ascii_lowercase();
-    let at = WITH
+    // every place a phrase says a person follows, in the order of the
+    // line: `… interviews continues with Lena Ruiz` names her after `with`
+    let mut starts: Vec<usize> = WITH
         .iter()
-        .find_map(|w| lower.find(w).map(|i| i + w.len()))?;
+        .flat_map(|w| lower.match_indices(w).map(|(i, _)| i + w.len()))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let says_person = ["interviewing ", "meet "].iter().any(|w| lower.contains(w));
+    starts
+        .into_iter()
+        .find_map(|at| latin_name_at(text, at, says_person))
+}
+
+/// The capitalised name that opens `text[at..]`, without its titles and
+/// post-nominals: two words or more, or one where the line says a person
+/// follows (`Interviewing Biscuit`).
+fn latin_name_at(text: &str, at: usize, says_person: bool) -> Option<Mention> {
     if !text.is_char_boundary(at) {
         return None;
     }
     let rest = &text[at..];
     let mut end = 0;
     for (words, (i, word)) in word_spans(rest).enumerate() {
-        let bare = word.trim_end_matches([',', '.', ':', ';', '?', '!', '\'', '’', ')']);
+        // `Amara Quist’s Interview`: the possessive ends the name
+        let owner = ["’s", "'s"].iter().find_map(|s| word.strip_suffix(s));
+        let bare = owner
+            .unwrap_or(word)
+            .trim_end_matches([',', '.', ':', ';', '?', '!', '\'', '’', ')']);
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let particle = PARTICLES.contains(&bare);
         if !(capital || particle) || words >= 6 {
             break;
         }
         end = i + bare.len();
-        if bare.len() < word.len() {
+        // `Dr.` goes on to the name; any other stop ends it
+        let abbreviation = with_lowercase(word, |w| COURTESY.contains(&w) || TITLES.contains(&w));
+        if bare.len() < word.len() && !abbreviation {
             break;
         }
     }
     let named = without_post_nominals(&rest[..end]);
     let (name, title) = without_titles(named);
-    // one word only after a word that says a person follows
     let words = name.split_whitespace().count();
-    let says_person = ["interviewing ", "meet "].iter().any(|w| lower.contains(w));
     ((words >= 2 || (words == 1 && says_person)) && is_name_like(name)).then(|| Mention {
         name: name.to_owned(),
         role: title.map(str::to_owned),
+    })
+}
+
+/// **Kicker headline**: a short kicker, a colon, then a name and its
+/// role: `Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery` →
+/// `Ana Whitcombe` (`head baker at Saltmarsh Bakery`). The kicker is a
+/// few words, not a sentence, and the name has two words or more.
+fn kicker_mention(text: &str) -> Option<Mention> {
+    let (kicker, rest) = text.split_once(": ").or_else(|| text.split_once('：'))?;
+    if kicker.split_whitespace().count() > 4 || kicker.is_empty() {
+        return None;
+    }
+    let (name, role) = name_and_role(rest.trim())?;
+    let latin_words = name.is_ascii().then(|| name.split_whitespace().count());
+    (latin_words.is_none_or(|n| n >= 2)).then(|| Mention {
+        name: name.to_owned(),
+        role: Some(role.to_owned()),
     })
 }
 
@@ -524,6 +849,76 @@ mod tests {
     }
 
     #[test]
+    fn roles_written_with_the_name() {
+        assert_eq!(
+            role_before_name(
+                "Briefing by Chief Engineer Ola Brandvik en route",
+                "Ola Brandvik"
+            ),
+            Some("Chief Engineer")
+        );
+        assert_eq!(
+            role_before_name("当前位置 > 省交通厅厅长许川明日记者会", "许川明"),
+            Some("省交通厅厅长")
+        );
+        assert_eq!(
+            role_before_name("晚报首席记者、晚报原编辑部主任吴迪做客", "吴迪"),
+            Some("晚报首席记者、晚报原编辑部主任")
+        );
+        // no title before the name; a Latin name of one word
+        assert_eq!(
+            role_before_name("We met Ola Brandvik today", "Ola Brandvik"),
+            None
+        );
+        assert_eq!(
+            role_before_name("Chief Engineer Brandvik", "Brandvik"),
+            None
+        );
+        assert_eq!(role_before_name("我们见到了许川明", "许川明"), None);
+        assert_eq!(
+            role_phrase("Talking to the press. Ferry Company spokeswoman"),
+            Some("Ferry Company spokeswoman")
+        );
+        assert_eq!(role_phrase("The spokeswoman"), None);
+        assert_eq!(
+            role_phrase("Talking to the press. She is the spokeswoman."),
+            None
+        );
+        assert_eq!(
+            title_line("Secretary of Agriculture", "SECRETARY"),
+            Some("Secretary of Agriculture")
+        );
+        assert_eq!(
+            title_line("Secretary Okafor spoke today.", "SECRETARY"),
+            None
+        );
+    }
+
+    #[test]
+    fn initials_label_the_full_name() {
+        assert!(label_names("LR", "Lena Ruiz", None));
+        assert!(label_names("TK", "Tom Kessler", None));
+        // one capital is a marker; initials of another person
+        assert!(!label_names("L", "Lindqvist", None));
+        assert!(!label_names("LR", "Tom Kessler", None));
+    }
+
+    #[test]
+    fn glued_labels_written_spaced() {
+        let page = "Mr Tarek Bellami, the harbour master, spoke to us.\nTarekBellami : Yes.";
+        assert_eq!(
+            written_in_full(page, "TarekBellami").as_deref(),
+            Some("Tarek Bellami")
+        );
+        // never spaced where the page does not space it
+        assert_eq!(written_in_full("McDonald : Yes.", "McDonald"), None);
+        assert_eq!(
+            written_in_full("Tarek Bellamino said.", "TarekBellami"),
+            None
+        );
+    }
+
+    #[test]
     fn names_written_in_full() {
         let page = "Press gaggle with Nadia Calloway\nQ    Why?\nMS. CALLOWAY: Because.";
         assert_eq!(
@@ -555,6 +950,29 @@ mod tests {
         // a name, not a title; a title written alone
         assert_eq!(holder_of("张明说", "张明"), None);
         assert_eq!(holder_of("市长：好。", "市长"), None);
+        // a surname and a title, written in full elsewhere
+        let page = "今日は森川真澄市長に聞いた。\n森川市長 はい。";
+        assert_eq!(
+            titled_in_full(page, "森川市長"),
+            Some(("森川真澄".to_owned(), "市長".to_owned()))
+        );
+        assert_eq!(titled_in_full("森川市長 はい。", "森川市長"), None);
+        // a Latin title before the name, courtesy words and a possessive
+        let page = "Provost Dr. Ilse Marrow’s talk with students\nProvost: Thanks.";
+        assert_eq!(holder_of(page, "Provost").as_deref(), None);
+        let page = "Chancellor Dr. Ilse Marrow’s talk with students\nChancellor: Thanks.";
+        assert_eq!(
+            holder_of(page, "Chancellor").as_deref(),
+            Some("Ilse Marrow")
+        );
+        assert_eq!(
+            holder_of("Good evening Chancellor and welcome.", "Chancellor"),
+            None
+        );
+        assert_eq!(
+            holder_of("Good evening Chancellor Reyes.", "THE CHANCELLOR"),
+            None
+        );
     }
 
     #[test]
@@ -581,6 +999,16 @@ mod tests {
             m("장민서", Some("제과기능사 실기 응시생"))
         );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
+        assert_eq!(
+            mention("Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery"),
+            m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))
+        );
+        assert_eq!(mention("Weather: Washington, DC"), None);
+        // the phrase that names someone, not the first one met
+        assert_eq!(
+            mention("The archive of interviews goes on with Oren Talbot, who built it."),
+            m("Oren Talbot", None)
+        );
         assert_eq!(
             mention("Favourites with Helen Marsh-Tobin AM GAICD"),
             m("Helen Marsh-Tobin", None)

@@ -141,9 +141,33 @@ pub(crate) fn settle(
                 None if declared == *label => {
                     let (bare, _) = names::without_titles(label);
                     let bare = if bare.is_empty() { label } else { bare };
-                    // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
-                    // `大西かれん`: the page writes the name in full
-                    names::written_in_full(page.text, bare).unwrap_or_else(|| bare.to_owned())
+                    // `市長:` answers and the page names no holder: the
+                    // title is the role (and the name is in doubt)
+                    let titled = names::titled_in_full(page.text, bare);
+                    if let Some((_, title)) = &titled
+                        && header.role.is_none()
+                    {
+                        header.role = Some(title.clone());
+                    } else if names::is_title_alone(bare) && header.role.is_none() {
+                        header.role = Some(label.to_string());
+                    }
+                    if let Some((name, _)) = titled {
+                        name
+                    } else {
+                        // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
+                        // `大西かれん`: the page writes the name in full
+                        names::written_in_full(page.text, bare).unwrap_or_else(|| bare.to_owned())
+                    }
+                }
+                // `민서진 정의시민당 시의원 (이하 민서진)`: the declared name
+                // holds the role
+                None if let Some((name, role)) = fields::name_and_role(&declared)
+                    && names::label_names(label, name, None) =>
+                {
+                    if header.role.is_none() {
+                        header.role = Some(role.to_owned());
+                    }
+                    name.to_owned()
                 }
                 None => declared,
             };
@@ -229,6 +253,10 @@ pub(crate) fn settle(
         )
         .expected("the interviewee's name on the first line, e.g. `LEE Hee-sup`"));
     };
+    if header.role.is_none() {
+        let label = speaker.label.as_deref().or(main_answerer);
+        header.role = role_on_page(page, header, &speaker.name, label);
+    }
     let answers_by_label = from_label
         || answerers
             .iter()
@@ -238,4 +266,46 @@ pub(crate) fn settle(
         interviewer,
         answers_by_label,
     })
+}
+
+/// The interviewee's role where no role line gave it, from the page's
+/// other lines, best evidence first: a header line that opens with the
+/// answering label's title (`SECRETARY OKAFOR:` and `Secretary of State`,
+/// then taken out of the introduction); the role written right before the
+/// full name (`Press Secretary Nadia Calloway`, `香港发展局局长黎启源`); a
+/// header line's last phrase that ends in a role noun (`… Harbour
+/// Authority spokesman`).
+fn role_on_page(
+    page: &Page<'_>,
+    header: &mut Header,
+    name: &str,
+    label: Option<&str>,
+) -> Option<String> {
+    let title = label.and_then(|l| names::without_titles(l).1);
+    if let Some(title) = title
+        && let Some(at) = header
+            .introduction
+            .iter()
+            .position(|line| names::title_line(line, title).is_some())
+    {
+        return Some(header.introduction.remove(at));
+    }
+    let header_lines: Vec<&str> = header
+        .headline
+        .iter()
+        .chain(&header.introduction)
+        .map(String::as_str)
+        .collect();
+    let before_name = header_lines
+        .iter()
+        .copied()
+        .chain(page.lines.iter().map(|l| &*l.text))
+        .find_map(|line| names::role_before_name(line, name));
+    if let Some(role) = before_name {
+        return Some(role.to_owned());
+    }
+    header_lines
+        .iter()
+        .find_map(|line| names::role_phrase(line))
+        .map(str::to_owned)
 }
