@@ -724,6 +724,24 @@ mod tests {
         assert!(src.is_binary());
     }
 
+    /// Whether a text holds control characters is known from the survey
+    /// of its bytes only when it surveyed them all and found none but tab,
+    /// LF and CR (which becomes LF); the line pass then skips its look.
+    #[test]
+    fn a_text_without_controls_says_so() {
+        let clean = |bytes: &[u8]| Source::from_bytes("a", bytes, None).has_no_controls();
+        assert!(clean(b"Q: q\tx\nA: a\n"));
+        assert!(clean(b"Q: q\r\nA: a\r\n"));
+        assert!(!clean(b"Q: q\x0c\nA: a\n"));
+        assert!(!clean(b"Q: q\x07\r\nA: a\r\n"));
+        // not surveyed whole: not known
+        let long = "A: a\n".repeat(20_000);
+        assert!(!clean(long.as_bytes()));
+        // decoded from another encoding, or given as text: not known
+        assert!(!Source::from_text("a", "Q: q\n").has_no_controls());
+        assert!(!clean(b"Q: \xb0\xa1\xb0\xa2\xb0\xa3\xb0\xa4\xb0\xa5\n"));
+    }
+
     #[test]
     fn columns_count_characters() {
         let src = Source::from_text("a", "问：好吗\n答：好");

@@ -622,6 +622,16 @@ mod tests {
         let p = parse("Name\nQ: q\u{7}x\nA: a\n");
         assert!(codes(&p).contains(&Code::ControlCharacter));
         assert_eq!(p.interview.unwrap().exchanges[0].question, "qx");
+        // read from bytes, where the source's survey vouches for lines
+        // without any: a CRLF file, a form feed
+        for bytes in [
+            &b"Name\r\nQ: q\x07x\r\nA: a\r\n"[..],
+            b"Name\nQ: q\x0cx\nA: a\n",
+        ] {
+            let p = read(&Source::from_bytes("t.txt", bytes, None));
+            assert!(codes(&p).contains(&Code::ControlCharacter));
+            assert_eq!(p.interview.unwrap().exchanges[0].question, "qx");
+        }
     }
 
     #[test]
