@@ -90,7 +90,7 @@ codes! {
     NoReadCount = "no-read-count",
     /// Text between the header and the first question, kept as introduction.
     Introduction = "introduction",
-    /// Text after the last answer that belongs to no turn, e.g. an editor's note; kept as a paragraph.
+    /// Text after the last answer that belongs to no turn, e.g. an editor's note or a byline; left out, reported at its line.
     TrailingText = "trailing-text",
     /// A likely extraction artifact, e.g. two words run together (`CooperationSecretariat`).
     ExtractionArtifact = "extraction-artifact",

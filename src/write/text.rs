@@ -160,7 +160,15 @@ fn write_lines(interview: &Interview, out: &mut Lines<'_>) {
         && header::is_name_like(&speaker.name)
         && header::name_with_label(&speaker.name).is_none()
         && header::name_and_role(&speaker.name).is_none()
-        && names_an_answerer;
+        && names_an_answerer
+        // the reader weighs every name the header holds: a bare name line
+        // is sure to win only where no other line could name someone, or
+        // where it declares the speaker's label (`NAME(LABEL)`)
+        && ((interview.headline.is_none()
+            && interview.byline.is_none()
+            && interview.interviewer.is_none()
+            && interview.introduction.is_empty())
+            || declared_name(speaker).is_some());
 
     if let Some(headline) = &interview.headline {
         let bare = header::read_alone(headline) == [Field::Plain]

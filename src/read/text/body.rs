@@ -35,6 +35,8 @@ pub(crate) struct Body {
     /// The span of each exchange's question line, for two readings to be
     /// compared and an exchange to be reported.
     pub asked: Vec<Range<usize>>,
+    /// Where the last exchange kept ends, for a problem with all of it.
+    pub last_end: usize,
 }
 
 /// An exchange being built.
@@ -55,6 +57,9 @@ struct Open {
     lines: usize,
     /// Panelists who answered the same question before.
     answerers: Vec<String>,
+    /// Whether another voice (a label no reading takes for a speaker)
+    /// broke into the question before any answer.
+    interrupted: bool,
     /// The spans of the answer's last paragraphs that are each a whole
     /// unmarked line, in order (headings between exchanges are among them).
     loose: Vec<Range<usize>>,
@@ -75,6 +80,7 @@ impl Open {
             lines: 0,
             answerers: Vec::new(),
             loose: Vec::new(),
+            interrupted: false,
         }
     }
 }
@@ -87,10 +93,26 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
     // the span of the last line if it was an unmarked paragraph of an answer
     let mut unmarked: Option<Range<usize>> = None;
     let lines = page.lines;
+    // a reporter's heading came: the next unmarked line asks
+    let mut asks_next = false;
+    // the moderator has the floor: unmarked lines ask nothing
+    let mut moderating = false;
     for (i, line) in lines.iter().enumerate().skip(first) {
+        let captions = page.paragraphs == Layout::Captions;
         let wrapped_join = (page.paragraphs == Layout::Wrapped
             && prev_text.is_some_and(|p| lines[p].block == line.block && p + 1 == i))
+            // a heading after a caption's sentence end is no caption
+            || (captions
+                && prev_text.is_some_and(|p| {
+                    // a heading runs into no lowercase line
+                    let runs_on = lines
+                        .get(i + 1)
+                        .is_some_and(|n| n.text.starts_with(char::is_lowercase));
+                    !(lines::ends_sentence(&lines[p].text) && is_heading(&line.text)) || runs_on
+                }))
             || prev_text.is_some_and(|p| continues(&lines[p].text, &line.text));
+        // `(つづきます)` closes the page, whatever the wrap
+        let wrapped_join = wrapped_join && !is_aside(&line.text);
         match &page.kinds[i] {
             &Kind::Count(count) => {
                 body.counts.push(Counted::of(line, count));
@@ -99,7 +121,11 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             }
             Kind::Furniture => {
                 body.diagnostics.push(classify::furniture(line));
-                prev_text = None;
+                // a time code inside a caption-broken turn breaks no
+                // paragraph
+                if !captions {
+                    prev_text = None;
+                }
                 continue;
             }
             _ => {}
@@ -108,6 +134,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         // the line before was an unmarked paragraph of an answer: its span
         let unmarked_before = unmarked.take();
         let turn = profile.turn_at(page, i, false);
+        if turn.is_some() {
+            moderating = false;
+        }
         if let Some((_, Some(label), _)) = &turn {
             body.labelled += 1;
             if !body.turn_labels.contains(label) {
@@ -123,10 +152,34 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         }
         match turn {
             Some((Side::Question, by, text)) => {
+                // the label or marker before the text (`【司会】`, `司会:`)
+                let head = line.text.strip_suffix(text.as_str()).unwrap_or(&line.text);
+                if (by.as_deref().is_some_and(is_moderator) || is_moderator(head))
+                    && !super::layout::asks(&text)
+                    && (text.is_empty()
+                        || !lines
+                            .get(i + 1)
+                            .is_some_and(|n| super::layout::asks(&n.text)))
+                {
+                    // `【司会】 ただいまから会見を行います。`: the moderator
+                    // asks nothing; what follows before a question is
+                    // set aside
+                    if let Some(mut done) = open.take() {
+                        done.lines -= 1;
+                        body.shed_headings(&mut done);
+                        body.close(done, false);
+                    }
+                    moderating = true;
+                    if !text.is_empty() {
+                        body.before_question(line, "the moderator's words, which ask nothing");
+                    }
+                    continue;
+                }
                 if let Some(turn) = open.as_mut()
                     && !turn.answering
                     && by.is_some()
                     && turn.asked_by_label
+                    && !turn.interrupted
                 {
                     // the interviewer speaks again before any answer
                     lines::join_wrapped(&mut turn.question, &text);
@@ -167,7 +220,17 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     body.before_question(line, "answer before any question");
                     continue;
                 };
-                if profile.questions_unmarked
+                // the answerer's label again, with no question between:
+                // the unmarked line before it put one (`On the lawsuit,
+                // and whether he would settle:`)
+                let asked_between = !captions
+                    && by.is_some()
+                    && turn.answered_by == by
+                    && turn
+                        .answer
+                        .last()
+                        .is_some_and(|p| super::layout::asks(p) || introduces(p));
+                if (profile.questions_unmarked || asked_between)
                     && turn.answering
                     && turn.answer.len() >= 2
                     && let Some(asked) = unmarked_before
@@ -175,11 +238,26 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // only answers are marked: the unmarked line right
                     // before this answer is its question
                     let mut done = open.take().expect("an open turn");
-                    let question = done.answer.pop().expect("two paragraphs");
+                    let mut question = done.answer.pop().expect("two paragraphs");
                     done.lines -= 2;
+                    let mut lines_asked = 2;
+                    if asked_between {
+                        // `On the lawsuit:` asks without its colon
+                        let cut = question.trim_end_matches([':', '：']).len();
+                        question.truncate(cut);
+                        // the asker's label alone on its line before it
+                        // (`【みなと放送】`), one no reading took
+                        if done.answer.len() >= 2
+                            && done.answer.last().is_some_and(|p| is_bracketed_label(p))
+                        {
+                            done.answer.pop();
+                            done.lines -= 1;
+                            lines_asked += 1;
+                        }
+                    }
                     body.close(done, false);
                     let mut next = Open::asking(asked, question, false);
-                    next.lines = 2;
+                    next.lines = lines_asked;
                     open = Some(next);
                 }
                 let turn = open.as_mut().expect("an open turn");
@@ -207,15 +285,24 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     open = Some(next);
                 }
                 let turn = open.as_mut().expect("an open turn");
+                // the same voice's next caption: the turn runs on
+                let runs_on = captions
+                    && turn.answering
+                    && turn.answered_by.is_some()
+                    && turn.answered_by == by;
                 if !turn.answering {
                     turn.answering = true;
                     turn.answered_by = by;
                     turn.answer_span = Some(line.span.clone());
                 }
-                if !text.is_empty() {
-                    turn.answer.push(text);
-                    turn.loose.clear();
+                if text.is_empty() {
+                    continue;
                 }
+                match turn.answer.last_mut() {
+                    Some(last) if runs_on => lines::join_wrapped(last, &text),
+                    _ => turn.answer.push(text),
+                }
+                turn.loose.clear();
             }
             None => {
                 let text: &str = &line.text;
@@ -228,6 +315,63 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                         Kind::Label(l) => l.body(text),
                         _ => text,
                     };
+                    let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
+                    asking.lines = 1;
+                    open = Some(asking);
+                    continue;
+                }
+                let heading = person_heading(text);
+                if heading.is_some() {
+                    // the next person has the floor
+                    moderating = false;
+                }
+                if is_moderator(text)
+                    && lines
+                        .get(i + 1)
+                        .is_none_or(|n| !super::layout::asks(&n.text))
+                {
+                    // `【司会】` alone, read as text: the moderator takes the
+                    // floor
+                    if let Some(mut done) = open.take() {
+                        done.lines -= 1;
+                        body.shed_headings(&mut done);
+                        body.close(done, false);
+                    }
+                    moderating = true;
+                    continue;
+                }
+                if open.is_none() && moderating {
+                    body.before_question(line, "the moderator's words, which ask nothing");
+                    continue;
+                }
+                if let Some(asker) = heading
+                    && (open.is_some() || asker)
+                {
+                    // `[오태규 / 실기 시험 감독관]`: the next person the page
+                    // talks to; what they say before a question is asked
+                    // is set aside. `[박소연 / 한강일보 기자]`: a reporter, who
+                    // asks next
+                    if let Some(mut done) = open.take() {
+                        done.lines -= 1;
+                        body.shed_headings(&mut done);
+                        body.close(done, false);
+                    }
+                    if !asker {
+                        body.diagnostics.push(
+                            Diagnostic::warning(
+                                Code::PageFurniture,
+                                format!(
+                                    "heading `{text}` naming the next person, left out of the model"
+                                ),
+                                line.span.clone(),
+                            )
+                            .expected("a question or its answer"),
+                        );
+                    }
+                    asks_next = asker;
+                    continue;
+                }
+                if std::mem::take(&mut asks_next) {
                     let mut asking = Open::asking(line.span.clone(), text.to_owned(), false);
                     asking.lines = 1;
                     open = Some(asking);
@@ -271,6 +415,9 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     }
                     continue;
                 } else if turn.question.is_empty() || wrapped_join || profile.answers_marked {
+                    // another voice speaks (`Announcer (00:04):`): the
+                    // interviewer's next turn asks afresh
+                    turn.interrupted |= matches!(page.kinds[i], Kind::Label(_));
                     lines::join_wrapped(&mut turn.question, text);
                 } else {
                     // the answer follows the question unmarked (`――なぜ？`)
@@ -300,7 +447,6 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         }
         body.close(done, true);
     }
-    body.set_aside_closing_thanks();
     body
 }
 
@@ -327,6 +473,133 @@ pub(crate) fn continues(before: &str, next: &str) -> bool {
         .chars()
         .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
     open && word && next.starts_with(|c: char| c.is_lowercase())
+}
+
+/// **Paraphrase rule**: a question in brackets whole is the page's note of
+/// what was asked, its text what is inside: `(有關樓市走勢)` → `有關樓市走勢`,
+/// `（問題聽不清）`, `[On the budget]`.
+pub(crate) fn paraphrase(question: &str) -> Option<&str> {
+    [('(', ')'), ('（', '）'), ('[', ']')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = question.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close]) && !inner.trim().is_empty()).then(|| inner.trim())
+        })
+}
+
+/// **Signature rule**: a reader's question signed with the reader's
+/// name after a dash: `用一句话形容你们的剪辑室?——小满` →
+/// `用一句话形容你们的剪辑室?`, `What's next? — Kiwi`. The name is short
+/// (twelve characters at most) and follows the question mark.
+pub(crate) fn without_signature(question: &str) -> Option<&str> {
+    let (asked, name) = ["——", "—", "――", "─"]
+        .iter()
+        .find_map(|dash| question.rsplit_once(dash))?;
+    let asked = asked.trim_end();
+    let name = name.trim();
+    let signed = asked.ends_with(['?', '？'])
+        && (1..=12).contains(&name.chars().count())
+        && !name.contains(['?', '？', '。', '.', '，', ',']);
+    signed.then_some(asked)
+}
+
+/// **Topic rule**: a line that names what the next answer is about
+/// rather than asking, as edited interviews paraphrase their questions:
+/// `On whether the state will extend the rules.`, `On the lawsuit, and
+/// whether he would settle:`, `About the budget`, `关于房价走势`, `(有關樓市走勢)`,
+/// `夜間救急について`, `인사 문제에 대해`; or any short line closing on a
+/// colon.
+pub(crate) fn introduces(text: &str) -> bool {
+    let text = text
+        .strip_prefix(['(', '（'])
+        .and_then(|t| t.strip_suffix([')', '）']))
+        .unwrap_or(text);
+    let short = text.chars().count() <= 160;
+    let opens = opens_topic(text);
+    let body = text.trim_end_matches(['.', '。', ':', '：']);
+    let closes = [
+        "について",
+        "に関して",
+        "에 대해",
+        "에 대해서",
+        "에 대하여",
+        "에 관해",
+    ]
+    .iter()
+    .any(|w| body.ends_with(w));
+    short && (opens || closes || text.ends_with([':', '：']))
+}
+
+/// **Person heading rule**: a name and a role in brackets alone on a
+/// line, as broadcast transcripts introduce each person they talk to:
+/// `[오태규 / 실기 시험 감독관]`, `【陳立 / 店主】`, `[Ana Ruiz / baker]`.
+///
+/// Whether the person asks: a reporter, host or anchor (`기자`, `記者`,
+/// `reporter`), as press conferences introduce each questioner.
+pub(crate) fn person_heading(text: &str) -> Option<bool> {
+    let (inner, after) = super::markers::bracketed(text)?;
+    let (name, role) = inner.split_once(['/', '／'])?;
+    let heading = after == text.len()
+        && inner.chars().count() <= 40
+        && !name.trim().is_empty()
+        && !role.trim().is_empty()
+        && !role.contains(['/', '／'])
+        && !text.starts_with(['(', '（']);
+    let role = role.trim();
+    let asker = ASKER_ROLES.iter().any(|r| role.ends_with(r))
+        || super::lines::with_lowercase(role, |lower| {
+            ["reporter", "journalist", "host", "anchor"]
+                .iter()
+                .any(|r| lower.ends_with(r))
+        });
+    heading.then_some(asker)
+}
+
+/// **Moderator rule**: a label that names the one who chairs a press
+/// conference (`司会`, `사회자`, `Moderator`): before the first exchange,
+/// their words that ask nothing open the floor, no question.
+pub(crate) fn is_moderator(label: &str) -> bool {
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+    // (`主持人` and `사회` host and ask: they are the interviewer)
+    ["司会", "司会者", "사회자"].contains(&label)
+        || super::lines::with_lowercase(label, |lower| ["moderator", "mc"].contains(&lower))
+}
+
+/// Roles of people who ask, closing a role (`한강일보 기자`).
+const ASKER_ROLES: &[&str] = &[
+    "기자",
+    "앵커",
+    "사회자",
+    "진행자",
+    "記者",
+    "记者",
+    "主持人",
+    "司会",
+    "アナウンサー",
+];
+
+/// Whether a paragraph is a label alone in brackets: `【みなと放送】`,
+/// `[기자]`.
+fn is_bracketed_label(text: &str) -> bool {
+    super::markers::bracketed(text).is_some_and(|(_, after)| after == text.len())
+        && super::layout::bare_key(text).is_some()
+}
+
+/// Whether a line opens with a word that names a topic: `On whether …`,
+/// `About …`, `关于…`, `有關…` (see [`introduces`]).
+pub(crate) fn opens_topic(text: &str) -> bool {
+    let text = text.strip_prefix(['(', '（']).unwrap_or(text);
+    [
+        "On ",
+        "About ",
+        "Regarding ",
+        "关于",
+        "關於",
+        "有关",
+        "有關",
+    ]
+    .iter()
+    .any(|w| text.starts_with(w))
 }
 
 /// **Heading rule**: a short line that ends no sentence and asks nothing,
@@ -384,20 +657,20 @@ const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'
 /// **Quoted turn rule**: quotes around a whole turn are the page's form,
 /// not the speaker's words: `「やっぱりね、うれしくて」` → `やっぱりね、うれしくて`;
 /// `"First.` … `Last."` over a turn's paragraphs lose the first and the
-/// last mark. Only where the turn holds no other mark of the pair (`「A」と
+/// last mark. Says whether it unquoted. Only where the turn holds no other mark of the pair (`「A」と
 /// 「B」` is two quotes); a full stop after the closing mark goes with it
 /// (`"…보입니다".`).
-pub(crate) fn unquote(paragraphs: &mut [String]) {
+pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
     let Some(first) = paragraphs.first() else {
-        return;
+        return false;
     };
     let Some(&(open, close)) = TURN_QUOTES.iter().find(|(o, _)| first.starts_with(*o)) else {
-        return;
+        return false;
     };
     let last = paragraphs.last().expect("one paragraph at least");
     let end = last.strip_suffix(['.', '。']).unwrap_or(last);
     let Some(end_len) = end.strip_suffix(close).map(str::len) else {
-        return;
+        return false;
     };
     let marks: usize = paragraphs
         .iter()
@@ -405,7 +678,7 @@ pub(crate) fn unquote(paragraphs: &mut [String]) {
         .sum();
     // the opening and closing marks alone (a straight quote is both)
     if marks != 2 || paragraphs.len() == 1 && first.chars().count() < 3 {
-        return;
+        return false;
     }
     let n = paragraphs.len();
     paragraphs[n - 1].truncate(end_len);
@@ -414,27 +687,7 @@ pub(crate) fn unquote(paragraphs: &mut [String]) {
     let last = &mut paragraphs[n - 1];
     let trimmed = last.trim_end().len();
     last.truncate(trimmed);
-}
-
-/// Words that thank, closing an interview.
-const THANKS: &[&str] = &[
-    "thank you",
-    "thanks",
-    "ありがとうございました",
-    "ありがとうございます",
-    "고맙습니다",
-    "감사합니다",
-    "谢谢",
-    "謝謝",
-    "感谢",
-];
-
-/// Whether `text` is a short thanks that asks nothing: `네, 오늘 말씀
-/// 고맙습니다.`, `Thank you very much.`, `今日はありがとうございました!`.
-fn thanks(text: &str) -> bool {
-    text.chars().count() <= 40
-        && !super::layout::asks(text)
-        && super::lines::with_lowercase(text, |lower| THANKS.iter().any(|t| lower.contains(t)))
+    true
 }
 
 /// Whether a paragraph is a note in brackets alone: `(つづく)`,
@@ -475,6 +728,7 @@ impl Body {
         if kept {
             self.kept += turn.lines;
             self.asked.push(turn.asked.clone());
+            self.last_end = turn.end;
         } else {
             self.set_aside += turn.lines;
         }
@@ -523,50 +777,30 @@ impl Body {
         // grown by doubling, an answer of five paragraphs holds room for
         // eight: the model lives through the whole conversion
         let mut answer = turn.answer;
-        unquote(&mut answer);
+        let opens_quoted = answer
+            .first()
+            .is_some_and(|p| TURN_QUOTES.iter().any(|&(open, _)| p.starts_with(open)));
+        let quoted = unquote(&mut answer) || opens_quoted;
         answer.shrink_to_fit();
         let mut question = vec![turn.question];
-        unquote(&mut question);
-        let question = question.pop().expect("one paragraph");
+        // a question quoted whole is a remark quoted, unless the page
+        // quotes its turns (the answer was quoted too)
+        if quoted {
+            unquote(&mut question);
+        }
+        let mut question = question.pop().expect("one paragraph");
+        if let Some(topic) = paraphrase(&question) {
+            question = topic.to_owned();
+        }
+        if let Some(asked) = without_signature(&question) {
+            let cut = asked.len();
+            question.truncate(cut);
+        }
         self.exchanges.push(Exchange {
             question,
             answer,
             answered_by: turn.answered_by,
         });
-    }
-
-    /// The last exchange when it is thanks and thanks back (`네, 오늘 말씀
-    /// 고맙습니다.` / `네, 감사합니다.`), or closing words that ask nothing and
-    /// are thanked for (`以上で終わります。` / `ありがとうございました。`): not
-    /// an exchange; left out and reported.
-    fn set_aside_closing_thanks(&mut self) {
-        let closing = self.exchanges.len() >= 2
-            && self.exchanges.last().is_some_and(|e| {
-                let [answer] = &e.answer[..] else {
-                    return false;
-                };
-                // thanks, and thanks back; or closing words that ask
-                // nothing (`以上で終わります。`), thanked for
-                let short = answer.chars().count() <= 40;
-                let closing = thanks(&e.question) || !super::layout::asks(&e.question);
-                short && closing && (thanks(&e.question) || thanks(answer))
-            });
-        if !closing {
-            return;
-        }
-        let Some(e) = self.exchanges.pop() else {
-            return;
-        };
-        let at = self.asked.pop().unwrap_or(0..0);
-        self.kept = self.kept.saturating_sub(2);
-        self.diagnostics.push(
-            Diagnostic::warning(
-                Code::TrailingText,
-                format!("closing thanks `{}` left out of the exchanges", e.question),
-                at,
-            )
-            .expected("a question and its answer"),
-        );
     }
 
     /// An answer, or text, where no question has been asked yet: left
@@ -602,12 +836,206 @@ mod tests {
     }
 
     #[test]
+    fn another_voice_before_the_interviewers_next_turn_ends_the_opening() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Episode\nPriya Natarajan:\nIt's Tuesday.\nAnnouncer:\nSmall farms, big questions.\n\
+             Priya Natarajan:\nWelcome, Hanne Solberg.\nHanne Solberg:\nThanks for having me.\n\
+             Priya Natarajan:\nHow does it work?\nHanne Solberg:\nLike a library.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "Welcome, Hanne Solberg.");
+        assert_eq!(interview.exchanges.len(), 2);
+    }
+
+    #[test]
+    fn a_question_in_brackets_whole_is_a_paraphrase() {
+        assert_eq!(paraphrase("(有關樓市走勢)"), Some("有關樓市走勢"));
+        assert_eq!(paraphrase("[On the budget]"), Some("On the budget"));
+        assert_eq!(paraphrase("(a) and (b)?"), None);
+        assert_eq!(paraphrase("Why (now)?"), None);
+    }
+
+    #[test]
+    fn a_dash_and_a_name_after_a_question_sign_it() {
+        assert_eq!(
+            without_signature("用一句话形容你们的剪辑室?——小满"),
+            Some("用一句话形容你们的剪辑室?")
+        );
+        assert_eq!(
+            without_signature("What's next? — Kiwi"),
+            Some("What's next?")
+        );
+        assert_eq!(without_signature("他说——我们走吧?"), None);
+        assert_eq!(
+            without_signature("Why? — because, as you said, it rained"),
+            None
+        );
+    }
+
+    #[test]
+    fn topic_lines_introduce_the_answer() {
+        for t in [
+            "On whether the state will extend the rules past the summer.",
+            "On the lawsuit, and whether he would settle:",
+            "(有關樓市走勢)",
+            "夜間救急について",
+            "인사 문제에 대해",
+        ] {
+            assert!(introduces(t), "{t}");
+        }
+        for t in [
+            "Online sales grew.",
+            "It was about time.",
+            "네, 그렇습니다.",
+        ] {
+            assert!(!introduces(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_answerers_label_again_makes_the_line_before_a_question() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Excerpts\nCP: What now?\nORTEGA: We wait.\nOn the lawsuit, and whether he would settle:\n\
+             ORTEGA: We will not settle.\nCP: Ever?\nORTEGA: Never.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        assert_eq!(
+            questions,
+            [
+                "What now?",
+                "On the lawsuit, and whether he would settle",
+                "Ever?"
+            ]
+        );
+        assert_eq!(interview.exchanges[0].answer, ["We wait."]);
+    }
+
+    #[test]
+    fn closing_thanks_and_an_afterword_are_no_exchange() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\nQ: Why?\nA: Because.\nQ: How?\nA: Thus.\nQ: 今日はありがとうございました!\n\
+             A: こちらこそ、ありがとうございました。\nあとがき:ほしの\n楽しい取材でした。\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 2);
+        let d = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("closing thanks"))
+            .expect("a warning");
+        // over the thanks and all after it
+        assert_eq!(
+            d.span.as_ref().map(|s| s.end),
+            Some(source.text().trim_end().len())
+        );
+    }
+
+    #[test]
+    fn a_bracketed_note_closing_a_wrapped_page_is_no_wrap() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\n\nQ: Why did you start\nthe project then?\n\nA: Because it was time\nand we had money.\n\n\
+             Q: And then\nwhat?\n\nA: We built it\nin a year.\n(つづきます)\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[1].answer, ["We built it in a year."]);
+    }
+
+    #[test]
+    fn a_bracketed_name_and_role_introduces_the_next_person() {
+        assert_eq!(person_heading("[오태규 / 실기 시험 감독관]"), Some(false));
+        assert_eq!(person_heading("【陳立／店主】"), Some(false));
+        assert_eq!(person_heading("[박소연 / 한강일보 기자]"), Some(true));
+        assert_eq!(person_heading("[2024/25 season]x"), None);
+        assert_eq!(person_heading("(웃음)"), None);
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "[장민서 / 응시생]\nQ. 떨리지 않으세요?\n떨려요.\n[오태규 / 감독관]\n이거 켜진 거예요?\n\
+             Q. 20년 전에는요?\n그때는 달랐어요.\n",
+        );
+        let parsed = crate::read::text::read(&source);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.exchanges[0].answer, ["떨려요."]);
+        assert_eq!(interview.exchanges[1].question, "20년 전에는요?");
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::AnswerBeforeQuestion)
+        );
+    }
+
+    #[test]
+    fn a_reporters_heading_opens_the_next_question() {
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "회견\n[사회자]\n질의응답을 시작하겠습니다.\n[김도윤 / 시장]\n첫 질문 주시죠.\n\
+             [박소연 / 한강일보 기자]\n버스는 언제 개통됩니까?\n[김도윤 / 시장]\n12월에 개통합니다.\n\
+             [사회자]\n다음 질문 받겠습니다.\n[정우석 / 시민방송 기자]\n예산이 줄었습니까?\n\
+             [김도윤 / 시장]\n대상은 늘었습니다.\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        assert_eq!(questions, ["버스는 언제 개통됩니까?", "예산이 줄었습니까?"]);
+        assert_eq!(interview.exchanges[0].answer, ["12월에 개통합니다."]);
+    }
+
+    #[test]
+    fn a_moderators_words_that_ask_nothing_are_no_question() {
+        assert!(is_moderator("司会"));
+        assert!(is_moderator("MODERATOR"));
+        assert!(!is_moderator("記者"));
+        assert!(!is_moderator("主持人"));
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "会見録\n【司会】\nただいまから会見を行います。\n【市長】\n予算を説明します。\n\
+             【司会】\nそれでは質問をお受けします。\n【新聞】\n運営はどこが担うのでしょうか。\n【市長】\n地域の団体です。\n\
+             【新聞】\n規模はどのくらいでしょうか。\n【市長】\n約2億円です。\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        assert_eq!(
+            questions,
+            [
+                "運営はどこが担うのでしょうか。",
+                "規模はどのくらいでしょうか。"
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_around_a_whole_turn_are_no_text() {
         let unquoted = |ps: &[&str]| {
             let mut ps: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
             unquote(&mut ps);
             ps
         };
+        // a quoted remark asked about keeps its marks where answers are
+        // not quoted
+        let source = crate::source::Source::from_text(
+            "t.txt",
+            "Name\nQ: 「あいつは速くなる」\nA: え…?\nQ: 「どうですか」\nA: 「うれしいです」\n",
+        );
+        let interview = crate::read::text::read(&source).interview.expect("a model");
+        assert_eq!(interview.exchanges[0].question, "「あいつは速くなる」");
+        assert_eq!(interview.exchanges[1].question, "どうですか");
         assert_eq!(unquoted(&["「うれしくて」"]), ["うれしくて"]);
         assert_eq!(unquoted(&["\"First.", "Last.\"."]), ["First.", "Last."]);
         assert_eq!(

@@ -119,6 +119,7 @@ fn classify(text: &str) -> Kind {
         || is_page_marker(text)
         || is_timing(text)
         || is_caption(text)
+        || is_photo_id(text)
     {
         return Kind::Furniture;
     }
@@ -185,6 +186,24 @@ fn is_timing(text: &str) -> bool {
     code(t)
 }
 
+/// **Photo file rule**: a camera's file name alone on its line, left where
+/// a photo stood: `P2040118`, `IMG_4471.jpg`, `DSC01234`.
+fn is_photo_id(text: &str) -> bool {
+    let stem = text
+        .rsplit_once('.')
+        .filter(|(_, ext)| {
+            ["jpg", "jpeg", "png", "gif", "heic", "webp"]
+                .iter()
+                .any(|e| ext.eq_ignore_ascii_case(e))
+        })
+        .map_or(text, |(stem, _)| stem);
+    let letters = stem.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = stem[letters..].trim_start_matches('_');
+    (1..=4).contains(&letters)
+        && (4..=8).contains(&rest.len())
+        && rest.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Position notes that place the people in a photo: a line holding one
 /// is the photo's caption.
 const PHOTO_POSITIONS: &[&str] = &[
@@ -244,11 +263,12 @@ impl Counted {
 /// photo caption, dropped.
 pub(crate) fn furniture(line: &Line<'_>) -> Diagnostic {
     let text: &str = &line.text;
-    let expected = if is_page_marker(text) || is_timing(text) || is_caption(text) {
-        "interview text (page numbers, time codes and photo captions are not part of it)"
-    } else {
-        "interview text (share bars and copyright lines are not part of it)"
-    };
+    let expected =
+        if is_page_marker(text) || is_timing(text) || is_caption(text) || is_photo_id(text) {
+            "interview text (page numbers, time codes and photo captions are not part of it)"
+        } else {
+            "interview text (share bars and copyright lines are not part of it)"
+        };
     Diagnostic::warning(
         Code::PageFurniture,
         format!("page furniture dropped: `{}`", line.text),
@@ -325,6 +345,16 @@ mod tests {
             kinds("A New York firm came.\nQ Street was closed.\nThen more.\n"),
             [false; 3]
         );
+    }
+
+    #[test]
+    fn a_camera_file_name_alone_is_a_photo_id() {
+        for t in ["P2040118", "IMG_4471.jpg", "DSC01234"] {
+            assert!(is_photo_id(t), "{t}");
+        }
+        for t in ["A1", "COVID19", "ISO 9001", "2040118", "NASA"] {
+            assert!(!is_photo_id(t), "{t}");
+        }
     }
 
     #[test]

@@ -135,11 +135,25 @@ const KEYS: &[(&str, Key)] = &[
     ("출연자", Key::Interviewee),
     ("게스트", Key::Interviewee),
     ("인터뷰 대상자", Key::Interviewee),
+    ("대담", Key::Interviewee),
+    ("대담자", Key::Interviewee),
+    ("嘉賓", Key::Interviewee),
     ("采访对象", Key::Interviewee),
     ("採訪對象", Key::Interviewee),
     ("受访嘉宾", Key::Interviewee),
+    ("采访嘉宾", Key::Interviewee),
+    ("採訪嘉賓", Key::Interviewee),
     ("受訪嘉賓", Key::Interviewee),
     ("インタビュイー", Key::Interviewee),
+    // a profile's fields: `Name: Carlos Medina`, `氏名：…`, `이름: …`
+    ("name", Key::Interviewee),
+    ("full name", Key::Interviewee),
+    ("姓名", Key::Interviewee),
+    ("氏名", Key::Interviewee),
+    ("名前", Key::Interviewee),
+    ("お名前", Key::Interviewee),
+    ("이름", Key::Interviewee),
+    ("성명", Key::Interviewee),
     ("introduction", Key::Introduction),
     ("导语", Key::Introduction),
     ("導語", Key::Introduction),
@@ -157,6 +171,17 @@ const KEYS: &[(&str, Key)] = &[
     ("職位", Key::Role),
     ("所属", Key::Role),
     ("affiliation", Key::Role),
+    ("job title", Key::Role),
+    ("department", Key::Role),
+    ("职称", Key::Role),
+    ("職稱", Key::Role),
+    ("部门职称", Key::Role),
+    ("部門職稱", Key::Role),
+    ("部署", Key::Role),
+    ("所属部署", Key::Role),
+    ("役職", Key::Role),
+    ("부서", Key::Role),
+    ("직위", Key::Role),
 ];
 
 /// The shapes of [`KEYS`]' keys, to turn most other words away unread.
@@ -190,12 +215,30 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
     let text = text
         .trim_start_matches(['■', '□', '◆', '◇', '●', '○', '▶', '▷', '•', '※', '-'])
         .trim_start();
+    // `作者|梁晓棠`, `采访嘉宾｜马骁`: a known key before a bar, as reposts
+    // print their fields (a bar after any other word is no field)
     let (at, colon) = text
         .char_indices()
         .take(24)
-        .find(|&(_, c)| COLONS.contains(&c))?;
+        .find(|&(_, c)| COLONS.contains(&c))
+        .or_else(|| {
+            text.char_indices()
+                .take(12)
+                .find(|&(_, c)| matches!(c, '|' | '｜'))
+        })?;
     let key = text[..at].trim();
     let key = if bold { key.trim_end_matches('*') } else { key };
+    // `嘉 宾:`, `출 연 :`: a CJK key printed with its letters spaced
+    // (only a key that names the interviewee: a spaced date key heads
+    // flattened lines more often than a field)
+    let unspaced;
+    let spaced = key.contains(' ') && is_spaced_cjk(key);
+    let key = if spaced {
+        unspaced = key.replace(' ', "");
+        unspaced.as_str()
+    } else {
+        key
+    };
     let value = text[at + colon.len_utf8()..].trim();
     // the bold's end after the colon (`**Published:** …`), when it is one
     let value = match value.strip_prefix("**") {
@@ -208,7 +251,49 @@ fn labelled(text: &str) -> Option<(Key, &str)> {
             .then(|| KEYS.iter().find(|(k, _)| *k == key))
             .flatten()
     })?;
-    (!value.is_empty()).then_some((kind, value))
+    (!value.is_empty() && (!spaced || kind == Key::Interviewee)).then_some((kind, value))
+}
+
+/// **Era date**: a Japanese date by era (`令和元年6月14日`, `平成30年4月1日
+/// （日）`): the era, its year (`元` for the first), then date letters and
+/// numbers only.
+fn is_era_date(text: &str) -> bool {
+    let Some(rest) = ["令和", "平成", "昭和", "大正"]
+        .iter()
+        .find_map(|era| text.trim().strip_prefix(era))
+    else {
+        return false;
+    };
+    rest.contains('年')
+        && rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || "元年月日()（）曜月火水木金土日時分～~:：".contains(c)
+                || ('０'..='９').contains(&c)
+        })
+}
+
+/// **Spaced CJK letters**: single CJK letters each set apart by one space
+/// (`嘉 宾`, `박 선 영`), as some pages print short words; Latin words are
+/// never joined.
+pub(crate) fn is_spaced_cjk(text: &str) -> bool {
+    let parts: Vec<&str> = text.split([' ', '\u{3000}']).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(is_cjk_letter))
+}
+
+/// `text` with the spaces between its single CJK letters taken out
+/// (`大　臣` → `大臣`), when [`is_spaced_cjk`]; else as it is.
+pub(crate) fn unspaced_cjk(text: &str) -> String {
+    if is_spaced_cjk(text) {
+        text.chars()
+            .filter(|&c| c != ' ' && c != '\u{3000}')
+            .collect()
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The line rules; see the module documentation.
@@ -350,6 +435,9 @@ fn interviewed_by(text: &str) -> Option<String> {
 /// common shapes, optionally with a time, a weekday, a time zone and a
 /// label such as `Published` or `입력`.
 pub(crate) fn is_date(text: &str) -> bool {
+    if is_era_date(text) {
+        return true;
+    }
     const WORDS: &[&str] = &[
         "jan",
         "january",
@@ -601,6 +689,13 @@ const FURNITURE_STRONG: Words = Words::new(&[
     "印刷",
     "lineで送る",
     "pocket",
+    "本文",
+    "正文",
+    "본문",
+    "기사검색",
+    "メニュー",
+    "閉じる",
+    "文字サイズ",
 ]);
 const FURNITURE_WEAK: Words = Words::new(&[
     "大",
@@ -782,6 +877,14 @@ const HEADLINE_CJK: &[&str] = &[
     "インタビュー",
     "対談",
     "独占",
+    "記者会見",
+    "会見録",
+    "発表",
+    "记者会",
+    "記者會",
+    "新闻发布",
+    "新聞發布",
+    "기자회견",
 ];
 /// Whether `text` ends in a title (`市文旅局局长`, `교수`, `大臣`).
 pub(crate) fn ends_with_role_word(text: &str) -> bool {
@@ -930,6 +1033,8 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if !text.chars().any(char::is_alphabetic) {
         return Some("has no letters");
     }
+    // `嘉 宾`: a key with its letters spaced
+    let key = &unspaced_cjk(key);
     let is_key = with_lowercase(key, |k| {
         KEYS.iter().any(|(known, _)| *known == k) || super::count::PREFIX_LABELS.contains(k)
     });
@@ -969,6 +1074,19 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if headline || text.contains(['"', '“', '「', '『', '《', '？', '?', '!', '！']) {
         return Some("reads like a headline");
     }
+    // `1.冒頭発言`, `3) Outlook`: a numbered heading
+    let numbered = text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .starts_with(['.', '．', '、', ')', '）']);
+    if numbered
+        || text.starts_with(['-', '・', '•', '*', '【', '[', '〈', '<'])
+        || text.contains(['【', '】', '《', '》'])
+    {
+        return Some("reads like a heading or a list item");
+    }
+    if is_pronoun(text) {
+        return Some("is a pronoun, not a name");
+    }
     if is_initials(text) {
         return Some("is a letter or initials, not a name");
     }
@@ -976,6 +1094,33 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
         return Some("is a title, not a name");
     }
     None
+}
+
+/// **Pronoun**: a word for oneself or another that a page may label a
+/// speaker by (`わたくし`, `我`, `本人`, `나`), never a name.
+fn is_pronoun(text: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "私",
+        "わたし",
+        "わたくし",
+        "あたし",
+        "僕",
+        "ぼく",
+        "俺",
+        "おれ",
+        "自分",
+        "我",
+        "本人",
+        "笔者",
+        "筆者",
+        "나",
+        "저",
+        "본인",
+        "필자",
+        "me",
+        "myself",
+    ];
+    with_lowercase(text, |t| PRONOUNS.contains(&t))
 }
 
 /// **Initials**: `I`, `B`, `LR`: one to three capitals and nothing else.
@@ -1001,13 +1146,26 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
     let cjk = role.chars().filter(|&c| is_cjk_letter(c)).count();
     if is_prose(role)
         // 「」 may name a shop or a work in a role: `書店「ひだまり堂」店主`
-        || role.contains(['"', '“', '?', '？', '!', '！'])
+        || role.contains(['"', '“', '‘', '?', '？', '!', '！'])
+        // `'등대지기' 종영 소감`: a title in single quotes
+        || role.matches('\'').count() >= 2
         || role.split_whitespace().count() > 16
         || cjk > 40
     {
         return Some("reads like a headline or a sentence");
     }
     // `市長:` answering: the title read as both is no repetition
+    // `盧 山` under `葉青禾`: the next guest's name, spaced
+    if is_spaced_cjk(role) {
+        return Some("is a name, not a role");
+    }
+    // `Corinne Adebayo, and`: a word cut from a longer line
+    if role.split_whitespace().count() == 1
+        && role.len() <= 3
+        && role.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return Some("is a fragment, not a role");
+    }
     if !name.is_empty() && role.contains(name) && !super::names::is_title_alone(name) {
         return Some("holds the name again");
     }
@@ -1051,6 +1209,125 @@ pub(crate) fn is_prose(text: &str) -> bool {
     !abbreviation || text.split_whitespace().count() > 12
 }
 
+/// **Name inside the role**: an organisation, a Korean name, then the
+/// title (`한빛대학교 윤해솔 명예교수` → (`윤해솔`, `한빛대학교 명예교수`)):
+/// the name is the word of two or three Hangul syllables right before the
+/// closing title, and the role is the line without it.
+pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [org @ .., name, title] = &words[..] else {
+        return None;
+    };
+    // `방송반`, `청주지회`, `한빛대학교`: organisations end so, or are long
+    const ORG_ENDINGS: &[char] = &[
+        '반', '회', '교', '부', '청', '원', '사', '국', '과', '실', '팀', '처', '단', '소', '관',
+        '당', '터', '사', '업', '소',
+    ];
+    let is_org = |w: &str| w.ends_with(ORG_ENDINGS) || w.chars().count() >= 4;
+    let hangul_name = (2..=3).contains(&name.chars().count()) && name.chars().all(is_hangul);
+    (!org.is_empty()
+        && hangul_name
+        && !is_org(name)
+        && !is_title_word(name)
+        && is_title_word(title)
+        // `한빛뉴스 마예린 기자` is a reporter's byline
+        && !title.ends_with("기자")
+        && org.iter().all(|w| {
+            w.chars().any(is_hangul) && w.chars().all(char::is_alphanumeric) && is_org(w)
+        }))
+    .then(|| (name.to_string(), format!("{} {title}", org.join(" "))))
+}
+
+/// **Names listed**: a field value that lists several CJK names
+/// (`林青禾 周岚 陈默`, `林青禾、周岚`) → the first, who is named first
+/// as the main guest.
+pub(crate) fn first_of_names(value: &str) -> Option<&str> {
+    let parts: Vec<&str> = value
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
+        .filter(|p| !p.is_empty())
+        .collect();
+    // two parts set apart by a space alone may be one name, family and
+    // given (`宮下 彩`, `道黒 彦東`): a list only where both have the shape
+    // of a full Chinese name (`林青禾 周岚` is not sure; `林青禾 周明岚` is)
+    let separated = value.contains(['、', '，', ',']);
+    let full_names = parts.iter().all(|p| {
+        p.chars().count() == 3
+            && p.chars()
+                .next()
+                .is_some_and(super::names::is_common_chinese_surname)
+    });
+    (parts.len() >= 2
+        && (separated || parts.len() >= 3 || full_names)
+        && parts.iter().all(|p| {
+            (2..=4).contains(&p.chars().count()) && p.chars().all(is_cjk_letter) && is_name_like(p)
+        }))
+    .then(|| parts[0])
+}
+
+/// **Role then turn**: a role read from a speaker's first label, with
+/// what they said after its colon (`WKRN CHIEF METEOROLOGIST: Thanks,
+/// Dana.`) → (`WKRN CHIEF METEOROLOGIST`, `Thanks, Dana.`). The role is in
+/// capitals, as such labels are.
+pub(crate) fn role_then_turn(role: &str) -> Option<(&str, &str)> {
+    let (head, said) = role.split_once(": ")?;
+    let head = head.trim();
+    (!head.is_empty()
+        && head.split_whitespace().count() <= 8
+        && !head.chars().any(char::is_lowercase)
+        && head.chars().any(char::is_uppercase)
+        && !said.trim().is_empty())
+    .then(|| (head, said.trim()))
+}
+
+/// **Spaced name and role**: a CJK name printed with its letters spaced,
+/// then a title (`Interview/윤 해 솔 문화위원장`) → (`윤해솔`, `문화위원장`).
+pub(crate) fn spaced_name_and_role(text: &str) -> Option<(String, &str)> {
+    let text = strip_interview_prefix(text);
+    let words: Vec<&str> = text.split(' ').collect();
+    let letters = words
+        .iter()
+        .take_while(|w| w.chars().count() == 1 && w.chars().all(is_cjk_letter))
+        .count();
+    if !(2..=4).contains(&letters) || letters == words.len() {
+        return None;
+    }
+    let name: String = words[..letters].concat();
+    let start: usize = words[..letters].iter().map(|w| w.len() + 1).sum();
+    let role = text[start..].trim();
+    (is_name_like(&name) && is_title_word(role)).then_some((name, role))
+}
+
+/// Whether `text` opens with a title (`研究员…`, `局长`, `교수`): one of
+/// the endings titles have, at its start.
+pub(crate) fn title_follows(text: &str) -> bool {
+    ROLE_ENDINGS
+        .iter()
+        .filter(|e| !matches!(**e, "网" | "報" | "报" | "社" | "台"))
+        .any(|e| text.starts_with(e))
+}
+
+/// **Name before a title word**: a name line that goes on with what the
+/// page is (`Okafor Deposition Vol. III`, `Gordon Brown Interview`) → the
+/// name before it.
+pub(crate) fn name_before_title_word(text: &str) -> Option<&str> {
+    const TITLE_WORDS: &[&str] = &["deposition", "interview", "transcript", "testimony", "q&a"];
+    let at = text.match_indices(' ').map(|(i, _)| i).find(|&i| {
+        let next = text[i + 1..].split(' ').next().unwrap_or("");
+        with_lowercase(next, |w| TITLE_WORDS.contains(&w))
+    })?;
+    // `… Interview with Lena Havel`: the name after `with` is the person
+    let after: Vec<&str> = text[at + 1..].split(' ').skip(1).take(1).collect();
+    if after.iter().any(|w| w.eq_ignore_ascii_case("with")) {
+        return None;
+    }
+    let name = text[..at].trim();
+    (is_name_like(name)
+        && doubt_name(name).is_none()
+        && !name.ends_with("’s")
+        && !name.ends_with("'s"))
+    .then_some(name)
+}
+
 /// `NAME, ROLE`, `NAME (ROLE)`, `NAME — ROLE` on one line → the two parts.
 pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     let text = strip_interview_prefix(text);
@@ -1088,6 +1365,10 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     // the longest name that leaves such a role wins). A line that ends
     // with no title is turned away before any split is tried.
     if text.is_ascii() || !ROLE_ENDINGS.iter().any(|e| text.ends_with(e)) {
+        return None;
+    }
+    // `지회 정미라 지회장` holds the name inside the role: no slice is both
+    if name_inside_role(text).is_some() {
         return None;
     }
     text.rmatch_indices(' ').find_map(|(at, _)| {
@@ -1129,6 +1410,15 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "记者",
         "記者",
         "기자",
+        "组长",
+        "組長",
+        "编辑",
+        "編輯",
+        "知事",
+        "大臣",
+        "長官",
+        "議員",
+        "议员",
     ];
     !text.is_empty()
         && text.chars().all(|c| is_cjk_letter(c) || c == ' ')
@@ -1182,6 +1472,9 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
         "in conversation with ",
         "q&a with ",
         "q&a: ",
+        "with ",
+        "interview/",
+        "interview |",
     ];
     const CJK: &[&str] = &[
         "专访：",
@@ -1204,7 +1497,11 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
 /// A person line: a name, a name with its role, or a name with its label.
 pub(crate) fn is_person_line(text: &str) -> bool {
     let bare = strip_interview_prefix(text);
-    name_with_label(text).is_some() || name_and_role(text).is_some() || is_name_like(bare)
+    name_with_label(text).is_some()
+        || name_before_title_word(bare).is_some()
+        || name_and_role(text).is_some()
+        || name_inside_role(bare).is_some()
+        || is_name_like(bare)
 }
 
 /// A name line, and a short label it declares: `김예람(김)`.
@@ -1473,11 +1770,19 @@ mod tests {
             ("shiodamari_02_w", "is a file or code name"),
             ("게시일", "is a field key"),
             ("Views:", "is a field key"),
+            ("嘉 宾", "is a field key"),
             ("Home | News | Interviews", "is a site or section line"),
             ("インタビュー", "reads like a headline"),
             ("2011.12.07.", "has no letters"),
             ("May 12, 2024", "is a date or a number"),
             ("I", "is a letter or initials, not a name"),
+            (
+                "- 【港の再開について】",
+                "reads like a heading or a list item",
+            ),
+            ("2.質疑応答", "reads like a heading or a list item"),
+            ("わたくし", "is a pronoun, not a name"),
+            ("본인", "is a pronoun, not a name"),
             ("LR", "is a letter or initials, not a name"),
             ("Chancellor", "is a title, not a name"),
             ("THE GOVERNOR", "is a title, not a name"),
@@ -1500,6 +1805,86 @@ mod tests {
         ] {
             assert_eq!(doubt_name(name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn roles_in_first_labels() {
+        assert_eq!(
+            role_then_turn("WKRN CHIEF METEOROLOGIST: Thanks, Dana."),
+            Some(("WKRN CHIEF METEOROLOGIST", "Thanks, Dana."))
+        );
+        assert_eq!(role_then_turn("Director of Parks: a profile"), None);
+        assert_eq!(role_then_turn("WKRN CHIEF METEOROLOGIST"), None);
+    }
+
+    #[test]
+    fn spaced_names_with_roles() {
+        assert_eq!(
+            spaced_name_and_role("Interview/윤 해 솔 문화위원장"),
+            Some(("윤해솔".to_owned(), "문화위원장"))
+        );
+        assert_eq!(spaced_name_and_role("윤 해 솔"), None);
+        assert_eq!(spaced_name_and_role("A B 위원장"), None);
+    }
+
+    #[test]
+    fn names_before_title_words() {
+        assert_eq!(
+            name_before_title_word("Okafor Deposition Vol. III"),
+            Some("Okafor")
+        );
+        assert_eq!(
+            name_before_title_word("Gordon Brown Interview"),
+            Some("Gordon Brown")
+        );
+        assert_eq!(name_before_title_word("The Interview"), None);
+        assert_eq!(
+            name_before_title_word("Radio Nine Interview with Ada Ruiz"),
+            None
+        );
+        assert_eq!(name_before_title_word("Ada Ruiz’s Interview"), None);
+        assert_eq!(name_before_title_word("Gordon Brown"), None);
+    }
+
+    #[test]
+    fn names_inside_roles() {
+        assert_eq!(
+            name_inside_role("한빛대학교 윤해솔 명예교수"),
+            Some(("윤해솔".to_owned(), "한빛대학교 명예교수".to_owned()))
+        );
+        assert_eq!(
+            name_inside_role("경기도지회 수원지회 윤해솔 지회장"),
+            Some(("윤해솔".to_owned(), "경기도지회 수원지회 지회장".to_owned()))
+        );
+        // a name then its role; no title at the end
+        assert_eq!(name_inside_role("윤해솔 한빛대학교 교수"), None);
+        assert_eq!(name_inside_role("윤해솔 합창반 부장"), None);
+        assert_eq!(name_inside_role("한빛뉴스 윤해솔 기자"), None);
+        assert_eq!(name_inside_role("한빛대학교 윤해솔 씨"), None);
+        assert!(is_spaced_cjk("嘉 宾") && !is_spaced_cjk("A B"));
+        assert_eq!(unspaced_cjk("大\u{3000}臣"), "大臣");
+        assert_eq!(unspaced_cjk("Lars Odegaard"), "Lars Odegaard");
+        assert!(is_date("令和元年6月14日") && is_date("平成30年4月1日（日）"));
+        assert!(!is_date("令和の時代に"));
+        assert_eq!(first_of_names("林青禾 周岚 陈默"), Some("林青禾"));
+        assert_eq!(first_of_names("林青禾、周岚"), Some("林青禾"));
+        assert_eq!(first_of_names("林青禾 市文化局局长"), None);
+        assert_eq!(first_of_names("林青禾"), None);
+    }
+
+    #[test]
+    fn roles_that_are_names_or_fragments() {
+        assert_eq!(doubt_role("盧 山", "葉青禾"), Some("is a name, not a role"));
+        assert_eq!(
+            doubt_role("and", "Corinne Adebayo"),
+            Some("is a fragment, not a role")
+        );
+        assert_eq!(doubt_role("Mayor", "Ana Ruiz"), None);
+        assert_eq!(
+            doubt_role("'바다의 시간' 종영 소감", "윤해솔"),
+            Some("reads like a headline or a sentence")
+        );
+        assert_eq!(doubt_role("Children's Hospital director", "Ana Ruiz"), None);
     }
 
     #[test]
@@ -1560,6 +1945,29 @@ mod tests {
         ] {
             assert!(!is_breadcrumb(not), "{not}");
         }
+    }
+
+    #[test]
+    fn fields_after_a_bar_and_spaced_keys() {
+        assert_eq!(
+            classify("采访嘉宾|林青禾"),
+            Field::Interviewee("林青禾".to_owned())
+        );
+        assert_eq!(classify("作者｜周岚"), Field::Byline("周岚".to_owned()));
+        assert_eq!(
+            classify("嘉 宾:林青禾"),
+            Field::Interviewee("林青禾".to_owned())
+        );
+        assert_eq!(
+            classify("■ 대담 : 윤해솔 한빛대 교수"),
+            Field::Interviewee("윤해솔 한빛대 교수".to_owned())
+        );
+        // a bar after another word; a spaced date key
+        assert_eq!(classify("首页|专访|人物"), Field::Furniture);
+        assert_ne!(
+            classify("日 期:2021年3月9日"),
+            Field::Date("2021年3月9日".to_owned())
+        );
     }
 
     #[test]

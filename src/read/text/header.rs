@@ -9,6 +9,7 @@ use super::layout::{Party, Profile};
 use super::lines::{self, Layout, Line};
 use super::names::{self, Mention};
 use super::parse_name;
+use super::shape;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Speaker;
 
@@ -25,6 +26,10 @@ pub(crate) struct Header {
     /// People the header's lines name (`Interview with Ines Carvalho`),
     /// with where.
     pub mentions: Vec<(Mention, std::ops::Range<usize>)>,
+    /// The header's lines that read as a person (`Delphine Okoro`,
+    /// `KIM Min-jun, Director …`), as mentions, with where: the
+    /// candidates the people pass weighs against the name line taken.
+    pub person_lines: Vec<(Mention, std::ops::Range<usize>)>,
     /// Whether the name came from a field that says so (`Interviewee: …`).
     pub speaker_explicit: bool,
     /// Why the name read is in doubt although it reads like a name.
@@ -51,8 +56,26 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
     let mut name_at: Option<usize> = None;
     let mut interviewer_explicit = false;
     let mut labelled_intro: Vec<usize> = Vec::new();
+    // whether the name line held a role part (read or set aside): the
+    // next line is then no role line
+    let mut role_read = false;
     for (i, entry) in entries.iter().enumerate() {
         match &entry.field {
+            // `Name: Carlos Medina` then `Title: Senior Data Engineer`: a
+            // profile's title is the person's, not the page's
+            Field::Headline(v)
+                if h.role.is_none()
+                    && i > 0
+                    && matches!(entries[i - 1].field, Field::Interviewee(_))
+                    && entry
+                        .line
+                        .text
+                        .trim_start()
+                        .to_lowercase()
+                        .starts_with("title") =>
+            {
+                h.role = Some(v.clone())
+            }
             Field::Headline(v) if h.headline.is_none() => h.headline = Some(v.clone()),
             Field::Date(v) if h.date.is_none() => h.date = Some(v.clone()),
             Field::Byline(v) if h.byline.is_none() => h.byline = Some(v.clone()),
@@ -74,17 +97,28 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             Field::Interviewee(v) if h.speaker.is_none() => {
                 // `인터뷰 대상 : 권도윤 방송반 부장`: the value may hold the role
                 let mention = || names::mention(v).map(|m| (m.name, m.role));
+                // `대담 : 한빛대학교 윤해솔 명예교수`: the name inside the role
+                let inside = || fields::name_inside_role(v).map(|(n, r)| (n, Some(r)));
                 match fields::name_and_role(v)
                     .map(|(n, r)| (n.to_owned(), Some(r.to_owned())))
+                    .or_else(inside)
                     .or_else(mention)
                 {
                     Some((name, role)) => {
                         h.speaker = Some(parse_name(&name));
-                        if let Some(role) = role {
-                            set_role(&mut h, &role);
+                        match role {
+                            Some(role) if fields::doubt_role(&role, &name).is_none() => {
+                                set_role(&mut h, &role)
+                            }
+                            // `Guest: Corinne Adebayo, and`: no role
+                            Some(role) => h.introduction.push(role),
+                            None => {}
                         }
                     }
-                    None => h.speaker = Some(parse_name(v)),
+                    None => {
+                        let first = fields::first_of_names(v).unwrap_or(v);
+                        h.speaker = Some(parse_name(first));
+                    }
                 }
                 h.speaker_span = Some(entry.line.span.clone());
                 h.speaker_explicit = true;
@@ -97,6 +131,21 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             _ => plain.push(i),
         }
     }
+    h.person_lines = plain
+        .iter()
+        .map(|&i| &entries[i].line)
+        .filter(|line| {
+            fields::is_person_line(&line.text) && fields::doubt_name(&line.text).is_none()
+        })
+        .map(|line| {
+            let role = fields::name_and_role(&line.text).map(|(_, r)| r.to_owned());
+            let mention = Mention {
+                name: person_name(&line.text),
+                role,
+            };
+            (mention, line.span.clone())
+        })
+        .collect();
     let speaker_from_labels = profile.parties.values().any(|&p| p == Party::Interviewee);
     if name_at.is_none() {
         // who answers, by label and declared name, to find their name line
@@ -153,10 +202,14 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             (!speaker_from_labels)
                 .then(|| {
                     let text = |i: &usize| &entries[*i].line.text;
+                    let undoubted = |i: &usize| fields::doubt_name(text(i)).is_none();
+                    // a line with the shape of a name over one without
+                    // (`Careers`, `뉴스룸 > 피플` above `Carlos Medina`)
                     plain
                         .iter()
                         .copied()
-                        .find(|i| fields::doubt_name(text(i)).is_none())
+                        .find(|i| undoubted(i) && shape::unlike_a_name(text(i), None).is_none())
+                        .or_else(|| plain.iter().copied().find(undoubted))
                         .or_else(|| plain.first().copied())
                 })
                 .flatten()
@@ -175,9 +228,25 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
             let bare = fields::strip_interview_prefix(&text);
             if let Some(speaker) = fields::name_with_label(&text) {
                 h.speaker = Some(speaker);
+            } else if let Some(name) = fields::name_before_title_word(bare) {
+                h.speaker = Some(parse_name(name));
+            } else if let Some((name, role)) = fields::name_inside_role(bare) {
+                h.speaker = Some(parse_name(&name));
+                set_role(&mut h, &role);
             } else if let Some((name, role)) = fields::name_and_role(&text) {
                 h.speaker = Some(parse_name(name));
-                set_role(&mut h, role);
+                role_read = true;
+                if let Some((head, said)) = fields::role_then_turn(role) {
+                    // `TOMAS REYNA, WNX SR. METEOROLOGIST: And still …`: the
+                    // role in a speaker's first label, then what they said
+                    set_role(&mut h, head);
+                    h.introduction.push(said.to_owned());
+                } else if fields::doubt_role(role, name).is_none() {
+                    set_role(&mut h, role);
+                } else {
+                    // `윤재하, '등대지기' 종영 소감`: a headline's tail is no role
+                    h.introduction.push(role.to_owned());
+                }
             } else if found != Some(i)
                 && let Some(name) = answering.iter().find(|n| text.starts_with(**n))
             {
@@ -227,10 +296,11 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
     intro.extend(before);
     // after the name: the role, over one line or two
     let mut after = after.into_iter().peekable();
-    if let (Some(n), None) = (name_at, &h.role)
+    if let (Some(n), None, false) = (name_at, &h.role, role_read)
         && let Some(&r) = after.peek()
         && r == n + 1
         && fields::is_role_like(&entries[r].line.text)
+        && !is_doubtful_role_line(&entries[r].line.text, h.speaker.as_ref())
     {
         after.next();
         let mut role = entries[r].line.text.to_string();
@@ -311,6 +381,15 @@ fn finish(page: &Page<'_>, mut h: Header, entries: &[Entry], intro: &[usize]) ->
     h
 }
 
+/// **Doubtful role line**: the line after the name reads as no role (a
+/// question with its asker, a timecode, a date, a field, a web address):
+/// it stays introduction, and the role is looked for elsewhere.
+fn is_doubtful_role_line(text: &str, speaker: Option<&Speaker>) -> bool {
+    let name = speaker.map_or("", |s| s.name.as_str());
+    // the name again (`Maria Lopez, Director …`) is cut off later, not doubted
+    (name.is_empty() || !text.contains(name)) && fields::doubt_role(text, name).is_some()
+}
+
 /// Sets the role, or keeps a second one as introduction.
 fn set_role(h: &mut Header, role: &str) {
     if h.role.is_none() {
@@ -345,6 +424,12 @@ fn person_name(text: &str) -> String {
         return speaker.name;
     }
     if let Some((name, _)) = fields::name_and_role(text) {
+        return name.to_owned();
+    }
+    if let Some((name, _)) = fields::name_inside_role(text) {
+        return name;
+    }
+    if let Some(name) = fields::name_before_title_word(text) {
         return name.to_owned();
     }
     fields::strip_interview_prefix(text).to_owned()

@@ -54,6 +54,16 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
         Some(inner) => (2, inner),
         None => (0, line),
     };
+    // a voice tag names a speaker whatever its words (`<v Speaker 1>`)
+    if let Some((head, at)) = voice_turn(line) {
+        let rest = &line[at..];
+        return (!head.is_empty()).then(|| Label {
+            label: head.to_owned(),
+            full: None,
+            body_range: super::lines::range_in(line, rest.trim()),
+            body_at: at + (rest.len() - rest.trim_start().len()),
+        });
+    }
     // the first form whose head reads as a speaker
     let (label, full, body_at) = [
         bullet_turn,
@@ -114,6 +124,23 @@ fn bullet_turn(line: &str) -> Option<(&str, usize)> {
     Some((head, first.len_utf8() + end + close))
 }
 
+/// `<v Speaker 1>text` → (`Speaker 1`, offset of `text`): a subtitle
+/// file's voice tag (WebVTT) names who speaks the cue.
+fn voice_turn(line: &str) -> Option<(&str, usize)> {
+    let rest = line
+        .strip_prefix("<v ")
+        .or_else(|| line.strip_prefix("<v."))?;
+    let end = rest.find('>')?;
+    // `<v.loud Name>`: classes before the name
+    let head = rest[..end].split_once(' ').map_or(&rest[..end], |(_, n)| n);
+    let head = if line.starts_with("<v.") {
+        head
+    } else {
+        &rest[..end]
+    };
+    Some((head.trim(), 3 + end + 1))
+}
+
 /// `[김예람] text` → (`김예람`, offset of `text`).
 fn bracket_turn(line: &str) -> Option<(&str, usize)> {
     let (inner, after) = bracketed(line)?;
@@ -164,7 +191,7 @@ fn dash_turn(line: &str) -> Option<(&str, usize)> {
     let bytes = line.as_bytes();
     let initials_hyphen = bytes.len() > 2
         && bytes[0].is_ascii_uppercase()
-        && bytes[1..bytes.len().min(5)].contains(&b'-');
+        && bytes[1..bytes.len().min(40)].contains(&b'-');
     let head = &bytes[..bytes.len().min(160)];
     let wide_dash = head.contains(&0xE2)
         && head
@@ -188,7 +215,20 @@ fn dash_turn(line: &str) -> Option<(&str, usize)> {
         && !head.ends_with(' ')
         && next == ' '
         && rest.trim_start().starts_with(char::is_uppercase);
-    (initials || glued_dash).then_some((head.trim(), after))
+    // `Tom Kessler-Sunday is …`: a full name glued by a hyphen to a
+    // capital (the page's initials labels, `TK-`, say it is one)
+    let words: Vec<&str> = head.split(' ').collect();
+    let glued_name = dash == '-'
+        && (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.len() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w[1..]
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '\'' || c == '’')
+        })
+        && next.is_uppercase();
+    (initials || glued_dash || glued_name).then_some((head.trim(), after))
 }
 
 /// `Name (00:12)` → `Name`: a time after a speaker's name, as
@@ -212,12 +252,27 @@ fn strip_timestamp(head: &str) -> &str {
 }
 
 /// The short label a declaration names in so many words: `이하 앵커`
-/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `아래는 허로 간략` → `허`,
+/// (hereafter 앵커) → `앵커`, `以下「し」` → `し`, `下稱「鄭」` → `鄭`, `以下簡稱李` → `李`, `아래는 허로 간략` → `허`,
 /// `hereafter Smith` → `Smith`.
 fn declared_short(inner: &str) -> Option<&str> {
-    const BEFORE: &[&str] = &["이하", "以下", "아래는", "아래", "hereafter", "Hereafter"];
+    const BEFORE: &[&str] = &[
+        "이하",
+        "以下",
+        "下稱",
+        "下称",
+        "아래는",
+        "아래",
+        "hereafter",
+        "Hereafter",
+    ];
     const AFTER: &[&str] = &["으로 간략", "로 간략", "으로 표기", "로 표기", "と略", "略"];
+    // `以下簡稱李`: called so for short
+    const CALLED: &[&str] = &["簡稱", "简称", "稱為", "称为", "稱", "称"];
     let rest = BEFORE.iter().find_map(|w| inner.strip_prefix(w))?;
+    let rest = CALLED
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
     let mut short = rest.trim();
     for w in AFTER {
         if let Some(cut) = short.strip_suffix(w) {
@@ -734,6 +789,37 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_declaration_may_say_called_for_short() {
+        assert_eq!(declared_short("以下簡稱李"), Some("李"));
+        assert_eq!(declared_short("下稱「鄭」"), Some("鄭"));
+        let l = detect("李明遠教授(以下簡稱李):變化太大了").expect("a label");
+        assert_eq!(l.label, "李");
+        assert_eq!(l.full.as_deref(), Some("李明遠教授"));
+    }
+
+    #[test]
+    fn a_full_name_glued_by_a_hyphen_to_a_capital_is_a_label() {
+        let line = "Tom Kessler-Sunday is the finale.";
+        let l = detect(line).expect("a label");
+        assert_eq!(l.label, "Tom Kessler");
+        assert_eq!(l.body(line), "Sunday is the finale.");
+        assert!(detect("New York-based firms grew.").is_none());
+        assert!(detect("Jean-Paul came.").is_none());
+    }
+
+    #[test]
+    fn a_subtitle_voice_tag_is_a_label() {
+        let l = detect("<v Speaker 2>Forty-one miles, give or take").expect("a label");
+        assert_eq!(l.label, "Speaker 2");
+        assert_eq!(
+            l.body("<v Speaker 2>Forty-one miles, give or take"),
+            "Forty-one miles, give or take"
+        );
+        assert_eq!(voice_turn("<v.loud Mick>Hey").map(|(h, _)| h), Some("Mick"));
+        assert_eq!(voice_turn("<b>bold</b>"), None);
+    }
 
     proptest::proptest! {
         /// The colon is the first of the first 48 characters, whatever

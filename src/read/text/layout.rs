@@ -617,7 +617,8 @@ pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
         Some(at)
             if at > 0
                 && matches!(page.kinds[at - 1], Kind::Plain)
-                && asks(&page.lines[at - 1].text) =>
+                && (asks(&page.lines[at - 1].text)
+                    || super::body::opens_topic(&page.lines[at - 1].text)) =>
         {
             at - 1
         }

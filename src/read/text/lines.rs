@@ -128,6 +128,18 @@ pub(crate) enum Layout {
     LinePerParagraph,
     /// Lines of a block join into one paragraph.
     Wrapped,
+    /// Turns broken into caption-sized lines, as machine transcripts and
+    /// subtitle files print them: each turn is one paragraph, whatever its
+    /// lines and blank lines.
+    ///
+    /// ```text
+    /// Hanne Solberg (00:20):
+    /// Thanks for having
+    /// me.
+    /// I should warn you that the views are mostly
+    /// about squash.
+    /// ```
+    Captions,
 }
 
 /// Non-blank lines, trimmed, with forbidden characters removed; only
@@ -287,13 +299,14 @@ const MAX_WRAP_WIDTH: usize = 120;
 pub(crate) fn layout(lines: &[Line]) -> Layout {
     // without blank lines, every line is its own paragraph (the seed)
     if lines.last().is_none_or(|l| l.block == 0) {
-        return Layout::LinePerParagraph;
+        return captions_or_lines(lines);
     }
     let mut inner = 0usize;
     let mut open = 0usize;
     let mut narrow = true;
     for pair in lines.windows(2) {
-        if pair[0].block != pair[1].block {
+        // a subtitle cue's timing opens its block: no wrap
+        if pair[0].block != pair[1].block || is_cue_timing(&pair[0].text) {
             continue;
         }
         narrow = narrow
@@ -307,8 +320,62 @@ pub(crate) fn layout(lines: &[Line]) -> Layout {
     if inner >= 2 && open >= 2 && open * 2 >= inner && narrow {
         Layout::Wrapped
     } else {
+        captions_or_lines(lines)
+    }
+}
+
+/// [`Layout::Captions`] where a line in four at least breaks a sentence,
+/// four times at least (a line stopping mid-sentence, the next opening in
+/// lowercase: see [`breaks_sentence`]), and lines are short; else
+/// [`Layout::LinePerParagraph`].
+fn captions_or_lines(lines: &[Line]) -> Layout {
+    if lines.len() < 8 {
+        return Layout::LinePerParagraph;
+    }
+    // a subtitle cue's timing stands between its captions
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| &*l.text)
+        .filter(|t| !is_cue_timing(t))
+        .collect();
+    let breaks = texts
+        .windows(2)
+        .filter(|pair| breaks_sentence(pair[0], pair[1]))
+        .count();
+    let short = lines
+        .iter()
+        .filter(|l| fits_width(&l.text, CAPTION_WIDTH))
+        .count();
+    if breaks >= 4 && breaks * 4 >= texts.len() && short * 4 >= lines.len() * 3 {
+        Layout::Captions
+    } else {
         Layout::LinePerParagraph
     }
+}
+
+/// Whether a line is a subtitle cue's timing (`00:01.000 --> 00:04.000`).
+fn is_cue_timing(text: &str) -> bool {
+    text.contains("-->") && text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Lines of a caption-broken transcript are at most this wide, most of
+/// them.
+const CAPTION_WIDTH: usize = 80;
+
+/// Whether a sentence runs on from `before` into `next`: `before` ends in
+/// a letter or comma, `next` opens in lowercase (a subtitle's voice tag
+/// `<v Name>` aside).
+fn breaks_sentence(before: &str, next: &str) -> bool {
+    fn untagged(t: &str) -> &str {
+        match t.strip_prefix('<') {
+            Some(rest) => rest.split_once('>').map_or(t, |(_, after)| after),
+            None => t,
+        }
+    }
+    let before = untagged(before);
+    let next = untagged(next);
+    before.ends_with(|c: char| c.is_alphabetic() || c == ',')
+        && next.starts_with(|c: char| c.is_lowercase())
 }
 
 /// Whether `text` ends a sentence (`.`, `?`, `。`, a closing quote after one …).
@@ -363,6 +430,34 @@ pub(crate) fn join_wrapped(paragraph: &mut String, next: &str) {
         paragraph.push(' ');
     }
     paragraph.push_str(next);
+}
+
+/// **Seam rule**: a space between two CJK characters (Han, kana or CJK
+/// punctuation; Hangul words take spaces) in a page flattened onto one
+/// line is where a hard wrap was: `当初是怎么 下的决心？` → `当初是怎么下的决心？`,
+/// `画满红杠 ，批语` → `画满红杠，批语`. A run of spaces is a gap the page
+/// meant, and so is a space after a sentence's end (`はい。 では`).
+pub(crate) fn close_cjk_seams(text: &str) -> Cow<'_, str> {
+    let wide = |c: char| is_cjk(c) && !('\u{ac00}'..='\u{d7af}').contains(&c) && c != '\u{3000}';
+    let chars: Vec<char> = text.chars().collect();
+    // after a sentence's end a space may be the page's own (`はい。 では`)
+    let seam = |i: usize| {
+        chars[i] == ' '
+            && i > 0
+            && i + 1 < chars.len()
+            && wide(chars[i - 1])
+            && !matches!(chars[i - 1], '。' | '？' | '！' | '」' | '』')
+            && wide(chars[i + 1])
+    };
+    if !(0..chars.len()).any(seam) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        (0..chars.len())
+            .filter(|&i| !seam(i))
+            .map(|i| chars[i])
+            .collect(),
+    )
 }
 
 /// CJK ideographs, kana, Hangul and CJK punctuation: scripts written without
@@ -502,6 +597,36 @@ mod tests {
     fn wrapped_blocks_are_detected() {
         let text = "Q: How did the project start\nand who paid for it?\n\nA: It started in a garage\nin 1998 with two friends and\nno money at all.\n\nLater it grew.\n";
         assert_eq!(layout(&lines(text)), Layout::Wrapped);
+    }
+
+    #[test]
+    fn caption_sized_lines_breaking_sentences_are_captions() {
+        let text = "Host (00:20):\nThanks for having\nme.\nI should warn you that\nthe views are mostly\n\
+                    about squash.\nGuest (00:27):\nHow does a seed\nlibrary work?\nIt is a\nlong story.\n";
+        assert_eq!(layout(&lines(text)), Layout::Captions);
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>It is a\n\n00:02.000 --> 00:03.000\n<v A>long story,\n\n\
+                    00:03.000 --> 00:04.000\n<v A>and a long\n\n00:04.000 --> 00:05.000\n<v A>walk home for\n\n\
+                    00:05.000 --> 00:06.000\n<v A>all of us.\n";
+        assert_eq!(layout(&lines(text)), Layout::Captions);
+        let text =
+            "Q: Why?\nA: Because it is.\nQ: And?\nA: More.\nQ: Then?\nA: Fine.\nQ: So?\nA: Yes.\n";
+        assert_eq!(layout(&lines(text)), Layout::LinePerParagraph);
+    }
+
+    #[test]
+    fn spaces_between_cjk_characters_are_wrap_seams() {
+        assert_eq!(
+            close_cjk_seams("当初是怎么 下的决心？"),
+            "当初是怎么下的决心？"
+        );
+        assert_eq!(close_cjk_seams("画满红杠 ，批语"), "画满红杠，批语");
+        assert_eq!(close_cjk_seams("在 Ohio 读"), "在 Ohio 读");
+        assert_eq!(
+            close_cjk_seams("오늘 말씀 고맙습니다"),
+            "오늘 말씀 고맙습니다"
+        );
+        assert_eq!(close_cjk_seams("供稿。  沈川"), "供稿。  沈川");
+        assert_eq!(close_cjk_seams("はい。 では"), "はい。 では");
     }
 
     #[test]

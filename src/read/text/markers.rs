@@ -393,10 +393,12 @@ pub(crate) fn split_inline(line: &str) -> Vec<usize> {
 /// Whether `before` ends a sentence: the definition [`sentence_starts`]
 /// is tested against.
 #[cfg(test)]
-pub(crate) fn after_sentence_end(before: &str) -> bool {
+pub(crate) fn after_sentence_end(before: &str, next: Option<char>) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
         Some(c) if closes_sentence_alone(c) => true,
+        // `…時候?韋然:`: a half-width mark in CJK text needs no space
+        Some('?') if next.is_some_and(super::lines::is_cjk_letter) => true,
         Some(c) if is_gap(c) => rev.find(|&c| !is_gap(c)).is_some_and(closes_sentence),
         _ => false,
     }
@@ -424,7 +426,14 @@ pub(crate) fn sentence_starts(line: &str) -> Vec<usize> {
         if !(closes_sentence_alone(c) || closes_sentence(c)) {
             continue;
         }
-        if closes_sentence_alone(c) && next < line.len() {
+        let cjk_after = || {
+            line[next..]
+                .chars()
+                .next()
+                .is_some_and(super::lines::is_cjk_letter)
+        };
+        // (`您好!您…` is one greeting running on)
+        if (closes_sentence_alone(c) || (c == '?' && cjk_after())) && next < line.len() {
             starts.push(next);
         }
         // after each space of the run that follows
@@ -482,10 +491,18 @@ mod tests {
                 .char_indices()
                 .skip(1)
                 .map(|(at, _)| at)
-                .filter(|&at| after_sentence_end(&line[..at]))
+                .filter(|&at| after_sentence_end(&line[..at], line[at..].chars().next()))
                 .collect();
             prop_assert_eq!(sentence_starts(&line), slow);
         }
+    }
+
+    #[test]
+    fn a_half_width_question_mark_ends_a_sentence_before_cjk() {
+        let line = "甚麼時候?韋然:第一次。";
+        assert_eq!(sentence_starts(line), [line.find('韋').unwrap()]);
+        assert!(sentence_starts("Why?no").is_empty());
+        assert!(sentence_starts("您好!您離開").is_empty());
     }
 
     fn side(line: &str) -> Option<(Side, String)> {

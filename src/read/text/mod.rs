@@ -64,7 +64,6 @@ use crate::diagnostic::{Code, Diagnostic, ErrorLimit};
 use crate::model::{Exchange, Interview};
 use crate::read::{Parsed, stopped};
 use crate::source::Source;
-use classify::Counted;
 use lines::Line;
 
 /// Reads raw interview text.
@@ -144,6 +143,12 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         let mut line_cuts = markers::split_inline(&line.text);
         if line_cuts.is_empty() {
             line_cuts = inline_labels(&line.text);
+        } else {
+            // `记者:…? 李明遠教授(以下簡稱李):…`: the answers are labelled
+            // where the questions are marked
+            line_cuts.extend(inline_labels(&line.text));
+            line_cuts.sort_unstable();
+            line_cuts.dedup();
         }
         if line_cuts.is_empty() {
             let label = labels::detect(&line.text);
@@ -179,7 +184,20 @@ fn split_inline(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     if first.is_none() {
         return lines;
     }
-    cut(lines, cuts)
+    // a page flattened whole was hard-wrapped before: its wraps are
+    // spaces now, between two CJK characters
+    let flat: Vec<std::ops::Range<usize>> =
+        cuts.iter().map(|(i, _)| lines[*i].span.clone()).collect();
+    let mut lines = cut(lines, cuts);
+    for line in &mut lines {
+        let in_flat = flat
+            .iter()
+            .any(|f| f.start <= line.span.start && line.span.end <= f.end);
+        if in_flat && let std::borrow::Cow::Owned(text) = lines::close_cjk_seams(&line.text) {
+            line.text = std::borrow::Cow::Owned(text);
+        }
+    }
+    lines
 }
 
 /// `lines` with each line of `cuts` (by index, in order) cut at its
@@ -280,16 +298,33 @@ fn split_glued(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
 /// speaking twice.
 fn inline_labels(text: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
-    // a one-line transcript opens with a turn
-    let Some(first) = labels::detect(text) else {
-        return cuts;
-    };
-    let mut found = vec![first];
+    // a one-line transcript opens with a turn, or with its header before
+    // a longer run of turns (an archive's page flattened whole)
+    let first = labels::detect(text);
+    let headed = first.is_none();
+    let mut found: Vec<labels::Label> = first.into_iter().collect();
     for at in markers::sentence_starts(text) {
         if let Some(label) = labels::detect(&text[at..]) {
             found.push(label);
             cuts.push(at);
         }
+    }
+    // a label that declares its short form (`鄭德芳(下稱「鄭」):`) opens a
+    // turn after a mere space too
+    if !cuts.is_empty() {
+        for (space, gap) in text.match_indices([' ', '\u{3000}']) {
+            let at = space + gap.len();
+            let declared = |l: &labels::Label| {
+                l.full.is_some() && text[at..at + l.body_at].contains(markers::COLONS)
+            };
+            if let Some(label) = labels::detect(&text[at..]).filter(declared)
+                && !cuts.contains(&at)
+            {
+                found.push(label);
+                cuts.push(at);
+            }
+        }
+        cuts.sort_unstable();
     }
     // `MARR:` and `ANDREW MARR:` are one speaker
     let aliases = labels::aliases(found.iter().map(|l| (l.label.as_str(), l.full.is_some())));
@@ -299,7 +334,12 @@ fn inline_labels(text: &str) -> Vec<usize> {
         *seen.entry(person).or_default() += 1;
     }
     let speakers_ok = seen.len() >= 2 && seen.values().any(|&n| n >= 2);
-    if speakers_ok && cuts.len() >= 2 {
+    let enough = if headed {
+        cuts.len() >= 4 && seen.values().filter(|&&n| n >= 2).count() >= 2
+    } else {
+        cuts.len() >= 2
+    };
+    if speakers_ok && enough {
         cuts
     } else {
         Vec::new()
@@ -364,7 +404,7 @@ fn assemble(
     if tally.is_full(diagnostics) {
         return Err(Stopped);
     }
-    let read_count = read_count(
+    let read_count = count::settle(
         source,
         lines,
         header.counts.drain(..).chain(body.counts.drain(..)),
@@ -466,61 +506,6 @@ fn assemble(
 /// The reading stopped at the limit on errors.
 struct Stopped;
 
-/// The read count: the first count line of the page; later ones are
-/// reported. A page with no count line may hold one inside a line
-/// (`2013-05-02 | 浏览 12486 次 | 评论 3`): read, and flagged as doubtful.
-/// A page with none is reported too.
-fn read_count(
-    source: &Source,
-    lines: &[Line<'_>],
-    mut counts: impl Iterator<Item = Counted>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Counted> {
-    let mut first = counts.next();
-    for later in counts {
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::DuplicateReadCount,
-                "second read count ignored",
-                later.span,
-            )
-            .expected("one read-count line per interview"),
-        );
-    }
-    if first.is_none()
-        && let Some((line, (range, count))) = lines
-            .iter()
-            .find_map(|l| count::find_in(&l.text).map(|found| (l, found)))
-    {
-        // the line text is the source's own, trimmed: offsets carry over
-        // unless control characters were removed (then the span is the line)
-        let span = if line.text.len() == line.span.len() {
-            line.span.start + range.start..line.span.start + range.end
-        } else {
-            line.span.clone()
-        };
-        let text = line.text[range].to_owned();
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::DoubtfulReadCount,
-                format!("read count `{text}` read from inside a line"),
-                span.clone(),
-            )
-            .expected("a read-count line of its own, such as `已阅读人数: 427`"),
-        );
-        first = Some(Counted { count, span, text });
-    }
-    if first.is_none() {
-        let end = source.text().trim_end().len();
-        let line = source.line_col(end).line;
-        diagnostics.push(
-            Diagnostic::warning(Code::NoReadCount, "no read count", source.line_range(line))
-                .expected("a footer such as `已阅读人数: 427`"),
-        );
-    }
-    first
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,6 +513,36 @@ mod tests {
 
     fn parse(text: &str) -> Parsed {
         read(&Source::from_text("t.txt", text))
+    }
+
+    #[test]
+    fn a_profiles_name_and_title_fields_give_the_speaker_and_role() {
+        for (page, name, role) in [
+            (
+                "Our people\n\nName: Ada Brennan\nTitle: Head of Ferries\nBased in: Cork\n\n\
+                 Q: What does a day look like?\nA: Timetables, mostly.\n",
+                "Ada Brennan",
+                "Head of Ferries",
+            ),
+            (
+                "社員紹介\n氏名：森田 遼\n所属部署：開発部\n\nQ. 仕事内容は？\nA. 設計です。\n",
+                "森田 遼",
+                "開発部",
+            ),
+            (
+                "사내소식\n이름: 한지우\n부서: 인사팀\n\nQ. 하는 일은?\nA. 채용을 맡고 있습니다.\n",
+                "한지우",
+                "인사팀",
+            ),
+        ] {
+            let interview = parse(page).interview.expect("a model");
+            assert_eq!(interview.speaker.name, name, "{page}");
+            assert_eq!(
+                interview.role.map(|r| r.text).as_deref(),
+                Some(role),
+                "{page}"
+            );
+        }
     }
 
     #[test]
@@ -551,6 +566,45 @@ mod tests {
                 ("Would you make it again? I told Marr: no.", "Yes."),
             ]
         );
+    }
+
+    #[test]
+    fn a_page_flattened_whole_after_its_header_is_cut_at_its_turns() {
+        // the header runs into the first turn, a declared label after a
+        // space; the wraps of the page left spaces between CJK characters
+        let p = parse(
+            "對談\n人 物:韋然、鄭德芳 鄭德芳(下稱「鄭」):你第一次搭 戲棚是甚麼時候?韋然(下稱「韋」):一九六二年。\
+             鄭:那一年你才十五歲。韋:沒錯。鄭:要多少人?韋:十幾個師傅。\n",
+        );
+        let interview = p.interview.expect("a model");
+        let questions: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        assert_eq!(
+            questions,
+            [
+                "你第一次搭戲棚是甚麼時候?",
+                "那一年你才十五歲。",
+                "要多少人?"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_line_transcript_of_marked_questions_is_cut_at_its_labelled_answers_too() {
+        let p = parse(
+            "Title\n下面是采訪實錄。 記者:您離開家鄉快三十年了? 李明遠教授(以下簡稱李):變化太大了。 \
+             記者:聽說您去了病房? 李:是的。 記者:差距在哪里? 李:在觀念。\n",
+        );
+        let interview = p.interview.expect("a model");
+        let answers: Vec<&str> = interview
+            .exchanges
+            .iter()
+            .map(|e| e.answer[0].as_str())
+            .collect();
+        assert_eq!(answers, ["變化太大了。", "是的。", "在觀念。"]);
     }
 
     #[test]

@@ -116,6 +116,33 @@ pub(crate) fn is_title_alone(text: &str) -> bool {
     super::fields::is_title_word(text) && !super::fields::is_name_like(text)
 }
 
+/// **Korean subject**: an occupation, then a name of three syllables
+/// with its subject or topic particle: `가수 한소리가` → (`한소리`,
+/// `가수`). `None` unless the occupation reads as one.
+fn korean_subject(text: &str) -> Option<(&str, Option<&str>)> {
+    let (role, rest) = text.split_once(' ')?;
+    let name = rest.strip_suffix(['이', '가', '은', '는'])?;
+    (is_korean_occupation(role) && name.chars().count() == 3 && is_korean_name(name))
+        .then_some((name, Some(role)))
+}
+
+/// A name without the courtesy words before it (`Dr. Jane Holm` → `Jane
+/// Holm`, `Ms Ada Ruiz` → `Ada Ruiz`); titles a role carries stay (see
+/// [`without_titles`]), and a name of one word keeps its courtesy word.
+pub(crate) fn without_courtesy(name: &str) -> &str {
+    let mut rest = name.trim();
+    loop {
+        let Some((word, after)) = rest.split_once(' ') else {
+            return rest;
+        };
+        let courtesy = with_lowercase(word, |w| COURTESY.contains(&w) && w != "the");
+        if !courtesy || after.split_whitespace().count() < 2 {
+            return rest;
+        }
+        rest = after.trim_start();
+    }
+}
+
 /// Two to four Hangul syllables.
 fn is_korean_name(text: &str) -> bool {
     (2..=4).contains(&text.chars().count()) && text.chars().all(|c| ('가'..='힣').contains(&c))
@@ -198,33 +225,84 @@ pub(crate) fn holder_of(text: &str, title: &str) -> Option<String> {
     })
 }
 
+/// The ways a CJK label splits into a surname of two letters or one and
+/// a title of two letters or more (`木島町長` → `木島` + `町長`), two
+/// letters first.
+fn surname_splits(label: &str) -> Vec<(&str, &str)> {
+    let letters: Vec<(usize, char)> = label.char_indices().collect();
+    if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
+        return Vec::new();
+    }
+    [2, 1]
+        .into_iter()
+        .filter_map(|k| {
+            let (surname, title) = label.split_at(letters.get(k)?.0);
+            (title.chars().count() >= 2 && super::fields::is_title_word(title))
+                .then_some((surname, title))
+        })
+        .collect()
+}
+
+/// **Title inside the name**: a label that is a surname, a title and the
+/// given name (`周部長明遠`, as gazettes print officials) → (`周明遠`,
+/// `部長`); the surname must be a common one.
+pub(crate) fn title_inside_name(label: &str) -> Option<(String, &str)> {
+    let label = label.trim();
+    let mut chars = label.char_indices();
+    let (_, surname) = chars.next()?;
+    let after = chars.next()?.0;
+    if !COMMON_SURNAMES.contains(surname) || !label.chars().all(is_cjk_letter) {
+        return None;
+    }
+    let rest = &label[after..];
+    // the title, then a given name of one or two letters
+    [2, 1].into_iter().find_map(|given_len| {
+        let count = rest.chars().count();
+        if count < given_len + 2 {
+            return None;
+        }
+        let split = rest.char_indices().nth(count - given_len)?.0;
+        let (title, given) = rest.split_at(split);
+        super::fields::is_title_word(title).then(|| (format!("{surname}{given}"), title))
+    })
+}
+
+/// **Surname and title**: a CJK label that is a surname and a title and
+/// the page writes no fuller (`森川市長` → (`森川`, `市長`)); a one-letter
+/// surname must be a common one.
+pub(crate) fn surname_and_title(label: &str) -> Option<(&str, &str)> {
+    surname_splits(label.trim())
+        .into_iter()
+        .find(|(surname, _)| {
+            surname.chars().count() == 2
+                || surname
+                    .chars()
+                    .next()
+                    .is_some_and(|c| COMMON_SURNAMES.contains(c))
+        })
+        .filter(|(surname, _)| !super::fields::is_title_word(surname))
+}
+
 /// **Surname-and-title label**: a CJK label that is a surname and a title
 /// (`木島町長`, `周部長`), where the page writes the full name before the
 /// title (`木島里美町長`) → (`木島里美`, `町長`). Surnames of two letters
 /// are tried before one.
 pub(crate) fn titled_in_full(text: &str, label: &str) -> Option<(String, String)> {
     let label = label.trim();
-    let letters: Vec<(usize, char)> = label.char_indices().collect();
-    if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
-        return None;
-    }
-    [2, 1].into_iter().find_map(|k| {
-        let at = letters.get(k)?.0;
-        let (surname, title) = label.split_at(at);
-        if title.chars().count() < 2 || !super::fields::is_title_word(title) {
-            return None;
-        }
-        text.match_indices(surname).find_map(|(i, _)| {
-            let rest = &text[i + surname.len()..];
-            let given = rest.find(title)?;
-            let given_name = &rest[..given];
-            let full = format!("{surname}{given_name}");
-            ((1..=3).contains(&given_name.chars().count())
-                && given_name.chars().all(is_cjk_letter)
-                && is_name_like(&full))
-            .then(|| (full, title.to_owned()))
+    surname_splits(label)
+        .into_iter()
+        .find_map(|(surname, title)| {
+            text.match_indices(surname).find_map(|(i, _)| {
+                let rest = &text[i + surname.len()..];
+                let given = rest.find(title)?;
+                let given_name = &rest[..given];
+                let full = format!("{surname}{given_name}");
+                ((1..=3).contains(&given_name.chars().count())
+                    && given_name.chars().all(is_cjk_letter)
+                    && is_name_like(&full))
+                .then(|| (full, title.to_owned()))
+            })
         })
-    })
 }
 
 /// **Latin title holder**: the name of two words or more that follows a
@@ -329,6 +407,62 @@ pub(crate) fn written_in_full(text: &str, label: &str) -> Option<String> {
         };
         let full = format!("{label}{given}");
         ((1..=3).contains(&given.chars().count()) && closed && is_name_like(&full)).then_some(full)
+    })
+}
+
+/// How many times (up to `most`) `text` writes `name`: as whole words
+/// for a Latin name (`ab` is not written in `table`), anywhere for a CJK
+/// one (CJK text has no spaces between words).
+pub(crate) fn times_written(text: &str, name: &str, most: usize) -> usize {
+    let name = name.trim();
+    if name.is_empty() {
+        return 0;
+    }
+    let latin = name.starts_with(|c: char| c.is_ascii_alphanumeric());
+    text.match_indices(name)
+        .filter(|&(at, _)| {
+            !latin
+                || (!text[..at].ends_with(char::is_alphanumeric)
+                    && !text[at + name.len()..].starts_with(char::is_alphanumeric))
+        })
+        .take(most)
+        .count()
+}
+
+/// **Nickname label**: a surname and a familiar word (`陈老`, `王总`,
+/// `李工`) as the page writes the full name, a surname and a given name
+/// of two letters before a title or an honorific (`陈光远研究员`) →
+/// `陈光远`.
+pub(crate) fn nickname_in_full(text: &str, label: &str) -> Option<String> {
+    const FAMILIAR: &[char] = &['老', '总', '總', '工', '哥', '姐', '叔', '姨', '师', '師'];
+    let mut letters = label.trim().chars();
+    let (Some(surname), Some(familiar), None) = (letters.next(), letters.next(), letters.next())
+    else {
+        return None;
+    };
+    if !COMMON_SURNAMES.contains(surname) || !FAMILIAR.contains(&familiar) {
+        return None;
+    }
+    text.match_indices(surname).find_map(|(at, _)| {
+        let given: String = text[at + surname.len_utf8()..].chars().take(2).collect();
+        let end = at + surname.len_utf8() + given.len();
+        let titled = super::fields::title_follows(&text[end..])
+            || CJK_HONORIFICS.iter().any(|h| text[end..].starts_with(h));
+        (given.chars().count() == 2
+            && given.chars().all(is_cjk_letter)
+            && !given.contains(familiar)
+            && titled)
+            .then(|| format!("{surname}{given}"))
+    })
+}
+
+/// Whether `text` writes `name` right before a CJK honorific
+/// (`北浦ゆかりさん`, `马骁先生`).
+pub(crate) fn before_honorific(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        CJK_HONORIFICS
+            .iter()
+            .any(|h| text[at + name.len()..].starts_with(h))
     })
 }
 
@@ -448,6 +582,32 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
             let titled = with_lowercase(last, |w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w));
             return (!role.is_empty() && titled && role.split(' ').count() <= 5).then_some(role);
         }
+        // `對話 臺灣《工藝與設計》雜志總編輯 林秋萍`: the word before the
+        // name, after a space, when it ends in a title
+        if let Some(spaced) = before.strip_suffix([' ', '\u{3000}']) {
+            let word = spaced
+                .rsplit([' ', '\u{3000}'])
+                .next()
+                .filter(|w| !w.is_empty())?;
+            let tail: String = word
+                .chars()
+                .rev()
+                .take_while(|&c| is_cjk_letter(c))
+                .collect::<Vec<char>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let titled = tail.chars().count() >= 2 && super::fields::is_title_word(&tail);
+            // one phrase: brackets closed, no list of several
+            let balanced = word.matches(['(', '（']).count() == word.matches([')', '）']).count()
+                && !word.contains(['、', ',', '，']);
+            return (titled && balanced && word.chars().count() <= 30).then_some(word);
+        }
+        // `編集者の北浦`, `編集者、北浦`: the role, a particle or a comma
+        let before = before
+            .strip_suffix(['の', '、'])
+            .filter(|b| b.ends_with(is_cjk_letter))
+            .unwrap_or(before);
         let run_start = before
             .char_indices()
             .rev()
@@ -545,6 +705,26 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "ceo",
 ];
 
+/// **Role after the name**: a CJK role right after the name and a space,
+/// up to a separator (`interview 윤해솔 한빛대학교 건축학과 교수 × 김하늘`
+/// → `한빛대학교 건축학과 교수`); it ends in a title.
+pub(crate) fn role_after_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let name = name.trim();
+    if name.is_empty() || name.is_ascii() {
+        return None;
+    }
+    text.match_indices(name).find_map(|(at, _)| {
+        let rest = text[at + name.len()..].strip_prefix(' ')?;
+        let end = rest
+            .find([
+                '×', '|', '｜', '/', '／', ',', '，', '(', '（', '·', '“', '"',
+            ])
+            .unwrap_or(rest.len());
+        let role = rest[..end].trim();
+        (role.chars().count() <= 30 && super::fields::is_title_word(role)).then_some(role)
+    })
+}
+
 /// **Role phrase**: the last part of a header line after a stop, when it
 /// is a few capitalised words ending in a role noun:
 /// `Talking to the press. Ferry Company spokeswoman` → `Ferry Company
@@ -603,6 +783,8 @@ const WITH: &[&str] = &[
     "interview: ",
     "interviewing ",
     "meet ",
+    "questions for ",
+    "minutes with ",
     " with ",
 ];
 
@@ -619,6 +801,14 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn mention(text: &str) -> Option<Mention> {
     latin_mention(text)
         .or_else(|| kicker_mention(text))
+        .or_else(|| tail_name_inside_role(text))
+        .or_else(|| {
+            let (name, role) = super::fields::spaced_name_and_role(text)?;
+            Some(Mention {
+                name,
+                role: Some(role.to_owned()),
+            })
+        })
         .or_else(|| cjk_prefix_mention(text))
         .or_else(|| bracket_tag_mention(text))
         .or_else(|| honorific_mention(text))
@@ -693,6 +883,22 @@ fn kicker_mention(text: &str) -> Option<Mention> {
     })
 }
 
+/// **Headline ending in a name inside its role**: `서울에서 3년… 기획2팀
+/// 윤해솔 과장` → `윤해솔` (`기획2팀 과장`), the longest tail of the line
+/// that [`super::fields::name_inside_role`] reads.
+fn tail_name_inside_role(text: &str) -> Option<Mention> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+        .collect();
+    starts.into_iter().find_map(|at| {
+        let (name, role) = super::fields::name_inside_role(&text[at..])?;
+        Some(Mention {
+            name,
+            role: Some(role),
+        })
+    })
+}
+
 /// `(offset, word)` of each whitespace-separated word.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
@@ -724,6 +930,18 @@ fn cjk_prefix_mention(text: &str) -> Option<Mention> {
             role: None,
         });
     }
+    // `对话 滨江医院院长 祁永年`: the title, a space, the name
+    if super::fields::is_title_word(&run)
+        && let Some(after) = rest[run.len()..].strip_prefix([' ', '\u{3000}'])
+    {
+        let name: String = after.chars().take_while(|&c| is_cjk_letter(c)).collect();
+        if (2..=4).contains(&name.chars().count()) && is_name_like(&name) {
+            return Some(Mention {
+                name,
+                role: Some(run),
+            });
+        }
+    }
     // the name after the last title in the run: `市文化局局长` + `张明`
     let (name, role) = super::fields::split_role_name(&run)?;
     Some(Mention {
@@ -750,6 +968,14 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
         .find(['"', '“', '\'', '‘', '「', '『', ':', '：', '…', '"'])
         .unwrap_or(rest.len());
     let part = rest[..end].trim().trim_end_matches([',', '，']);
+    // `[…] 배우 오하람이 ‘…’ 종영을 앞두고`: an occupation, the name and
+    // its subject particle
+    if let Some((name, Some(role))) = korean_subject(part) {
+        return Some(Mention {
+            name: name.to_owned(),
+            role: Some(role.to_owned()),
+        });
+    }
     if let Some((name, role)) = name_and_role(part) {
         return Some(Mention {
             name: name.to_owned(),
@@ -766,7 +992,15 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
 /// honorific, at the start of the line.
 fn honorific_mention(text: &str) -> Option<Mention> {
     // `『潮だまり』 遠山千景インタビュー`: the name right before the word
-    for word in ["インタビュー", "인터뷰", "专访", "專訪"] {
+    for word in [
+        "インタビュー",
+        "인터뷰",
+        "专访",
+        "專訪",
+        "記者会見",
+        "记者会",
+        "記者會",
+    ] {
         if let Some(at) = text.find(word) {
             let run: String = text[..at]
                 .chars()
@@ -774,6 +1008,17 @@ fn honorific_mention(text: &str) -> Option<Mention> {
                 .take_while(|&c| is_cjk_letter(c))
                 .collect();
             let run: String = run.chars().rev().collect();
+            // `三好防災担当大臣記者会見録`: a surname and the title (a press
+            // conference's title names no one else)
+            if let Some((surname, title)) = surname_and_title(&run) {
+                return Some(Mention {
+                    name: surname.to_owned(),
+                    role: Some(title.to_owned()),
+                });
+            }
+            if !word.starts_with(['イ', '인', '专', '專']) {
+                continue;
+            }
             let name = without_titles(&run).0;
             // a katakana word alone (`ランチインタビュー`) is a kind of
             // interview, not a person
@@ -839,6 +1084,14 @@ mod tests {
     }
 
     #[test]
+    fn courtesy_words_before_names() {
+        assert_eq!(without_courtesy("Dr. Jane Holm"), "Jane Holm");
+        assert_eq!(without_courtesy("Ms Ada Ruiz"), "Ada Ruiz");
+        assert_eq!(without_courtesy("Mr Dallow"), "Mr Dallow");
+        assert_eq!(without_courtesy("The Edge Band"), "The Edge Band");
+    }
+
+    #[test]
     fn labels_name_people() {
         assert!(label_names("THE GOVERNOR", "Alma Reyes", Some("Governor")));
         assert!(label_names("SECRETARY OKAFOR", "Ruth Okafor", None));
@@ -865,6 +1118,14 @@ mod tests {
             role_before_name("晚报首席记者、晚报原编辑部主任吴迪做客", "吴迪"),
             Some("晚报首席记者、晚报原编辑部主任")
         );
+        assert_eq!(
+            role_before_name("对话 《城市画报》杂志总编辑 吴迪", "吴迪"),
+            Some("《城市画报》杂志总编辑")
+        );
+        assert_eq!(role_before_name("我们 吴迪", "吴迪"), None);
+        assert_eq!(role_before_name("編集者の森川さん", "森川"), Some("編集者"));
+        assert_eq!(role_before_name("会社の森川さん", "森川"), None);
+        assert_eq!(role_before_name("(画家、美术馆馆长 吴迪)", "吴迪"), None);
         // no title before the name; a Latin name of one word
         assert_eq!(
             role_before_name("We met Ola Brandvik today", "Ola Brandvik"),
@@ -881,6 +1142,14 @@ mod tests {
         );
         assert_eq!(role_phrase("The spokeswoman"), None);
         assert_eq!(
+            role_after_name(
+                "interview 윤해솔 한빛대학교 건축학과 교수 × 김하늘",
+                "윤해솔"
+            ),
+            Some("한빛대학교 건축학과 교수")
+        );
+        assert_eq!(role_after_name("윤해솔 씨가 말했다", "윤해솔"), None);
+        assert_eq!(
             role_phrase("Talking to the press. She is the spokeswoman."),
             None
         );
@@ -892,6 +1161,26 @@ mod tests {
             title_line("Secretary Okafor spoke today.", "SECRETARY"),
             None
         );
+    }
+
+    #[test]
+    fn nicknames_written_in_full() {
+        let page = "我们去所里采访了王立山研究员。王总今年七十岁。";
+        assert_eq!(nickname_in_full(page, "王总").as_deref(), Some("王立山"));
+        assert_eq!(nickname_in_full("王总说好。", "王总"), None);
+        assert_eq!(nickname_in_full(page, "王立"), None);
+    }
+
+    #[test]
+    fn names_before_honorifics() {
+        assert!(before_honorific("北浦ゆかりさんと", "北浦ゆかり"));
+        assert!(!before_honorific("马骁做客", "马骁"));
+    }
+
+    #[test]
+    fn names_counted_as_written() {
+        assert_eq!(times_written("ab table ab. Ab", "ab", 4), 2);
+        assert_eq!(times_written("오하람은 오하람이", "오하람", 4), 2);
     }
 
     #[test]
@@ -957,6 +1246,15 @@ mod tests {
             Some(("森川真澄".to_owned(), "市長".to_owned()))
         );
         assert_eq!(titled_in_full("森川市長 はい。", "森川市長"), None);
+        assert_eq!(surname_and_title("森川市長"), Some(("森川", "市長")));
+        assert_eq!(surname_and_title("王局长"), Some(("王", "局长")));
+        assert_eq!(surname_and_title("市長"), None);
+        assert_eq!(
+            title_inside_name("林局長文山"),
+            Some(("林文山".to_owned(), "局長"))
+        );
+        assert_eq!(title_inside_name("林文山"), None);
+        assert_eq!(surname_and_title("森川"), None);
         // a Latin title before the name, courtesy words and a possessive
         let page = "Provost Dr. Ilse Marrow’s talk with students\nProvost: Thanks.";
         assert_eq!(holder_of(page, "Provost").as_deref(), None);
@@ -995,15 +1293,31 @@ mod tests {
         );
         assert_eq!(mention("森下ゆうさんインタビュー"), m("森下ゆう", None));
         assert_eq!(
+            mention("对话 滨江医院院长 祁永年"),
+            m("祁永年", Some("滨江医院院长"))
+        );
+        assert_eq!(
+            mention("专访华远集团董事长顾长林:把工厂搬回家乡"),
+            m("顾长林", Some("华远集团董事长"))
+        );
+        assert_eq!(
             mention("[장민서 / 제과기능사 실기 응시생]"),
             m("장민서", Some("제과기능사 실기 응시생"))
         );
         assert_eq!(mention("Interviewing Biscuit"), m("Biscuit", None));
         assert_eq!(
+            mention("[한빛일보] 가수 한소리가 ‘새벽’ 발매를 앞두고 말했다."),
+            m("한소리", Some("가수"))
+        );
+        assert_eq!(
             mention("Fresh voices: Ana Whitcombe, head baker at Saltmarsh Bakery"),
             m("Ana Whitcombe", Some("head baker at Saltmarsh Bakery"))
         );
         assert_eq!(mention("Weather: Washington, DC"), None);
+        assert_eq!(
+            mention("서울에서 3년, 다시 본사로… 기획2팀 윤해솔 과장"),
+            m("윤해솔", Some("기획2팀 과장"))
+        );
         // the phrase that names someone, not the first one met
         assert_eq!(
             mention("The archive of interviews goes on with Oren Talbot, who built it."),
@@ -1018,6 +1332,10 @@ mod tests {
             m("遠山千景", None)
         );
         assert_eq!(mention("2025年新卒社員入社 ランチインタビュー"), None);
+        assert_eq!(
+            mention("森川環境大臣記者会見録［令和6年5月1日］"),
+            m("森川", Some("環境大臣"))
+        );
         assert_eq!(
             mention("瀬戸内焼締め研究所代表 岡野 澄江氏"),
             m("岡野 澄江", Some("瀬戸内焼締め研究所代表"))

@@ -41,6 +41,14 @@ pub(crate) fn settle(
         })
         .map(String::as_str)
         .collect();
+    let header_text: String = header
+        .headline
+        .iter()
+        .chain(&header.introduction)
+        .map(String::as_str)
+        .collect::<Vec<&str>>()
+        .join("\n");
+    let answerers = in_headline_order(answerers, &header_text);
     let full_name = |label: &str| {
         profile
             .declared
@@ -72,6 +80,7 @@ pub(crate) fn settle(
     let main_answerer = answerers.first().copied();
     if let Some(label) = main_answerer
         && let Some(speaker) = &header.speaker
+        && !header.speaker_explicit
         && label_for(&speaker.name, Party::Interviewee).is_none()
         && !names::label_names(label, &speaker.name, None)
         && let Some((mention, span)) = mentioned(label)
@@ -99,9 +108,86 @@ pub(crate) fn settle(
             header.introduction.push(role);
         }
     }
+    // the name line taken against every other person the header names:
+    // the page's evidence decides (see `weigh`)
+    if let Some(speaker) = &header.speaker
+        && !header.speaker_explicit
+        && let Some((best, span, weak)) = better_candidate(page, header, &speaker.name, &answerers)
+    {
+        if weak {
+            header.speaker_doubt =
+                Some("is the person the page bears out best, but by little evidence");
+        }
+        header.speaker = Some(parse_name(&best.name));
+        header.speaker_span = Some(span);
+        let role = best
+            .role
+            .filter(|r| fields::doubt_role(r, &best.name).is_none());
+        if let Some(role) = std::mem::replace(&mut header.role, role) {
+            header.introduction.push(role);
+        }
+    }
+    // no label answers, but a label alone on its line does (`（大　臣）`):
+    // it stands for the speaker where the header's name is in doubt, and
+    // gives the role where it is a title
+    let bare =
+        bare_answerer(profile).filter(|key| answerers.is_empty() && names::is_title_alone(key));
+    if let Some(key) = &bare {
+        match &header.speaker {
+            Some(s) if fields::doubt_name(&s.name).is_none() => {
+                if header.role.is_none() {
+                    header.role = Some(key.clone());
+                }
+                // a heading such as `知事発表` reads like a name: only the
+                // page writing it with the title ties it to who answers
+                let tied = [format!("{}{key}", s.name), format!("{} {key}", s.name)]
+                    .iter()
+                    .any(|w| page.text.contains(w.as_str()))
+                    || names::holder_of(page.text, key).as_deref() == Some(s.name.as_str());
+                if !tied && !header.speaker_explicit {
+                    header.speaker_doubt =
+                        Some("is tied by nothing on the page to the title that answers");
+                }
+            }
+            _ => {
+                if let Some(doubted) = header.speaker.take() {
+                    header.introduction.insert(0, doubted.name);
+                    // a role read beside the doubtful line is no role of
+                    // the title's holder
+                    if let Some(role) = header.role.take() {
+                        header.introduction.insert(1, role);
+                    }
+                }
+                header.speaker_doubt = None;
+            }
+        }
+    }
+    let lead: Option<&str> = answerers.first().copied().or(bare.as_deref());
     let from_label = header.speaker.is_none();
     let speaker = match header.speaker.take() {
         Some(mut speaker) => {
+            // `TOMAS REYNA` in the header, `Tomas Reyna` in the text: the name
+            // as the page writes it in running text
+            let capitals = speaker.name.split_whitespace().count() >= 2
+                && !speaker.name.chars().any(char::is_lowercase);
+            // `北浦` named so in the header, `北浦ゆかりさん` in the text
+            let surname = (1..=2).contains(&speaker.name.chars().count())
+                && speaker
+                    .name
+                    .chars()
+                    .all(crate::read::text::lines::is_cjk_letter);
+            let full = names::written_in_full(page.text, &speaker.name).filter(|full| {
+                // a surname's given name ends at an honorific (`ゆかりさん`),
+                // not at a verb (`马骁做客`)
+                capitals || (surname && names::before_honorific(page.text, full))
+            });
+            if let Some(full) = full
+                && full != speaker.name
+            {
+                let label = speaker.label.take().unwrap_or(speaker.name);
+                speaker = parse_name(&full);
+                speaker.label = Some(label);
+            }
             // the label that names the speaker and answers in an exchange,
             // else the only one that answers
             let label = label_for(&speaker.name, Party::Interviewee)
@@ -118,7 +204,7 @@ pub(crate) fn settle(
             }
             Some(speaker)
         }
-        None => answerers.first().map(|label| {
+        None => lead.map(|label| {
             let declared = full_name(label);
             // the full name the header gives, else the label without its
             // titles (`Mr Dallow` → `Dallow`)
@@ -143,7 +229,9 @@ pub(crate) fn settle(
                     let bare = if bare.is_empty() { label } else { bare };
                     // `市長:` answers and the page names no holder: the
                     // title is the role (and the name is in doubt)
-                    let titled = names::titled_in_full(page.text, bare);
+                    // `周部長明遠`: the title inside the name
+                    let titled = names::titled_in_full(page.text, bare)
+                        .or_else(|| names::title_inside_name(bare).map(|(n, t)| (n, t.to_owned())));
                     if let Some((_, title)) = &titled
                         && header.role.is_none()
                     {
@@ -151,12 +239,24 @@ pub(crate) fn settle(
                     } else if names::is_title_alone(bare) && header.role.is_none() {
                         header.role = Some(label.to_string());
                     }
+                    // `森山知事` written no fuller: the surname, and the title
+                    // as the role
+                    let titled = titled.or_else(|| {
+                        let (surname, title) = names::surname_and_title(bare)?;
+                        if header.role.is_none() {
+                            header.role = Some(title.to_owned());
+                        }
+                        Some((surname.to_owned(), title.to_owned()))
+                    });
                     if let Some((name, _)) = titled {
                         name
                     } else {
                         // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
                         // `大西かれん`: the page writes the name in full
-                        names::written_in_full(page.text, bare).unwrap_or_else(|| bare.to_owned())
+                        // `陈老` for `陈光远研究员`
+                        names::nickname_in_full(page.text, bare)
+                            .or_else(|| names::written_in_full(page.text, bare))
+                            .unwrap_or_else(|| bare.to_owned())
                     }
                 }
                 // `민서진 정의시민당 시의원 (이하 민서진)`: the declared name
@@ -257,6 +357,14 @@ pub(crate) fn settle(
         let label = speaker.label.as_deref().or(main_answerer);
         header.role = role_on_page(page, header, &speaker.name, label);
     }
+    // `Dr. Jane Holm`: the name without its courtesy words
+    let mut speaker = speaker;
+    let bare = names::without_courtesy(&speaker.name);
+    if bare.len() < speaker.name.len() {
+        let label = speaker.label.take();
+        speaker = parse_name(bare);
+        speaker.label = label;
+    }
     let answers_by_label = from_label
         || answerers
             .iter()
@@ -268,13 +376,47 @@ pub(crate) fn settle(
     })
 }
 
+/// **Headline order**: where several labels answer, the person the
+/// header names first is the interviewee (`배우 서도현&작곡가 남궁율`:
+/// 서도현, whoever answers first); labels the header does not name keep
+/// their order after them.
+fn in_headline_order<'l>(mut answerers: Vec<&'l str>, headline: &str) -> Vec<&'l str> {
+    if answerers.len() < 2 {
+        return answerers;
+    }
+    answerers.sort_by_key(|label| {
+        let (bare, _) = names::without_titles(label);
+        let bare = if bare.is_empty() { *label } else { bare };
+        headline.find(bare).unwrap_or(usize::MAX)
+    });
+    answerers
+}
+
+/// The one label alone on its line that answers (`（大　臣）` → `大臣`,
+/// its letters unspaced), when there is one and it holds letters.
+fn bare_answerer(profile: &Profile) -> Option<String> {
+    let keys: Vec<String> = profile
+        .bare
+        .iter()
+        .filter(|(key, party)| {
+            **party == Party::Interviewee && key.chars().any(char::is_alphabetic)
+        })
+        .map(|(key, _)| fields::unspaced_cjk(key))
+        .collect();
+    match &keys[..] {
+        [only] => Some(only.clone()),
+        _ => None,
+    }
+}
+
 /// The interviewee's role where no role line gave it, from the page's
 /// other lines, best evidence first: a header line that opens with the
 /// answering label's title (`SECRETARY OKAFOR:` and `Secretary of State`,
 /// then taken out of the introduction); the role written right before the
 /// full name (`Press Secretary Nadia Calloway`, `香港发展局局长黎启源`); a
 /// header line's last phrase that ends in a role noun (`… Harbour
-/// Authority spokesman`).
+/// Authority spokesman`); else the title the answering label carries
+/// (`배우 서도현:` → `배우`).
 fn role_on_page(
     page: &Page<'_>,
     header: &mut Header,
@@ -296,16 +438,159 @@ fn role_on_page(
         .chain(&header.introduction)
         .map(String::as_str)
         .collect();
+    // the name as read, then as the label writes it (`北浦` for
+    // `北浦ゆかり` in `編集者の北浦さん`)
+    let bare_label = label
+        .map(|l| names::without_titles(l).0)
+        .filter(|l| !l.is_empty());
     let before_name = header_lines
         .iter()
         .copied()
         .chain(page.lines.iter().map(|l| &*l.text))
-        .find_map(|line| names::role_before_name(line, name));
+        .find_map(|line| {
+            std::iter::once(name)
+                .chain(bare_label)
+                .find_map(|n| names::role_before_name(line, n))
+        })
+        .or_else(|| {
+            header_lines
+                .iter()
+                .find_map(|line| names::role_after_name(line, name))
+        });
     if let Some(role) = before_name {
         return Some(role.to_owned());
     }
     header_lines
         .iter()
         .find_map(|line| names::role_phrase(line))
+        .or(title)
         .map(str::to_owned)
+}
+
+/// How strongly the page bears out `name` as the interviewee's: a label
+/// that answers names them (+3); each further time the page writes the
+/// name (+1, up to +3); a role read with it (+1); a name in doubt (a site
+/// line, a field key, a sentence: −6).
+fn weigh(page: &Page<'_>, name: &str, role: Option<&str>, answerers: &[&str]) -> i32 {
+    let mut score = 0;
+    if answerers.iter().any(|l| names::label_names(l, name, None)) {
+        score += 3;
+    }
+    let written = names::times_written(page.text, name, 4) as i32;
+    score += (written - 1).clamp(0, 3);
+    if role.is_some_and(|r| fields::doubt_role(r, name).is_none()) {
+        score += 1;
+    }
+    if fields::doubt_name(name).is_some() || !fields::is_name_like(name) {
+        score -= 6;
+    }
+    score
+}
+
+/// A person the header names whom the page bears out better than the
+/// name line taken (`Writers Talking` over `Delphine Okoro`, named twice
+/// and in the introduction), by [`weigh`]; the name line keeps ties.
+/// With it, whether the choice is weak: little evidence (under 3), or a
+/// runner-up, the name line taken included, within one point.
+fn better_candidate(
+    page: &Page<'_>,
+    header: &Header,
+    taken: &str,
+    answerers: &[&str],
+) -> Option<(names::Mention, std::ops::Range<usize>, bool)> {
+    let taken_role = header.role.as_deref();
+    let floor = weigh(page, taken, taken_role, answerers);
+    let mut scored: Vec<(i32, &names::Mention, &std::ops::Range<usize>)> = header
+        .mentions
+        .iter()
+        .chain(&header.person_lines)
+        .filter(|(m, _)| m.name != taken)
+        .map(|(m, span)| (weigh(page, &m.name, m.role.as_deref(), answerers), m, span))
+        .collect();
+    // best first; the earlier line first among equals
+    scored.sort_by_key(|(score, _, span)| (std::cmp::Reverse(*score), span.start));
+    let (best, mention, span) = *scored.first().filter(|(score, _, _)| *score > floor)?;
+    let runner_up = scored
+        .iter()
+        .filter(|(_, m, _)| m.name != mention.name)
+        .map(|(score, _, _)| *score)
+        .chain([floor])
+        .max()
+        .unwrap_or(floor);
+    let weak = best < 3 || best - runner_up <= 1;
+    Some((mention.clone(), span.clone(), weak))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::source::Source;
+
+    fn read(text: &str) -> crate::read::Parsed {
+        super::super::read(&Source::from_text("t.txt", text))
+    }
+
+    fn speaker_and_role(text: &str) -> (String, Option<String>) {
+        let interview = read(text).interview.expect("a model");
+        (interview.speaker.name, interview.role.map(|r| r.text))
+    }
+
+    #[test]
+    fn the_person_the_page_names_most_wins_over_a_site_line() {
+        let page = "Harbour Books Weekly\n\nMonday, May 4, 2009\n\nIsobel Tranter\n\n\
+                    Isobel Tranter, whose third novel comes out in June, talked to us about tides.\n\n\
+                    Why the tides?\n\nBecause they keep time for everyone.\n";
+        assert_eq!(speaker_and_role(page).0, "Isobel Tranter");
+    }
+
+    #[test]
+    fn a_role_is_read_from_the_line_that_writes_it_before_the_name() {
+        let page = "Briefing by Chief Ferry Engineer Ola Brandvik aboard the ferry\n\
+                    Q    Will the ferry run on Sunday?\n\
+                    MS. BRANDVIK: It will.\n\
+                    Q    And Monday?\n\
+                    MS. BRANDVIK: Yes.\n";
+        let (name, role) = speaker_and_role(page);
+        assert_eq!(name, "Ola Brandvik");
+        assert_eq!(role.as_deref(), Some("Chief Ferry Engineer"));
+    }
+
+    #[test]
+    fn of_two_who_answer_the_one_the_headline_names_first_is_the_interviewee() {
+        let page = "[인터뷰] 가수 한소리&작곡가 윤해솔 “노래가 먼저”\n\
+                    Q. 어떻게 만났나?\n\
+                    작곡가 윤해솔: 학교 선후배다.\n\
+                    가수 한소리: 맞다.\n\
+                    Q. 다음 계획은?\n\
+                    작곡가 윤해솔: 새 앨범.\n\
+                    가수 한소리: 공연이다.\n";
+        let (name, role) = speaker_and_role(page);
+        assert_eq!(name, "한소리");
+        assert_eq!(role.as_deref(), Some("가수"));
+    }
+
+    #[test]
+    fn courtesy_words_and_interview_words_are_no_part_of_the_name() {
+        let page = "Dr. Jane Holm\nDirector of the Harbour Museum\nQ: Why?\nA: Because.\n";
+        assert_eq!(speaker_and_role(page).0, "Jane Holm");
+        let page = "对话 滨江医院院长 祁永年\n问：为什么？\n答：因为。\n问：然后？\n答：好。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("祁永年".to_owned(), Some("滨江医院院长".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_label_that_is_a_title_alone_is_the_role_and_the_name_is_doubted() {
+        let page = "【記者】\n予算の狙いは。\n【市長】\n子育てです。\n【記者】\n次に。\n【市長】\nはい。\n";
+        let parsed = read(page);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.role.map(|r| r.text).as_deref(), Some("市長"));
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulSpeaker)
+        );
+    }
 }

@@ -667,10 +667,31 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     }
     // the labels the header names as the interviewer's (`Jane Doe(JD):`
     // under `Interviewed by Jane Doe`) ask
+    // a label used once answers too when the page names its speaker
+    // elsewhere (`… with Farah Idris and Datuk Kevin Lim` for `Lim:`) and
+    // its turn asks nothing
+    // its turn asks nothing, and it comes after a recurring answerer's first
+    // turn (a headline `Farah Idris: Let the buyers decide` is no turn)
+    let first_recurring = page.kinds.iter().position(|k| {
+        matches!(k, Kind::Label(l) if l.full.is_some()
+            || counts.get(l.label.as_str()).is_some_and(|&(n, _, _)| n >= 2))
+    });
+    let after_first = |label: &str| {
+        page.kinds.iter().enumerate().any(|(i, k)| {
+            matches!(k, Kind::Label(l) if l.label == label)
+                && first_recurring.is_some_and(|f| i > f)
+        })
+    };
+    let named = |label: &str, asking: usize| {
+        asking == 0
+            && label.chars().count() >= 2
+            && after_first(label)
+            && page.text.matches(label).nth(1).is_some()
+    };
     let answerers: Vec<&str> = counts
         .iter()
-        .filter(|&(label, &(n, declared, _))| {
-            (n >= 2 || declared)
+        .filter(|&(label, &(n, declared, asking))| {
+            (n >= 2 || declared || named(label, asking))
                 && !super::labels::is_interviewer_word(label)
                 && !rules.header_interviewers.iter().any(|l| l == label)
         })
@@ -921,18 +942,21 @@ mod tests {
     #[test]
     fn the_unmarked_line_before_a_labelled_answer_is_its_question() {
         let (questions, answers, _) = chosen(
-            "Excerpts of the interview with Farah Idris\n\
+            "Excerpts of the interview with Farah Idris and Kevin Lim\n\
+             Farah Idris: Let the buyers decide\n\
              MetroBiz: Is selling your stake the cleanest way out?\n\
              Farah Idris (FI): I could have stayed.\n\
              Does selling leave you disappointed?\n\
              FI: Not disappointed.\nThese are hard times for the sector.\n\
-             Will you take another board seat?\nFI: I don't think so.\n",
+             Will you take another board seat?\nFI: I don't think so.\n\
+             Lim: Nor will I.\n",
         );
         assert_eq!(
             questions,
             [
                 "Is selling your stake the cleanest way out?",
                 "Does selling leave you disappointed?",
+                "Will you take another board seat?",
                 "Will you take another board seat?"
             ]
         );
@@ -940,6 +964,8 @@ mod tests {
             answers[1],
             ["Not disappointed.", "These are hard times for the sector."]
         );
+        // a panelist the page names, answering once
+        assert_eq!(answers[3], ["Nor will I."]);
     }
 
     #[test]
@@ -980,19 +1006,6 @@ mod tests {
             ]
         );
         assert_eq!(answers[2], ["ありますね。"]);
-    }
-
-    #[test]
-    fn closing_thanks_and_thanks_back_are_no_exchange() {
-        let (questions, _, _) = chosen(
-            "Name\nQ: Why?\nA: Because.\nQ: And then?\nA: More.\n\
-             Q: Thank you very much.\nA: Thanks for having me.\n",
-        );
-        assert_eq!(questions, ["Why?", "And then?"]);
-        // a question that thanks and asks is one
-        let (questions, _, _) =
-            chosen("Name\nQ: Why?\nA: Because.\nQ: Thanks, and what next?\nA: More.\n");
-        assert_eq!(questions, ["Why?", "Thanks, and what next?"]);
     }
 
     #[test]

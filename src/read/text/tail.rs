@@ -1,143 +1,958 @@
-//! Pass 5b: the page's tail. Lines after the last answer that are page
-//! footer, not the interviewee's words, are left out of the last answer
-//! and reported: a reporter's byline or e-mail (`홍길동 기자
-//! hong@example.com`), credits in brackets (`（聞き手・山田）`), a copyright
-//! line, an end mark (`- END -`, `###`), an editor's note (`This interview
-//! has been edited for length and clarity.`), related links and tags.
-//! Only the tail is looked at, from the last line up, and it stops at the
-//! first line that is none of these; the answer keeps at least one
-//! paragraph.
+//! Pass 5b: the page's tail, where the interview ends. Lines after the
+//! last answer that are page footer, not the interviewee's words, are left
+//! out of the last answer and reported, each at its line; a closing
+//! exchange of thanks is left out of the exchanges.
+//!
+//! The tail is read as a whole, line by line, not paragraph by paragraph
+//! (a footer may be wrapped into the answer's last paragraph):
+//!
+//! - **Lines that end the interview, and everything after them**: an end
+//!   mark (`(끝)`, `- END -`), a copyright line, a related-links heading
+//!   (`関連記事`, `【こちらの記事も読まれています】`), an afterword
+//!   (`あとがき:ほしの`, `Editor's note`), a note that the interview goes
+//!   on elsewhere (`(つづく)`, `次回につづきます。`), a rule (`* * *`), and
+//!   the read-count and copyright lines the earlier passes took out.
+//! - **Footer lines**, from the last line up, stopping at the first line
+//!   that is none: a reporter's byline or e-mail (`홍길동 기자
+//!   hong@example.com`), credits (`（聞き手・山田）`, `责任编辑：王芳`), a
+//!   link or tags, share and comment counts, a print link, a time stamp.
+//! - **The page's own form**: when every answer line before the last
+//!   exchange closes with the same mark (`」`, `”`, a table cell's `|`),
+//!   lines after the last one that does are not the answer (a narrator's
+//!   closing words, a sign-off). This is a guess, and its warning says so.
+//!
+//! A line that only looks like a footer inside an answer's sentence stays:
+//! the rules want a footer's whole shape (`Copyright law is broken` is
+//! words; `Copyright 2024 Harbour Times` is a footer). The last answer
+//! keeps one line at least unless a line that ends the interview takes it
+//! all; an exchange left with no answer is set aside with a warning.
+
+use std::ops::Range;
 
 use super::body::Body;
 use super::classify::{Kind, Page};
 use super::fields;
-use super::lines::with_lowercase;
+use super::layout;
+use super::lines::{self, with_lowercase};
+use super::markers::Rule;
 use crate::diagnostic::{Code, Diagnostic};
 
-/// Takes the page's footer paragraphs off the end of the last answer, each
-/// reported at the line it starts on.
+/// What a related-links heading is called in the warnings.
+const RELATED: &str = "related links";
+
+/// How far a footer line reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// The line alone.
+    Line,
+    /// The line and every line after it.
+    Rest,
+}
+
+/// A footer line: what it is, how far it reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Footer {
+    what: &'static str,
+    reach: Reach,
+}
+
+/// What the tail pass did: the diagnostics, each at its line.
 pub(crate) fn set_aside(page: &Page<'_>, body: &mut Body) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let Some(last) = body.exchanges.last_mut() else {
-        return diagnostics;
+    shed_footer(page, body, &mut diagnostics);
+    diagnostics.extend(shed_more_link(page, body));
+    if let Some(thanks) = set_aside_closing_thanks(page, body) {
+        diagnostics.push(thanks);
+    }
+    diagnostics.extend(doubt_last_answer(page, body));
+    diagnostics
+}
+
+/// **Last-answer doubt rule**: the last answer still ends with what may be
+/// page text: a line with a footer's shape that was kept (the answer keeps
+/// one line), or a short line ending no sentence where every earlier
+/// answer ends one (`quietgull301 karma`, `- インタビュー`). Kept, and
+/// flagged as doubtful at its line. (A question is no sign: answers ask
+/// back, `外國人憑什麼買單?`.)
+fn doubt_last_answer(page: &Page<'_>, body: &Body) -> Option<Diagnostic> {
+    let (last, earlier) = body.exchanges.split_last()?;
+    let paragraph = last.answer.last()?;
+    let ends = |p: &str| lines::ends_sentence(p) || layout::asks(p);
+    let earlier: Vec<&String> = earlier.iter().filter_map(|e| e.answer.last()).collect();
+    let unlike = earlier.len() >= 2
+        && earlier.iter().all(|p| ends(p))
+        && !ends(paragraph)
+        && lines::fits_width(paragraph, 40);
+    let footer = footer_line(paragraph).map(|f| f.what);
+    let why = match (footer, unlike) {
+        (Some(what), _) => format!("has the shape of {what}"),
+        (None, true) => "ends no sentence, where every other answer does".to_owned(),
+        (None, false) => return None,
     };
-    // the lines of the tail, from the last up, read counts and share bars
-    // aside (they are out of the answer already)
-    let mut lines = page
-        .lines
+    // the line the paragraph ends on
+    let line = page.lines.iter().rev().find(|l| {
+        let text = l.text.trim();
+        !text.is_empty() && (paragraph.ends_with(text) || text.ends_with(paragraph.as_str()))
+    })?;
+    Some(
+        Diagnostic::warning(
+            Code::DoubtfulExchanges,
+            format!("the last answer's last paragraph `{paragraph}` {why}: it may be page text"),
+            line.span.clone(),
+        )
+        .expected("the interviewee's last words"),
+    )
+}
+
+/// Takes the page's footer off the end of the last answer; see the module
+/// documentation for the forms.
+fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnostic>) {
+    let (Some(asked), Some(_)) = (body.asked.last().cloned(), body.exchanges.last()) else {
+        return;
+    };
+    // the lines after the last question's line
+    let start = page.lines.partition_point(|l| l.span.start <= asked.start);
+    let tail: Vec<usize> = (start..page.lines.len()).collect();
+    if tail.is_empty() {
+        return;
+    }
+    let closer = answer_closer(page, body);
+    let verdicts: Vec<Option<Footer>> = tail
         .iter()
-        .zip(&page.kinds)
-        .rev()
-        .filter(|(_, kind)| !matches!(kind, Kind::Count(_) | Kind::Furniture))
-        .map(|(line, _)| line)
-        .peekable();
-    while last.answer.len() >= 2 {
-        let end = lines.peek().map_or(0, |line| line.span.end);
-        let Some(paragraph) = last.answer.last() else {
-            break;
-        };
-        if !is_footer(paragraph) {
+        .map(|&i| verdict(page, i, closer.as_ref(), &tail, &body.turn_labels))
+        .collect();
+    // every line after one that ends the interview; then the footer lines
+    // from the last up
+    let rest = verdicts
+        .iter()
+        .position(|v| v.is_some_and(|f| f.reach == Reach::Rest))
+        .unwrap_or(tail.len());
+    if verdicts
+        .get(rest)
+        .copied()
+        .flatten()
+        .is_some_and(|f| f.what == RELATED)
+    {
+        diagnostics.extend(drop_others_counts(body, page.lines[tail[rest]].span.start));
+    }
+    let mut cut = rest;
+    while cut > 0 && verdicts[cut - 1].is_some() {
+        cut -= 1;
+    }
+    if cut == tail.len() {
+        return;
+    }
+    let opener = verdicts.get(rest).copied().flatten();
+    let Some(last) = body.exchanges.last_mut() else {
+        return;
+    };
+    let mut reported = Vec::new();
+    // where the footer taken off begins
+    let mut footer_start = asked.end;
+    for (k, &i) in tail.iter().enumerate().skip(cut).rev() {
+        let line = &page.lines[i];
+        if matches!(page.kinds[i], Kind::Count(_) | Kind::Furniture) {
+            // out of the answer already, and reported by its pass
+            continue;
+        }
+        let takes_all = k >= rest;
+        if !strip_line(&mut last.answer, page, i, takes_all) {
             break;
         }
-        // the line the paragraph starts on (a wrapped one spans several)
-        let Some(start) = lines.find(|line| paragraph.starts_with(&*line.text)) else {
-            break;
+        footer_start = line.span.start;
+        let what = match (opener, verdicts[k]) {
+            (Some(opener), Some(own)) if k > rest && own.reach == Reach::Line => {
+                format!("{} (after {})", own.what, opener.what)
+            }
+            (Some(opener), None) if k > rest => format!("text after {}", opener.what),
+            (_, Some(own)) => own.what.to_owned(),
+            (_, None) => "page text".to_owned(),
         };
-        diagnostics.push(
+        reported.push(
             Diagnostic::warning(
                 Code::TrailingText,
-                format!("page footer after the last answer, left out: `{paragraph}`"),
-                start.span.start..end.max(start.span.end),
+                format!("left out of the last answer as {what}: `{}`", line.text),
+                line.span.clone(),
             )
             .expected(
                 "the interview's last answer (bylines, credits and links are not part of it)",
             ),
         );
-        last.answer.pop();
     }
-    diagnostics.reverse();
-    diagnostics
+    reported.reverse();
+    if !reported.is_empty() {
+        // quotes around the whole answer are the page's form, now that the
+        // footer no longer follows the closing one
+        super::body::unquote(&mut last.answer);
+    }
+    diagnostics.append(&mut reported);
+    if last.answer.is_empty() {
+        let question = body.exchanges.pop().map(|e| e.question).unwrap_or_default();
+        // the question's lines, up to the footer
+        let asked = body.asked.pop().unwrap_or(0..0);
+        let at = asked.start..footer_start.max(asked.end);
+        body.kept = body.kept.saturating_sub(1);
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::QuestionWithoutAnswer,
+                format!(
+                    "`{question}` has no answer but the page's footer; left out of the exchanges"
+                ),
+                at,
+            )
+            .expected("an answer after each question"),
+        );
+    }
+}
+
+/// **More-link rule**: a listing's link to the whole text, glued to the
+/// end of the last answer: `…내놓을 생각이라... 더보기`, `…就这样。 阅读全文`,
+/// `…and then we left. Read more`, `…でした。 続きを読む`. The link word
+/// comes after a space or an ellipsis, and is cut off with a warning at
+/// its line.
+fn shed_more_link(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
+    const LINKS: &[&str] = &[
+        "더보기",
+        "더 보기",
+        "전체보기",
+        "기사 더보기",
+        "阅读全文",
+        "閱讀全文",
+        "查看全文",
+        "展开全文",
+        "展開全文",
+        "显示全部",
+        "続きを読む",
+        "全文を読む",
+        "続きはこちら",
+        "もっと見る",
+        "read more",
+        "continue reading",
+        "[more]",
+        "(more)",
+        "[…]",
+        "[...]",
+    ];
+    let last = body.exchanges.last_mut()?;
+    let paragraph = last.answer.last_mut()?;
+    let cut = with_lowercase(paragraph, |lower| {
+        LINKS.iter().find_map(|link| {
+            let before = lower.strip_suffix(link)?;
+            // after an ellipsis or a sentence's end; a CJK link after a
+            // space too (`I want to read more` is words)
+            let glued = before
+                .trim_end()
+                .ends_with(['…', '.', '。', '!', '?', '！', '？', '"', '”', '」'])
+                && (before.ends_with(char::is_whitespace) || !link.is_ascii())
+                || before.ends_with(char::is_whitespace) && !link.is_ascii();
+            (glued && !before.trim_end().is_empty()).then(|| before.trim_end().len())
+        })
+    })?;
+    // the case-folded text may differ in length from the text: cut only
+    // where the two agree
+    if !paragraph.is_char_boundary(cut) || paragraph.len() != paragraph.to_lowercase().len() {
+        return None;
+    }
+    let link = paragraph[cut..].trim().to_owned();
+    paragraph.truncate(cut);
+    let line = page
+        .lines
+        .iter()
+        .rev()
+        .find(|l| l.text.trim_end().ends_with(link.as_str()))?;
+    let end = line.span.end;
+    let start = end.saturating_sub(line.text.len() - line.text.trim_end().len() + link.len());
+    Some(
+        Diagnostic::warning(
+            Code::TrailingText,
+            format!("left out of the last answer as a link to the whole text: `{link}`"),
+            if line.text.len() == line.span.len() {
+                start..end
+            } else {
+                line.span.clone()
+            },
+        )
+        .expected("the interview's last answer (a listing's links are not part of it)"),
+    )
+}
+
+/// **Other pages' counts rule**: read counts under a related-links
+/// heading (from byte `from` on) are the linked pages' (`相关阅读` /
+/// `港口的夜班 阅读 1,234`): not this page's; left unread, and flagged.
+fn drop_others_counts(body: &mut Body, from: usize) -> Vec<Diagnostic> {
+    let (others, own): (Vec<_>, Vec<_>) = std::mem::take(&mut body.counts)
+        .into_iter()
+        .partition(|c| c.span.start >= from);
+    body.counts = own;
+    others
+        .into_iter()
+        .map(|c| {
+            Diagnostic::warning(
+                Code::DoubtfulReadCount,
+                format!(
+                    "read count `{}` under the related links, taken for a linked page's",
+                    c.text
+                ),
+                c.span,
+            )
+            .expected("the page's own read count, before its related links")
+        })
+        .collect()
+}
+
+/// What line `i` of the tail is, if it is footer: by its own words, or by
+/// the page's form (`closer`). A line that opens a turn by the page's own
+/// marks (`A: …`, or a label that opens turns on the page) is no footer.
+fn verdict(
+    page: &Page<'_>,
+    i: usize,
+    closer: Option<&Closer>,
+    tail: &[usize],
+    turn_labels: &[String],
+) -> Option<Footer> {
+    let text: &str = &page.lines[i].text;
+    match &page.kinds[i] {
+        // `A: …`, `答：…`, `[답변] …`; a dash (`- END -`) may be a footer's
+        Kind::Marker(m) if m.rule != Rule::Dash => return None,
+        Kind::Label(l) if turn_labels.contains(&l.label) => return None,
+        // out of the answer already, and footer-like
+        Kind::Count(_) => {
+            return Some(Footer {
+                what: "a read count",
+                reach: Reach::Line,
+            });
+        }
+        // a share bar: out already; a copyright or related-links line
+        // closes the text
+        Kind::Furniture => {
+            return Some(if is_copyright(text) {
+                Footer {
+                    what: "a copyright line",
+                    reach: Reach::Rest,
+                }
+            } else if is_related_heading(text) {
+                Footer {
+                    what: RELATED,
+                    reach: Reach::Rest,
+                }
+            } else {
+                Footer {
+                    what: "page furniture",
+                    reach: Reach::Line,
+                }
+            });
+        }
+        _ => {}
+    }
+    if let Some(footer) = footer_line(text) {
+        return Some(footer);
+    }
+    let closer = closer?;
+    // the last line of the tail that closes as the page's answers do
+    let closed = tail.iter().rposition(|&j| closer.closes(raw(page, j)))?;
+    let position = tail.iter().position(|&j| j == i)?;
+    (position > closed).then_some(Footer {
+        what: closer.what,
+        reach: Reach::Line,
+    })
+}
+
+/// Takes line `i`'s text off the end of `answer`: the whole last
+/// paragraph, or its end (a footer wrapped into it). `false` when the
+/// answer does not end with it, or when it would leave the answer empty
+/// and `takes_all` is not set.
+fn strip_line(answer: &mut Vec<String>, page: &Page<'_>, i: usize, takes_all: bool) -> bool {
+    let full: &str = &page.lines[i].text;
+    let body = match &page.kinds[i] {
+        Kind::Label(l) => Some(l.body(full)),
+        Kind::Marker(m) => Some(m.body(full)),
+        _ => None,
+    };
+    let Some(paragraph) = answer.last_mut() else {
+        return false;
+    };
+    for text in std::iter::once(full).chain(body) {
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if *paragraph == text {
+            if answer.len() == 1 && !takes_all {
+                return false;
+            }
+            answer.pop();
+            return true;
+        }
+        if let Some(rest) = paragraph.strip_suffix(text) {
+            let len = rest.trim_end().len();
+            if len == 0 {
+                continue;
+            }
+            paragraph.truncate(len);
+            return true;
+        }
+    }
+    false
+}
+
+/// A rule of [`footer_line`]: whether a line is of a kind, and the kind.
+type LineRule = (fn(&str) -> bool, &'static str);
+
+/// A footer line by its own words; see the module documentation.
+fn footer_line(text: &str) -> Option<Footer> {
+    let text = text.trim();
+    let ends: [LineRule; 8] = [
+        (is_end_mark, "an end mark"),
+        (is_copyright, "a copyright line"),
+        (is_related_heading, RELATED),
+        (is_afterword, "an afterword"),
+        (is_continuation_note, "a note that the interview goes on"),
+        (is_narrators_close, "the narrator's closing words"),
+        (is_profile_heading, "a profile"),
+        (is_rule, "a rule and the text after it"),
+    ];
+    let lines: [LineRule; 15] = [
+        (fields::is_byline, "a byline"),
+        (is_staff_credit, "a credit"),
+        (is_credit_in_brackets, "a credit"),
+        (is_email_byline, "a byline"),
+        (is_author_note, "a note on the author"),
+        (is_editors_note, "an editor's note"),
+        (is_link_or_tags, "a link or tags"),
+        (is_counter_line, "share and comment counts"),
+        (is_page_action, "a page link"),
+        (is_stamp, "a time stamp"),
+        (is_signature, "a signature"),
+        (is_dated_note, "a note of when the interview was made"),
+        (is_disclaimer, "a disclaimer"),
+        (is_follow_prompt, "a prompt to follow the page"),
+        (fields::is_breadcrumb, "a breadcrumb"),
+    ];
+    if let Some((_, what)) = ends.iter().find(|(rule, _)| rule(text)) {
+        return Some(Footer {
+            what,
+            reach: Reach::Rest,
+        });
+    }
+    if let Some((_, what)) = lines.iter().find(|(rule, _)| rule(text)) {
+        return Some(Footer {
+            what,
+            reach: Reach::Line,
+        });
+    }
+    // a share bar ends no sentence (`Copyright law is broken.` does)
+    (fields::is_furniture(text, true) && !lines::ends_sentence(text)).then_some(Footer {
+        what: "page furniture",
+        reach: Reach::Line,
+    })
 }
 
 /// Whether a line at the end of a page is its footer; see the module
 /// documentation for the forms.
 pub(crate) fn is_footer(text: &str) -> bool {
-    let text = text.trim();
-    fields::is_byline(text)
-        || fields::is_furniture(text, true)
-        || fields::is_breadcrumb(text)
-        || has_email(text) && text.chars().count() <= 80
-        || is_copyright(text)
-        || is_end_mark(text)
-        || is_credit_in_brackets(text)
-        || is_editors_note(text)
-        || is_link_or_tags(text)
+    footer_line(text).is_some()
 }
 
-/// `hong@example.com`, `(soyeon@example.co.kr)`.
-fn has_email(text: &str) -> bool {
-    // most lines hold no `@`: found without splitting them into words
-    memchr::memchr(b'@', text.as_bytes()).is_some()
-        && text
-            .split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;".contains(c))
-            .map(|word| word.trim_end_matches(['.', '。', ':', '!']))
-            .any(|word| {
-                word.split_once('@').is_some_and(|(user, host)| {
-                    !user.is_empty()
-                        && host.contains('.')
-                        && !host.starts_with('.')
-                        && !host.ends_with('.')
-                })
-            })
+/// The mark every answer line closes with on a page (`「…」` answers, `“…”`
+/// answers, table cells ending in `|`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Closer {
+    marks: &'static [char],
+    what: &'static str,
 }
 
-/// `© 2024 …`, `ⓒ 한빛뉴스`, `Copyright …`, `저작권자 …`, `版权所有`.
+impl Closer {
+    const QUOTE: Closer = Closer {
+        marks: &['」', '』', '”', '"', '’'],
+        what: "page text, not closing with a quote as every answer does (a guess)",
+    };
+    const CELL: Closer = Closer {
+        marks: &['|', '｜'],
+        what: "page text, not closing with a table cell as every answer does (a guess)",
+    };
+
+    /// Whether `line` closes with this mark (a full stop after a quote
+    /// too: `"…입니다".`).
+    fn closes(&self, line: &str) -> bool {
+        let line = line.trim_end();
+        let line = line.strip_suffix(['.', '。']).unwrap_or(line).trim_end();
+        line.ends_with(self.marks)
+    }
+
+    /// The closer of one line, if any.
+    fn of(line: &str) -> Option<Closer> {
+        [Closer::QUOTE, Closer::CELL]
+            .into_iter()
+            .find(|c| c.closes(line))
+    }
+}
+
+/// **Closing-mark rule**: the mark that closes every answer before the
+/// last exchange (the last line before the next question), two answers at
+/// least; a quoted answer may run over several lines:
+///
+/// ```text
+/// ――ケガの期間に考えていたこと
+/// 「焦るとね、また同じところを
+/// 痛めるんですよ」
+/// ```
+///
+/// A line that is a speaker's label alone (`北浦 |` closes as its cells
+/// do), a read count or a share bar is no evidence either way.
+fn answer_closer(page: &Page<'_>, body: &Body) -> Option<Closer> {
+    let [earlier @ .., _last] = &body.asked[..] else {
+        return None;
+    };
+    let mut closer: Option<Closer> = None;
+    let mut seen = 0;
+    for (k, asked) in earlier.iter().enumerate() {
+        let next = &body.asked[k + 1];
+        let Some(end) = lines_between(page, asked, next).rev().find(|&i| {
+            let text: &str = &page.lines[i].text;
+            match &page.kinds[i] {
+                Kind::Count(_) | Kind::Furniture => false,
+                Kind::Label(l) => !l.body(text).trim().is_empty(),
+                _ => true,
+            }
+        }) else {
+            // a second answerer to the same question: no lines of its own
+            continue;
+        };
+        let this = Closer::of(raw(page, end))?;
+        if closer.as_ref().is_some_and(|c| *c != this) {
+            return None;
+        }
+        closer = Some(this);
+        seen += 1;
+    }
+    closer.filter(|_| seen >= 2)
+}
+
+/// Line `i` to the end of its line in the page (the line pass takes a
+/// table row's cell marks off its text and span).
+fn raw<'p>(page: &Page<'p>, i: usize) -> &'p str {
+    let line = &page.lines[i];
+    let start = line.span.start;
+    let end = page
+        .text
+        .get(line.span.end..)
+        .and_then(|rest| rest.find(['\n', '\r']))
+        .map_or(page.text.len(), |n| line.span.end + n);
+    page.text.get(start..end).map_or(&line.text, str::trim_end)
+}
+
+/// The indices of the lines after the question line at `asked` and before
+/// the one at `next`.
+fn lines_between(page: &Page<'_>, asked: &Range<usize>, next: &Range<usize>) -> Range<usize> {
+    let from = page.lines.partition_point(|l| l.span.start <= asked.start);
+    let to = page.lines.partition_point(|l| l.span.start < next.start);
+    from..to.max(from)
+}
+
+/// The text with brackets, bullets and arrows around it taken off:
+/// `【こちらの記事も読まれています】` → `こちらの記事も読まれています`,
+/// `▶ 관련기사` → `관련기사`.
+fn bare(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || "()（）[]［］【】〔〕<>＜＞〈〉《》「」『』-–—―─━=*＊#■□◆◇●○◎▶▷►▲△▼▽☞※»«·•・:：|｜~〜"
+                .contains(c)
+    })
+}
+
+/// **End-mark rule**: `- END -`, `END`, `###`, `-30-`, `<끝>`, `(끝)`,
+/// `（完）`, `(おわり)`, `(以上)`, `〈了〉`, `(END OF TRANSCRIPT)`: the text
+/// is over.
+fn is_end_mark(text: &str) -> bool {
+    text.chars().count() <= 24
+        && matches!(
+            with_lowercase(bare(text), str::to_owned).as_str(),
+            "" | "end"
+                | "ends"
+                | "the end"
+                | "30"
+                | "끝"
+                | "完"
+                | "全文完"
+                | "了"
+                | "終"
+                | "おわり"
+                | "終わり"
+                | "完結"
+                | "以上"
+                | "本文完"
+                | "end of transcript"
+                | "end of interview"
+                | "end of the interview"
+                | "transcript ends"
+        )
+        && !text.trim().is_empty()
+        && !text.trim().chars().all(|c| "-–—―─━".contains(c))
+}
+
+/// **Rule rule**: a line of one repeated mark, three or more, that
+/// separates the interview from what follows: `* * *`, `＊＊＊`, `◇◇◇`,
+/// `=====`, `————`. (`――` alone opens a question on some pages.)
+fn is_rule(text: &str) -> bool {
+    let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && marks.iter().all(|&c| c == marks[0])
+        && "*＊◇◆●○◎=＝~〜_-－—―─━·•※☆★".contains(marks[0])
+        && !(marks.len() <= 4 && "—―─━".contains(marks[0]))
+}
+
+/// **Copyright rule**: `© 2024 …`, `ⓒ 한빛뉴스`, `Copyright 2024 Harbour
+/// Times`, `<저작권자 © 한빛뉴스 무단전재 및 재배포 금지>`, `版权所有`,
+/// `無断転載を禁じます`, `All rights reserved.` Not `Copyright law is
+/// broken`: after the word comes a year, a sign, a colon or a name.
 fn is_copyright(text: &str) -> bool {
     const OPENERS: &[&str] = &[
         "©",
         "ⓒ",
         "(c) ",
-        "copyright",
         "저작권자",
         "版权",
         "版權",
         "著作権",
-        "無断転載",
-        "무단 전재",
-        "무단전재",
+        "本文版权",
+        "本文版權",
     ];
-    with_lowercase(text, |lower| OPENERS.iter().any(|o| lower.starts_with(o)))
-        || text.contains("All rights reserved")
+    const ANYWHERE: &[&str] = &[
+        "all rights reserved",
+        "무단전재",
+        "무단 전재",
+        "재배포 금지",
+        "재배포금지",
+        "無断転載",
+        "無断複製",
+        "禁止转载",
+        "禁止轉載",
+        "未经授权",
+        "未經授權",
+        "不得转载",
+        "不得轉載",
+        "转载请注明",
+        "轉載請註明",
+        "版权所有",
+        "版權所有",
+    ];
+    let bare = text.trim_start_matches(|c: char| c.is_whitespace() || "<[【〈《(（".contains(c));
+    if !lines::fits_width(text, 160) {
+        return false;
+    }
+    with_lowercase(bare, |lower| {
+        if OPENERS.iter().any(|o| lower.starts_with(o))
+            || ANYWHERE.iter().any(|w| lower.contains(w))
+        {
+            return true;
+        }
+        let Some(rest) = lower.strip_prefix("copyright") else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        // a year, a sign, a colon, or the holder's name (capitalised)
+        rest.starts_with(|c: char| c.is_ascii_digit() || "©(:：".contains(c))
+            || bare["copyright".len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+    })
 }
 
-/// `- END -`, `END`, `ENDS`, `###`, `-30-`, `<끝>`, `（完）`, `(おわり)`.
-fn is_end_mark(text: &str) -> bool {
-    let bare = text
-        .trim_matches(|c: char| c.is_whitespace() || "-–—―=*#<>()（）〈〉[]【】「」".contains(c));
-    matches!(
-        bare,
-        "" | "END"
-            | "End"
-            | "ENDS"
-            | "30"
-            | "끝"
-            | "完"
-            | "了"
-            | "終"
-            | "おわり"
-            | "終わり"
-            | "完結"
-    ) && text.chars().count() <= 12
+/// **Related-links rule**: a heading over links to other pages:
+/// `Related: …`, `Read more`, `関連記事`, `関連項目`, `相关阅读`,
+/// `▶ 관련기사`, `【こちらの記事も読まれています】`, `You may also like`.
+fn is_related_heading(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "related",
+        "read more",
+        "read next",
+        "more from",
+        "more stories",
+        "more on this",
+        "see also",
+        "further reading",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "most read",
+        "most popular",
+        "関連記事",
+        "関連リンク",
+        "関連項目",
+        "関連する記事",
+        "あわせて読みたい",
+        "合わせて読みたい",
+        "こちらもおすすめ",
+        "おすすめ記事",
+        "人気記事",
+        "前の記事",
+        "次の記事",
+        "相关阅读",
+        "相关文章",
+        "相关新闻",
+        "相关报道",
+        "相关链接",
+        "相關閱讀",
+        "相關文章",
+        "相關新聞",
+        "相關報導",
+        "推荐阅读",
+        "推薦閱讀",
+        "延伸阅读",
+        "延伸閱讀",
+        "猜你喜欢",
+        "你可能还喜欢",
+        "热门文章",
+        "热门推荐",
+        "往期回顾",
+        "往期推荐",
+        "精彩推荐",
+        "更多精彩",
+        "이전글",
+        "다음글",
+        "관련기사",
+        "관련 기사",
+        "관련뉴스",
+        "관련 뉴스",
+        "추천기사",
+        "인기기사",
+        "많이 본 뉴스",
+        "함께 보면 좋은",
+        "같이 보면 좋은",
+    ];
+    let bare = bare(text);
+    if !lines::fits_width(bare, 60) {
+        return false;
+    }
+    // `【こちらの記事も読まれています】`: a heading in brackets about articles
+    let bracketed = text
+        .trim()
+        .starts_with(['【', '[', '［', '〔', '<', '《', '■', '▶', '▷'])
+        && !lines::ends_sentence(bare)
+        && lines::fits_width(bare, 40)
+        && [
+            "記事", "기사", "文章", "报道", "報導", "articles", "stories",
+        ]
+        .iter()
+        .any(|w| with_lowercase(bare, |l| l.contains(w)));
+    bracketed || with_lowercase(bare, |lower| OPENERS.iter().any(|o| lower.starts_with(o)))
 }
 
-/// A line wholly in brackets that credits someone: `（聞き手・山田太郎）`,
-/// `(取材・文／佐藤)`, `(글·사진=김철수 기자)`, `【記者 王芳】`,
-/// `(Photo: Jane Doe)`.
+/// **Afterword rule**: the reporter's own closing words under a heading:
+/// `あとがき:ほしの`, `編集後記`, `取材を終えて`, `记者手记`, `编后`,
+/// `인터뷰를 마치고`, `취재후기`, `Afterword`, `Editor's note:`.
+fn is_afterword(text: &str) -> bool {
+    const HEADINGS: &[&str] = &[
+        "あとがき",
+        "編集後記",
+        "取材後記",
+        "取材を終えて",
+        "インタビューを終えて",
+        "后记",
+        "後記",
+        "编后",
+        "編後",
+        "编者按",
+        "編者按",
+        "记者手记",
+        "記者手記",
+        "采访手记",
+        "採訪手記",
+        "采访后记",
+        "採訪後記",
+        "취재후기",
+        "취재 후기",
+        "인터뷰를 마치고",
+        "에필로그",
+        "afterword",
+        "postscript",
+        "editor's note",
+        "editor’s note",
+        "editors' note",
+        "reporter's notebook",
+    ];
+    let bare = bare(text);
+    with_lowercase(bare, |lower| {
+        HEADINGS.iter().any(|h| {
+            lower.strip_prefix(h).is_some_and(|rest| {
+                // the heading alone, or before a separator and a name
+                rest.is_empty()
+                    || rest.starts_with([':', '：', ' ', '　', '/', '／', '|', '｜', '-', '—'])
+                        && lines::fits_width(rest, 40)
+            })
+        })
+    })
+}
+
+/// **Narrator's-close rule**: a line telling that the interview is over,
+/// which the narrator's closing words follow: `采访结束,陈老送我们到楼梯口…`,
+/// `インタビューを終えて、…`, `인터뷰를 마치고 나오는 길에…`, `After the
+/// interview, she walked us to the door.`
+fn is_narrators_close(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "采访结束",
+        "採訪結束",
+        "访谈结束",
+        "訪談結束",
+        "采访完",
+        "採訪完",
+        "インタビューを終え",
+        "取材を終え",
+        "インタビューの後",
+        "인터뷰를 마치",
+        "인터뷰가 끝나",
+        "취재를 마치",
+        "after the interview",
+        "when the interview ended",
+        "as the interview ended",
+        "when the interview was over",
+        "the interview over",
+    ];
+    let bare = bare_start(text);
+    with_lowercase(bare, |lower| OPENERS.iter().any(|o| lower.starts_with(o)))
+}
+
+/// **Continuation rule**: a note that the interview goes on in another
+/// part: `(つづく)`, `（つづきます）`, `次回につづきます。`, `後編へ続く`,
+/// `(계속)`, `다음 편에 계속`, `未完待续`, `To be continued`.
+fn is_continuation_note(text: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "つづく",
+        "つづきます",
+        "続く",
+        "続きます",
+        "계속",
+        "待续",
+        "待續",
+        "未完待续",
+        "未完待續",
+        "未完",
+        "to be continued",
+        "continued",
+    ];
+    const NEXT: &[&str] = &[
+        "次回",
+        "次号",
+        "次週",
+        "後編",
+        "後半",
+        "下篇",
+        "下期",
+        "下回",
+        "다음 편",
+        "다음편",
+        "다음 회",
+        "다음 호",
+    ];
+    let bare = bare(text).trim_end_matches(['。', '.', '!', '！', '…']);
+    if !lines::fits_width(bare, 36) {
+        return false;
+    }
+    with_lowercase(bare, |lower| {
+        MARKS.contains(&lower)
+            || NEXT.iter().any(|n| lower.starts_with(n))
+                && MARKS
+                    .iter()
+                    .any(|m| lower.ends_with(m) || lower.contains("につづ"))
+    })
+}
+
+/// **Staff-credit rule**: a key of the page's staff and a name after a
+/// separator: `责任编辑：王芳`, `编辑/李四`, `撮影：佐藤`, `편집=김철수`,
+/// `Photos: Jane Doe`, `Edited by Jane Doe`.
+fn is_staff_credit(text: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "责任编辑",
+        "責任編輯",
+        "本文来源",
+        "本文來源",
+        "原标题",
+        "原標題",
+        "编辑",
+        "編輯",
+        "校对",
+        "校對",
+        "审核",
+        "審核",
+        "审校",
+        "審校",
+        "监制",
+        "監製",
+        "排版",
+        "美编",
+        "图片来源",
+        "圖片來源",
+        "图源",
+        "资料来源",
+        "資料來源",
+        "图片",
+        "圖片",
+        "摄影",
+        "攝影",
+        "采写",
+        "採寫",
+        "采访",
+        "採訪",
+        "整理",
+        "翻译",
+        "翻譯",
+        "通讯员",
+        "實習生",
+        "实习生",
+        "取材",
+        "写真",
+        "撮影",
+        "編集",
+        "構成",
+        "聞き手",
+        "편집",
+        "취재",
+        "사진",
+        "정리",
+        "editor",
+        "editing",
+        "edited by",
+        "photos",
+        "photo",
+        "photography",
+        "interview by",
+        "interviewed by",
+        "interview and photos",
+        "interview",
+        "text",
+        "words",
+        "translated by",
+        "translation",
+        "produced by",
+    ];
+    let bare = bare(text);
+    if !lines::fits_width(bare, 80) || lines::ends_sentence(bare.trim_end_matches(['.', '。'])) {
+        return false;
+    }
+    with_lowercase(bare, |lower| {
+        KEYS.iter().any(|k| {
+            lower.strip_prefix(k).is_some_and(|rest| {
+                let by = k.ends_with(" by");
+                // `Photos: Ken Ito`, `Edited by Jane Doe`; not `Text me …`
+                let sep = rest.starts_with([':', '：', '/', '／', '=', '＝', '・', '·', '｜', '|'])
+                    || by && rest.starts_with(' ');
+                sep && rest
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .next()
+                    .is_some()
+            })
+        })
+    })
+}
+
+/// **Bracketed-credit rule**: a line wholly in brackets that credits
+/// someone: `（聞き手・山田太郎）`, `(取材・文／佐藤)`, `(글·사진=김철수 기자)`,
+/// `【記者 王芳】`, `（採訪/整理：林小雨）`, `(Photo: Jane Doe)`.
 fn is_credit_in_brackets(text: &str) -> bool {
     const CREDITS: &[&str] = &[
         "聞き手",
         "取材",
-        "文",
         "写真",
         "撮影",
         "編集",
@@ -150,10 +965,19 @@ fn is_credit_in_brackets(text: &str) -> bool {
         "攝影",
         "来源",
         "來源",
+        "采访",
+        "採訪",
+        "整理",
+        "通讯员",
         "기자",
-        "글",
-        "사진",
-        "정리",
+        "특파원",
+        "글=",
+        "글·",
+        "글/",
+        "사진=",
+        "사진·",
+        "사진/",
+        "정리=",
         "photo",
         "editor",
         "reporting",
@@ -161,75 +985,595 @@ fn is_credit_in_brackets(text: &str) -> bool {
         "interviewed by",
         "by ",
     ];
-    let opens = text.starts_with(['(', '（', '[', '【', '〈', '《']);
-    let closes = text.ends_with([')', '）', ']', '】', '〉', '》']);
+    let text = text.trim();
+    let opens = text.starts_with(['(', '（', '[', '【', '〈', '《', '<', '［']);
+    let closes = text.ends_with([')', '）', ']', '】', '〉', '》', '>', '］']);
     opens
         && closes
         && text.chars().count() <= 60
+        && !lines::ends_sentence(bare(text))
         && with_lowercase(text, |lower| CREDITS.iter().any(|c| lower.contains(c)))
 }
 
-/// `This interview has been edited for length and clarity.`, `※この記事は…`.
-fn is_editors_note(text: &str) -> bool {
-    with_lowercase(text, |lower| {
+/// **E-mail byline rule**: a reporter's e-mail with little else:
+/// `홍길동 기자 hong@example.com`, `(soyeon@example.co.kr)`, `[스타데일리
+/// 진서윤 기자 news@example.com/사진=늘봄]`. `Email me at jo@example.com if
+/// you want to help.` is a sentence: too many words beside the address.
+fn is_email_byline(text: &str) -> bool {
+    if !has_email(text) {
+        return false;
+    }
+    let words = text
+        .split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;/".contains(c))
+        .filter(|w| !w.is_empty() && !w.contains('@'))
+        .count();
+    let reporter = with_lowercase(text, |lower| {
         [
-            "this interview",
-            "this conversation",
-            "this transcript",
-            "the interview has been",
-            "interview has been edited",
+            "기자",
+            "记者",
+            "記者",
+            "reporter",
+            "editor",
+            "제보",
+            "特派员",
+            "correspondent",
         ]
         .iter()
-        .any(|o| lower.starts_with(o))
-            && ["edited", "condensed", "shortened", "abridged"]
-                .iter()
-                .any(|w| lower.contains(w))
-    }) || text.starts_with('※')
+        .any(|w| lower.contains(w))
+    });
+    words <= 4 || reporter && words <= 12 && lines::fits_width(text, 120)
 }
 
-/// `Related: …`, `Read more …`, `Tags: …`, `#기후 #환경`, `関連記事`,
-/// `相关阅读`, `이전글 …`, `▶ 관련 기사 …`.
+/// `hong@example.com`, `(soyeon@example.co.kr)`.
+fn has_email(text: &str) -> bool {
+    // most lines hold no `@`: found without splitting them into words
+    memchr::memchr(b'@', text.as_bytes()).is_some()
+        && text
+            .split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;/".contains(c))
+            .map(|word| word.trim_end_matches(['.', '。', ':', '!']))
+            .any(|word| {
+                word.split_once('@').is_some_and(|(user, host)| {
+                    !user.is_empty()
+                        && host.contains('.')
+                        && !host.starts_with('.')
+                        && !host.ends_with('.')
+                })
+            })
+}
+
+/// **Author-note rule**: a line on who wrote the piece, in the third
+/// person: `Jane Doe is a staff writer at the Harbour Times.`, `Kim Lee
+/// is a freelance journalist based in Busan.`
+fn is_author_note(text: &str) -> bool {
+    const TRADES: &[&str] = &[
+        "writer",
+        "reporter",
+        "journalist",
+        "editor",
+        "correspondent",
+        "contributor",
+        "columnist",
+        "producer",
+        "host of",
+    ];
+    let Some((name, rest)) = text
+        .split_once(" is a ")
+        .or_else(|| text.split_once(" is an "))
+        .or_else(|| text.split_once(" is the "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_like = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !matches!(words[0], "My" | "Our" | "The" | "This" | "That" | "Your");
+    name_like
+        && text.split_whitespace().count() <= 40
+        && with_lowercase(rest, |lower| TRADES.iter().any(|t| lower.contains(t)))
+}
+
+/// **Editor's-note rule**: a note on how the interview was made or
+/// edited: `This interview has been edited for length and clarity.`,
+/// `Answers have been condensed.`, `This interview was conducted by
+/// email.`, `※この記事は…`, and a note in brackets naming the interview
+/// (`（インタビューは3月10日、東京都内で）`, `(인터뷰는 지난 3일 진행됐다)`,
+/// `（本文根据采访录音整理）`, `（文中敬称略）`).
+fn is_editors_note(text: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "this interview",
+        "the interview",
+        "interview has been",
+        "this conversation",
+        "the conversation",
+        "this transcript",
+        "the transcript",
+        "this q&a",
+        "the q&a",
+        "this exchange",
+        "answers have been",
+        "responses have been",
+        "questions and answers have been",
+        "interviews have been",
+    ];
+    const DONE: &[&str] = &[
+        "edited",
+        "condensed",
+        "shortened",
+        "abridged",
+        "translated",
+        "conducted",
+        "recorded",
+        "took place",
+        "transcribed",
+    ];
+    const NAMED: &[&str] = &[
+        "インタビュー",
+        "取材",
+        "敬称略",
+        "采访",
+        "採訪",
+        "访谈",
+        "訪談",
+        "整理",
+        "인터뷰",
+        "interview",
+    ];
+    let note = with_lowercase(text, |lower| {
+        SUBJECTS.iter().any(|o| lower.starts_with(o))
+            && DONE.iter().any(|w| lower.contains(w))
+            && lower.split_whitespace().nth(40).is_none()
+    });
+    let trimmed = text.trim();
+    let bracketed = trimmed.starts_with(['(', '（', '[', '［', '〈', '<'])
+        && trimmed.ends_with([')', '）', ']', '］', '〉', '>'])
+        && lines::fits_width(trimmed, 100)
+        && with_lowercase(trimmed, |lower| NAMED.iter().any(|w| lower.contains(w)));
+    note || bracketed || trimmed.starts_with('※')
+}
+
+/// **Profile rule**: a heading over the interviewee's (or the author's)
+/// profile after the interview: `プロフィール`, `【PROFILE】`, `人物简介`,
+/// `프로필`, `About the author`.
+fn is_profile_heading(text: &str) -> bool {
+    const HEADINGS: &[&str] = &[
+        "プロフィール",
+        "profile",
+        "人物简介",
+        "人物簡介",
+        "嘉宾简介",
+        "嘉賓簡介",
+        "个人简介",
+        "個人簡介",
+        "作者简介",
+        "作者簡介",
+        "프로필",
+        "약력",
+        "about the author",
+        "about the interviewer",
+        "about the writer",
+    ];
+    with_lowercase(bare(text), |lower| HEADINGS.contains(&lower))
+}
+
+/// **Disclaimer rule**: `声明：本文仅代表作者观点`, `免责声明`,
+/// `Disclaimer: …`.
+fn is_disclaimer(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "声明：",
+        "声明:",
+        "聲明：",
+        "聲明:",
+        "免责声明",
+        "免責聲明",
+        "disclaimer",
+        "면책",
+        "免責事項",
+    ];
+    with_lowercase(bare_start(text), |lower| {
+        OPENERS.iter().any(|o| lower.starts_with(o))
+    })
+}
+
+/// **Follow rule**: a prompt to follow or subscribe: `扫码关注我们`,
+/// `长按识别二维码`, `Follow Jane on Twitter @jane`, `Sign up for our
+/// newsletter`, `구독하기`.
+fn is_follow_prompt(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "扫码关注",
+        "扫描二维码",
+        "长按识别",
+        "长按二维码",
+        "长按关注",
+        "关注我们",
+        "點擊關注",
+        "关注公众号",
+        "sign up for",
+        "subscribe to",
+        "구독하기",
+        "구독 신청",
+        "フォローする",
+    ];
+    const SOCIAL: &[&str] = &[
+        "twitter",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "@",
+    ];
+    lines::fits_width(text, 100)
+        && with_lowercase(bare_start(text), |lower| {
+            OPENERS.iter().any(|o| lower.starts_with(o))
+                || lower.starts_with("follow ") && SOCIAL.iter().any(|s| lower.contains(s))
+        })
+}
+
+/// **Signature rule**: a dash and a name alone, signing the piece:
+/// `--Harold Pemberton`, `— Jane Doe`, `– J. Doe`. Latin names only: a
+/// dash before a CJK name (`――佐藤さん`) may open a question.
+fn is_signature(text: &str) -> bool {
+    let text = text.trim();
+    let Some(name) = ["--", "—", "–", "- "]
+        .iter()
+        .find_map(|d| text.strip_prefix(d))
+        .map(str::trim)
+    else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// **Dated-note rule**: when and where the interview was made, under it:
+/// `2023 年 11 月 18 日上午访谈于南京家中`, `2019년 5월 3일 서울에서`. The
+/// line opens with a year and ends no sentence.
+fn is_dated_note(text: &str) -> bool {
+    let bare = bare(text);
+    let year = bare.get(..4).is_some_and(|y| {
+        y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20"))
+    });
+    year && bare[4..]
+        .trim_start()
+        .starts_with(['年', '년', '.', '-', '/'])
+        && lines::fits_width(bare, 60)
+        && !lines::ends_sentence(bare)
+        && !bare.contains(['。', '，', ','])
+}
+
+/// **Link-or-tags rule**: a line that is links or tags: `Tags: …`,
+/// `#기후 #환경`, `标签：…`, `▶ 기사 원문 : http://…`, `☞ …`,
+/// `https://example.com/a`.
 fn is_link_or_tags(text: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "related",
-        "read more",
-        "more:",
-        "see also",
         "tags:",
         "tag:",
+        "tags ",
         "topics:",
         "filed under",
-        "関連記事",
-        "関連リンク",
-        "関連",
-        "相关阅读",
-        "相关文章",
-        "相關閱讀",
-        "相關文章",
-        "推荐阅读",
-        "推薦閱讀",
-        "延伸阅读",
-        "延伸閱讀",
-        "이전글",
-        "다음글",
-        "관련기사",
-        "관련 기사",
+        "标签：",
+        "标签:",
+        "標籤：",
+        "標籤:",
+        "关键词：",
+        "关键词:",
+        "關鍵詞：",
+        "關鍵詞:",
+        "关键字：",
+        "タグ：",
+        "タグ:",
+        "태그",
+        "키워드",
         "목록",
-        "前の記事",
-        "次の記事",
         "▶ 관련",
         "☞",
+        "原文链接",
+        "原文連結",
+        "read the full",
+        "read the rest",
+        "read the whole",
+        "read the complete",
+        "continue reading",
+        "click here",
+        "listen to the full",
+        "watch the full",
+        "full interview:",
+        "full transcript:",
+        "查看原文",
+        "기사 전문",
+        "전문 보기",
+        "全文を読む",
+        "続きを読む",
+        "阅读原文",
+        "閱讀原文",
     ];
-    let hashtags = text.split_whitespace().count() >= 1
-        && text
-            .split_whitespace()
-            .all(|w| w.starts_with('#') && w.chars().count() > 1);
-    hashtags || with_lowercase(text, |lower| OPENERS.iter().any(|o| lower.starts_with(o)))
+    let trimmed = text.trim();
+    let hashtags = trimmed
+        .split_whitespace()
+        .all(|w| w.starts_with(['#', '＃']) && w.chars().count() > 1);
+    // an address takes most of the line: a link, not a sentence naming one
+    let url = ["http://", "https://", "www."]
+        .iter()
+        .find_map(|s| trimmed.find(s));
+    let link = url.is_some_and(|at| {
+        let before = &trimmed[..at];
+        lines::fits_width(before, 24) && !lines::ends_sentence(before)
+    }) && lines::fits_width(trimmed, 200);
+    hashtags
+        || link
+        || trimmed.split_whitespace().nth(12).is_none()
+            && with_lowercase(bare_start(trimmed), |lower| {
+                OPENERS.iter().any(|o| lower.starts_with(o))
+            })
+}
+
+/// The text with bullets and arrows before it taken off: `▶ 관련기사` →
+/// `관련기사`.
+fn bare_start(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_whitespace() || "■□◆◇●○◎▶▷►▲△▼▽»·•・-".contains(c))
+}
+
+/// Words of share, like and comment counters.
+const COUNTER_WORDS: &[&str] = &[
+    "like",
+    "likes",
+    "comment",
+    "comments",
+    "share",
+    "shares",
+    "reply",
+    "replies",
+    "repost",
+    "reposts",
+    "retweets",
+    "views",
+    "点赞",
+    "赞",
+    "評論",
+    "评论",
+    "转发",
+    "轉發",
+    "收藏",
+    "分享",
+    "在看",
+    "喜欢",
+    "留言",
+    "讚",
+    "좋아요",
+    "댓글",
+    "공유",
+    "추천",
+    "스크랩",
+    "싫어요",
+    "훈훈해요",
+    "슬퍼요",
+    "화나요",
+    "추천해요",
+    "최고예요",
+    "흥미로워요",
+    "감동이에요",
+    "후속기사 원해요",
+    "いいね",
+    "コメント",
+    "シェア",
+    "ブックマーク",
+];
+
+/// **Counter rule**: share, like and comment counts and nothing else:
+/// `좋아요 12 댓글 3`, `点赞(12) 评论(3) 转发`, `3 Comments`, `Like | 12`.
+fn is_counter_line(text: &str) -> bool {
+    let mut words = 0;
+    for token in text.split(|c: char| c.is_whitespace() || "()（）[]【】|｜·•/:：,，".contains(c))
+    {
+        if token.is_empty()
+            || token
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            continue;
+        }
+        // `12likes`, `赞12`
+        let word = token.trim_matches(|c: char| c.is_ascii_digit() || "+万萬만kK.,".contains(c));
+        if word.is_empty() {
+            continue;
+        }
+        let counter = with_lowercase(word, |lower| {
+            COUNTER_WORDS.contains(&lower) || super::count::PREFIX_LABELS.contains(lower)
+        });
+        if !counter {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 1 && text.bytes().any(|b| b.is_ascii_digit()) || words >= 2
+}
+
+/// **Page-link rule**: what a page offers to do with itself: `列印此頁`,
+/// `打印本页`, `关闭窗口`, `返回顶部`, `Back to top`, `Print this page`,
+/// `맨 위로`, `목록으로`, `ページの先頭へ`.
+fn is_page_action(text: &str) -> bool {
+    const ACTIONS: &[&str] = &[
+        "列印此頁",
+        "列印本頁",
+        "打印此页",
+        "打印本页",
+        "关闭窗口",
+        "關閉視窗",
+        "關閉窗口",
+        "返回顶部",
+        "返回頂部",
+        "返回页首",
+        "回頁首",
+        "回上頁",
+        "返回列表",
+        "back to top",
+        "print this page",
+        "print",
+        "top",
+        "맨 위로",
+        "맨위로",
+        "목록으로",
+        "목록",
+        "ページの先頭へ",
+        "ページトップへ",
+        "このページのトップへ",
+        "一覧へ戻る",
+        "一覧に戻る",
+        "この記事をシェアする",
+        "この記事をシェア",
+        "이 기사를 공유합니다",
+        "기사 공유하기",
+    ];
+    with_lowercase(bare(text), |lower| ACTIONS.contains(&lower))
+}
+
+/// **Time-stamp rule**: a date or time line with nothing else: `2020年8月14日
+/// (星期五)`, `香港時間12時05分`, `Posted May 2, 2024`, `입력
+/// 2024.05.02 09:42`.
+fn is_stamp(text: &str) -> bool {
+    let text = text.trim();
+    if fields::is_date(text) {
+        return true;
+    }
+    // a time alone, with a place's or zone's word before it
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters: String = text.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let letters = letters.trim();
+    (2..=4).contains(&digits)
+        && lines::fits_width(text, 24)
+        && (letters.ends_with("時分") || letters.ends_with("时分") || letters.ends_with("시분"))
+}
+
+/// Words that thank, closing an interview.
+const THANKS: &[&str] = &[
+    "thank you",
+    "thanks",
+    "ありがとうございました",
+    "ありがとうございます",
+    "고맙습니다",
+    "감사합니다",
+    "谢谢",
+    "謝謝",
+    "感谢",
+    "感謝",
+];
+
+/// Words that close a session: `以上で終わります`, `that's all we have time
+/// for`, `이것으로 마치겠습니다`, `到此结束`.
+const CLOSINGS: &[&str] = &[
+    "終わります",
+    "終わりにします",
+    "終了します",
+    "that's all",
+    "that is all",
+    "out of time",
+    "we'll leave it there",
+    "we will leave it there",
+    "마치겠습니다",
+    "마칩니다",
+    "마무리하겠습니다",
+    "到此结束",
+    "到此結束",
+    "就到这里",
+    "就到這裡",
+    "就到這裏",
+    "ほかにありませんか",
+    "ほかにございませんか",
+    "他にありませんか",
+    "还有其他问题",
+    "還有其他問題",
+    "any other questions",
+    "any more questions",
+];
+
+/// Whether `text` is a short thanks that asks nothing: `네, 오늘 말씀
+/// 고맙습니다.`, `Thank you very much.`, `今日はありがとうございました!`.
+fn thanks(text: &str) -> bool {
+    text.chars().count() <= 40
+        && !layout::asks(text)
+        && with_lowercase(text, |lower| THANKS.iter().any(|t| lower.contains(t)))
+}
+
+/// Whether `text` closes the session: `ほかに質問はありませんか。それでは
+/// 以上で終わります。`
+fn closes(text: &str) -> bool {
+    text.chars().count() <= 80
+        && with_lowercase(text, |lower| CLOSINGS.iter().any(|t| lower.contains(t)))
+}
+
+/// **Closing-thanks rule**: the last exchange when it is thanks and thanks
+/// back (`네, 오늘 말씀 고맙습니다.` / `네, 감사합니다.`), or words that
+/// close the session, briefly answered (`以上で終わります。` /
+/// `ありがとうございました。`): not an exchange; left out and reported. A
+/// last request briefly answered with thanks (`好,那請部長一個月內送到委員會。`
+/// / `好,謝謝委員。`) is an exchange and stays.
+fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
+    let [.., before, last] = &body.exchanges[..] else {
+        return None;
+    };
+    // thanks and thanks back may be followed by an afterword (`あとがき:
+    // …`), which goes with them
+    let [answer, after @ ..] = &last.answer[..] else {
+        return None;
+    };
+    if !(after.is_empty() || (thanks(&last.question) && thanks(answer))) {
+        return None;
+    }
+    let short = answer.chars().count() <= 40;
+    let closing_words = thanks(&last.question) || closes(&last.question);
+    // the asker's own line, cut after its first sentence: `深海図鑑の企画が
+    // 通るように、伝えておきます。Kさん、ありがとうございました。`
+    let asked = body.asked.last().cloned().unwrap_or(0..0);
+    let one_line = page
+        .text
+        .get(asked.clone())
+        .is_some_and(|line| line.contains(answer.as_str()));
+    let asker_thanks = one_line && thanks(answer) && !layout::asks(&last.question);
+    // a second voice under the same question closing the session: `幹事社
+    // ほかにありませんか。それでは、ありがとうございました。`
+    let same_question = body.asked.len() >= 2
+        && body.asked[body.asked.len() - 2] == asked
+        && before.question == last.question;
+    let chair_closes =
+        same_question && answer.chars().count() <= 60 && (closes(answer) || thanks(answer));
+    if !(short && (closing_words || asker_thanks) || chair_closes) {
+        return None;
+    }
+    let e = body.exchanges.pop()?;
+    let at = body.asked.pop().unwrap_or(0..0);
+    body.kept = body.kept.saturating_sub(1 + e.answer.len());
+    let what = if chair_closes {
+        &e.answer[0]
+    } else {
+        &e.question
+    };
+    let after = match e.answer.len() - 1 {
+        0 => String::new(),
+        n => format!(" (and the {n} paragraphs after the thanks back)"),
+    };
+    Some(
+        Diagnostic::warning(
+            Code::TrailingText,
+            format!("closing thanks `{what}` left out of the exchanges{after}"),
+            at.start..body.last_end.max(at.end),
+        )
+        .expected("a question and its answer"),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Source;
 
     #[test]
     fn footers() {
@@ -239,13 +1583,49 @@ mod tests {
             "(글·사진=김철수 기자)",
             "© 2024 Harbour Times. All rights reserved.",
             "ⓒ 한빛뉴스 무단전재 및 재배포 금지",
+            "<저작권자 © 한빛뉴스 무단전재 및 재배포 금지>",
+            "Copyright 2024 Harbour Times",
             "- END -",
             "###",
             "<끝>",
+            "(끝)",
             "This interview has been edited for length and clarity.",
             "Related: How the harbour got its cranes",
             "#기후 #환경",
             "相关阅读",
+            "【こちらの記事も読まれています】",
+            "関連項目",
+            "あとがき:ほしの",
+            "(つづきます)",
+            "次回につづきます。",
+            "责任编辑：王芳",
+            "【责任编辑：王芳】",
+            "（採訪/整理：林小雨）",
+            "▶ 기사 원문 : http://www.example.com/_ln/0103",
+            "좋아요 12 댓글 3",
+            "列印此頁",
+            "香港時間12時05分",
+            "[스타데일리 진서윤 기자 news@stardaily.example/사진=늘봄엔터테인먼트]",
+            "기사제보 news@stardaily.example        진서윤 기자의 다른 기사 보기",
+            "Dana Lee is a staff writer at the Harbour Times.",
+            "* * *",
+            "좋아요 0 훈훈해요 0 슬퍼요 0 화나요 0",
+            "阅读 10万+ 在看 523",
+            "原标题：《港口的夜班》",
+            "声明：本文仅代表作者观点",
+            "扫码关注我们",
+            "Follow Dana on Twitter @danalee",
+            "Answers have been condensed and edited for clarity.",
+            "This interview was conducted by email.",
+            "（インタビューは3月10日、東京都内で）",
+            "（文中敬称略）",
+            "2023 年 11 月 18 日上午访谈于南京家中",
+            "【プロフィール】",
+            "(END OF TRANSCRIPT)",
+            "图片来源：网络",
+            "Text: Dana Lee / Photos: Ken Ito",
+            "--Harold Pemberton",
+            "— Jane Doe",
         ] {
             assert!(is_footer(footer), "{footer}");
         }
@@ -255,9 +1635,306 @@ mod tests {
             "그렇습니다. 앞으로도 계속하겠습니다.",
             "ありがとうございました。",
             "Email me if you want: that was the deal.",
+            "Email me at jo@example.com if you want to help with the boats.",
             "#1 is what matters to us.",
+            "Copyright law is broken, and that's why we sued.",
+            "この状態がしばらく続く。",
+            "(글쎄요)",
+            "My brother is a reporter at the Post, so I know the drill.",
+            "I like it.",
+            "――",
+            "……",
+            "2019年にはじめました。",
+            "关注孩子的成长最重要。",
+            "(인터뷰가 처음이라 떨려요) 네, 좋아요.",
+            "Follow your heart, that's all.",
+            "— and then we left.",
+            "--",
+            "Text me when you land.",
         ] {
             assert!(!is_footer(words), "{words}");
         }
+    }
+
+    #[test]
+    fn lines_that_end_the_interview_reach_the_rest() {
+        for end in [
+            "関連項目",
+            "(끝)",
+            "あとがき:ほしの",
+            "次回につづきます。",
+            "* * *",
+        ] {
+            assert_eq!(
+                footer_line(end).map(|f| f.reach),
+                Some(Reach::Rest),
+                "{end}"
+            );
+        }
+        assert_eq!(
+            footer_line("홍길동 기자 hong@example.com").map(|f| f.reach),
+            Some(Reach::Line)
+        );
+    }
+
+    fn read(text: &str) -> crate::read::Parsed {
+        crate::read::text::read(&Source::from_text("t.txt", text))
+    }
+
+    fn last_answer(text: &str) -> Vec<String> {
+        let interview = read(text).interview.expect("a model");
+        interview
+            .exchanges
+            .last()
+            .expect("an exchange")
+            .answer
+            .clone()
+    }
+
+    #[test]
+    fn a_related_links_list_after_the_last_answer_is_left_out() {
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n\n関連項目\n\n- インタビュー\n- 口述筆記\n",
+        );
+        assert_eq!(answer, ["Second."]);
+    }
+
+    #[test]
+    fn read_counts_under_related_links_are_the_linked_pages() {
+        let p = read(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n相关阅读\n港口的夜班\n阅读 1,234\n",
+        );
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulReadCount)
+        );
+        assert_eq!(p.interview.unwrap().read_count, None);
+        // the page's own count, before them, is read
+        let p = read(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n阅读 77\n相关阅读\n港口的夜班\n阅读 1,234\n",
+        );
+        assert_eq!(p.interview.unwrap().read_count, Some(77));
+    }
+
+    #[test]
+    fn a_marked_answer_line_is_never_footer() {
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First.\nQ: Who writes?\nA: Me.\nA: 홍길동 기자 hong@example.com\n",
+        );
+        assert_eq!(answer, ["Me.", "홍길동 기자 hong@example.com"]);
+    }
+
+    #[test]
+    fn a_last_answer_ending_like_page_text_is_flagged() {
+        let flagged = |text: &str| {
+            read(text)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulExchanges)
+        };
+        assert!(flagged(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\nQ: Three?\nA: Third.\nquietgull301 karma\n"
+        ));
+        assert!(flagged(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: By Jane Doe\n"
+        ));
+        assert!(!flagged(
+            "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\nQ: Three?\nA: Third.\nAnd more.\n"
+        ));
+    }
+
+    #[test]
+    fn a_more_link_glued_to_the_last_answer_is_cut_off() {
+        let text = "Name\nQ: 왜요?\nA: 그냥요.\nQ: 요즘은요?\nA: 바빠요... 더보기\n";
+        let p = read(text);
+        let answer = p
+            .interview
+            .unwrap()
+            .exchanges
+            .last()
+            .unwrap()
+            .answer
+            .clone();
+        assert_eq!(answer, ["바빠요..."]);
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::TrailingText)
+            .expect("a warning");
+        assert_eq!(&text[d.span.clone().unwrap()], "더보기");
+        // a word of the answer stays
+        let answer = last_answer("Name\nQ: One?\nA: Yes.\nQ: Two?\nA: I want to read more\n");
+        assert_eq!(answer, ["I want to read more"]);
+    }
+
+    #[test]
+    fn a_footer_wrapped_into_the_last_paragraph_is_cut_off_it() {
+        let answer = last_answer(
+            "Name\n\nQ: One?\n\nA: First line\nof the answer.\n\nQ: Two?\n\nA: The last\nanswer.\n(つづきます)\n",
+        );
+        assert_eq!(answer, ["The last answer."]);
+    }
+
+    #[test]
+    fn each_footer_line_is_reported_at_its_line() {
+        let text = "Name\nQ: One?\nA: First.\nQ: Two?\nA: Second.\n홍길동 기자 hong@example.com\n";
+        let p = read(text);
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::TrailingText)
+            .expect("a warning");
+        let at = text.find("홍길동").unwrap();
+        assert_eq!(d.span.clone().unwrap().start, at);
+        assert_eq!(p.interview.unwrap().exchanges[1].answer, ["Second."]);
+    }
+
+    #[test]
+    fn lines_after_the_pages_closing_quote_are_not_the_answer() {
+        let answer = last_answer(
+            "宮坂\n――一つ目\n「はい、そうです」\n――二つ目\n「いいえ、ちがいます」\n\
+             ――三つ目\n「たぶん、そうでしょう」\n――四つ目\n「まずは走ります」\nでは、また!\n",
+        );
+        assert_eq!(answer, ["まずは走ります"]);
+        // a page whose answers are not all quoted keeps the line
+        let answer = last_answer(
+            "宮坂\n――一つ目\n「はい、そうです」\n――二つ目\nいいえ、ちがいます\n\
+             ――三つ目\n「たぶん、そうでしょう」\n――四つ目\n「まずは走ります」\nでは、また!\n",
+        );
+        assert_eq!(answer, ["「まずは走ります」", "では、また!"]);
+    }
+
+    #[test]
+    fn a_last_answer_that_only_looks_like_a_footer_stays() {
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First.\nQ: Who can help?\nA: Anyone.\n\
+             Email me at jo@example.com if you want to help with the boats.\n",
+        );
+        assert_eq!(
+            answer,
+            [
+                "Anyone.",
+                "Email me at jo@example.com if you want to help with the boats."
+            ]
+        );
+        // a byline alone as the answer stays: the answer keeps one line
+        let answer = last_answer("Name\nQ: One?\nA: First.\nQ: Two?\nA: By Jane Doe\n");
+        assert_eq!(answer, ["By Jane Doe"]);
+    }
+
+    fn questions(text: &str) -> Vec<String> {
+        let interview = read(text).interview.expect("a model");
+        interview
+            .exchanges
+            .into_iter()
+            .map(|e| e.question)
+            .collect()
+    }
+
+    #[test]
+    fn the_narrators_closing_words_are_left_out() {
+        let answer = last_answer(
+            "Name\n我:为什么?\n陈老:因为。\n我:多吗?\n陈老:一半一半吧。\n\
+             采访结束,陈老送我们到楼梯口。\n",
+        );
+        assert_eq!(answer, ["一半一半吧。"]);
+    }
+
+    /// The exchanges left by the closing-thanks rule on `text`, whose
+    /// exchanges are `(question, answer, line of the question)`.
+    fn after_closing(text: &str, exchanges: &[(&str, &str, usize)]) -> Vec<String> {
+        let source = Source::from_text("t.txt", text);
+        let lines = lines::collect(&source, &mut Vec::new(), &mut Default::default());
+        let page = super::super::classify::page(source.text(), &lines);
+        let mut body = Body::default();
+        for &(question, answer, line) in exchanges {
+            body.exchanges.push(crate::model::Exchange {
+                question: question.to_owned(),
+                answer: vec![answer.to_owned()],
+                answered_by: None,
+            });
+            body.asked.push(lines[line].span.clone());
+        }
+        let _ = set_aside_closing_thanks(&page, &mut body);
+        body.exchanges
+            .into_iter()
+            .map(|e| e.answer[0].clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_askers_closing_thanks_on_its_own_line_or_by_the_chair_are_left_out() {
+        // the asker's line cut after its first sentence
+        let text = "―一つ目は？\n★はい。\n―伝えておきます。Kさん，ありがとうございました。\n";
+        assert_eq!(
+            after_closing(
+                text,
+                &[
+                    ("一つ目は？", "はい。", 0),
+                    ("伝えておきます。", "Kさん，ありがとうございました。", 2)
+                ]
+            ),
+            ["はい。"]
+        );
+        // a reply on a line of its own stays
+        let text = "委員:為什麼?\n部長:因為預算。\n委員:好,請送到委員會。\n部長:好,謝謝委員。\n";
+        assert_eq!(
+            after_closing(
+                text,
+                &[
+                    ("為什麼?", "因為預算。", 0),
+                    ("好,請送到委員會。", "好,謝謝委員。", 2)
+                ]
+            ),
+            ["因為預算。", "好,謝謝委員。"]
+        );
+        // a second voice under the same question closes the session
+        let text = "記者　なぜですか。\n知事　予算です。\n幹事社　ほかにありませんか。それでは、ありがとうございました。\n";
+        assert_eq!(
+            after_closing(
+                text,
+                &[
+                    ("なぜですか。", "予算です。", 0),
+                    (
+                        "なぜですか。",
+                        "ほかにありませんか。それでは、ありがとうございました。",
+                        0
+                    )
+                ]
+            ),
+            ["予算です。"]
+        );
+    }
+
+    #[test]
+    fn closing_thanks_are_left_out_but_a_last_request_stays() {
+        assert_eq!(
+            questions(
+                "Name\nQ: Why?\nA: Because.\nQ: And then?\nA: More.\n\
+                 Q: Thank you very much.\nA: Thanks for having me.\n"
+            ),
+            ["Why?", "And then?"]
+        );
+        // a question that thanks and asks is one
+        assert_eq!(
+            questions("Name\nQ: Why?\nA: Because.\nQ: Thanks, and what next?\nA: More.\n"),
+            ["Why?", "Thanks, and what next?"]
+        );
+        let p = read(
+            "Name\n기자: 왜요?\n김: 그냥요.\n기자: 정말요?\n김: 네.\n기자: 네, 오늘 말씀 고맙습니다.\n김: 네, 감사합니다.\n",
+        );
+        let interview = p.interview.unwrap();
+        assert_eq!(interview.exchanges.len(), 2);
+        assert!(p.diagnostics.iter().any(|d| d.code == Code::TrailingText));
+        let p = read(
+            "Name\n委員:為什麼?\n部長:因為預算。\n委員:好,那請部長一個月內把辦法送到委員會。\n部長:好,謝謝委員。\n",
+        );
+        assert_eq!(p.interview.unwrap().exchanges.len(), 2);
+        let p = read(
+            "Name\n記者:なぜですか。\n市長:予算です。\n記者:いつですか。\n市長:来月です。\n\
+             司会:ほかに質問はありませんか。それでは以上で終わります。\n市長:ありがとうございました。\n",
+        );
+        assert_eq!(p.interview.unwrap().exchanges.len(), 2);
     }
 }

@@ -106,6 +106,7 @@ impl Words {
     }
 
     /// The words, in the list's order.
+    #[cfg(test)]
     pub(crate) const fn as_list(&self) -> &'static [&'static str] {
         self.words
     }
