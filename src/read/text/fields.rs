@@ -376,7 +376,7 @@ pub(crate) fn is_breadcrumb(text: &str) -> bool {
                 .next()
                 .is_some_and(|s| with_lowercase(s.trim(), |s| HOME.contains(&s)))
         };
-        (steps >= 3 || (steps == 2 && home())) && text.split(sep).all(|s| short(s))
+        (steps >= 3 || (steps == 2 && home())) && text.split(sep).all(&short)
     })
 }
 
