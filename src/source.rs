@@ -33,6 +33,10 @@ pub struct Source {
     block_chars: OnceLock<Vec<usize>>,
     decode_errors: Vec<Range<usize>>,
     binary: bool,
+    /// Whether the text is known to hold no C0 control but tab and line
+    /// feed (valid UTF-8 whose bytes were all surveyed, CRs turned into
+    /// line feeds), so that a reader need not look for them line by line.
+    no_controls: bool,
     /// Whether the encoding was given (`--encoding`, an XML declaration)
     /// rather than detected.
     given: bool,
@@ -92,6 +96,7 @@ impl Source {
         };
         let mut source = Source::with_text(name.into(), text, encoding, decode_errors, binary);
         source.given = forced.is_some();
+        source.no_controls = valid_utf8.is_some() && survey.has_no_controls();
         source
     }
 
@@ -128,6 +133,7 @@ impl Source {
             block_chars: OnceLock::new(),
             decode_errors,
             binary,
+            no_controls: false,
             given: false,
         }
     }
@@ -151,6 +157,12 @@ impl Source {
     /// outside a UTF-16 pattern, or many control characters).
     pub fn is_binary(&self) -> bool {
         self.binary
+    }
+
+    /// Whether the text is known to hold no C0 control character but tab
+    /// and line feed: false when not known.
+    pub(crate) fn has_no_controls(&self) -> bool {
+        self.no_controls
     }
 
     /// Problems found while decoding: one warning per malformed byte
@@ -391,6 +403,7 @@ struct Survey {
     crs: usize,
     /// C0 controls but tab, LF, CR and form feed (NUL included).
     controls: usize,
+    form_feeds: usize,
 }
 
 /// A C0 control but tab, LF, CR and form feed (NUL included).
@@ -407,18 +420,30 @@ impl Survey {
             nuls: 0,
             crs: 0,
             controls: 0,
+            form_feeds: 0,
         };
         // most text holds no C0 byte but line feeds and tabs: one look
-        // says there is nothing to count
-        if !sample.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t') {
+        // says there is nothing to count (`|` over the whole sample, not
+        // `any`: no branch a byte)
+        let c0 = sample.iter().fold(false, |found, &b| {
+            found | (b < 0x20 && b != b'\n' && b != b'\t')
+        });
+        if !c0 {
             return survey;
         }
         Survey {
+            form_feeds: sample.iter().filter(|&&b| b == 0x0c).count(),
             nuls: sample.iter().filter(|&&b| b == 0).count(),
             crs: sample.iter().filter(|&&b| b == b'\r').count(),
             controls: sample.iter().filter(|&&b| is_control(b)).count(),
             ..survey
         }
+    }
+
+    /// Whether the whole file holds no C0 control but tab, LF and CR (which
+    /// becomes LF).
+    fn has_no_controls(&self) -> bool {
+        self.whole && self.controls == 0 && self.form_feeds == 0
     }
 
     /// Binary rather than text: NUL bytes in a byte-oriented encoding, or
@@ -697,6 +722,24 @@ mod tests {
             None,
         );
         assert!(src.is_binary());
+    }
+
+    /// Whether a text holds control characters is known from the survey
+    /// of its bytes only when it surveyed them all and found none but tab,
+    /// LF and CR (which becomes LF); the line pass then skips its look.
+    #[test]
+    fn a_text_without_controls_says_so() {
+        let clean = |bytes: &[u8]| Source::from_bytes("a", bytes, None).has_no_controls();
+        assert!(clean(b"Q: q\tx\nA: a\n"));
+        assert!(clean(b"Q: q\r\nA: a\r\n"));
+        assert!(!clean(b"Q: q\x0c\nA: a\n"));
+        assert!(!clean(b"Q: q\x07\r\nA: a\r\n"));
+        // not surveyed whole: not known
+        let long = "A: a\n".repeat(20_000);
+        assert!(!clean(long.as_bytes()));
+        // decoded from another encoding, or given as text: not known
+        assert!(!Source::from_text("a", "Q: q\n").has_no_controls());
+        assert!(!clean(b"Q: \xb0\xa1\xb0\xa2\xb0\xa3\xb0\xa4\xb0\xa5\n"));
     }
 
     #[test]

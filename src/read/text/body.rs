@@ -691,6 +691,11 @@ pub(crate) fn opens_topic(text: &str) -> bool {
 /// sentence ending (`네 그렇습니다`) or in Japanese speech (`そうですね`) is
 /// speech.
 pub(crate) fn is_heading(text: &str) -> bool {
+    // more than 70 characters at four bytes at most each: no heading, and
+    // a paragraph is not counted through
+    if text.len() > 4 * 70 {
+        return false;
+    }
     let chars = text.chars().count();
     let wide = text.chars().filter(|&c| lines::is_cjk_letter(c)).count();
     let short = if wide * 2 > chars {

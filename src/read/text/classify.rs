@@ -166,15 +166,14 @@ fn is_page_marker(text: &str) -> bool {
 fn is_timing(text: &str) -> bool {
     let code = |t: &str| {
         let t = t.trim();
-        let parts: Vec<&str> = t.split(':').collect();
-        (2..=3).contains(&parts.len())
-            && parts.iter().all(|p| {
-                let (whole, fraction) = p.split_once([',', '.']).unwrap_or((p, "0"));
-                (1..=2).contains(&whole.len())
-                    && whole.bytes().all(|b| b.is_ascii_digit())
-                    && fraction.bytes().all(|b| b.is_ascii_digit())
-                    && !fraction.is_empty()
-            })
+        // the parts first: prose fails on its first, unsplit further
+        t.split(':').all(|p| {
+            let (whole, fraction) = p.split_once([',', '.']).unwrap_or((p, "0"));
+            (1..=2).contains(&whole.len())
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+                && !fraction.is_empty()
+        }) && (2..=3).contains(&t.split(':').count())
     };
     if let Some((from, to)) = text.split_once("-->") {
         return code(from) && code(to.split_whitespace().next().unwrap_or(""));

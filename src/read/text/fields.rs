@@ -366,11 +366,17 @@ pub(crate) fn is_breadcrumb(text: &str) -> bool {
             && !ends_sentence(step)
     };
     SEPARATORS.iter().any(|sep| {
-        let steps: Vec<&str> = text.split(sep).collect();
-        let home = steps
-            .first()
-            .is_some_and(|s| with_lowercase(s.trim(), |s| HOME.contains(&s)));
-        (steps.len() >= 3 || (steps.len() == 2 && home)) && steps.iter().all(|s| short(s))
+        // most lines hold no separator: nothing to split
+        if !text.contains(sep) {
+            return false;
+        }
+        let steps = text.split(sep).count();
+        let home = || {
+            text.split(sep)
+                .next()
+                .is_some_and(|s| with_lowercase(s.trim(), |s| HOME.contains(&s)))
+        };
+        (steps >= 3 || (steps == 2 && home())) && text.split(sep).all(&short)
     })
 }
 

@@ -41,9 +41,15 @@ struct Letters {
 }
 
 impl Letters {
+    #[cfg(test)]
     fn count(&mut self, text: &str) {
-        self.latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
-        // the CJK letters, only where there are characters beyond ASCII
+        self.latin += latin_letters(text);
+        self.count_cjk(text);
+    }
+
+    /// Counts the CJK letters of `text`.
+    fn count_cjk(&mut self, text: &str) {
+        // only where there are characters beyond ASCII
         if text.is_ascii() {
             return;
         }
@@ -58,6 +64,14 @@ impl Letters {
             }
         }
     }
+
+    fn cjk(&self) -> usize {
+        self.han + self.kana + self.hangul
+    }
+}
+
+fn latin_letters(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii_alphabetic).count()
 }
 
 /// The main language of `texts` (the questions and answers) by script:
@@ -67,8 +81,19 @@ impl Letters {
 pub fn detect<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
     let mut letters = Letters::default();
     for text in texts.clone() {
-        letters.count(text);
+        letters.count_cjk(text);
     }
+    // Latin letters are weighed against CJK ones; with none of those, the
+    // rule asks only whether there is a Latin letter (one stands for all)
+    letters.latin = if letters.cjk() > 0 {
+        texts.clone().map(latin_letters).sum()
+    } else {
+        usize::from(
+            texts
+                .clone()
+                .any(|t| t.bytes().any(|b| b.is_ascii_alphabetic())),
+        )
+    };
     by_letters(&letters, || {
         let mut budget = ENGLISH_SAMPLE;
         texts.into_iter().any(|text| {
@@ -89,7 +114,7 @@ fn by_letters(letters: &Letters, english: impl FnOnce() -> bool) -> Option<&'sta
         han,
         latin,
     } = *letters;
-    let cjk = han + kana + hangul;
+    let cjk = letters.cjk();
     if cjk > 0 && cjk * 2 >= latin / 3 {
         Some(if kana * 20 >= cjk {
             "ja"
@@ -109,9 +134,11 @@ fn by_letters(letters: &Letters, english: impl FnOnce() -> bool) -> Option<&'sta
 /// run of ASCII letters), in any case.
 fn has_english_word(text: &[u8]) -> bool {
     text.split(|b| !b.is_ascii_alphabetic()).any(|word| {
-        ENGLISH_WORDS
-            .iter()
-            .any(|e| word.eq_ignore_ascii_case(e.as_bytes()))
+        // the words are short: a longer one is none of them
+        word.len() <= 3
+            && ENGLISH_WORDS
+                .iter()
+                .any(|e| word.eq_ignore_ascii_case(e.as_bytes()))
     })
 }
 
@@ -198,6 +225,12 @@ mod tests {
                 ..Letters::default()
             }
         );
+    }
+
+    #[test]
+    fn english_words_are_short() {
+        // `has_english_word` passes longer words by
+        assert!(ENGLISH_WORDS.iter().all(|w| w.len() <= 3));
     }
 
     #[test]

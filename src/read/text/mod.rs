@@ -248,8 +248,9 @@ fn split_glued(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     // pages have none, and then no line needs its label read here
     let colons = |t: &str| t.matches(markers::COLONS).take(2).count();
     let glued = |line: &Line<'_>| {
-        colons(&line.text) >= 2
-            && labels::detect(&line.text).is_some()
+        // the label first: it is looked for near the line's start only
+        labels::detect(&line.text).is_some()
+            && colons(&line.text) >= 2
             && markers::sentence_starts(&line.text)
                 .into_iter()
                 .any(|at| labels::detect(&line.text[at..]).is_some())
@@ -690,6 +691,16 @@ mod tests {
         let p = parse("Name\nQ: q\u{7}x\nA: a\n");
         assert!(codes(&p).contains(&Code::ControlCharacter));
         assert_eq!(p.interview.unwrap().exchanges[0].question, "qx");
+        // read from bytes, where the source's survey vouches for lines
+        // without any: a CRLF file, a form feed
+        for bytes in [
+            &b"Name\r\nQ: q\x07x\r\nA: a\r\n"[..],
+            b"Name\nQ: q\x0cx\nA: a\n",
+        ] {
+            let p = read(&Source::from_bytes("t.txt", bytes, None));
+            assert!(codes(&p).contains(&Code::ControlCharacter));
+            assert_eq!(p.interview.unwrap().exchanges[0].question, "qx");
+        }
     }
 
     #[test]
