@@ -1052,6 +1052,12 @@ impl Body {
 mod tests {
     use super::*;
 
+    /// The model the whole reader makes of `text`.
+    fn model(text: &str) -> crate::model::Interview {
+        let source = crate::source::Source::from_text("t.txt", text);
+        crate::read::text::read(&source).interview.expect("a model")
+    }
+
     #[test]
     fn a_line_stopping_mid_sentence_continues_in_lowercase() {
         assert!(continues(
@@ -1067,13 +1073,11 @@ mod tests {
 
     #[test]
     fn another_voice_before_the_interviewers_next_turn_ends_the_opening() {
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "Episode\nPriya Natarajan:\nIt's Tuesday.\nAnnouncer:\nSmall farms, big questions.\n\
              Priya Natarajan:\nWelcome, Hanne Solberg.\nHanne Solberg:\nThanks for having me.\n\
              Priya Natarajan:\nHow does it work?\nHanne Solberg:\nLike a library.\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges[0].question, "Welcome, Hanne Solberg.");
         assert_eq!(interview.exchanges.len(), 2);
     }
@@ -1125,12 +1129,10 @@ mod tests {
 
     #[test]
     fn the_answerers_label_again_makes_the_line_before_a_question() {
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "Excerpts\nCP: What now?\nORTEGA: We wait.\nOn the lawsuit, and whether he would settle:\n\
              ORTEGA: We will not settle.\nCP: Ever?\nORTEGA: Never.\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         let questions: Vec<&str> = interview
             .exchanges
             .iter()
@@ -1193,20 +1195,14 @@ mod tests {
         assert!(names_the_speaker("知事"));
         assert!(!names_the_speaker("はい。"));
         assert!(!names_the_speaker("Yes"));
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "会見\nQ 代表幹事（東邦通信）\n効果を見込んでいますか。\nA 知事\n5か所から始めます。\n\
              Q 北陸日報\n改修は含まれないんでしょうか。\nA 知事\n含みます。\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges[0].question, "効果を見込んでいますか。");
         assert_eq!(interview.exchanges[0].answer, ["5か所から始めます。"]);
         // once, on one side: words
-        let source = crate::source::Source::from_text(
-            "t.txt",
-            "LEE Hee-sup\nQ: A\nA: 丑丑\nSecretary-General of the Secretariat\n",
-        );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let interview = model("LEE Hee-sup\nQ: A\nA: 丑丑\nSecretary-General of the Secretariat\n");
         assert_eq!(
             interview.exchanges[0].answer,
             ["丑丑", "Secretary-General of the Secretariat"]
@@ -1223,11 +1219,7 @@ mod tests {
         ));
         assert!(!opens_quote("A: We “open”.", "We “open”."));
         assert!(!opens_quote("We “open”.", "We “open”."));
-        let source = crate::source::Source::from_text(
-            "t.txt",
-            "AA Aaa\nQ: We cooperation.\nA: We “open”.\nWe cooperation.\n",
-        );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
+        let interview = model("AA Aaa\nQ: We cooperation.\nA: We “open”.\nWe cooperation.\n");
         assert_eq!(
             interview.exchanges[0].answer,
             ["We “open”.", "We cooperation."]
@@ -1261,12 +1253,10 @@ mod tests {
 
     #[test]
     fn a_bracketed_note_closing_a_wrapped_page_is_no_wrap() {
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "Name\n\nQ: Why did you start\nthe project then?\n\nA: Because it was time\nand we had money.\n\n\
              Q: And then\nwhat?\n\nA: We built it\nin a year.\n(つづきます)\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges[1].answer, ["We built it in a year."]);
     }
 
@@ -1296,14 +1286,12 @@ mod tests {
 
     #[test]
     fn a_reporters_heading_opens_the_next_question() {
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "회견\n[사회자]\n질의응답을 시작하겠습니다.\n[김도윤 / 시장]\n첫 질문 주시죠.\n\
              [박소연 / 한강일보 기자]\n버스는 언제 개통됩니까?\n[김도윤 / 시장]\n12월에 개통합니다.\n\
              [사회자]\n다음 질문 받겠습니다.\n[정우석 / 시민방송 기자]\n예산이 줄었습니까?\n\
              [김도윤 / 시장]\n대상은 늘었습니다.\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         let questions: Vec<&str> = interview
             .exchanges
             .iter()
@@ -1319,13 +1307,11 @@ mod tests {
         assert!(is_moderator("MODERATOR"));
         assert!(!is_moderator("記者"));
         assert!(!is_moderator("主持人"));
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "会見録\n【司会】\nただいまから会見を行います。\n【市長】\n予算を説明します。\n\
              【司会】\nそれでは質問をお受けします。\n【新聞】\n運営はどこが担うのでしょうか。\n【市長】\n地域の団体です。\n\
              【新聞】\n規模はどのくらいでしょうか。\n【市長】\n約2億円です。\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         let questions: Vec<&str> = interview
             .exchanges
             .iter()
@@ -1342,13 +1328,11 @@ mod tests {
 
     #[test]
     fn a_last_line_asking_back_answers_the_question_before_it() {
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "The Interview\nWhat's your best chirp?\nThe one with the fox.\n\
              What could you never do without?\nTea, rain and my bike.\n\
              Why should we vote for you?\nBecause the fox deserves it?\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges.len(), 3);
         assert_eq!(
             interview.exchanges[2].answer,
@@ -1365,11 +1349,9 @@ mod tests {
         };
         // a quoted remark asked about keeps its marks where answers are
         // not quoted
-        let source = crate::source::Source::from_text(
-            "t.txt",
+        let interview = model(
             "Name\nQ: 「あいつは速くなる」\nA: え…?\nQ: 「どうですか」\nA: 「うれしいです」\n",
         );
-        let interview = crate::read::text::read(&source).interview.expect("a model");
         assert_eq!(interview.exchanges[0].question, "「あいつは速くなる」");
         assert_eq!(interview.exchanges[1].question, "どうですか");
         assert_eq!(unquoted(&["「うれしくて」"]), ["うれしくて"]);
