@@ -79,7 +79,12 @@ proptest! {
             .as_ref()
             .filter(|m| !fatal && !recovered && common::distinct_people(m))
         {
-            let written = String::from_utf8(render(model, Format::Text).unwrap()).unwrap();
+            // a text raw text cannot carry is refused, naming its field
+            // (exit 1): that is the writer's verdict, not a lost field
+            let Ok(written) = render(model, Format::Text) else {
+                return Ok(());
+            };
+            let written = String::from_utf8(written).unwrap();
             let again = load(&Source::from_text("again", &written), Format::Text);
             let mut expected = model.clone();
             expected.encoding = Some("UTF-8".to_owned());

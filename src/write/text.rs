@@ -85,6 +85,9 @@ pub fn check(interview: &Interview) -> Result<(), Unwritable> {
             "holds a line break, which raw text cannot carry (every text is one line)".to_owned()
         } else if text.trim() != text {
             "starts or ends with white space, which raw text does not keep".to_owned()
+        } else if holds_inline_turn(text) {
+            "holds a turn marker after a sentence (`…? A: …`), which raw text reads as a turn of its own"
+                .to_owned()
         } else {
             return None;
         };
@@ -323,13 +326,31 @@ fn transcript(interview: &Interview, out: &mut Lines<'_>) {
         for (i, paragraph) in exchange.answer.iter().enumerate() {
             // a later paragraph that would read as a marker, label, read
             // count or share bar repeats the marker, which continues the answer
-            if i == 0 || marks_every_paragraph || !is_plain_body_line(paragraph) {
+            // a line opening in lower case continues the one before it
+            // (a wrapped line) unless a marker opens it
+            let continues = paragraph.starts_with(char::is_lowercase);
+            if i == 0 || marks_every_paragraph || continues || !is_plain_body_line(paragraph) {
                 out.push(format!("{answer_marker}{paragraph}"));
             } else {
                 out.push(paragraph);
             }
         }
     }
+}
+
+/// Whether `text` holds a turn marker after a sentence's end (`How do you
+/// see it? A: Like this.`): the reader cuts a line holding turns so.
+fn holds_inline_turn(text: &str) -> bool {
+    ["Q:", "A:", "问：", "答：", "问:", "答:", "Ｑ：", "Ａ："]
+        .iter()
+        .any(|marker| {
+            text.match_indices(marker).any(|(at, _)| {
+                at > 0
+                    && text[..at]
+                        .trim_end()
+                        .ends_with(['?', '.', '!', '。', '？', '！'])
+            })
+        })
 }
 
 /// Whether `paragraph` opens a quote it does not close (`“ MARR: a`),
@@ -493,6 +514,18 @@ mod tests {
         assert!(text.starts_with("Anna VIA(VIA)\n"), "{text}");
         assert!(text.contains("\nA: Because we must.\n"), "{text}");
         assert_eq!(round_trip(&m), m);
+    }
+
+    #[test]
+    fn a_text_holding_turn_markers_after_a_sentence_is_refused() {
+        // a page whose turns run on one line is cut at such markers: raw
+        // text cannot promise to keep the paragraph whole
+        let mut m = base();
+        m.exchanges[0].answer[0] = "Why so? A: Because. Q: And?".into();
+        let refused = check(&m).expect_err("refused");
+        assert_eq!(refused.pointer, "/exchanges/0/answer/0");
+        m.exchanges[0].answer[0] = "Plan A: build. Plan B: wait.".into();
+        assert!(check(&m).is_ok());
     }
 
     #[test]
