@@ -439,15 +439,12 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // a third voice between a question and its marked
                     // answer (an objection)
                     turn.lines -= 1;
-                    body.diagnostics.push(
-                        Diagnostic::warning(
-                            Code::TrailingText,
-                            format!(
-                                "`{text}` breaks in between a question and its answer, left out of the model"
-                            ),
-                            line.span.clone(),
-                        )
-                        .expected("the question's text or its answer"),
+                    body.left_out(
+                        format!(
+                            "`{text}` breaks in between a question and its answer, left out of the model"
+                        ),
+                        line.span.clone(),
+                        "the question's text or its answer",
                     );
                     continue;
                 }
@@ -459,15 +456,10 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // `「機械を動かす人」` closed the answer: `なるほど…` is the
                     // page talking
                     turn.lines -= 1;
-                    body.diagnostics.push(
-                        Diagnostic::warning(
-                            Code::TrailingText,
-                            format!(
-                                "narration after a quoted answer, left out of the model: `{text}`"
-                            ),
-                            line.span.clone(),
-                        )
-                        .expected("the answer's text, quoted as the answer is"),
+                    body.left_out(
+                        format!("narration after a quoted answer, left out of the model: `{text}`"),
+                        line.span.clone(),
+                        "the answer's text, quoted as the answer is",
                     );
                     continue;
                 }
@@ -516,13 +508,10 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             // `(つづく)`: an editor's note closing the page
             let note = done.answer.pop().expect("two paragraphs");
             done.lines -= 1;
-            body.diagnostics.push(
-                Diagnostic::warning(
-                    Code::TrailingText,
-                    format!("closing note `{note}` after the last answer, left out of the model"),
-                    span,
-                )
-                .expected("the answer's text"),
+            body.left_out(
+                format!("closing note `{note}` after the last answer, left out of the model"),
+                span,
+                "the answer's text",
             );
         }
         body.close(done, true);
@@ -872,6 +861,12 @@ fn is_aside(text: &str) -> bool {
 }
 
 impl Body {
+    /// Reports a line of the page left out of the model (`trailing-text`).
+    fn left_out(&mut self, message: String, span: Range<usize>, expected: &str) {
+        self.diagnostics
+            .push(Diagnostic::warning(Code::TrailingText, message, span).expected(expected));
+    }
+
     /// Sets aside the headings closing an answer before the next question
     /// (see [`is_heading`]), each with a warning at its line; the answer
     /// keeps one paragraph at least.
