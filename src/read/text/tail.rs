@@ -50,6 +50,9 @@ const ASKED: &str = "a question with no answer (it opens as the page's questions
 /// What a related-links heading is called in the warnings.
 const RELATED: &str = "related links";
 
+/// What the first line the unlike-the-answers rule takes off is called.
+const UNLIKE: &str = "page text (it closes no sentence, where the answers' paragraphs do: a guess)";
+
 /// How far a footer line reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
@@ -157,10 +160,27 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
     {
         diagnostics.extend(drop_others_counts(body, page.lines[tail[rest]].span.start));
     }
-    let mut cut = rest;
-    while cut > 0 && verdicts[cut - 1].is_some() {
-        cut -= 1;
+    let mut rest = rest;
+    let mut verdicts = verdicts;
+    let cut_from = |rest: usize, verdicts: &[Option<Footer>]| {
+        let mut cut = rest;
+        while cut > 0 && verdicts[cut - 1].is_some() {
+            cut -= 1;
+        }
+        cut
+    };
+    // where the footer found so far would not reach it; a line with a
+    // footer's shape of its own keeps its name
+    if let Some(k) =
+        unlike_the_answers(page, body, &tail).filter(|&k| k < cut_from(rest, &verdicts))
+    {
+        verdicts[k] = Some(Footer {
+            what: verdicts[k].map_or(UNLIKE, |own| own.what),
+            reach: Reach::Rest,
+        });
+        rest = k;
     }
+    let cut = cut_from(rest, &verdicts);
     if cut == tail.len() {
         return;
     }
@@ -192,6 +212,8 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
         };
         let code = if what == ASKED {
             Code::QuestionWithoutAnswer
+        } else if what == UNLIKE {
+            Code::DoubtfulExchanges
         } else {
             Code::TrailingText
         };
@@ -230,6 +252,104 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
             .expected("an answer after each question"),
         );
     }
+}
+
+/// **Unlike-the-answers rule**: on a page whose answers' paragraphs close
+/// a sentence (two at least, one in ten may not), the first short line
+/// of the last answer that closes none opens the page's footer, when the
+/// lines after it mostly close none either:
+///
+/// ```text
+/// A: Through a state grant and our own reserves.
+/// About Brightline Health
+/// Brightline Health runs clinics across the state.
+/// Media Contact:
+/// press@brightline.example
+/// ```
+///
+/// Also a call to action (`Interested in joining? View open roles`), a
+/// link, `No comments:`. The line must follow one that closes a sentence
+/// and open its block where the page wraps its paragraphs (not a wrapped
+/// paragraph's line); a list item (`- …`, `1. …`), a line the next one
+/// continues (lower case) or a turn is the answer's. The position in
+/// `tail` of that line: a guess, reported as doubtful.
+fn unlike_the_answers(page: &Page<'_>, body: &Body, tail: &[usize]) -> Option<usize> {
+    let (last, earlier) = body.exchanges.split_last()?;
+    let paragraphs = earlier.iter().flat_map(|e| &e.answer);
+    let (n, closing) = paragraphs.fold((0, 0), |(n, c), p| {
+        (n + 1, c + usize::from(closes_sentence(p)))
+    });
+    if n < 2 || closing * 10 < n * 9 {
+        return None;
+    }
+    // the answer's lines: read counts and share bars are out already
+    let content: Vec<usize> = (0..tail.len())
+        .filter(|&k| !matches!(page.kinds[tail[k]], Kind::Count(_) | Kind::Furniture))
+        .collect();
+    let text = |k: usize| page.lines[tail[k]].text.trim();
+    let wrapped = page.paragraphs != lines::Layout::LinePerParagraph;
+    // the last answer's first line (the tail may open with the question's
+    // own lines and the answerer's label)
+    let first = last.answer.first()?;
+    let opens = content.iter().position(|&k| {
+        let full: &str = &page.lines[tail[k]].text;
+        let own = match &page.kinds[tail[k]] {
+            Kind::Label(l) => l.body(full),
+            Kind::Marker(m) => m.body(full),
+            _ => full,
+        };
+        !own.trim().is_empty() && first.contains(own.trim())
+    })?;
+    (opens + 1..content.len())
+        .map(|at| (at, content[at]))
+        .find_map(|(at, k)| {
+            let line = text(k);
+            let opens_block = page.lines[tail[k]].block != page.lines[tail[content[at - 1]]].block;
+            let rest = &content[at..];
+            let rest_closing = rest.iter().filter(|&&j| closes_sentence(text(j))).count();
+            let continued = content
+                .get(at + 1)
+                .is_some_and(|&j| text(j).starts_with(char::is_lowercase));
+            let turn = rest.iter().any(|&j| match &page.kinds[tail[j]] {
+                Kind::Marker(m) => m.rule != Rule::Dash,
+                Kind::Label(l) => body.turn_labels.contains(&l.label),
+                _ => false,
+            });
+            let plain = !matches!(page.kinds[tail[k]], Kind::Label(_) | Kind::Marker(_));
+            (plain
+                && !closes_sentence(line)
+                && (lines::fits_width(line, 48) || is_address(line))
+                && !is_list_item(line)
+                && closes_sentence(text(content[at - 1]))
+                && (opens_block || !wrapped)
+                && !continued
+                && !turn
+                && rest_closing * 2 <= rest.len())
+            .then_some(k)
+        })
+}
+
+/// Whether `text` closes a sentence: a full stop, question or exclamation
+/// mark or an ellipsis, before closing quotes (not a colon: `Media
+/// Contact:` leads in).
+fn closes_sentence(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '」', '』', ')', '）', '*']);
+    t.ends_with(['.', '?', '!', '。', '？', '！', '…', '．']) || layout::asks(text)
+}
+
+/// Whether `text` is a web or mail address alone: `http://…`, `www.…`,
+/// `press@brightline.example`.
+fn is_address(text: &str) -> bool {
+    !text.contains(' ') && (text.contains("://") || text.starts_with("www.") || text.contains('@'))
+}
+
+/// Whether `text` is an item of a list: `- …`, `• …`, `1. …`, `2) …`.
+fn is_list_item(text: &str) -> bool {
+    let digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    text.starts_with(['-', '•', '・', '*', '·', '–'])
+        || (digits.len() < text.len() && digits.starts_with(['.', ')']))
 }
 
 /// **More-link rule**: a listing's link to the whole text, glued to the
@@ -1784,6 +1904,56 @@ mod tests {
             .expect("an exchange")
             .answer
             .clone()
+    }
+
+    #[test]
+    fn lines_unlike_every_answer_after_the_last_one_are_page_text() {
+        let page = "Tomas Berg\nQ: Why a ferry?\nA: Because the bridge is far.\n\
+                    Q: And the cost?\nA: Lower than a road. We checked twice.\n\
+                    Q: When?\nA: In the spring, if the weather holds.\n\
+                    About Harbour Lines\nHarbour Lines runs ferries on the lake.\n\
+                    Media contact:\nIda Holm\npress@harbour.example\n";
+        let parsed = read(page);
+        let answer = &parsed.interview.as_ref().unwrap().exchanges[2].answer;
+        assert_eq!(answer, &["In the spring, if the weather holds."]);
+        // the guess is flagged at its first line; each line after it reported
+        let at = |code: Code| {
+            parsed
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == code)
+                .filter_map(|d| page.get(d.span.clone()?))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at(Code::DoubtfulExchanges), ["About Harbour Lines"]);
+        assert_eq!(at(Code::TrailingText).len(), 4);
+        // a call to action alone, or a link
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nQ: Three?\nA: Third one.\n\
+             Interested in joining? See open roles\n",
+        );
+        assert_eq!(answer, ["Third one."]);
+    }
+
+    #[test]
+    fn a_last_answer_that_goes_on_like_the_others_keeps_its_lines() {
+        // a list closing the answer, a short last paragraph followed by
+        // sentences, and a page whose answers close no sentence
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nQ: Three?\nA: Three things.\n\
+             - more boats\n- more crews\n",
+        );
+        assert_eq!(answer, ["Three things.", "- more boats", "- more crews"]);
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nQ: Three?\nA: Yes.\n\
+             Looking ahead\nWe will build two more.\nThen a third one.\n",
+        );
+        assert_eq!(answer.len(), 4, "{answer:?}");
+        let answer = last_answer(
+            "Name\nQ: One?\nA: well we tried\nQ: Two?\nA: and then we left\nQ: Three?\nA: Yes.\n\
+             Not really sure\n",
+        );
+        assert_eq!(answer, ["Yes.", "Not really sure"]);
     }
 
     #[test]
