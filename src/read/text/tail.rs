@@ -566,7 +566,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [NamedRule; 15] = [
+    let lines: [NamedRule; 17] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
@@ -582,6 +582,9 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_disclaimer, "a disclaimer"),
         (is_follow_prompt, "a prompt to follow the page"),
         (fields::is_breadcrumb, "a breadcrumb"),
+        (is_previous_and_next, "links to the previous and next pages"),
+        // the last: a more telling name first
+        (is_contact_line, "a contact or link line"),
     ];
     if let Some((_, what)) = ends.iter().find(|(rule, _)| rule(text)) {
         return Some(Footer {
@@ -1248,6 +1251,86 @@ fn has_email(text: &str) -> bool {
                     && host.contains('.')
                     && !host.starts_with('.')
                     && !host.ends_with('.')
+            })
+        })
+}
+
+/// **Contact-line rule**: a sentence or two at the page's end that point
+/// the reader to an address: `Megan Ross can be reached at
+/// mross@ledger.example.`, `Tour dates and tickets at lanterns.example.`,
+/// `자세한 내용은 www.hanbit.example 참고`; not words in the first person. A
+/// web address is a scheme or `www.`, or a lower-case host whose last part is two to seven letters
+/// (`e.g.`, `U.S.` and `3.5` are none).
+fn is_contact_line(text: &str) -> bool {
+    lines::fits_width(text, 160)
+        && text.matches(['.', '。', '!', '?']).count() <= 4
+        && !speaks_in_first_person(text)
+        && (has_email(text) || has_web_address(text))
+}
+
+/// Whether `text` speaks in the first person: `Email me at jo@example.com
+/// if you want to help.` is the interviewee's, `我们的网站`, `私のブログ`,
+/// `제 블로그` too.
+fn speaks_in_first_person(text: &str) -> bool {
+    const CJK: &[&str] = &[
+        "我", "私", "僕", "저는", "제가", "저희", "제 ", "나는", "우리",
+    ];
+    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "me" | "my" | "we" | "We" | "our" | "Our" | "us" | "My" | "I'm"
+            )
+        })
+        || CJK.iter().any(|w| text.contains(w))
+}
+
+/// Whether `text` holds a web address; see [`is_contact_line`].
+fn has_web_address(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;「」\"'".contains(c))
+        .map(|word| word.trim_end_matches(['.', '。', ':', '!', '?']))
+        .any(|word| {
+            if word.contains("://") || word.starts_with("www.") {
+                return true;
+            }
+            let host = word.split('/').next().unwrap_or(word);
+            let parts: Vec<&str> = host.split('.').collect();
+            let tld = parts.last().copied().unwrap_or("");
+            parts.len() >= 2
+                && parts.iter().all(|p| {
+                    !p.is_empty()
+                        && p.chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                })
+                && (2..=7).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+                && parts[..parts.len() - 1]
+                    .iter()
+                    .any(|p| p.chars().filter(char::is_ascii_lowercase).count() >= 2)
+        })
+}
+
+/// **Previous-and-next rule**: links to the neighbouring pages on one
+/// line: `上一則：…｜下一則：…`, `Previous: … | Next: …`, `이전글 … 다음글 …`,
+/// `前の記事 … 次の記事 …`.
+fn is_previous_and_next(text: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("上一則", "下一則"),
+        ("上一篇", "下一篇"),
+        ("上一条", "下一条"),
+        ("上一條", "下一條"),
+        ("previous", "next"),
+        ("prev", "next"),
+        ("이전글", "다음글"),
+        ("이전 기사", "다음 기사"),
+        ("前の記事", "次の記事"),
+    ];
+    lines::fits_width(text, 200)
+        && with_lowercase(text, |lower| {
+            PAIRS.iter().any(|(before, after)| {
+                lower
+                    .find(before)
+                    .is_some_and(|at| lower[at..].contains(after))
             })
         })
 }
@@ -1954,6 +2037,28 @@ mod tests {
              Not really sure\n",
         );
         assert_eq!(answer, ["Yes.", "Not really sure"]);
+    }
+
+    #[test]
+    fn contact_lines_and_neighbour_links_are_footer() {
+        for line in [
+            "Megan Ross can be reached at mross@ledger.example.",
+            "Tour dates and tickets at lanterns.example.",
+            "자세한 내용은 www.hanbit.example 참고",
+            "https://harbour.example/a",
+            "上一則：年度報告發布｜下一則：新廠動土",
+            "Previous: Spring fair | Next: Summer fair",
+        ] {
+            assert!(is_footer(line), "{line}");
+        }
+        for line in [
+            "We wrote it in node, e.g. the parser.",
+            "The U.S. market grew 3.5 percent.",
+            "I moved to Seoul. Then I went back home.",
+            "What comes next after the previous one is hard to say, and I said so twice over many years.",
+        ] {
+            assert!(!is_contact_line(line), "{line}");
+        }
     }
 
     #[test]
