@@ -664,6 +664,27 @@ mod tests {
     }
 
     #[test]
+    fn without_a_speaker_the_title_names_no_one() {
+        let mut i = interview();
+        i.speaker = None;
+        let path = Path::new("2019/kim-talk.txt");
+        assert_eq!(title(&i, None), "Interview");
+        assert_eq!(title(&i, Some(path)), "Interview (kim-talk)");
+        i.date = Some("2024年5月12日".into());
+        assert_eq!(title(&i, Some(path)), "Interview (2024年5月12日)");
+        i.language = Some("ja".into());
+        assert_eq!(title(&i, None), "インタビュー（2024年5月12日）");
+        i.language = Some("ko".into());
+        i.date = None;
+        assert_eq!(title(&i, Some(path)), "인터뷰 (kim-talk)");
+        // the slug: the title's, then the path's hash, as for any page
+        let slug = page_slug(&title(&i, Some(path)), Some(path));
+        assert!(slug.starts_with("인터뷰-kim-talk-"), "{slug}");
+        i.headline = Some("A headline".into());
+        assert_eq!(title(&i, Some(path)), "A headline");
+    }
+
+    #[test]
     fn slugs_keep_letters_of_every_script_and_cut_at_a_word() {
         assert_eq!(
             slug("Interview with LEE Hee-sup"),
