@@ -102,7 +102,8 @@ fn detect_plain(line: &str) -> Option<Marker> {
 
 /// **Letter rule**: `Q` or `A` (half or full width), an optional number,
 /// optional spaces, and a delimiter: `Q: How?`, `A.Because.`, `Q1) Why?`,
-/// `Ｑ：なぜ？`. `A.B. Smith` (initials) is not a marker.
+/// `Ｑ：なぜ？`, `Q1　入社の…` (a number, then a full-width space; see
+/// [`after_token`]). `A.B. Smith` (initials) is not a marker.
 pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     let mut chars = line.char_indices();
     let (_, first) = chars.next()?;
@@ -117,10 +118,7 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
         Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => after,
         _ => rest,
     };
-    let digits = rest
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
-        .map_or(rest.len(), |(i, _)| i);
+    let digits = number_len(rest);
     let spaced = &rest[digits..];
     let rest = spaced.trim_start_matches([' ', '\u{3000}']);
     // `Q    Is the Mayor on board?`, `A\tShe is not.`: a tab or a run of
@@ -141,6 +139,11 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
             return Some((side, line.len() - text.len()));
         }
     }
+    if digits > 0
+        && let Some(at) = numbered_gap(spaced)
+    {
+        return Some((side, line.len() - spaced.len() + at));
+    }
     let delimiter = rest.chars().next()?;
     if !(COLONS.contains(&delimiter) || matches!(delimiter, '.' | '．' | ')' | '）' | '、')) {
         return None;
@@ -158,18 +161,53 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     Some((side, line.len() - after.len()))
 }
 
-/// **Spaced letter rule**: `Q` or `A` and one space before a capital, as
-/// court transcripts print turns: `Q Now, in your position …`, `A Yes.`.
-/// English sentences open so too (`A New York firm …`): the page says
-/// whether these are markers (both sides recur: see the classify pass).
+/// The length in bytes of the number opening `text`: ASCII or full-width
+/// digits (`12`, `１２`), or one circled number (`①`); 0 when none.
+pub(crate) fn number_len(text: &str) -> usize {
+    if let Some(c) = text.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        return c.len_utf8();
+    }
+    text.char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// **Numbered gap rule**: after a marker's number, a space delimits the
+/// marker where prose would not put one: a full-width space, a tab or a
+/// run of spaces (`Q1　入社の…`, `A2\t…`, `質問１　…`), or one space
+/// before Japanese or Chinese text (`Q3 なぜ…`); the offset of the text
+/// in `after_number`. One space before Latin or Korean text (`A1 sauce`,
+/// `A1 등급`) is prose unless the page says otherwise (see
+/// [`spaced_letter`]).
+pub(crate) fn numbered_gap(after_number: &str) -> Option<usize> {
+    let text = after_number.trim_start_matches([' ', '\u{3000}', '\t']);
+    let gap = &after_number[..after_number.len() - text.len()];
+    let next = text.chars().next()?;
+    let wide_gap = gap.contains(['\u{3000}', '\t']) || gap.len() >= 2;
+    let cjk = super::lines::is_cjk_letter(next) && !('\u{ac00}'..='\u{d7af}').contains(&next);
+    (wide_gap || (gap == " " && cjk)).then_some(after_number.len() - text.len())
+}
+
+/// **Spaced letter rule**: `Q` or `A`, an optional number, and one space
+/// before a capital (or a CJK letter), as court transcripts and some
+/// numbered interviews print turns: `Q Now, in your position …`, `A Yes.`,
+/// `Q1 무엇을…`, `A1 네.`. English sentences open so too (`A New York firm
+/// …`, `A1 sauce`): the page says whether these are markers (both sides
+/// recur: see the classify pass).
 pub(crate) fn spaced_letter(line: &str) -> Option<(Side, usize)> {
     let side = match line.as_bytes().first()? {
         b'Q' => Side::Question,
         b'A' => Side::Answer,
         _ => return None,
     };
-    let text = line[1..].strip_prefix(' ')?;
-    text.starts_with(|c: char| c.is_uppercase())
+    let rest = &line[1..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let text = rest[digits..].strip_prefix(' ')?;
+    // `A 씨는…` is someone unnamed: a CJK letter follows a number only
+    let cjk = |c: char| digits > 0 && super::lines::is_cjk_letter(c);
+    text.starts_with(|c: char| c.is_uppercase() || cjk(c))
         .then_some((side, line.len() - text.len()))
 }
 
@@ -215,8 +253,10 @@ const ANSWER_WORDS: &[&str] = &[
 ];
 
 /// **Word rule**: a question or answer word, an optional number, and a
-/// colon: `Question: How?`, `Answer 2: Thus.`, `问：如何？`, `答：如此。`,
-/// `记者：…`, `質問：…`, `回答：…`, `질문: …`, `답변: …`.
+/// delimiter: `Question: How?`, `Answer 2: Thus.`, `问：如何？`, `答：如此。`,
+/// `记者：…`, `質問：…`, `回答：…`, `질문: …`, `답변: …`. A CJK word takes a
+/// closing parenthesis or a full stop too (`문) 왜요?`, `答）如此。`,
+/// `問．…`), and after a number a space (`質問１　なぜ？`, `問1 なぜ？`).
 pub(crate) fn word(line: &str) -> Option<(Side, usize)> {
     for (words, side) in [
         (QUESTION_WORDS, Side::Question),
@@ -228,11 +268,44 @@ pub(crate) fn word(line: &str) -> Option<(Side, usize)> {
             let Some(rest) = line.strip_prefix(w) else {
                 continue;
             };
-            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-            if let Some(after) = rest.strip_prefix(COLONS) {
-                return Some((side, line.len() - after.len()));
+            if let Some(at) = after_word(rest, !w.is_ascii()) {
+                return Some((side, line.len() - rest.len() + at));
             }
         }
+    }
+    None
+}
+
+/// **Word delimiter rule**: what may close a marker word, `rest` the text
+/// after the word: an optional number, then a colon (`: `, ` 2:`), or for
+/// a CJK word (`cjk`) a closing parenthesis or a full stop (`)`, `）`,
+/// `．`), or after a number a space (`１　`, `1 `): the offset of the turn's
+/// text in `rest`. A Latin word glued to a parenthesis (`Question)`) is
+/// no marker: `Question) …` opens no English turn.
+pub(crate) fn after_word(rest: &str, cjk: bool) -> Option<usize> {
+    let spaced = rest.trim_start_matches(' ');
+    let digits = number_len(spaced);
+    let numbered = &spaced[digits..];
+    let delimited = numbered.trim_start_matches(' ');
+    let base = rest.len() - delimited.len();
+    let delimiter = delimited.chars().next()?;
+    if COLONS.contains(&delimiter) {
+        return Some(base + delimiter.len_utf8());
+    }
+    // `문 앞에서…`: a CJK word and a space are prose; only a number makes
+    // them a marker, and the number is glued to the word
+    if !cjk || spaced.len() != rest.len() {
+        return None;
+    }
+    if matches!(delimiter, ')' | '）' | '.' | '．') {
+        let after = &delimited[delimiter.len_utf8()..];
+        // `答.5` is a number, `問)` before nothing no turn
+        let opens = after.trim_start().chars().next()?;
+        return (!opens.is_ascii_digit()).then_some(base + delimiter.len_utf8());
+    }
+    if digits > 0 {
+        let at = numbered_gap(numbered)?;
+        return Some(rest.len() - numbered.len() + at);
     }
     None
 }
@@ -587,6 +660,37 @@ mod tests {
         assert_eq!(side("질문: 왜요?"), q("왜요?"));
         assert_eq!(side("답변:네."), a("네."));
         assert_eq!(side("问题在于"), None);
+    }
+
+    #[test]
+    fn paren_after_a_cjk_word_marks_a_turn() {
+        assert_eq!(side("문) 책방을 연 계기는?"), q("책방을 연 계기는?"));
+        assert_eq!(side("답)출판사에서 일했어요."), a("출판사에서 일했어요."));
+        assert_eq!(side("問）為什麼？"), q("為什麼？"));
+        assert_eq!(side("答）因為。"), a("因為。"));
+        assert_eq!(side("答．はい。"), a("はい。"));
+        // a Latin word glued to a parenthesis, a number after: prose
+        assert_eq!(side("Question) why"), None);
+        assert_eq!(side("答.5倍"), None);
+        assert_eq!(side("문 앞에서 기다렸다."), None);
+    }
+
+    #[test]
+    fn a_number_and_a_wide_space_after_a_marker_delimit_it() {
+        assert_eq!(side("Q1　入社のきっかけは？"), q("入社のきっかけは？"));
+        assert_eq!(side("A12　5年前です。"), a("5年前です。"));
+        assert_eq!(side("Ｑ１　なぜ？"), q("なぜ？"));
+        assert_eq!(side("Q3 なぜですか"), q("なぜですか"));
+        assert_eq!(side("質問１　いつですか。"), q("いつですか。"));
+        assert_eq!(side("回答１　5年前です。"), a("5年前です。"));
+        assert_eq!(side("質問①　いつですか。"), q("いつですか。"));
+        assert_eq!(side("Q2\tWhy?"), q("Why?"));
+        // one space before Latin or Korean text: prose, unless the page
+        // repeats it on both sides (see `spaced_letter`)
+        assert_eq!(side("A1 sauce is sold here."), None);
+        assert_eq!(side("A1 등급을 받았다."), None);
+        assert_eq!(spaced_letter("A1 등급을"), Some((Side::Answer, 3)));
+        assert_eq!(spaced_letter("A 씨는"), None);
     }
 
     #[test]
