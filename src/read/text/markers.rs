@@ -476,6 +476,43 @@ pub(crate) fn split_inline(line: &str) -> Vec<usize> {
     }
 }
 
+/// **Pair line rule**: a question and its answer on one line, each opened
+/// by its marker after a sentence's end, questions and answers taking
+/// turns: `Q: Where can people find you? A: By the fountain.`; a listing
+/// may glue its caption and lede before the first pair (`Photo: … sells
+/// them at the market. Q: How did you start? A: I mended a chair.`). The
+/// offsets where the line is cut (the first marker's too when text comes
+/// before it), and whether the line opens with its question marker;
+/// `None` unless the line holds a whole pair.
+pub(crate) fn pair_cuts(line: &str) -> Option<(Vec<usize>, bool)> {
+    let opens = detect(line).map(|m| m.side);
+    if opens == Some(Side::Answer) {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    let mut sides: Vec<Side> = opens.into_iter().collect();
+    for at in sentence_starts(line) {
+        let rest = &line[at..];
+        let Some(side) = letter(rest)
+            .or_else(|| word(rest))
+            .or_else(|| bracket(rest))
+            .map(|(s, _)| s)
+        else {
+            continue;
+        };
+        cuts.push(at);
+        sides.push(side);
+    }
+    let alternate = sides.iter().enumerate().all(|(n, &side)| {
+        side == if n % 2 == 0 {
+            Side::Question
+        } else {
+            Side::Answer
+        }
+    });
+    (alternate && sides.len() >= 2 && sides.len() % 2 == 0).then_some((cuts, opens.is_some()))
+}
+
 /// Whether `before` ends a sentence: the definition [`sentence_starts`]
 /// is tested against.
 #[cfg(test)]
@@ -729,6 +766,29 @@ mod tests {
         assert_eq!(side("**A.** So."), a("So."));
         let m = detect("**Q:** Why?").unwrap();
         assert_eq!(&"**Q:** Why?"[m.body_at..], "Why?");
+    }
+
+    #[test]
+    fn a_question_and_its_answer_marked_on_one_line_make_a_pair_line() {
+        let line = "Q: Where can people find you? A: By the fountain.";
+        assert_eq!(
+            pair_cuts(line),
+            Some((vec![line.find("A:").unwrap()], true))
+        );
+        // a caption and lede glued before the pair
+        let line = "Photo: Ines at work. She sells stools. Q: How? A: By chance.";
+        assert_eq!(
+            pair_cuts(line),
+            Some((
+                vec![line.find("Q:").unwrap(), line.find("A:").unwrap()],
+                false
+            ))
+        );
+        // an answer first, two questions, a plan `A:` inside a sentence
+        assert_eq!(pair_cuts("A: So. Q: Why?"), None);
+        assert_eq!(pair_cuts("Q: Why? Q: And? A: So."), None);
+        assert_eq!(pair_cuts("Q: Was plan A: build? No."), None);
+        assert_eq!(pair_cuts("Q: Why?"), None);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         return stopped(limit, diagnostics);
     }
-    let lines = split_glued(split_inline(lines::without_line_numbers(lines)));
+    let lines = split_glued(split_pairs(lines::without_line_numbers(lines)));
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -121,6 +121,29 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         interview,
         diagnostics,
     }
+}
+
+/// Cuts lines that each hold a question and its answer, both marked (see
+/// [`markers::pair_cuts`]), where the page has two such lines at least
+/// that open with their question: a listing's pairs, one a paragraph, the
+/// first after its caption and lede. Else the lines go to
+/// [`split_inline`].
+fn split_pairs(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let pairs: Vec<(usize, (Vec<usize>, bool))> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| Some((i, markers::pair_cuts(&line.text)?)))
+        .collect();
+    if pairs
+        .iter()
+        .filter(|(_, (_, opens))| *opens)
+        .nth(1)
+        .is_none()
+    {
+        return split_inline(lines);
+    }
+    let cuts = pairs.into_iter().map(|(i, (cuts, _))| (i, cuts)).collect();
+    cut(lines, cuts)
 }
 
 /// Cuts lines that hold a whole transcript at their inline turn markers.
@@ -579,6 +602,29 @@ mod tests {
                 ("Thank you for coming.", "Happy to be here."),
                 ("What was the hardest call?", "Cutting power."),
                 ("Would you make it again? I told Marr: no.", "Yes."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listings_pairs_one_a_line_are_cut_at_their_answers() {
+        let p = parse(
+            "Meet the Makers\n\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair.\n\n\
+             Q: What wood? A: Oak from barns.\n\nQ: Where are you? A: By the fountain.\n",
+        );
+        let interview = p.interview.expect("a model");
+        let exchanges: Vec<(&str, &str)> = interview
+            .exchanges
+            .iter()
+            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
+            .collect();
+        assert_eq!(
+            exchanges,
+            [
+                ("How did you start?", "I mended a chair."),
+                ("What wood?", "Oak from barns."),
+                ("Where are you?", "By the fountain."),
             ]
         );
     }
