@@ -124,26 +124,27 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
 }
 
 /// Cuts lines that each hold a question and its answer, both marked (see
-/// [`markers::pair_cuts`]), where the page has two such lines at least
-/// that open with their question: a listing's pairs, one a paragraph, the
-/// first after its caption and lede. Else the lines go to
-/// [`split_inline`].
+/// [`markers::pair_cuts`]), where the page marks two questions at least,
+/// on such lines or on lines of their own: a listing's pairs, one a
+/// paragraph, the first after its caption and lede; or a listing's first
+/// pair glued to its caption, the next turns on lines of their own. Else
+/// the lines go to [`split_inline`].
 fn split_pairs(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
-    let pairs: Vec<(usize, (Vec<usize>, bool))> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, line)| Some((i, markers::pair_cuts(&line.text)?)))
-        .collect();
-    if pairs
-        .iter()
-        .filter(|(_, (_, opens))| *opens)
-        .nth(1)
-        .is_none()
-    {
+    let mut pairs: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut questions = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((cuts, opens)) = markers::pair_cuts(&line.text) {
+            // one question for each two turns
+            questions += (cuts.len() + usize::from(opens)) / 2;
+            pairs.push((i, cuts));
+        } else if markers::detect(&line.text).is_some_and(|m| m.side == markers::Side::Question) {
+            questions += 1;
+        }
+    }
+    if pairs.is_empty() || questions < 2 {
         return split_inline(lines);
     }
-    let cuts = pairs.into_iter().map(|(i, (cuts, _))| (i, cuts)).collect();
-    cut(lines, cuts)
+    cut(lines, pairs)
 }
 
 /// Cuts lines that hold a whole transcript at their inline turn markers.
@@ -627,6 +628,23 @@ mod tests {
                 ("Where are you?", "By the fountain."),
             ]
         );
+    }
+
+    #[test]
+    fn a_listings_first_pair_glued_to_its_lede_is_cut_before_turns_of_their_own() {
+        let p = parse(
+            "Meet the Makers\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair.\nQ: What wood?\nA: Oak from barns.\n",
+        );
+        let interview = p.interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(interview.exchanges[0].question, "How did you start?");
+        // and a whole transcript flattened after them
+        let p = parse(
+            "Meet the Makers\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair. Q: What wood? A: Oak from barns.\n",
+        );
+        assert_eq!(p.interview.expect("a model").exchanges.len(), 2);
     }
 
     #[test]
