@@ -68,6 +68,9 @@ struct Open {
     /// page's narration, not the answer.
     quoted: bool,
     quote_closed: bool,
+    /// The answer's first paragraph opened with a list's bullet: so do its
+    /// items, and the bullets are the page's form (see [`without_bullet`]).
+    listed: bool,
     /// The spans of the answer's last paragraphs that are each a whole
     /// unmarked line, in order (headings between exchanges are among them).
     loose: Vec<Range<usize>>,
@@ -91,6 +94,7 @@ impl Open {
             interrupted: false,
             quoted: false,
             quote_closed: false,
+            listed: false,
         }
     }
 }
@@ -464,6 +468,15 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     continue;
                 }
                 if turn.answering {
+                    // an answer given as a list: its items lose their bullets
+                    if turn.answer.is_empty() {
+                        turn.listed = super::labels::list_bullet(text).is_some();
+                    }
+                    let text = if turn.listed {
+                        without_bullet(text)
+                    } else {
+                        text
+                    };
                     // a quote still open runs on in its block (`石田さん「一日の
                     // 流れ。` / `どの部署の人と…」`)
                     let in_quote = turn.quoted
@@ -491,6 +504,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     lines::join_wrapped(&mut turn.question, text);
                 } else {
                     // the answer follows the question unmarked (`――なぜ？`)
+                    turn.listed = super::labels::list_bullet(text).is_some();
+                    let text = without_bullet(text);
                     turn.answering = true;
                     turn.answer_span = Some(line.span.clone());
                     turn.answer.push(text.to_owned());
@@ -733,6 +748,9 @@ const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'
 /// 「B」` is two quotes); a full stop after the closing mark goes with it
 /// (`"…보입니다".`).
 pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
+    if unquote_items(paragraphs) {
+        return true;
+    }
     let Some(first) = paragraphs.first() else {
         return false;
     };
@@ -767,6 +785,52 @@ pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
     let trimmed = last.trim_end().len();
     last.truncate(trimmed);
     true
+}
+
+/// **Quoted items rule**: an answer of several paragraphs, each quoted
+/// whole on its own or an aside in parentheses, as a list of what someone
+/// said prints it:
+///
+/// ```text
+/// - 「思っていたより会議が短いことですね。」
+/// - 「30分で終わることがほとんどです。」
+/// - （通勤は自転車で10分だそうです）
+/// ```
+///
+/// → each quote loses its marks; asides stay. Says whether it unquoted.
+fn unquote_items(paragraphs: &mut [String]) -> bool {
+    let quoted = |p: &str| {
+        TURN_QUOTES.iter().any(|&(open, close)| {
+            open != close
+                && p.starts_with(open)
+                && p.trim_end_matches(['.', '。']).ends_with(close)
+                && p.chars().filter(|&c| c == open || c == close).count() == 2
+                && p.chars().count() >= 3
+        })
+    };
+    let aside = |p: &str| p.starts_with(['(', '（']) && p.ends_with([')', '）']);
+    let items = paragraphs.iter().filter(|p| quoted(p)).count();
+    if paragraphs.len() < 2 || items == 0 || !paragraphs.iter().all(|p| quoted(p) || aside(p)) {
+        return false;
+    }
+    for p in paragraphs.iter_mut().filter(|p| quoted(p)) {
+        let end = p.trim_end_matches(['.', '。']);
+        let close = end.chars().next_back().expect("a closing mark");
+        let open = p.chars().next().expect("an opening mark");
+        let inner = end[open.len_utf8()..end.len() - close.len_utf8()]
+            .trim()
+            .to_owned();
+        *p = inner;
+    }
+    true
+}
+
+/// **Bullet rule**: a list's bullet before an answer's line, where the
+/// answer's first line has one too, is the page's form, not the speaker's
+/// words: `- 「地元で働けることが一番でした。」` →
+/// `「地元で働けることが一番でした。」` (see [`super::labels::list_bullet`]).
+pub(crate) fn without_bullet(text: &str) -> &str {
+    super::labels::list_bullet(text).map_or(text, |at| &text[at..])
 }
 
 /// Whether a turn's text opens with a quote: `“能。…`, `"우선은…`, or a
@@ -1051,6 +1115,35 @@ mod tests {
     fn model(text: &str) -> crate::model::Interview {
         let source = crate::source::Source::from_text("t.txt", text);
         crate::read::text::read(&source).interview.expect("a model")
+    }
+
+    #[test]
+    fn several_answerers_giving_their_answers_as_lists_are_read_each() {
+        let i = model(
+            "座談会\nQ. 決め手は？\nAさん:\n- 「面接です。」\nBさん:\n- 「地元です。」\n\
+             - （自転車で10分）\n- Cさん:\n- 「研修です。」\nQ. 驚いたことは？\nAさん:\n\
+             - 「相談しやすいことです。」\nCさん:\n- 「会議が短いです。」\n- 「30分です。」\n\
+             Q. 最後に？\nBさん:\n- 「大丈夫です。」\n",
+        );
+        let answers: Vec<Vec<&str>> = i
+            .exchanges
+            .iter()
+            .map(|e| e.answer.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                vec!["面接です。"],
+                vec!["地元です。", "（自転車で10分）"],
+                vec!["研修です。"],
+                vec!["相談しやすいことです。"],
+                vec!["会議が短いです。", "30分です。"],
+                vec!["大丈夫です。"],
+            ]
+        );
+        // a list inside an answer that opened with words keeps its bullets
+        let i = model("Name\nQ: Which?\nA: These:\n- oak\n- ash\n");
+        assert_eq!(i.exchanges[0].answer, ["These:", "- oak", "- ash"]);
     }
 
     #[test]
@@ -1349,6 +1442,14 @@ mod tests {
         );
         assert_eq!(interview.exchanges[0].question, "「あいつは速くなる」");
         assert_eq!(interview.exchanges[1].question, "どうですか");
+        assert_eq!(
+            unquoted(&["「会議が短いです。」", "「30分です。」", "（自転車で10分）"]),
+            ["会議が短いです。", "30分です。", "（自転車で10分）"]
+        );
+        assert_eq!(
+            unquoted(&["「A」と「B」", "「C」"]),
+            ["「A」と「B」", "「C」"]
+        );
         assert_eq!(unquoted(&["「うれしくて」"]), ["うれしくて"]);
         assert_eq!(unquoted(&["\"First.", "Last.\"."]), ["First.", "Last."]);
         assert_eq!(

@@ -49,7 +49,35 @@ const BULLETS: &[char] = &[
 ];
 
 /// Finds a label at the start of `line`; see the module documentation.
+/// A list's bullet may stand before it (`- Cさん:`, `・佐藤：`).
 pub(crate) fn detect(line: &str) -> Option<Label> {
+    detect_unbulleted(line).or_else(|| {
+        let at = list_bullet(line)?;
+        let mut label = detect_unbulleted(&line[at..])?;
+        label.body_range = label.body_range.start + at..label.body_range.end + at;
+        label.body_at += at;
+        Some(label)
+    })
+}
+
+/// **List bullet rule**: a list's bullet opening a line, and the offset
+/// of the item's text: `- 「面接で…」`, `• Cさん:`, `* item` (a space
+/// after), `・佐藤：` (none needed). A run of marks (`---`, `・・・えっと`)
+/// is no bullet.
+pub(crate) fn list_bullet(line: &str) -> Option<usize> {
+    let first = line.chars().next()?;
+    let rest = &line[first.len_utf8()..];
+    let text = rest.trim_start_matches([' ', '\u{3000}']);
+    let spaced = text.len() < rest.len();
+    let bullet = match first {
+        '-' | '•' | '*' => spaced,
+        '・' => !text.starts_with('・'),
+        _ => false,
+    };
+    (bullet && !text.is_empty()).then_some(line.len() - text.len())
+}
+
+fn detect_unbulleted(line: &str) -> Option<Label> {
     let (offset, line_inner) = match line.strip_prefix("**") {
         Some(inner) => (2, inner),
         None => (0, line),
@@ -789,6 +817,21 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lists_bullet_may_stand_before_a_label() {
+        assert_eq!(list_bullet("- 「面接です。」"), Some(2));
+        assert_eq!(list_bullet("・佐藤：はい"), Some(3));
+        assert_eq!(list_bullet("• Cさん:"), Some(4));
+        assert_eq!(list_bullet("---"), None);
+        assert_eq!(list_bullet("-1.5"), None);
+        assert_eq!(list_bullet("・・・えっと"), None);
+        let l = detect("- Cさん:").expect("a label");
+        assert_eq!(l.label, "Cさん");
+        assert_eq!(l.body("- Cさん:"), "");
+        let line = "- 도현 : 질문입니다.";
+        assert_eq!(detect(line).expect("a label").body(line), "질문입니다.");
+    }
 
     #[test]
     fn a_declaration_may_say_called_for_short() {
