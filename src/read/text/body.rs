@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::classify::{self, Counted, Kind, Page};
-use super::layout::{Opener, Profile};
+use super::layout::{Listed, Opener, Profile};
 use super::lines::{self, Layout, Line};
 use super::markers::Side;
 use crate::diagnostic::{Code, Diagnostic};
@@ -101,6 +101,9 @@ impl Open {
 
 /// Turns from line `first` on into exchanges.
 pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
+    if let Some(listed) = &profile.listed {
+        return read_listed(page, first, listed);
+    }
     let mut body = Body::default();
     let mut open: Option<Open> = None;
     let mut prev_text: Option<usize> = None;
@@ -532,6 +535,87 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         body.close(done, true);
     }
     body.set_aside_opening_pleasantries();
+    body
+}
+
+/// **Numbered answers rule**: where the questions are listed together
+/// (see [`Listed`]), a line numbered `n` answers the `n`th question, each
+/// answer an exchange; a line before a `1.` names the next person (left
+/// out, reported); other lines continue the answer before them.
+///
+/// ```text
+/// 大学生の女性（20代）
+/// 1. アルバイトか、友だちとカフェ巡りです。
+/// 2. 韓国語の勉強を始めました。
+/// ```
+fn read_listed(page: &Page<'_>, first: usize, listed: &Listed) -> Body {
+    let mut body = Body::default();
+    let mut open: Option<Open> = None;
+    let number = |text: &str| {
+        super::layout::number_of(text).filter(|&n| (1..=listed.questions.len() as u32).contains(&n))
+    };
+    for (i, line) in page.lines.iter().enumerate().skip(first) {
+        match &page.kinds[i] {
+            &Kind::Count(count) => {
+                body.counts.push(Counted::of(line, count));
+                continue;
+            }
+            Kind::Furniture => {
+                body.diagnostics.push(classify::furniture(line));
+                continue;
+            }
+            _ => {}
+        }
+        if listed.lines.contains(&i) {
+            body.kept += 1;
+            continue;
+        }
+        let text: &str = &line.text;
+        if let Some(n) = number(text) {
+            if let Some(done) = open.take() {
+                body.close(done, false);
+            }
+            let question = listed.questions[n as usize - 1].clone();
+            let mut next = Open::asking(line.span.clone(), question, false);
+            next.lines = 1;
+            next.answering = true;
+            next.answer_span = Some(line.span.clone());
+            let answer = super::layout::numbered(text).unwrap_or(text);
+            next.answer.push(answer.to_owned());
+            open = Some(next);
+            continue;
+        }
+        let names_next = page
+            .lines
+            .get(i + 1)
+            .is_some_and(|n| number(&n.text) == Some(1));
+        if names_next {
+            if let Some(done) = open.take() {
+                body.close(done, false);
+            }
+            body.kept += 1;
+            body.diagnostics.push(
+                Diagnostic::warning(
+                    Code::PageFurniture,
+                    format!("heading `{text}` naming the next person, left out of the model"),
+                    line.span.clone(),
+                )
+                .expected("a question or its answer"),
+            );
+            continue;
+        }
+        match open.as_mut() {
+            Some(turn) => {
+                turn.answer.push(text.to_owned());
+                turn.lines += 1;
+                turn.end = line.span.end;
+            }
+            None => body.before_question(line, "text before any numbered answer"),
+        }
+    }
+    if let Some(done) = open.take() {
+        body.close(done, true);
+    }
     body
 }
 

@@ -53,6 +53,27 @@ pub(crate) struct Profile {
     /// (only answers are labelled): an unmarked line after an answer's
     /// first paragraph opens the next question.
     pub questions_unmarked: bool,
+    /// Questions listed together before answers numbered after them (a
+    /// street interview): see [`Listed`].
+    pub listed: Option<Listed>,
+}
+
+/// Questions listed together, then each person's answers numbered after
+/// them, `1.` answering the first question:
+///
+/// ```text
+/// Q1. 休日はどう過ごしていますか？
+/// Q2. 最近始めたことはありますか？
+/// 会社員の男性（30代）
+/// 1. 子どもと公園に行くことが多いです。
+/// 2. 朝のランニングを始めました。
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Listed {
+    /// The lines of the list.
+    pub lines: std::ops::Range<usize>,
+    /// The questions' texts, in order.
+    pub questions: Vec<String>,
 }
 
 /// The key of a line that is a label alone (`記者`, `【市長】`, `[인터뷰]`,
@@ -619,6 +640,9 @@ fn question_ratio(page: &Page<'_>, label: &str) -> (f64, usize) {
 /// interviewee label before any question are header (a headline such
 /// as `李肇星：中日韩合作大有可为`).
 pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
+    if let Some(listed) = &profile.listed {
+        return listed.lines.start;
+    }
     if profile.questions_unmarked {
         // the first question is the line before the first answer
         let answer =

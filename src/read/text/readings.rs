@@ -46,6 +46,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("names set off by a space", spaced_labels),
     ("a question and its answer on one line", same_line),
     ("labelled answers to unmarked questions", labelled_answers),
+    ("questions listed before numbered answers", listed_questions),
 ];
 
 /// Score points per line explained by an exchange (scores are kept in
@@ -738,6 +739,65 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     Some(profile)
 }
 
+/// **Questions listed before numbered answers**: two questions or more on
+/// consecutive lines (marked, or short lines that ask), and after them
+/// lines numbered from `1.` to as many as there are questions, each
+/// person's answers in turn (see [`layout::Listed`]), as a street
+/// interview prints them:
+///
+/// ```text
+/// Q1. 休日はどう過ごしていますか？
+/// Q2. 最近始めたことはありますか？
+/// 会社員の男性（30代）
+/// 1. 子どもと公園に行くことが多いです。
+/// 2. 朝のランニングを始めました。
+/// ```
+///
+/// No answer on the page is marked; every number of the list answers at
+/// least once, and no later numbered line goes past the list.
+fn listed_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    if has_marker(page, |side| side == Side::Answer) {
+        return None;
+    }
+    let question = |i: usize| -> Option<String> {
+        let text: &str = &page.lines[i].text;
+        match &page.kinds[i] {
+            Kind::Marker(m) if m.side == Side::Question && m.rule != Rule::Dash => {
+                Some(m.body(text).to_owned())
+            }
+            Kind::Plain => {
+                let text = super::body::without_bullet(text);
+                let text = layout::numbered(text).unwrap_or(text);
+                layout::question_shaped(text).then(|| text.to_owned())
+            }
+            _ => None,
+        }
+    };
+    let n = page.lines.len();
+    let start =
+        (0..n.saturating_sub(1)).find(|&i| question(i).is_some() && question(i + 1).is_some())?;
+    let questions: Vec<String> = (start..n).map_while(question).collect();
+    let end = start + questions.len();
+    let numbers: Vec<u32> = page.lines[end..]
+        .iter()
+        .filter_map(|l| layout::number_of(&l.text))
+        .collect();
+    let k = questions.len() as u32;
+    let answered = (1..=k).all(|q| numbers.contains(&q));
+    if !answered || numbers.iter().any(|&q| q > k) {
+        return None;
+    }
+    Some(Profile {
+        listed: Some(layout::Listed {
+            lines: start..end,
+            questions,
+        }),
+        answers_marked: true,
+        dashes: rules.dashes,
+        ..Profile::default()
+    })
+}
+
 /// Makes the labels a reading found (names set off by a space) speakers of
 /// the profile, for the people pass to name. (Labels alone on their line
 /// stay out: they are as often role words, `記者`, `[인터뷰]`, and a name
@@ -894,6 +954,39 @@ mod tests {
             ]
         );
         assert_eq!(answers, [["반갑습니다."], ["처음인 것 같습니다."]]);
+    }
+
+    #[test]
+    fn questions_listed_before_each_persons_numbered_answers() {
+        let (questions, answers, _) = chosen(
+            "駅前で聞きました\nQ1. 休日は何を？\nQ2. 最近始めたことは？\n\
+             会社員の男性（30代）\n1. 公園に行きます。\n2. ランニングです。\n\
+             大学生の女性（20代）\n1. カフェ巡りです。\n2. 韓国語です。\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "休日は何を？",
+                "最近始めたことは？",
+                "休日は何を？",
+                "最近始めたことは？"
+            ]
+        );
+        assert_eq!(
+            answers,
+            [
+                ["公園に行きます。"],
+                ["ランニングです。"],
+                ["カフェ巡りです。"],
+                ["韓国語です。"]
+            ]
+        );
+        // numbered questions each answered below are no list
+        let (questions, _, _) = chosen(
+            "Ten questions\n1. What time do you start?\nSix, most days.\n\
+             2. Coffee or tea?\nCoffee.\n3. Best advice?\nListen first.\n",
+        );
+        assert_eq!(questions.len(), 3);
     }
 
     #[test]
