@@ -458,6 +458,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if turn.answering
                     && turn.quote_closed
                     && body.unquoted_answers == 0
+                    && !profile.quoted_answers
                     && !TURN_QUOTES.iter().any(|&(open, _)| text.starts_with(open))
                 {
                     // `「機械を動かす人」` closed the answer: `なるほど…` is the

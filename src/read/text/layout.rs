@@ -56,6 +56,29 @@ pub(crate) struct Profile {
     /// Questions listed together before answers numbered after them (a
     /// street interview): see [`Listed`].
     pub listed: Option<Listed>,
+    /// Whether a line opening with a quote opens an answer (see
+    /// [`opens_quoted`]); the unmarked line before it is its question.
+    pub quoted_answers: bool,
+}
+
+/// **Quoted answer rule**: a line quoted whole (`「父の工房を…」`,
+/// `“Mostly luck.”`) where the page quotes its answers and leaves its
+/// questions bare:
+///
+/// ```text
+/// これからの目標を教えてください。
+/// 「修理の仕事をもっと増やしたいですね。」
+/// ```
+pub(crate) fn opens_quoted(text: &str) -> bool {
+    let end = text.trim_end_matches(['。', '.']);
+    [('「', '」'), ('『', '』'), ('“', '”')]
+        .iter()
+        .any(|&(open, close)| {
+            text.starts_with(open)
+                && end.ends_with(close)
+                && text.chars().count() >= 3
+                && text.matches(close).count() == 1
+        })
 }
 
 /// Questions listed together, then each person's answers numbered after
@@ -381,6 +404,9 @@ impl Profile {
                 {
                     let label = (key != BARE_DASH).then_some(key);
                     return Some((side(party), label, ""));
+                }
+                if self.quoted_answers && opens_quoted(text) {
+                    return Some((Side::Answer, None, text));
                 }
                 if !self.spaced.is_empty()
                     && let Some((name, body)) = spaced_label(text)

@@ -47,6 +47,7 @@ const READINGS: &[(&str, Reading)] = &[
     ("a question and its answer on one line", same_line),
     ("labelled answers to unmarked questions", labelled_answers),
     ("questions listed before numbered answers", listed_questions),
+    ("quoted answers after bare questions", quoted_answers),
 ];
 
 /// Score points per line explained by an exchange (scores are kept in
@@ -798,6 +799,48 @@ fn listed_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     })
 }
 
+/// **Quoted answers after bare questions**: where no answer is marked,
+/// a line opening with a quote opens an answer and the unmarked line
+/// before it is its question (see [`layout::opens_quoted`]), as in
+///
+/// ```text
+/// いちばん難しい工程はどこですか。
+/// 「縫いです。一目ずれると全部やり直しになります。」
+/// これからの目標を教えてください。
+/// 「修理の仕事をもっと増やしたいですね。」
+/// ```
+///
+/// Two such answers at least, each after a line that opens no quote, and
+/// no such line twice (a name alone on its line before each quote is a
+/// label: see [`bare_labels`]).
+fn quoted_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
+        || has_marker(page, |side| side == Side::Answer);
+    if answers_marked {
+        return None;
+    }
+    let quoted = |i: usize| {
+        matches!(page.kinds[i], Kind::Plain) && layout::opens_quoted(&page.lines[i].text)
+    };
+    let asked: Vec<&str> = (1..page.lines.len())
+        .filter(|&i| quoted(i) && !quoted(i - 1) && matches!(page.kinds[i - 1], Kind::Plain))
+        .map(|i| &*page.lines[i - 1].text)
+        .collect();
+    // the same line before two quotes is a speaker's name alone (`森` /
+    // `「…」`), which the labels on their own line read
+    let named = asked
+        .iter()
+        .enumerate()
+        .any(|(n, q)| asked[n + 1..].contains(q));
+    (asked.len() >= 2 && !named).then(|| Profile {
+        quoted_answers: true,
+        questions_unmarked: true,
+        answers_marked: true,
+        dashes: rules.dashes,
+        ..Profile::default()
+    })
+}
+
 /// Makes the labels a reading found (names set off by a space) speakers of
 /// the profile, for the people pass to name. (Labels alone on their line
 /// stay out: they are as often role words, `記者`, `[인터뷰]`, and a name
@@ -987,6 +1030,24 @@ mod tests {
              2. Coffee or tea?\nCoffee.\n3. Best advice?\nListen first.\n",
         );
         assert_eq!(questions.len(), 3);
+    }
+
+    #[test]
+    fn quoted_answers_after_bare_questions_that_need_not_ask() {
+        let (questions, answers, _) = chosen(
+            "話し手：革職人　大島 亮介\n\n大島 亮介\n\n革の仕事を始めたきっかけは？\n\
+             「父の工房を手伝ったのが最初です。」\nいちばん難しい工程はどこですか。\n\
+             「縫いです。」\nこれからの目標を教えてください。\n「修理を増やしたいですね。」\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "革の仕事を始めたきっかけは？",
+                "いちばん難しい工程はどこですか。",
+                "これからの目標を教えてください。"
+            ]
+        );
+        assert_eq!(answers[2], ["修理を増やしたいですね。"]);
     }
 
     #[test]
