@@ -1203,6 +1203,31 @@ mod tests {
     }
 
     #[test]
+    fn numbered_markers_alone_on_their_line_take_the_next_lines() {
+        let i = model(
+            "谷口 遥\n製造部\nQ1\n入社のきっかけは？\nA1\n工場見学です。\n静かでした。\n\
+             Q2\n仕事内容は？\nA2\n検査です。\n",
+        );
+        let exchanges: Vec<(&str, Vec<&str>)> = i
+            .exchanges
+            .iter()
+            .map(|e| {
+                (
+                    e.question.as_str(),
+                    e.answer.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            exchanges,
+            [
+                ("入社のきっかけは？", vec!["工場見学です。", "静かでした。"]),
+                ("仕事内容は？", vec!["検査です。"]),
+            ]
+        );
+    }
+
+    #[test]
     fn several_answerers_giving_their_answers_as_lists_are_read_each() {
         let i = model(
             "座談会\nQ. 決め手は？\nAさん:\n- 「面接です。」\nBさん:\n- 「地元です。」\n\
@@ -1226,6 +1251,21 @@ mod tests {
                 vec!["大丈夫です。"],
             ]
         );
+        // an answerer who speaks once, addressed with an honorific
+        let i = model(
+            "座談会\nQ. 決め手は？\nAさん:\n- 「面接です。」\nBさん:\n- 「地元です。」\n\
+             Q. 驚いたことは？\nAさん:\n- 「相談です。」\nCさん:\n- 「会議です。」\n",
+        );
+        let by: Vec<Option<&str>> = i
+            .exchanges
+            .iter()
+            .map(|e| e.answered_by.as_deref())
+            .collect();
+        assert_eq!(
+            by,
+            [Some("Aさん"), Some("Bさん"), Some("Aさん"), Some("Cさん")]
+        );
+        assert_eq!(i.exchanges[3].answer, ["会議です。"]);
         // a list inside an answer that opened with words keeps its bullets
         let i = model("Name\nQ: Which?\nA: These:\n- oak\n- ash\n");
         assert_eq!(i.exchanges[0].answer, ["These:", "- oak", "- ash"]);

@@ -532,7 +532,8 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
             || full.is_some_and(|f| {
                 names_match(f, &interviewee_names) || names_match(f, &interviewer_names)
             })
-            || (questions_marked && after_question.contains_key(label.as_str()));
+            || (questions_marked && after_question.contains_key(label.as_str()))
+            || (questions_marked && addressed_in_body(page, label, first_candidate));
         if ok {
             accepted.push(label.clone());
         }
@@ -610,6 +611,28 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
         .any(|&i| matches!(&page.kinds[i], Kind::Marker(m) if m.side == Side::Answer))
         || profile.parties.values().any(|&p| p == Party::Interviewee);
     (profile, known)
+}
+
+/// **Addressed answerer rule**: where questions are marked, a label with
+/// an honorific (`Cさん:`, `지안님:`) that first speaks after the first
+/// question answers, though it speaks once: a panel's third answerer.
+///
+/// ```text
+/// Q. 入社の決め手は？
+/// Aさん:
+/// - 「面接です。」
+/// Cさん:
+/// - 「研修です。」
+/// ```
+///
+/// `first_question` is the line of the first marker.
+pub(crate) fn addressed_in_body(page: &Page<'_>, label: &str, first_question: usize) -> bool {
+    labels::has_honorific(label)
+        && page
+            .kinds
+            .iter()
+            .position(|k| matches!(k, Kind::Label(l) if l.label == label))
+            .is_some_and(|at| at > first_question)
 }
 
 /// **Interjection rule**: a label between a marked question and its

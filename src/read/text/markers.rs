@@ -144,6 +144,10 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     {
         return Some((side, line.len() - spaced.len() + at));
     }
+    // `Q1` alone on its line: the text follows on the next
+    if digits > 0 && spaced.trim().is_empty() {
+        return Some((side, line.len()));
+    }
     let delimiter = rest.chars().next()?;
     if !(COLONS.contains(&delimiter) || matches!(delimiter, '.' | '．' | ')' | '）' | '、')) {
         return None;
@@ -728,6 +732,10 @@ mod tests {
         assert_eq!(side("A1 등급을 받았다."), None);
         assert_eq!(spaced_letter("A1 등급을"), Some((Side::Answer, 3)));
         assert_eq!(spaced_letter("A 씨는"), None);
+        // alone on its line, the text on the next
+        assert_eq!(letter("Q1"), Some((Side::Question, 2)));
+        assert_eq!(letter("A１"), Some((Side::Answer, 4)));
+        assert_eq!(letter("A"), None);
     }
 
     #[test]
