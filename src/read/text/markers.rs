@@ -514,7 +514,8 @@ pub(crate) fn pair_cuts(line: &str) -> Option<(Vec<usize>, bool)> {
             Side::Answer
         }
     });
-    (alternate && sides.len() >= 2 && sides.len() % 2 == 0).then_some((cuts, opens.is_some()))
+    (alternate && sides.len() >= 2 && sides.len().is_multiple_of(2))
+        .then_some((cuts, opens.is_some()))
 }
 
 /// Whether `before` ends a sentence: the definition [`sentence_starts`]
