@@ -52,7 +52,7 @@ const BULLETS: &[char] = &[
 /// A list's bullet may stand before it (`- Cさん:`, `・佐藤：`).
 pub(crate) fn detect(line: &str) -> Option<Label> {
     detect_unbulleted(line).or_else(|| {
-        let at = list_bullet(line)?;
+        let at = list_bullet(line).or_else(|| lead_symbol(line))?;
         let mut label = detect_unbulleted(&line[at..])?;
         label.body_range = label.body_range.start + at..label.body_range.end + at;
         label.body_at += at;
@@ -75,6 +75,17 @@ pub(crate) fn list_bullet(line: &str) -> Option<usize> {
         _ => false,
     };
     (bullet && !text.is_empty()).then_some(line.len() - text.len())
+}
+
+/// **Lead symbol rule**: a symbol of [`BULLETS`] glued or spaced before a
+/// label, as broadcast transcripts mark each side (`▶남궁현 : 자, …`,
+/// `▷배소윤 : 네.`): the offset of the label. A run of symbols is an
+/// ornament.
+fn lead_symbol(line: &str) -> Option<usize> {
+    let first = line.chars().next().filter(|c| BULLETS.contains(c))?;
+    let rest = line[first.len_utf8()..].trim_start_matches([' ', '\u{3000}']);
+    let next = rest.chars().next()?;
+    (!BULLETS.contains(&next)).then_some(line.len() - rest.len())
 }
 
 fn detect_unbulleted(line: &str) -> Option<Label> {
@@ -829,6 +840,9 @@ mod tests {
         let l = detect("- Cさん:").expect("a label");
         assert_eq!(l.label, "Cさん");
         assert_eq!(l.body("- Cさん:"), "");
+        let l = detect("▷배소윤 : 네.").expect("a label");
+        assert_eq!(l.label, "배소윤");
+        assert!(detect("◆◇◆ 목차: 1").is_none_or(|l| l.label != "목차"));
         let line = "- 도현 : 질문입니다.";
         assert_eq!(detect(line).expect("a label").body(line), "질문입니다.");
     }

@@ -1612,7 +1612,8 @@ fn closes(text: &str) -> bool {
 /// 답) 고맙습니다.
 /// ```
 ///
-/// `asked` is the span of the question's line. Speaker labels
+/// `asked` is the span of the question's line. An afterword after them
+/// (`あとがき:…`) makes them the talk's close all the same. Speaker labels
 /// (`기자: 고맙습니다.` / `김: 감사합니다.`) mark who speaks, not a question:
 /// there the pair is the closing thanks.
 fn marked_pair(page: &Page<'_>, asked: &Range<usize>) -> bool {
@@ -1622,7 +1623,9 @@ fn marked_pair(page: &Page<'_>, asked: &Range<usize>) -> bool {
     // the answer's marker opens the next line that opens a turn
     let answer = (at + 1..page.lines.len())
         .find(|&i| matches!(page.kinds[i], Kind::Marker(_) | Kind::Label(_)));
-    marked(at, Side::Question) && answer.is_some_and(|i| marked(i, Side::Answer))
+    // an afterword after them: they close the talk all the same
+    let afterword = || page.lines[at..].iter().any(|l| is_afterword(&l.text));
+    marked(at, Side::Question) && answer.is_some_and(|i| marked(i, Side::Answer)) && !afterword()
 }
 
 /// **Closing-thanks rule**: the last exchange when it is thanks and thanks
