@@ -125,11 +125,14 @@ pub(crate) fn bare_key(text: &str) -> Option<&str> {
 
 /// **Spaced label rule**: a short name in Han or kana (one to five
 /// letters) and a space open the line, and text follows:
-/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`); a quote may set
-/// the name off too, and words quoted whole lose their brackets:
-/// `木島町長 「ありますね。」`, `カイ「そうです」` → (`カイ`, `そうです`). Japanese and
-/// Chinese prose has no spaces, so the space sets a name off; whether the
-/// name is a speaker is for the page to say (it recurs).
+/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`), `野々村 ベスト4です。`; a
+/// quote may set the name off too, and words quoted whole lose their
+/// brackets: `木島町長 「ありますね。」`, `カイ「そうです」` → (`カイ`, `そうです`).
+/// Japanese and Chinese prose has no spaces, so the space sets a name off;
+/// Korean prose has, so there a name or title (up to eight letters) needs
+/// the quote after its space: `교장선생님 “교실에서 배운 …”` → (`교장선생님`,
+/// `교실에서 배운 …`). Whether the name is a speaker is for the page to say
+/// (it recurs).
 pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
     let (name, rest) = match text.split_once([' ', '\u{3000}']) {
         Some(split) => split,
@@ -137,16 +140,24 @@ pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
         None => text.split_at(text.find('「')?),
     };
     let letters = name.chars().count();
-    let cjk = name
+    let hangul = |c: char| ('\u{ac00}'..='\u{d7af}').contains(&c);
+    // `々` repeats the Han letter before it (`野々村`)
+    let han_or_kana = name
         .chars()
-        .all(|c| super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c));
+        .all(|c| (super::lines::is_cjk_letter(c) || c == '々') && !hangul(c));
     let rest = rest.trim_start();
-    // the words quoted whole: `木島町長 「特別なことは…」`
-    let rest = match rest.strip_prefix('「').and_then(|r| r.strip_suffix('」')) {
-        Some(inner) if !inner.contains(['「', '」']) => inner.trim(),
-        _ => rest,
-    };
-    ((1..=5).contains(&letters) && cjk && !rest.is_empty()).then_some((name, rest))
+    let korean =
+        rest.starts_with(['「', '“']) && (1..=8).contains(&letters) && name.chars().all(hangul);
+    // the words quoted whole: `木島町長 「特別なことは…」`, `교장선생님 “…”`
+    let rest = [('「', '」'), ('“', '”')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = rest.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then(|| inner.trim())
+        })
+        .unwrap_or(rest);
+    let japanese = (1..=5).contains(&letters) && han_or_kana;
+    ((japanese || korean) && !rest.is_empty()).then_some((name, rest))
 }
 
 /// The key of a line of dashes alone (`──`): the interviewer's turn.
@@ -740,6 +751,21 @@ pub(crate) fn asks(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::source::Source;
+
+    #[test]
+    fn a_name_set_off_by_a_space_or_a_korean_title_by_its_quote() {
+        use super::spaced_label;
+        assert_eq!(
+            spaced_label("野々村 ベスト4です。"),
+            Some(("野々村", "ベスト4です。"))
+        );
+        assert_eq!(
+            spaced_label("교장선생님 “교실에서 배웠어요.”"),
+            Some(("교장선생님", "교실에서 배웠어요."))
+        );
+        // Korean prose has spaces: no quote, no name
+        assert_eq!(spaced_label("교장선생님 교실에서 배웠어요."), None);
+    }
 
     #[test]
     fn a_readers_question_signed_with_name_and_place() {
