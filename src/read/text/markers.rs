@@ -161,8 +161,36 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
         {
             return None;
         }
+        if digits == 0
+            && let Some(at) = number_after_stop(after)
+        {
+            return Some((side, line.len() - after.len() + at));
+        }
     }
     Some((side, line.len() - after.len()))
+}
+
+/// **Number after the stop rule**: `Q.1 ふたりの…`, `Q.12　…`, `A.3) …`: a
+/// number glued to the marker's full stop numbers the turn, when a space,
+/// a full-width space or a delimiter follows it; the offset of the text
+/// in `after`, the text after the stop. `A.5 million` is a decimal: one
+/// ASCII space before Latin text is no delimiter.
+fn number_after_stop(after: &str) -> Option<usize> {
+    let digits = number_len(after);
+    if digits == 0 {
+        return None;
+    }
+    let rest = &after[digits..];
+    if let Some(at) = numbered_gap(rest) {
+        return Some(digits + at);
+    }
+    let delimiter = rest.chars().next()?;
+    if !(matches!(delimiter, '.' | '．' | ')' | '）') || COLONS.contains(&delimiter)) {
+        return None;
+    }
+    let text = rest[delimiter.len_utf8()..].trim_start_matches([' ', '\u{3000}']);
+    let opens = text.chars().next()?;
+    (!opens.is_ascii_digit()).then_some(after.len() - text.len())
 }
 
 /// The length in bytes of the number opening `text`: ASCII or full-width
@@ -733,6 +761,12 @@ mod tests {
         assert_eq!(side("A1 등급을 받았다."), None);
         assert_eq!(spaced_letter("A1 등급을"), Some((Side::Answer, 3)));
         assert_eq!(spaced_letter("A 씨는"), None);
+        // a number glued to the marker's stop
+        assert_eq!(side("Q.1 ふたりの名前は?"), q("ふたりの名前は?"));
+        assert_eq!(side("Q.12　なぜ？"), q("なぜ？"));
+        assert_eq!(side("Q.3) Why?"), q("Why?"));
+        assert_eq!(side("A.5 million came."), a("5 million came."));
+        assert_eq!(side("A. 5 days."), a("5 days."));
         // alone on its line, the text on the next
         assert_eq!(letter("Q1"), Some((Side::Question, 2)));
         assert_eq!(letter("A１"), Some((Side::Answer, 4)));
