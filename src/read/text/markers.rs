@@ -92,12 +92,30 @@ fn detect_plain(line: &str) -> Option<Marker> {
         .or_else(|| bracket(line).map(|(s, at)| (s, Rule::Bracket, at)))
         .or_else(|| bulleted_word(line).map(|(s, at)| (s, Rule::Word, at)))
         .or_else(|| dash(line).map(|at| (Side::Question, Rule::Dash, at)))?;
+    let body_at = body_at + nested(&line[body_at..], side, rule);
     Some(Marker {
         side,
         body_range: super::lines::range_in(line, line[body_at..].trim()),
         body_at: body_at + (line[body_at..].len() - line[body_at..].trim_start().len()),
         rule,
     })
+}
+
+/// **Nested marker rule**: a role's bracket or word before the page's
+/// own marker of the same side, `[기자] Q1. 지방 의대 …` → `지방 의대 …`: the
+/// offset in `body` (the text after the outer marker) of the turn's text,
+/// 0 when no marker of the side opens it.
+fn nested(body: &str, side: Side, rule: Rule) -> usize {
+    if !matches!(rule, Rule::Bracket | Rule::Word) {
+        return 0;
+    }
+    let text = body.trim_start();
+    match letter(text) {
+        Some((inner, at)) if inner == side && !text[at..].trim().is_empty() => {
+            body.len() - text.len() + at
+        }
+        _ => 0,
+    }
 }
 
 /// **Letter rule**: `Q` or `A` (half or full width), an optional number,
@@ -771,6 +789,14 @@ mod tests {
         assert_eq!(letter("Q1"), Some((Side::Question, 2)));
         assert_eq!(letter("A１"), Some((Side::Answer, 4)));
         assert_eq!(letter("A"), None);
+    }
+
+    #[test]
+    fn a_roles_marker_before_the_pages_own_is_one_marker() {
+        assert_eq!(side("[기자] Q1. 지방 의대는?"), q("지방 의대는?"));
+        assert_eq!(side("질문: Q. 왜요?"), q("왜요?"));
+        // an answer's letter after a question word is the question's text
+        assert_eq!(side("[질문] A: 그게 뭐죠?"), q("A: 그게 뭐죠?"));
     }
 
     #[test]
