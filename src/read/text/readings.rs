@@ -549,8 +549,9 @@ fn bare_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 /// 宇賀神 多いです。
 /// ```
 ///
-/// A name must open two lines or more. Where questions are marked the
-/// names answer; else the name whose turns ask most asks.
+/// A name must open two lines or more. Where questions are marked (or
+/// led by a recurring symbol, `- 학교 옥상에 …` / `교장선생님 “…”`) the names
+/// answer; else the name whose turns ask most asks.
 fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     let mut found: Vec<(&str, usize, usize)> = Vec::new();
     for (i, line) in page.lines.iter().enumerate() {
@@ -573,10 +574,14 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     if found.is_empty() {
         return None;
     }
-    let mut profile = rules.clone();
     let marked = rules.questions_marked
         || rules.parties.values().any(|&p| p == Party::Interviewer)
         || has_marker(page, |side| side == Side::Question);
+    // questions led by a recurring symbol (`- 학교 옥상에 …?`) are marked
+    // too: the names answer them
+    let led = (!marked).then(|| led_questions(page, rules)).flatten();
+    let marked = marked || led.is_some();
+    let mut profile = led.unwrap_or_else(|| rules.clone());
     if !marked {
         if found.len() < 2 {
             return None;
@@ -1080,6 +1085,19 @@ mod tests {
                 vec!["多いです。", "でも観てくれた人です。"]
             ]
         );
+    }
+
+    #[test]
+    fn a_title_before_quoted_answers_answers_questions_led_by_a_symbol() {
+        let (questions, answers, _) = chosen(
+            "학교를 가다\n유하린 부장\n- 텃밭을 만든 까닭은?\n교장선생님 “직접 확인하게 하려고요.”\n\
+             남궁찬 부장\n- 잔반은 어떻게 줄이나요?\n교장선생님 “먹을 만큼만 받게 했어요.”\n",
+        );
+        assert_eq!(
+            questions,
+            ["텃밭을 만든 까닭은?", "잔반은 어떻게 줄이나요?"]
+        );
+        assert_eq!(answers[1], ["먹을 만큼만 받게 했어요."]);
     }
 
     #[test]
