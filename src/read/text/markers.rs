@@ -541,7 +541,13 @@ pub(crate) fn pair_cuts(line: &str) -> Option<(Vec<usize>, bool)> {
     }
     let mut cuts = Vec::new();
     let mut sides: Vec<Side> = opens.into_iter().collect();
-    for at in sentence_starts(line) {
+    // only where a marker may open (most lines have no such offset after a
+    // sentence's end), is the sentence's end asked for
+    let starts = line
+        .char_indices()
+        .skip(1)
+        .filter(|&(at, c)| may_open_marker(c) && after_sentence_end(&line[..at], Some(c)));
+    for (at, _) in starts {
         let rest = &line[at..];
         let Some(side) = letter(rest)
             .or_else(|| word(rest))
@@ -564,9 +570,51 @@ pub(crate) fn pair_cuts(line: &str) -> Option<(Vec<usize>, bool)> {
         .then_some((cuts, opens.is_some()))
 }
 
+/// Whether a marker of the letter, word or bracket rule may open with `c`.
+/// (The first letters of [`QUESTION_WORDS`] and [`ANSWER_WORDS`] and the
+/// openers of [`BRACKETS`], matched at once: it is asked of every letter.)
+fn may_open_marker(c: char) -> bool {
+    matches!(
+        c,
+        'Q' | 'A'
+            | 'I'
+            | 'Ｑ'
+            | 'Ａ'
+            | '['
+            | '【'
+            | '［'
+            | '〔'
+            | '〈'
+            | '<'
+            | '('
+            | '（'
+            | '提'
+            | '问'
+            | '問'
+            | '记'
+            | '記'
+            | '主'
+            | '质'
+            | '質'
+            | '聞'
+            | 'イ'
+            | '司'
+            | '질'
+            | '문'
+            | '기'
+            | '사'
+            | '진'
+            | '回'
+            | '答'
+            | '応'
+            | '답'
+            | '대'
+    )
+}
+
 /// Whether `before` ends a sentence: the definition [`sentence_starts`]
-/// is tested against.
-#[cfg(test)]
+/// is tested against, and what [`pair_cuts`] asks at the few offsets where
+/// a marker may open.
 pub(crate) fn after_sentence_end(before: &str, next: Option<char>) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
@@ -797,6 +845,16 @@ mod tests {
         assert_eq!(side("질문: Q. 왜요?"), q("왜요?"));
         // an answer's letter after a question word is the question's text
         assert_eq!(side("[질문] A: 그게 뭐죠?"), q("A: 그게 뭐죠?"));
+    }
+
+    #[test]
+    fn every_marker_word_and_bracket_may_open_a_marker() {
+        for w in QUESTION_WORDS.iter().chain(ANSWER_WORDS) {
+            assert!(may_open_marker(w.chars().next().unwrap()), "{w}");
+        }
+        for &(open, _) in BRACKETS {
+            assert!(may_open_marker(open), "{open}");
+        }
     }
 
     #[test]
