@@ -100,7 +100,7 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         return stopped(limit, diagnostics);
     }
-    let lines = split_glued(split_inline(lines::without_line_numbers(lines)));
+    let lines = split_glued(split_pairs(lines::without_line_numbers(lines)));
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -121,6 +121,30 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         interview,
         diagnostics,
     }
+}
+
+/// Cuts lines that each hold a question and its answer, both marked (see
+/// [`markers::pair_cuts`]), where the page marks two questions at least,
+/// on such lines or on lines of their own: a listing's pairs, one a
+/// paragraph, the first after its caption and lede; or a listing's first
+/// pair glued to its caption, the next turns on lines of their own. Else
+/// the lines go to [`split_inline`].
+fn split_pairs(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut pairs: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut questions = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((cuts, opens)) = markers::pair_cuts(&line.text) {
+            // one question for each two turns
+            questions += (cuts.len() + usize::from(opens)) / 2;
+            pairs.push((i, cuts));
+        } else if markers::detect(&line.text).is_some_and(|m| m.side == markers::Side::Question) {
+            questions += 1;
+        }
+    }
+    if pairs.is_empty() || questions < 2 {
+        return split_inline(lines);
+    }
+    cut(lines, pairs)
 }
 
 /// Cuts lines that hold a whole transcript at their inline turn markers.
@@ -606,6 +630,46 @@ mod tests {
                 ("Would you make it again? I told Marr: no.", "Yes."),
             ]
         );
+    }
+
+    #[test]
+    fn a_listings_pairs_one_a_line_are_cut_at_their_answers() {
+        let p = parse(
+            "Meet the Makers\n\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair.\n\n\
+             Q: What wood? A: Oak from barns.\n\nQ: Where are you? A: By the fountain.\n",
+        );
+        let interview = p.interview.expect("a model");
+        let exchanges: Vec<(&str, &str)> = interview
+            .exchanges
+            .iter()
+            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
+            .collect();
+        assert_eq!(
+            exchanges,
+            [
+                ("How did you start?", "I mended a chair."),
+                ("What wood?", "Oak from barns."),
+                ("Where are you?", "By the fountain."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listings_first_pair_glued_to_its_lede_is_cut_before_turns_of_their_own() {
+        let p = parse(
+            "Meet the Makers\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair.\nQ: What wood?\nA: Oak from barns.\n",
+        );
+        let interview = p.interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(interview.exchanges[0].question, "How did you start?");
+        // and a whole transcript flattened after them
+        let p = parse(
+            "Meet the Makers\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair. Q: What wood? A: Oak from barns.\n",
+        );
+        assert_eq!(p.interview.expect("a model").exchanges.len(), 2);
     }
 
     #[test]
