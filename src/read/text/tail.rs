@@ -556,7 +556,7 @@ fn footer_line(text: &str) -> Option<Footer> {
             reach: Reach::Rest,
         });
     }
-    let ends: [NamedRule; 8] = [
+    let ends: [NamedRule; 9] = [
         (is_end_mark, "an end mark"),
         (is_copyright, "a copyright line"),
         (is_related_heading, RELATED),
@@ -565,6 +565,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_narrators_close, "the narrator's closing words"),
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
+        (is_read_more, "a link to the whole text"),
     ];
     let lines: [NamedRule; 18] = [
         (fields::is_byline, "a byline"),
@@ -1541,6 +1542,34 @@ fn is_dated_note(text: &str) -> bool {
         && !bare.contains(['。', '，', ','])
 }
 
+/// **Read-more rule**: a short line alone that links to the whole text,
+/// after which a listing or an excerpt shows other things: `Read the full
+/// interview.`, `Continue reading`, `阅读全文`, `続きを読む`, `전문 보기`.
+fn is_read_more(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "read the full",
+        "read the rest",
+        "read the whole",
+        "read the complete",
+        "read the entire",
+        "continue reading",
+        "阅读全文",
+        "閱讀全文",
+        "阅读原文",
+        "閱讀原文",
+        "查看全文",
+        "全文を読む",
+        "続きを読む",
+        "전문 보기",
+        "기사 전문",
+        "전체 기사",
+    ];
+    let trimmed = text.trim();
+    lines::fits_width(trimmed, 60)
+        && trimmed.split_whitespace().nth(8).is_none()
+        && opens_with(bare_start(trimmed), OPENERS)
+}
+
 /// **Link-or-tags rule**: a line that is links or tags: `Tags: …`,
 /// `#기후 #환경`, `标签：…`, `▶ 기사 원문 : http://…`, `☞ …`,
 /// `https://example.com/a`.
@@ -2118,6 +2147,18 @@ mod tests {
             "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nThank you, Ms. Berg!\n",
         );
         assert_eq!(answer, ["Second one."]);
+    }
+
+    #[test]
+    fn a_link_to_the_whole_text_ends_the_excerpt() {
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nRead the full interview.\n\
+             Visit her website to learn more about her work.\nMy Book, The Movie: Saltmarsh.\n",
+        );
+        assert_eq!(answer, ["Second one."]);
+        assert!(!is_read_more(
+            "Read the full report before you judge it, because it says more."
+        ));
     }
 
     #[test]
