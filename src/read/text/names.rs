@@ -421,8 +421,10 @@ pub(crate) fn times_written(text: &str, name: &str, most: usize) -> usize {
         return 0;
     }
     let latin = name.starts_with(|c: char| c.is_ascii_alphanumeric());
-    text.match_indices(name)
-        .filter(|&(at, _)| {
+    // `memmem` rather than `str::match_indices`: the same matches (from the
+    // left, not overlapping), several times faster over a whole page
+    memchr::memmem::find_iter(text.as_bytes(), name)
+        .filter(|&at| {
             !latin
                 || (!text[..at].ends_with(char::is_alphanumeric)
                     && !text[at + name.len()..].starts_with(char::is_alphanumeric))
@@ -849,13 +851,18 @@ pub(crate) fn mention(text: &str) -> Option<Mention> {
         .or_else(|| honorific_mention(text))
 }
 
+/// The [`WITH`] phrases' searchers, built once: a headline line is searched
+/// for each of them.
+static WITH_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| WITH.iter().map(memchr::memmem::Finder::new).collect());
+
 fn latin_mention(text: &str) -> Option<Mention> {
     let lower = text.to_ascii_lowercase();
     // every place a phrase says a person follows, in the order of the
     // line: `… interviews continues with Lena Ruiz` names her after `with`
-    let mut starts: Vec<usize> = WITH
+    let mut starts: Vec<usize> = WITH_FINDERS
         .iter()
-        .flat_map(|w| lower.match_indices(w).map(|(i, _)| i + w.len()))
+        .flat_map(|w| w.find_iter(lower.as_bytes()).map(|i| i + w.needle().len()))
         .collect();
     starts.sort_unstable();
     starts.dedup();
