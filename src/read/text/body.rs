@@ -632,7 +632,11 @@ pub(crate) fn is_moderator(label: &str) -> bool {
     let label = label.trim_matches(|c: char| !c.is_alphanumeric());
     // (`主持人` and `사회` host and ask: they are the interviewer)
     ["司会", "司会者", "사회자"].contains(&label)
-        || super::lines::with_lowercase(label, |lower| ["moderator", "mc"].contains(&lower))
+        // no character but an ASCII letter lowercases to one of these
+        // (the Kelvin sign, the one other, lowercases to `k`)
+        || ["moderator", "mc"]
+            .iter()
+            .any(|word| label.eq_ignore_ascii_case(word))
 }
 
 /// Roles of people who ask, closing a role (`한강일보 기자`).
