@@ -530,6 +530,10 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
 /// because three of them were new.
 /// ```
 pub(crate) fn continues(before: &str, next: &str) -> bool {
+    // the cheapest test first: most lines open with no lowercase letter
+    if !next.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
     // a wrapped line runs some words (`a` alone is a paragraph of its own)
     let open = !lines::ends_sentence(before)
         && before.ends_with(|c: char| c.is_alphanumeric())
@@ -542,7 +546,7 @@ pub(crate) fn continues(before: &str, next: &str) -> bool {
         .trim_end_matches(|c: char| c.is_ascii_punctuation())
         .chars()
         .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
-    open && word && next.starts_with(|c: char| c.is_lowercase())
+    open && word
 }
 
 /// **Paraphrase rule**: a question in brackets whole is the page's note of
@@ -562,6 +566,10 @@ pub(crate) fn paraphrase(question: &str) -> Option<&str> {
 /// `用一句话形容你们的剪辑室?`, `What's next? — Kiwi`. The name is short
 /// (twelve characters at most) and follows the question mark.
 pub(crate) fn without_signature(question: &str) -> Option<&str> {
+    // most questions hold no dash: no searcher built for each
+    if !question.contains(['—', '―', '─']) {
+        return None;
+    }
     let (asked, name) = ["——", "—", "――", "─"]
         .iter()
         .find_map(|dash| question.rsplit_once(dash))?;

@@ -365,8 +365,12 @@ pub(crate) fn is_breadcrumb(text: &str) -> bool {
                 .any(|c| c.is_numeric() || "<([{\"“".contains(c))
             && !ends_sentence(step)
     };
+    // most lines hold no separator: one search for the characters they
+    // are made of rather than one for each
+    if !text.contains(['>', '＞', '›', '»', '|', '｜', '/', '→']) {
+        return false;
+    }
     SEPARATORS.iter().any(|sep| {
-        // most lines hold no separator: nothing to split
         if !text.contains(sep) {
             return false;
         }

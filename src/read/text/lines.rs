@@ -357,7 +357,7 @@ fn captions_or_lines(lines: &[Line]) -> Layout {
 
 /// Whether a line is a subtitle cue's timing (`00:01.000 --> 00:04.000`).
 fn is_cue_timing(text: &str) -> bool {
-    text.contains("-->") && text.starts_with(|c: char| c.is_ascii_digit())
+    text.starts_with(|c: char| c.is_ascii_digit()) && text.contains("-->")
 }
 
 /// Lines of a caption-broken transcript are at most this wide, most of

@@ -1007,6 +1007,10 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// `专访市文化局局长张明`: a CJK interview word, then a role ending in a
 /// title and the name, or the name alone.
 fn cjk_prefix_mention(text: &str) -> Option<Mention> {
+    // every prefix opens with a Han letter
+    if !text.contains(is_cjk_letter) {
+        return None;
+    }
     const PREFIXES: &[&str] = &[
         "专访",
         "專訪",
@@ -1091,6 +1095,10 @@ fn bracket_tag_mention(text: &str) -> Option<Mention> {
 /// `森下ゆうさんインタビュー`, `山田太郎氏に聞く`: a CJK name right before an
 /// honorific, at the start of the line.
 fn honorific_mention(text: &str) -> Option<Mention> {
+    // every word and honorific looked for holds a CJK letter
+    if !text.contains(is_cjk_letter) {
+        return None;
+    }
     // `『潮だまり』 遠山千景インタビュー`: the name right before the word
     for word in [
         "インタビュー",
