@@ -929,6 +929,10 @@ fn kicker_mention(text: &str) -> Option<Mention> {
 /// 윤해솔 과장` → `윤해솔` (`기획2팀 과장`), the longest tail of the line
 /// that [`super::fields::name_inside_role`] reads.
 fn tail_name_inside_role(text: &str) -> Option<Mention> {
+    // a tail of a line without Hangul holds no Korean name
+    if !text.contains(super::fields::is_hangul) {
+        return None;
+    }
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices(' ').map(|(i, _)| i + 1))
         .collect();
