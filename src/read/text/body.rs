@@ -210,7 +210,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // set aside
                     if let Some(mut done) = open.take() {
                         done.lines -= 1;
-                        body.shed_headings(&mut done);
+                        body.shed_headings(&mut done, page.text);
                         body.close(done, false);
                     }
                     moderating = true;
@@ -230,7 +230,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     continue;
                 }
                 if let Some(mut done) = open.take() {
-                    body.shed_headings(&mut done);
+                    body.shed_headings(&mut done, page.text);
                     body.close(done, false);
                 }
                 let (text, inline) = match &page.kinds[i] {
@@ -385,7 +385,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // floor
                     if let Some(mut done) = open.take() {
                         done.lines -= 1;
-                        body.shed_headings(&mut done);
+                        body.shed_headings(&mut done, page.text);
                         body.close(done, false);
                     }
                     moderating = true;
@@ -404,7 +404,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // asks next
                     if let Some(mut done) = open.take() {
                         done.lines -= 1;
-                        body.shed_headings(&mut done);
+                        body.shed_headings(&mut done, page.text);
                         body.close(done, false);
                     }
                     if !asker {
@@ -684,6 +684,48 @@ pub(crate) fn opens_topic(text: &str) -> bool {
     .any(|w| text.starts_with(w))
 }
 
+/// The text around `span`, a few thousand bytes either side: where a
+/// pull quote's words are looked for.
+fn near(text: &str, span: Range<usize>) -> &str {
+    const REACH: usize = 4096;
+    let mut start = span.start.saturating_sub(REACH);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.saturating_add(REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[start..end]
+}
+
+/// **Pull-quote rule**: a line standing between an answer and the next
+/// question that repeats words the page says near it (`text`), as a
+/// magazine sets an answer's sentence large: `"I was tired of being good
+/// for you"` after or before the answer that says `…I was tired of being
+/// good for you, so…`, a longer paragraph. Five words or ten CJK
+/// characters at least, quotes and the last stop aside.
+fn is_pull_quote(paragraph: &str, text: &str) -> bool {
+    const QUOTES: &[char] = &['"', '“', '”', '「', '」', '『', '』', '\'', '‘', '’'];
+    let core = paragraph
+        .trim()
+        .trim_matches(QUOTES)
+        .trim_end_matches(['.', '。', '…', '!', '！'])
+        .trim_matches(QUOTES)
+        .trim();
+    let wide = core.chars().filter(|&c| lines::is_cjk_letter(c)).count();
+    let long_enough = core.split_whitespace().count() >= 5 || wide >= 10;
+    // the words it repeats, inside a longer paragraph (a headline quoting
+    // the answer is no pull quote of it)
+    let longer = core.len() + (core.len() / 3).max(20);
+    long_enough
+        && text.match_indices(core).any(|(at, _)| {
+            let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            end - start >= longer
+        })
+}
+
 /// **Heading rule**: a short line that ends no sentence and asks nothing,
 /// standing between an answer and the next question, heads the next part
 /// of the page rather than closing the answer: `Going digital`,
@@ -882,17 +924,26 @@ impl Body {
     /// Sets aside the headings closing an answer before the next question
     /// (see [`is_heading`]), each with a warning at its line; the answer
     /// keeps one paragraph at least.
-    fn shed_headings(&mut self, turn: &mut Open) {
-        while turn.answer.len() >= 2
-            && !turn.loose.is_empty()
-            && turn.answer.last().is_some_and(|p| is_heading(p))
+    /// Pull quotes repeating the page's `text` near them there too (see
+    /// [`is_pull_quote`]).
+    fn shed_headings(&mut self, turn: &mut Open, text: &str) {
+        while let [said @ .., last] = &turn.answer[..]
+            && !said.is_empty()
+            && let Some(at) = turn.loose.last()
         {
+            let what = if is_heading(last) {
+                "heading"
+            } else if is_pull_quote(last, near(text, at.clone())) {
+                "pull quote"
+            } else {
+                break;
+            };
             let heading = turn.answer.pop().expect("two paragraphs");
             let span = turn.loose.pop().expect("a loose line");
             self.diagnostics.push(
                 Diagnostic::warning(
                     Code::PageFurniture,
-                    format!("heading `{heading}` between exchanges, left out of the model"),
+                    format!("{what} `{heading}` between exchanges, left out of the model"),
                     span,
                 )
                 .expected("the answer's text (headings between exchanges are not part of it)"),
@@ -1063,6 +1114,21 @@ mod tests {
     fn model(text: &str) -> crate::model::Interview {
         let source = crate::source::Source::from_text("t.txt", text);
         crate::read::text::read(&source).interview.expect("a model")
+    }
+
+    #[test]
+    fn a_pull_quote_repeating_an_answer_is_set_aside() {
+        let page = "Lena Hart\nQ: Why crime?\nA: I was tired of being good for you, so I wrote a murder.\n\
+                    \"I was tired of being good for you\"\nQ: And next?\nA: Another one.\n";
+        let interview = model(page);
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["I was tired of being good for you, so I wrote a murder."]
+        );
+        // a line saying something new stays
+        let page = "Lena Hart\nQ: Why crime?\nA: I was tired of it.\n\
+                    \"Nobody reads the good ones anyway, they said\"\nQ: And next?\nA: Another one.\n";
+        assert_eq!(model(page).exchanges[0].answer.len(), 2);
     }
 
     #[test]

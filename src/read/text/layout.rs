@@ -706,7 +706,7 @@ mod tests {
              Q: Why?\nA: Because.\n",
         ));
         let interview = p.interview.expect("a model");
-        assert_eq!(interview.speaker.name, "Varga");
+        assert_eq!(interview.speaker.unwrap().name, "Varga");
         assert_eq!(interview.exchanges[0].question, "Has anyone asked you?");
         assert_eq!(interview.exchanges[0].answer, ["No one has."]);
         assert!(

@@ -1052,7 +1052,7 @@ mod tests {
             "Interviewed by Jane Doe\nAA Aaa\nWe must cooperate here.\nJane Doe(JD): Why?\nA: Because.\nJD: How?\nA: Thus.\n",
         ));
         let i = p.interview.unwrap();
-        assert_eq!(i.speaker.name, "AA Aaa");
+        assert_eq!(i.speaker.unwrap().name, "AA Aaa");
         assert_eq!(i.exchanges.len(), 2);
         assert_eq!(i.exchanges[0].question, "Why?");
     }
