@@ -630,6 +630,10 @@ fn read_listed(page: &Page<'_>, first: usize, listed: &Listed) -> Body {
 /// because three of them were new.
 /// ```
 pub(crate) fn continues(before: &str, next: &str) -> bool {
+    // the cheapest test first: most lines open with no lowercase letter
+    if !next.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
     // a wrapped line runs some words (`a` alone is a paragraph of its own)
     let open = !lines::ends_sentence(before)
         && before.ends_with(|c: char| c.is_alphanumeric())
@@ -642,7 +646,7 @@ pub(crate) fn continues(before: &str, next: &str) -> bool {
         .trim_end_matches(|c: char| c.is_ascii_punctuation())
         .chars()
         .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
-    open && word && next.starts_with(|c: char| c.is_lowercase())
+    open && word
 }
 
 /// **Paraphrase rule**: a question in brackets whole is the page's note of
@@ -662,6 +666,10 @@ pub(crate) fn paraphrase(question: &str) -> Option<&str> {
 /// `用一句话形容你们的剪辑室?`, `What's next? — Kiwi`. The name is short
 /// (twelve characters at most) and follows the question mark.
 pub(crate) fn without_signature(question: &str) -> Option<&str> {
+    // most questions hold no dash: no searcher built for each
+    if !question.contains(['—', '―', '─']) {
+        return None;
+    }
     let (asked, name) = ["——", "—", "――", "─"]
         .iter()
         .find_map(|dash| question.rsplit_once(dash))?;
@@ -732,7 +740,11 @@ pub(crate) fn is_moderator(label: &str) -> bool {
     let label = label.trim_matches(|c: char| !c.is_alphanumeric());
     // (`主持人` and `사회` host and ask: they are the interviewer)
     ["司会", "司会者", "사회자"].contains(&label)
-        || super::lines::with_lowercase(label, |lower| ["moderator", "mc"].contains(&lower))
+        // no character but an ASCII letter lowercases to one of these
+        // (the Kelvin sign, the one other, lowercases to `k`)
+        || ["moderator", "mc"]
+            .iter()
+            .any(|word| label.eq_ignore_ascii_case(word))
 }
 
 /// Roles of people who ask, closing a role (`한강일보 기자`).

@@ -164,6 +164,14 @@ fn is_page_marker(text: &str) -> bool {
 /// by machine leave them in the middle of a turn: `(00:45):`, `01:12:09`,
 /// `[00:03:15]`, or a subtitle cue's timing, `0:00:03.160 --> 0:00:07.480`.
 fn is_timing(text: &str) -> bool {
+    // every time code opens with a digit, in brackets or not: most lines
+    // fail on their first character
+    if !text
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '[' | '（'))
+    {
+        return false;
+    }
     let code = |t: &str| {
         let t = t.trim();
         // the parts first: prose fails on its first, unsplit further

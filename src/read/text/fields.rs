@@ -365,8 +365,12 @@ pub(crate) fn is_breadcrumb(text: &str) -> bool {
                 .any(|c| c.is_numeric() || "<([{\"“".contains(c))
             && !ends_sentence(step)
     };
+    // most lines hold no separator: one search for the characters they
+    // are made of rather than one for each
+    if !text.contains(['>', '＞', '›', '»', '|', '｜', '/', '→']) {
+        return false;
+    }
     SEPARATORS.iter().any(|sep| {
-        // most lines hold no separator: nothing to split
         if !text.contains(sep) {
             return false;
         }
@@ -1228,6 +1232,10 @@ pub(crate) fn is_prose(text: &str) -> bool {
 /// the name is the word of two or three Hangul syllables right before the
 /// closing title, and the role is the line without it.
 pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
+    // no Hangul, no name: the words are not split
+    if !text.contains(is_hangul) {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let [org @ .., name, title] = &words[..] else {
         return None;
@@ -1423,7 +1431,7 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
     })
 }
 
-fn is_hangul(c: char) -> bool {
+pub(crate) fn is_hangul(c: char) -> bool {
     ('\u{ac00}'..='\u{d7af}').contains(&c)
 }
 

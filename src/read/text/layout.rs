@@ -134,6 +134,10 @@ pub(crate) fn bare_key(text: &str) -> Option<&str> {
 /// `교실에서 배운 …`). Whether the name is a speaker is for the page to say
 /// (it recurs).
 pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
+    // the name's first letter opens the line
+    if !text.starts_with(super::lines::is_cjk_letter) {
+        return None;
+    }
     let (name, rest) = match text.split_once([' ', '\u{3000}']) {
         Some(split) => split,
         // `カイ「そうです」`: the quote sets the name off

@@ -342,11 +342,13 @@ fn captions_or_lines(lines: &[Line]) -> Layout {
         .windows(2)
         .filter(|pair| breaks_sentence(pair[0], pair[1]))
         .count();
-    let short = lines
-        .iter()
-        .filter(|l| fits_width(&l.text, CAPTION_WIDTH))
-        .count();
-    if breaks >= 4 && breaks * 4 >= texts.len() && short * 4 >= lines.len() * 3 {
+    let short = || {
+        lines
+            .iter()
+            .filter(|l| fits_width(&l.text, CAPTION_WIDTH))
+            .count()
+    };
+    if breaks >= 4 && breaks * 4 >= texts.len() && short() * 4 >= lines.len() * 3 {
         Layout::Captions
     } else {
         Layout::LinePerParagraph
@@ -355,7 +357,7 @@ fn captions_or_lines(lines: &[Line]) -> Layout {
 
 /// Whether a line is a subtitle cue's timing (`00:01.000 --> 00:04.000`).
 fn is_cue_timing(text: &str) -> bool {
-    text.contains("-->") && text.starts_with(|c: char| c.is_ascii_digit())
+    text.starts_with(|c: char| c.is_ascii_digit()) && text.contains("-->")
 }
 
 /// Lines of a caption-broken transcript are at most this wide, most of
@@ -463,7 +465,9 @@ pub(crate) fn close_cjk_seams(text: &str) -> Cow<'_, str> {
 /// CJK ideographs, kana, Hangul and CJK punctuation: scripts written without
 /// spaces between words.
 pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
+    // one comparison for the characters below the ranges, most of a page
+    c >= '\u{1100}'
+        && matches!(c,
         '\u{3000}'..='\u{303f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}'
         | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}'
         | '\u{ff00}'..='\u{ffef}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
@@ -471,7 +475,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// Han ideographs, kana and Hangul syllables: letters of the CJK scripts.
 pub(crate) fn is_cjk_letter(c: char) -> bool {
-    matches!(c,
+    c >= '\u{3040}'
+        && matches!(c,
         '\u{3040}'..='\u{309f}' | '\u{30a0}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}'
         | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
