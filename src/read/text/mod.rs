@@ -609,6 +609,15 @@ mod tests {
         }
     }
 
+    /// Each exchange's question and the first paragraph of its answer.
+    fn first_answers(interview: &crate::model::Interview) -> Vec<(&str, &str)> {
+        interview
+            .exchanges
+            .iter()
+            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
+            .collect()
+    }
+
     #[test]
     fn an_answer_glued_to_its_question_by_its_speakers_label_is_cut_off() {
         let p = parse(
@@ -617,13 +626,8 @@ mod tests {
              DANA WHITLOCK: Would you make it again? I told Marr: no.\nPAUL AMBERLEY: Yes.\n",
         );
         let interview = p.interview.expect("a model");
-        let exchanges: Vec<(&str, &str)> = interview
-            .exchanges
-            .iter()
-            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
-            .collect();
         assert_eq!(
-            exchanges,
+            first_answers(&interview),
             [
                 ("Thank you for coming.", "Happy to be here."),
                 ("What was the hardest call?", "Cutting power."),
@@ -640,13 +644,8 @@ mod tests {
              Q: What wood? A: Oak from barns.\n\nQ: Where are you? A: By the fountain.\n",
         );
         let interview = p.interview.expect("a model");
-        let exchanges: Vec<(&str, &str)> = interview
-            .exchanges
-            .iter()
-            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
-            .collect();
         assert_eq!(
-            exchanges,
+            first_answers(&interview),
             [
                 ("How did you start?", "I mended a chair."),
                 ("What wood?", "Oak from barns."),
