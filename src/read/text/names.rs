@@ -642,6 +642,13 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
             .take_while(|&(_, c)| is_cjk_letter(c))
             .last()
             .map(|(i, _)| i)?;
+        // `到场答问的是省人大代表`: the role opens after the sentence's
+        // last function word
+        let run_start = before[run_start..]
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '的' | '是' | '了'))
+            .last()
+            .map_or(run_start, |(at, c)| run_start + at + c.len_utf8());
         let role = &before[run_start..];
         if role.chars().count() > 20 || !super::fields::is_title_word(role) {
             return None;
@@ -1206,6 +1213,10 @@ mod tests {
         assert_eq!(
             role_before_name("当前位置 > 省交通厅厅长许川明日记者会", "许川明"),
             Some("省交通厅厅长")
+        );
+        assert_eq!(
+            role_before_name("到场答问的是省人大代表郭淑芬、林海生", "郭淑芬"),
+            Some("省人大代表")
         );
         assert_eq!(
             role_before_name("晚报首席记者、晚报原编辑部主任吴迪做客", "吴迪"),

@@ -3,6 +3,7 @@
 //! interviewer is, and, when several people answer, who answered what.
 
 use super::body::Body;
+use super::candidates;
 use super::classify::Page;
 use super::fields;
 use super::header::Header;
@@ -84,6 +85,20 @@ pub(crate) fn settle(
             .map(|(m, span)| (m.clone(), span.clone()))
     };
     let main_answerer = answerers.first().copied();
+    // who asks: the labels that ask, the header's interviewer and byline
+    let askers: Vec<&str> = profile
+        .order
+        .iter()
+        .filter(|l| profile.party(l) == Some(Party::Interviewer))
+        .map(String::as_str)
+        .chain(header.interviewer.as_deref())
+        .chain(header.byline.as_deref())
+        .collect();
+    let askers: Vec<String> = askers.into_iter().map(str::to_owned).collect();
+    let askers: Vec<&str> = askers.iter().map(String::as_str).collect();
+    let language = super::detect_language(body.exchanges.iter().flat_map(|e| {
+        std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
+    }));
     if let Some(label) = main_answerer
         && let Some(speaker) = &header.speaker
         && !header.speaker_explicit
@@ -127,8 +142,16 @@ pub(crate) fn settle(
     if let Some(speaker) = &header.speaker
         && !header.speaker_explicit
         && !header.headline_marked
-        && let Some((best, span, weak)) =
-            better_candidate(page, header, &speaker.name, &answerers, seed_name_line)
+        && let Some((best, span, weak)) = better_candidate(
+            page,
+            header,
+            &speaker.name,
+            &answerers,
+            &askers,
+            language.as_deref(),
+            body.asked.first().map_or(usize::MAX, |q| q.start),
+            seed_name_line,
+        )
     {
         if weak {
             header.speaker_doubt =
@@ -370,7 +393,9 @@ pub(crate) fn settle(
         )
         .expected("the interviewee's name on the first line, e.g. `LEE Hee-sup`"));
     };
-    if header.role.is_none() {
+    // one of several named in a list (`省人大代表郭淑芬、林海生、潘秀兰`):
+    // a title written before the list is the group's
+    if header.role.is_none() && !candidates::listed_with_others(page.text, &speaker.name) {
         let label = speaker.label.as_deref().or(main_answerer);
         header.role = role_on_page(page, header, &speaker.name, label);
     }
@@ -513,58 +538,64 @@ fn role_on_page(
         .map(str::to_owned)
 }
 
-/// How strongly the page bears out `name` as the interviewee's: a label
-/// that answers names them (+3); each further time the page writes the
-/// name (+1, up to +3); a role read with it (+1); a name in doubt (a site
-/// line, a field key, a sentence: −6).
-fn weigh(page: &Page<'_>, name: &str, role: Option<&str>, answerers: &[&str]) -> i32 {
-    let mut score = 0;
-    if answerers.iter().any(|l| names::label_names(l, name, None)) {
-        score += 3;
-    }
-    let written = names::times_written(page.text, name, 4) as i32;
-    score += (written - 1).clamp(0, 3);
-    if role.is_some_and(|r| fields::doubt_role(r, name).is_none()) {
-        score += 1;
-    }
-    if fields::doubt_name(name).is_some() || !fields::is_name_like(name) {
-        score -= 6;
-    }
-    score
-}
-
-/// A person the header names whom the page bears out better than the
-/// name line taken (`Writers Talking` over `Delphine Okoro`, named twice
-/// and in the introduction), by [`weigh`]; the name line keeps ties.
-/// With it, whether the choice is weak: little evidence (under 3), or a
-/// runner-up, the name line taken included, within one point. Against a
-/// name line where the seed puts it (`seed_line`), only a person with a
-/// role or a label that answers by their name is weighed: being written
-/// more often is not enough.
+/// A person the page names whom it bears out better than the name line
+/// taken (`Writers Talking` under `Delphine Okoro`, named twice and in
+/// the introduction), by [`candidates::score`] over every candidate: the
+/// header's mentions and person lines, and the names written beside an
+/// honorific or a title anywhere on the page ([`candidates::in_lines`]);
+/// the name line keeps ties. With it, whether the choice is weak: little
+/// evidence (under 3), or a runner-up, the name line taken included,
+/// within one point. Against a name line where the seed puts it
+/// (`seed_line`), only a person with a role or a label that answers by
+/// their name is weighed: being written more often is not enough.
 fn better_candidate(
     page: &Page<'_>,
     header: &Header,
     taken: &str,
     answerers: &[&str],
+    askers: &[&str],
+    language: Option<&str>,
+    first_question: usize,
     seed_line: bool,
 ) -> Option<(names::Mention, std::ops::Range<usize>, bool)> {
-    let taken_role = header.role.as_deref();
-    let floor = weigh(page, taken, taken_role, answerers);
-    let mut scored: Vec<(i32, &names::Mention, &std::ops::Range<usize>)> = header
+    let taken_mention = names::Mention {
+        name: taken.to_owned(),
+        role: header.role.clone(),
+    };
+    let score = |m: &names::Mention, in_header: bool| {
+        candidates::score(page, m, answerers, askers, language, in_header)
+    };
+    let floor = score(&taken_mention, true);
+    let found = candidates::in_lines(page, language, first_question);
+    let answers_by = |name: &str| answerers.iter().any(|l| names::label_names(l, name, None));
+    // a name met only after the first question, once, in passing, is no
+    // candidate: the interviewee is written more than that
+    let from_lines = found
+        .iter()
+        .filter(|c| {
+            c.header
+                || answers_by(&c.mention.name)
+                || names::times_written(page.text, &c.mention.name, 2) >= 2
+        })
+        .map(|c| (c.mention.clone(), c.span.clone(), c.header));
+    let pool: Vec<(names::Mention, std::ops::Range<usize>, bool)> = header
         .mentions
         .iter()
         .chain(&header.person_lines)
-        .filter(|(m, _)| m.name != taken)
-        .filter(|(m, _)| {
+        .map(|(m, span)| (m.clone(), span.clone(), true))
+        .chain(from_lines)
+        .collect();
+    let mut scored: Vec<(i32, &names::Mention, &std::ops::Range<usize>)> = pool
+        .iter()
+        .filter(|(m, _, _)| m.name != taken)
+        .filter(|(m, _, _)| {
             !seed_line
                 || m.role
                     .as_deref()
                     .is_some_and(|r| fields::doubt_role(r, &m.name).is_none())
-                || answerers
-                    .iter()
-                    .any(|l| names::label_names(l, &m.name, None))
+                || answers_by(&m.name)
         })
-        .map(|(m, span)| (weigh(page, &m.name, m.role.as_deref(), answerers), m, span))
+        .map(|(m, span, in_header)| (score(m, *in_header), m, span))
         .collect();
     // best first; the earlier line first among equals
     scored.sort_by_key(|(score, _, span)| (std::cmp::Reverse(*score), span.start));
@@ -576,8 +607,26 @@ fn better_candidate(
         .chain([floor])
         .max()
         .unwrap_or(floor);
-    let weak = best < 3 || best - runner_up <= 1;
-    Some((mention.clone(), span.clone(), weak))
+    let weak = best < 3
+        || best - runner_up <= 1
+        || candidates::listed_with_others(page.text, &mention.name);
+    // the role from the person's own context: a line that is their name
+    // and role alone (`[김도윤 / 한강시장]`, a caption) over a headline's
+    // phrase; a role met in a sentence is no role line's
+    let mut mention = mention.clone();
+    let profile_role = found
+        .iter()
+        .find(|c| c.profile && c.mention.name == mention.name)
+        .and_then(|c| c.mention.role.clone());
+    let prose_only = found
+        .iter()
+        .any(|c| c.mention.name == mention.name && c.prose && c.span == *span);
+    if profile_role.is_some() {
+        mention.role = profile_role;
+    } else if prose_only {
+        mention.role = None;
+    }
+    Some((mention, span.clone(), weak))
 }
 
 #[cfg(test)]
@@ -672,6 +721,58 @@ mod tests {
         assert_eq!(speaker_and_role(page).0, "BROWN");
         let page = "Interviewed by Andrew Marr\nBROWN\n您好！李肇星：你好。\n李肇星\nQ: A\nA: A\n";
         assert_eq!(speaker_and_role(page).0, "BROWN");
+    }
+
+    #[test]
+    fn a_name_written_beside_an_honorific_or_a_title_wins_over_a_site_line() {
+        // the name line is a sentence; the name is written with its
+        // honorific in the introduction and in a question
+        let page = "誰も来ないので、自分で聞いてみることにした。\n\
+                    〈本日のゲストは、週末作家の霜月礼司さんです〉\n\
+                    Q-1:霜月礼司さんについて教えてください。\n\
+                    A:会社員です。\n\
+                    Q-2:作品は?\n\
+                    A:探偵ものです。\n";
+        assert_eq!(speaker_and_role(page).0, "霜月礼司");
+        // a section line over a lede that names her beside her title
+        let page = "[앵커] 지방 의료 소식입니다.\n\
+                    노승재 기자가 채윤하 공공의료연구소 소장과 함께 짚어드립니다.\n\
+                    Q1. 결과는 어떻습니까?\n\
+                    A. 숫자가 확정됐습니다.\n\
+                    Q2. 다음은요?\n\
+                    A. 시행령입니다.\n";
+        assert_eq!(speaker_and_role(page).0, "채윤하");
+        // a name line and a caption that gives the name and the role
+        let page = "[현장영상] 김도윤 시장, 취임 2주년 기자회견 질의응답\n\n\
+                    [사회자]\n질의응답을 시작하겠습니다.\n\n\
+                    [김도윤 / 한강시장]\n반갑습니다.\n\n\
+                    [박소연 / 한강일보 기자]\n순환버스는 언제 됩니까?\n\n\
+                    [김도윤 / 한강시장]\n내년입니다.\n\n\
+                    [박소연 / 한강일보 기자]\n요금은요?\n\n\
+                    [김도윤 / 한강시장]\n그대로입니다.\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("김도윤".to_owned(), Some("한강시장".to_owned()))
+        );
+    }
+
+    #[test]
+    fn one_of_several_named_in_a_list_is_doubted_and_given_no_role() {
+        let page = "乡村学校留住好老师\n\
+                    到场答问的是省人大代表郭淑芬、林海生、潘秀兰,话题很多。\n\
+                    郭淑芬代表一坐下就说,今天算是替老同事们跑一趟腿。\n\
+                    问:待遇怎么样?\n\
+                    答:还不够。\n\
+                    问:住房呢?\n\
+                    答:在改善。\n";
+        let parsed = read(page);
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulSpeaker)
+        );
+        assert_eq!(parsed.interview.expect("a model").role, None);
     }
 
     #[test]
