@@ -40,6 +40,12 @@ const AFTER_NAME: &[&str] = &[
     "さん", "氏", "選手", "先生", "様", "女士", "校友", "同学", "同學", "教授", "博士",
 ];
 
+/// Endings of a Korean organisation written before a name (`물류AI팀`,
+/// `한빛대학교`, `문화부`).
+const ORG_BEFORE_NAME: &[char] = &[
+    '팀', '부', '과', '실', '처', '단', '터', '사', '청', '국', '회', '소', '교', '대',
+];
+
 /// Korean honorifics written after a name, with or without a space.
 const KOREAN_HONORIFICS: &[&str] = &["선생님", "님", "씨"];
 
@@ -80,6 +86,13 @@ pub(crate) fn in_lines(
         };
         if let Some(mention) = profile_line(text) {
             push(mention, true);
+        }
+        // capitalised words: at a sentence's start only where the page
+        // writes them again (`Port News` once is a heading's)
+        for (mention, opens) in latin_names(text) {
+            if !opens || names::times_written(page.text, &mention.name, 2) >= 2 {
+                push(mention, false);
+            }
         }
         // the Chinese word order (a title, then the name) is not read on
         // a Japanese page (`代表質問`)
@@ -257,7 +270,17 @@ fn korean_before_title(text: &str) -> Vec<Mention> {
                 .iter()
                 .all(|w| w.chars().count() >= 2 && w.chars().any(is_hangul));
             (org_ok && is_korean_title(title)).then(|| {
-                let mut role: Vec<&str> = org.to_vec();
+                // `물류AI팀 강도윤 매니저`: the organisation before the name
+                let before = i
+                    .checked_sub(1)
+                    .map(|j| words[j].trim_start_matches(['(', '（', '[', '<', '〈']))
+                    .filter(|w| {
+                        w.chars().any(is_hangul)
+                            && w.chars().all(char::is_alphanumeric)
+                            && w.ends_with(ORG_BEFORE_NAME)
+                    });
+                let mut role: Vec<&str> = before.into_iter().collect();
+                role.extend(org);
                 role.push(title);
                 Some(role.join(" "))
             })
@@ -272,11 +295,41 @@ fn korean_before_title(text: &str) -> Vec<Mention> {
     out
 }
 
-/// **Korean title**: a title word of [`fields::is_title_word`], or
-/// Hangul ending in `장` (chief: `교장`, `관장`, `도서부장`), as written
-/// right after a name.
+/// **Korean title**: a title word of [`fields::is_title_word`], a job
+/// word (`매니저`, `연구원`, `디자이너`), or Hangul ending in `장` (chief:
+/// `교장`, `관장`, `도서부장`), as written right after a name.
 fn is_korean_title(word: &str) -> bool {
+    const JOBS: &[&str] = &[
+        "매니저",
+        "디자이너",
+        "엔지니어",
+        "개발자",
+        "연구원",
+        "리더",
+        "프로",
+        "책임",
+        "선임",
+        "수석",
+        "대리",
+        "사원",
+        "주임",
+        "차장",
+        "셰프",
+        "교사",
+        "간호사",
+        "의사",
+        "변호사",
+        "이사",
+        "코치",
+        "전문의",
+        "기자",
+        "작가",
+        "대표",
+        "감독",
+        "총장",
+    ];
     fields::is_title_word(word)
+        || JOBS.iter().any(|j| word.ends_with(j))
         || ((2..=6).contains(&word.chars().count())
             && word.chars().all(is_hangul)
             && word.ends_with('장'))
@@ -376,6 +429,118 @@ fn profile_line(text: &str) -> Option<Mention> {
     })
 }
 
+/// Capitalised words that open sentences and are no part of a name.
+const SENTENCE_WORDS: &[&str] = &[
+    "If", "The", "And", "But", "So", "We", "You", "He", "She", "It", "They", "In", "On", "At",
+    "Of", "For", "With", "This", "That", "When", "What", "Why", "How", "Yes", "No", "Well", "Oh",
+    "Thanks", "Hey", "Hi", "Our", "My", "Your", "His", "Her", "Their", "As", "By", "From", "To",
+    "A", "An", "Or", "Then", "Now", "Here", "There", "Do", "Did", "Is", "Are", "Was", "Can",
+];
+
+/// **Latin name**: two or three capitalised words (a family name may be
+/// in capitals, a particle such as `van` may sit inside) that have the
+/// shape of a name, with the role written right before them, and whether
+/// they open a sentence: `Logistics AI team manager KANG Do-yun joined`
+/// → `KANG Do-yun` (`Logistics AI team manager`, no sentence start).
+fn latin_names(text: &str) -> Vec<(Mention, bool)> {
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let capital = |w: &str| {
+        let bare = w.trim_end_matches([',', '.', ':', ';', '?', '!', ')', '’', '\'']);
+        let bare = bare
+            .strip_suffix("’s")
+            .or(bare.strip_suffix("'s"))
+            .unwrap_or(bare);
+        bare.len() >= 2
+            && bare.starts_with(|c: char| c.is_ascii_uppercase())
+            && bare.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
+            && !SENTENCE_WORDS.contains(&bare)
+            // `O'Neill`, not `I'm`
+            && bare
+                .split_once('\'')
+                .is_none_or(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+            && bare.chars().any(|c| c.is_ascii_lowercase() || bare.len() <= 12)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // a run ends at a word that ends a clause (`Do-yun.`)
+        let mut run = 0;
+        for (_, w) in &words[i..] {
+            if !capital(w) {
+                break;
+            }
+            run += 1;
+            if w.ends_with([',', '.', ':', ';', '?', '!', ')']) {
+                break;
+            }
+        }
+        if run < 2 {
+            i += 1;
+            continue;
+        }
+        // a long run holds the role first: the name is after its last
+        // role word (`Logistics AI Team Manager KANG Do-yun`)
+        let first = words[i..i + run]
+            .iter()
+            .rposition(|(_, w)| names::is_role_word(w))
+            .map_or(0, |j| j + 1);
+        let name_words = run - first;
+        if !(2..=3).contains(&name_words) {
+            i += run;
+            continue;
+        }
+        let (start, _) = words[i + first];
+        let (last_at, last) = words[i + run - 1];
+        let end = last_at
+            + last
+                .trim_end_matches([',', '.', ':', ';', '?', '!', ')', '’', '\''])
+                .len();
+        let end = if text[..end].ends_with("’s") || text[..end].ends_with("'s") {
+            end - text[..end]
+                .chars()
+                .rev()
+                .take(2)
+                .map(char::len_utf8)
+                .sum::<usize>()
+        } else {
+            end
+        };
+        let name = &text[start..end];
+        let (bare, title) = names::without_titles(name);
+        let bare = names::without_post_nominals(bare);
+        let opens = i == 0
+            || words[i - 1]
+                .1
+                .ends_with(['.', '?', '!', ':', '"', '“', '”']);
+        if bare.split_whitespace().count() >= 2
+            && fields::doubt_name(bare).is_none()
+            && fields::is_name_like(bare)
+            && shape::unlike_a_name(bare, None).is_none()
+        {
+            let role = names::role_before_name(text, bare)
+                .map(str::to_owned)
+                .or_else(|| title.map(str::to_owned));
+            out.push((
+                Mention {
+                    name: bare.to_owned(),
+                    role,
+                },
+                opens,
+            ));
+        }
+        i += run;
+    }
+    out
+}
+
 /// **Name before a colon**: a headline that writes a name (after any
 /// role) and a colon, then what they said: `材料系林书维:写给新生的话` →
 /// `林书维` (role `材料系`). The part before the colon is short, and the
@@ -463,26 +628,27 @@ pub(crate) fn score(
 
 /// **Asked by**: whether `text` credits `name` with the asking, as
 /// credits do: `Interview by Nadia Brooks`, `Interviewed by` over the
-/// name's line, `记者韩蕾`, `聞き手：道上尚史`.
+/// name's line, `Interviewer—Maya Okafor`, `记者韩蕾`, `聞き手：道上尚史`.
 fn asked_by(text: &str, name: &str) -> bool {
-    const BEFORE: &[&str] = &[
+    const CREDITS: &[&str] = &[
         "interview by",
         "interviewed by",
-        "interviewer:",
+        "interviewer",
         "记者",
         "記者",
         "聞き手",
-        "聞き手：",
-        "聞き手:",
+        "기자",
     ];
+    const BETWEEN: &[char] = &[' ', '\n', '\r', ':', '：', '—', '–', '-', '―', '|'];
     text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].trim_end_matches([' ', '\n', '\r']);
         let head = &text[..at];
-        BEFORE.iter().any(|b| {
-            before.len() >= b.len()
-                && before.is_char_boundary(before.len() - b.len())
-                && before[before.len() - b.len()..].eq_ignore_ascii_case(b)
-        }) && head.len() - before.len() <= 2
+        let before = head.trim_end_matches(BETWEEN);
+        head.len() - before.len() <= 8
+            && CREDITS.iter().any(|c| {
+                before.len() >= c.len()
+                    && before.is_char_boundary(before.len() - c.len())
+                    && before[before.len() - c.len()..].eq_ignore_ascii_case(c)
+            })
     })
 }
 
@@ -627,7 +793,54 @@ mod tests {
             "Nadia Brooks"
         ));
         assert!(asked_by("湾区新闻记者韩蕾专访了", "韩蕾"));
+        assert!(asked_by(
+            "CLIP Interviewer—Maya Okafor If you",
+            "Maya Okafor"
+        ));
         assert!(!asked_by("Interview by Nadia Brooks.", "Margaret Oyelaran"));
+    }
+
+    #[test]
+    fn latin_names_in_a_line() {
+        let found: Vec<(String, Option<String>, bool)> = latin_names(
+            "Talks with Logistics AI Team Manager KANG Do-yun. Ines Carvalho spoke. Maya Okafor If",
+        )
+        .into_iter()
+        .map(|(m, opens)| (m.name, m.role, opens))
+        .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "KANG Do-yun".to_owned(),
+                    Some("Logistics AI Team Manager".to_owned()),
+                    false
+                ),
+                ("Ines Carvalho".to_owned(), None, true),
+                ("Maya Okafor".to_owned(), None, true)
+            ]
+        );
+        assert_eq!(
+            latin_names("an interview with Chief Engineer Ola Brandvik today")
+                .into_iter()
+                .map(|(m, _)| (m.name, m.role))
+                .collect::<Vec<_>>(),
+            [m("Ola Brandvik", Some("Chief Engineer"))]
+        );
+    }
+
+    #[test]
+    fn a_korean_name_inside_a_headlines_role() {
+        assert_eq!(
+            names_of(korean_before_title("물류AI팀 강도윤 매니저가 말하는 일")),
+            [m("강도윤", Some("물류AI팀 매니저"))]
+        );
+        assert_eq!(
+            names_of(korean_before_title(
+                "<기획> (한빛도서울학사 정태윤 관장 인터뷰)"
+            )),
+            [m("정태윤", Some("한빛도서울학사 관장"))]
+        );
     }
 
     #[test]

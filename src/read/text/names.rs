@@ -104,6 +104,13 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
     (rest, title.map(|(s, e)| &text[s..e]))
 }
 
+/// Whether the Latin `word` is a title or a role noun (`Manager`,
+/// `Secretary`, `Chief`), any case.
+pub(crate) fn is_role_word(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.', ':']);
+    with_lowercase(word, |w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w))
+}
+
 /// **Title alone**: a title or position with no name (`Chancellor`,
 /// `THE GOVERNOR`, `市長`, `위원장`), as pages label their interviewee by
 /// office.
