@@ -626,6 +626,30 @@ pub(crate) fn score(
     score
 }
 
+/// **Full name for initials**: the name the page writes in full for a
+/// label that is its initials (`LH` → `Lena Holt`), among the Latin
+/// names of its lines; the one written most, `None` when none fits.
+pub(crate) fn full_name_for(page: &Page<'_>, label: &str) -> Option<String> {
+    let letters: String = label.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    let initials =
+        (2..=4).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
+    if !initials {
+        return None;
+    }
+    let mut best: Option<(usize, String)> = None;
+    for line in page.lines {
+        for (mention, _) in latin_names(&line.text) {
+            if super::labels::initials_of(&letters, &mention.name) {
+                let written = names::times_written(page.text, &mention.name, 8);
+                if best.as_ref().is_none_or(|(n, _)| written > *n) {
+                    best = Some((written, mention.name));
+                }
+            }
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
 /// **Asked by**: whether `text` credits `name` with the asking, as
 /// credits do: `Interview by Nadia Brooks`, `Interviewed by` over the
 /// name's line, `Interviewer—Maya Okafor`, `记者韩蕾`, `聞き手：道上尚史`.
@@ -841,6 +865,20 @@ mod tests {
             )),
             [m("정태윤", Some("한빛도서울학사 관장"))]
         );
+    }
+
+    #[test]
+    fn initials_written_in_full() {
+        let text = "Lena Holt talks tides.\nLH: Yes.\nQ: Why?\nLH: Because.\n";
+        let source = crate::source::Source::from_text("t.txt", text);
+        let lines = super::super::lines::collect(
+            &source,
+            &mut Vec::new(),
+            &mut crate::diagnostic::ErrorLimit::default().tally(),
+        );
+        let page = super::super::classify::page(text, &lines);
+        assert_eq!(full_name_for(&page, "LH").as_deref(), Some("Lena Holt"));
+        assert_eq!(full_name_for(&page, "KW"), None);
     }
 
     #[test]

@@ -293,9 +293,12 @@ pub(crate) fn settle(
                         // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
                         // `大西かれん`: the page writes the name in full
                         // `陈老` for `陈光远研究员`
+                        // `LH` for `Lena Holt`: initials the page writes
+                        // in full among its candidates
                         names::nickname_in_full(page.text, bare)
                             .or_else(|| names::written_in_full(page.text, bare))
                             .or_else(|| names::surname_before_given(page.text, bare))
+                            .or_else(|| candidates::full_name_for(page, bare))
                             .unwrap_or_else(|| bare.to_owned())
                     }
                 }
@@ -754,6 +757,13 @@ mod tests {
             speaker_and_role(page),
             ("김도윤".to_owned(), Some("한강시장".to_owned()))
         );
+    }
+
+    #[test]
+    fn an_initials_label_is_the_name_the_page_writes_in_full() {
+        let page = "Harbour Notes\nLena Holt talks about tides with the harbour desk.\n\
+                    Q: Why tides?\nLH: They keep time.\nQ: And then?\nLH: More of it.\n";
+        assert_eq!(speaker_and_role(page).0, "Lena Holt");
     }
 
     #[test]
