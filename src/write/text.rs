@@ -301,7 +301,8 @@ fn transcript(interview: &Interview, out: &mut Lines<'_>) {
             .find(|head| reads_as_label(head, label))
             .unwrap_or_else(|| fallback.to_owned())
     };
-    for exchange in &interview.exchanges {
+    let last = interview.exchanges.len().saturating_sub(1);
+    for (n, exchange) in interview.exchanges.iter().enumerate() {
         // labels only where the model has them; `Q:`/`A:` otherwise
         let asker = interview.interviewer.as_ref().filter(|i| i.label.is_some());
         let question_marker = turn(asker, asker.and_then(|i| i.label.as_deref()), q);
@@ -320,9 +321,12 @@ fn transcript(interview: &Interview, out: &mut Lines<'_>) {
         // the answer repeats the marker, so that none is loose
         // and a quote opened in a paragraph runs on until it closes: an
         // answer holding quotes marks every paragraph too
+        // and the reader takes a short last paragraph closing no sentence
+        // off the last answer as page text: there too
         let marks_every_paragraph = exchange.answer.len() >= 2
             && (exchange.answer.last().is_some_and(|p| is_heading(p))
-                || exchange.answer.iter().any(|p| leaves_a_quote_open(p)));
+                || exchange.answer.iter().any(|p| leaves_a_quote_open(p))
+                || n == last && exchange.answer[1..].iter().any(|p| !closes_a_sentence(p)));
         for (i, paragraph) in exchange.answer.iter().enumerate() {
             // a later paragraph that would read as a marker, label, read
             // count or share bar repeats the marker, which continues the answer
@@ -336,6 +340,14 @@ fn transcript(interview: &Interview, out: &mut Lines<'_>) {
             }
         }
     }
+}
+
+/// Whether `paragraph` ends with a full stop, a question or exclamation
+/// mark or an ellipsis, before closing quotes.
+fn closes_a_sentence(paragraph: &str) -> bool {
+    paragraph
+        .trim_end_matches(['"', '”', '’', '\'', '」', '』', ')', '）', '*'])
+        .ends_with(['.', '?', '!', '。', '？', '！', '…', '．'])
 }
 
 /// Whether `text` holds a turn marker after a sentence's end (`How do you
@@ -446,6 +458,21 @@ mod tests {
             language: Some("en".into()),
             encoding: Some("UTF-8".into()),
         }
+    }
+
+    #[test]
+    fn a_last_paragraph_closing_no_sentence_stays_in_the_last_answer() {
+        let mut interview = base();
+        let exchange = |answer: &[&str]| Exchange {
+            question: "Why?".into(),
+            answer: answer.iter().map(|p| (*p).to_owned()).collect(),
+            answered_by: None,
+        };
+        interview.exchanges = vec![
+            exchange(&["First one.", "Second one."]),
+            exchange(&["Third one.", "Short and open", "Last one."]),
+        ];
+        assert_eq!(round_trip(&interview), interview);
     }
 
     #[test]

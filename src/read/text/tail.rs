@@ -50,6 +50,9 @@ const ASKED: &str = "a question with no answer (it opens as the page's questions
 /// What a related-links heading is called in the warnings.
 const RELATED: &str = "related links";
 
+/// What the first line the unlike-the-answers rule takes off is called.
+const UNLIKE: &str = "page text (it closes no sentence, where the answers' paragraphs do: a guess)";
+
 /// How far a footer line reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
@@ -157,10 +160,27 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
     {
         diagnostics.extend(drop_others_counts(body, page.lines[tail[rest]].span.start));
     }
-    let mut cut = rest;
-    while cut > 0 && verdicts[cut - 1].is_some() {
-        cut -= 1;
+    let mut rest = rest;
+    let mut verdicts = verdicts;
+    let cut_from = |rest: usize, verdicts: &[Option<Footer>]| {
+        let mut cut = rest;
+        while cut > 0 && verdicts[cut - 1].is_some() {
+            cut -= 1;
+        }
+        cut
+    };
+    // where the footer found so far would not reach it; a line with a
+    // footer's shape of its own keeps its name
+    if let Some(k) =
+        unlike_the_answers(page, body, &tail).filter(|&k| k < cut_from(rest, &verdicts))
+    {
+        verdicts[k] = Some(Footer {
+            what: verdicts[k].map_or(UNLIKE, |own| own.what),
+            reach: Reach::Rest,
+        });
+        rest = k;
     }
+    let cut = cut_from(rest, &verdicts);
     if cut == tail.len() {
         return;
     }
@@ -192,6 +212,8 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
         };
         let code = if what == ASKED {
             Code::QuestionWithoutAnswer
+        } else if what == UNLIKE {
+            Code::DoubtfulExchanges
         } else {
             Code::TrailingText
         };
@@ -230,6 +252,104 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
             .expected("an answer after each question"),
         );
     }
+}
+
+/// **Unlike-the-answers rule**: on a page whose answers' paragraphs close
+/// a sentence (two at least, one in ten may not), the first short line
+/// of the last answer that closes none opens the page's footer, when the
+/// lines after it mostly close none either:
+///
+/// ```text
+/// A: Through a state grant and our own reserves.
+/// About Brightline Health
+/// Brightline Health runs clinics across the state.
+/// Media Contact:
+/// press@brightline.example
+/// ```
+///
+/// Also a call to action (`Interested in joining? View open roles`), a
+/// link, `No comments:`. The line must follow one that closes a sentence
+/// and open its block where the page wraps its paragraphs (not a wrapped
+/// paragraph's line); a list item (`- …`, `1. …`), a line the next one
+/// continues (lower case) or a turn is the answer's. The position in
+/// `tail` of that line: a guess, reported as doubtful.
+fn unlike_the_answers(page: &Page<'_>, body: &Body, tail: &[usize]) -> Option<usize> {
+    let (last, earlier) = body.exchanges.split_last()?;
+    let paragraphs = earlier.iter().flat_map(|e| &e.answer);
+    let (n, closing) = paragraphs.fold((0, 0), |(n, c), p| {
+        (n + 1, c + usize::from(closes_sentence(p)))
+    });
+    if n < 2 || closing * 10 < n * 9 {
+        return None;
+    }
+    // the answer's lines: read counts and share bars are out already
+    let content: Vec<usize> = (0..tail.len())
+        .filter(|&k| !matches!(page.kinds[tail[k]], Kind::Count(_) | Kind::Furniture))
+        .collect();
+    let text = |k: usize| page.lines[tail[k]].text.trim();
+    let wrapped = page.paragraphs != lines::Layout::LinePerParagraph;
+    // the last answer's first line (the tail may open with the question's
+    // own lines and the answerer's label)
+    let first = last.answer.first()?;
+    let opens = content.iter().position(|&k| {
+        let full: &str = &page.lines[tail[k]].text;
+        let own = match &page.kinds[tail[k]] {
+            Kind::Label(l) => l.body(full),
+            Kind::Marker(m) => m.body(full),
+            _ => full,
+        };
+        !own.trim().is_empty() && first.contains(own.trim())
+    })?;
+    (opens + 1..content.len())
+        .map(|at| (at, content[at]))
+        .find_map(|(at, k)| {
+            let line = text(k);
+            let opens_block = page.lines[tail[k]].block != page.lines[tail[content[at - 1]]].block;
+            let rest = &content[at..];
+            let rest_closing = rest.iter().filter(|&&j| closes_sentence(text(j))).count();
+            let continued = content
+                .get(at + 1)
+                .is_some_and(|&j| text(j).starts_with(char::is_lowercase));
+            let turn = rest.iter().any(|&j| match &page.kinds[tail[j]] {
+                Kind::Marker(m) => m.rule != Rule::Dash,
+                Kind::Label(l) => body.turn_labels.contains(&l.label),
+                _ => false,
+            });
+            let plain = !matches!(page.kinds[tail[k]], Kind::Label(_) | Kind::Marker(_));
+            (plain
+                && !closes_sentence(line)
+                && (lines::fits_width(line, 48) || is_address(line))
+                && !is_list_item(line)
+                && closes_sentence(text(content[at - 1]))
+                && (opens_block || !wrapped)
+                && !continued
+                && !turn
+                && rest_closing * 2 <= rest.len())
+            .then_some(k)
+        })
+}
+
+/// Whether `text` closes a sentence: a full stop, question or exclamation
+/// mark or an ellipsis, before closing quotes (not a colon: `Media
+/// Contact:` leads in).
+fn closes_sentence(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '」', '』', ')', '）', '*']);
+    t.ends_with(['.', '?', '!', '。', '？', '！', '…', '．']) || layout::asks(text)
+}
+
+/// Whether `text` is a web or mail address alone: `http://…`, `www.…`,
+/// `press@brightline.example`.
+fn is_address(text: &str) -> bool {
+    !text.contains(' ') && (text.contains("://") || text.starts_with("www.") || text.contains('@'))
+}
+
+/// Whether `text` is an item of a list: `- …`, `• …`, `1. …`, `2) …`.
+fn is_list_item(text: &str) -> bool {
+    let digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    text.starts_with(['-', '•', '・', '*', '·', '–'])
+        || (digits.len() < text.len() && digits.starts_with(['.', ')']))
 }
 
 /// **More-link rule**: a listing's link to the whole text, glued to the
@@ -446,7 +566,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [NamedRule; 15] = [
+    let lines: [NamedRule; 17] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
@@ -462,6 +582,9 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_disclaimer, "a disclaimer"),
         (is_follow_prompt, "a prompt to follow the page"),
         (fields::is_breadcrumb, "a breadcrumb"),
+        (is_previous_and_next, "links to the previous and next pages"),
+        // the last: a more telling name first
+        (is_contact_line, "a contact or link line"),
     ];
     if let Some((_, what)) = ends.iter().find(|(rule, _)| rule(text)) {
         return Some(Footer {
@@ -1132,6 +1255,86 @@ fn has_email(text: &str) -> bool {
         })
 }
 
+/// **Contact-line rule**: a sentence or two at the page's end that point
+/// the reader to an address: `Megan Ross can be reached at
+/// mross@ledger.example.`, `Tour dates and tickets at lanterns.example.`,
+/// `자세한 내용은 www.hanbit.example 참고`; not words in the first person. A
+/// web address is a scheme or `www.`, or a lower-case host whose last part is two to seven letters
+/// (`e.g.`, `U.S.` and `3.5` are none).
+fn is_contact_line(text: &str) -> bool {
+    lines::fits_width(text, 160)
+        && text.matches(['.', '。', '!', '?']).count() <= 4
+        && !speaks_in_first_person(text)
+        && (has_email(text) || has_web_address(text))
+}
+
+/// Whether `text` speaks in the first person: `Email me at jo@example.com
+/// if you want to help.` is the interviewee's, `我们的网站`, `私のブログ`,
+/// `제 블로그` too.
+fn speaks_in_first_person(text: &str) -> bool {
+    const CJK: &[&str] = &[
+        "我", "私", "僕", "저는", "제가", "저희", "제 ", "나는", "우리",
+    ];
+    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "me" | "my" | "we" | "We" | "our" | "Our" | "us" | "My" | "I'm"
+            )
+        })
+        || CJK.iter().any(|w| text.contains(w))
+}
+
+/// Whether `text` holds a web address; see [`is_contact_line`].
+fn has_web_address(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || "()（）<>[]【】,，;「」\"'".contains(c))
+        .map(|word| word.trim_end_matches(['.', '。', ':', '!', '?']))
+        .any(|word| {
+            if word.contains("://") || word.starts_with("www.") {
+                return true;
+            }
+            let host = word.split('/').next().unwrap_or(word);
+            let parts: Vec<&str> = host.split('.').collect();
+            let tld = parts.last().copied().unwrap_or("");
+            parts.len() >= 2
+                && parts.iter().all(|p| {
+                    !p.is_empty()
+                        && p.chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                })
+                && (2..=7).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+                && parts[..parts.len() - 1]
+                    .iter()
+                    .any(|p| p.chars().filter(char::is_ascii_lowercase).count() >= 2)
+        })
+}
+
+/// **Previous-and-next rule**: links to the neighbouring pages on one
+/// line: `上一則：…｜下一則：…`, `Previous: … | Next: …`, `이전글 … 다음글 …`,
+/// `前の記事 … 次の記事 …`.
+fn is_previous_and_next(text: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("上一則", "下一則"),
+        ("上一篇", "下一篇"),
+        ("上一条", "下一条"),
+        ("上一條", "下一條"),
+        ("previous", "next"),
+        ("prev", "next"),
+        ("이전글", "다음글"),
+        ("이전 기사", "다음 기사"),
+        ("前の記事", "次の記事"),
+    ];
+    lines::fits_width(text, 200)
+        && with_lowercase(text, |lower| {
+            PAIRS.iter().any(|(before, after)| {
+                lower
+                    .find(before)
+                    .is_some_and(|at| lower[at..].contains(after))
+            })
+        })
+}
+
 /// **Author-note rule**: a line on who wrote the piece, in the third
 /// person: `Jane Doe is a staff writer at the Harbour Times.`, `Kim Lee
 /// is a freelance journalist based in Busan.`
@@ -1784,6 +1987,78 @@ mod tests {
             .expect("an exchange")
             .answer
             .clone()
+    }
+
+    #[test]
+    fn lines_unlike_every_answer_after_the_last_one_are_page_text() {
+        let page = "Tomas Berg\nQ: Why a ferry?\nA: Because the bridge is far.\n\
+                    Q: And the cost?\nA: Lower than a road. We checked twice.\n\
+                    Q: When?\nA: In the spring, if the weather holds.\n\
+                    About Harbour Lines\nHarbour Lines runs ferries on the lake.\n\
+                    Media contact:\nIda Holm\npress@harbour.example\n";
+        let parsed = read(page);
+        let answer = &parsed.interview.as_ref().unwrap().exchanges[2].answer;
+        assert_eq!(answer, &["In the spring, if the weather holds."]);
+        // the guess is flagged at its first line; each line after it reported
+        let at = |code: Code| {
+            parsed
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == code)
+                .filter_map(|d| page.get(d.span.clone()?))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at(Code::DoubtfulExchanges), ["About Harbour Lines"]);
+        assert_eq!(at(Code::TrailingText).len(), 4);
+        // a call to action alone, or a link
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nQ: Three?\nA: Third one.\n\
+             Interested in joining? See open roles\n",
+        );
+        assert_eq!(answer, ["Third one."]);
+    }
+
+    #[test]
+    fn a_last_answer_that_goes_on_like_the_others_keeps_its_lines() {
+        // a list closing the answer, a short last paragraph followed by
+        // sentences, and a page whose answers close no sentence
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nQ: Three?\nA: Three things.\n\
+             - more boats\n- more crews\n",
+        );
+        assert_eq!(answer, ["Three things.", "- more boats", "- more crews"]);
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nQ: Three?\nA: Yes.\n\
+             Looking ahead\nWe will build two more.\nThen a third one.\n",
+        );
+        assert_eq!(answer.len(), 4, "{answer:?}");
+        let answer = last_answer(
+            "Name\nQ: One?\nA: well we tried\nQ: Two?\nA: and then we left\nQ: Three?\nA: Yes.\n\
+             Not really sure\n",
+        );
+        assert_eq!(answer, ["Yes.", "Not really sure"]);
+    }
+
+    #[test]
+    fn contact_lines_and_neighbour_links_are_footer() {
+        for line in [
+            "Megan Ross can be reached at mross@ledger.example.",
+            "Tour dates and tickets at lanterns.example.",
+            "자세한 내용은 www.hanbit.example 참고",
+            "https://harbour.example/a",
+            "上一則：年度報告發布｜下一則：新廠動土",
+            "Previous: Spring fair | Next: Summer fair",
+        ] {
+            assert!(is_footer(line), "{line}");
+        }
+        for line in [
+            "We wrote it in node, e.g. the parser.",
+            "The U.S. market grew 3.5 percent.",
+            "I moved to Seoul. Then I went back home.",
+            "What comes next after the previous one is hard to say, and I said so twice over many years.",
+        ] {
+            assert!(!is_contact_line(line), "{line}");
+        }
     }
 
     #[test]
