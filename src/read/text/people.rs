@@ -767,6 +767,24 @@ mod tests {
     }
 
     #[test]
+    fn a_department_line_above_the_name_is_the_role() {
+        let page =
+            "営業部 第二課\n森田 遼\nQ. 仕事内容は？\nA. 設計です。\nQ. 休日は？\nA. 山です。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("森田 遼".to_owned(), Some("営業部 第二課".to_owned()))
+        );
+        let page = "Department of Earth Sciences\nLena Holt\nQ: Why rocks?\nA: They last.\n";
+        assert_eq!(
+            speaker_and_role(page),
+            (
+                "Lena Holt".to_owned(),
+                Some("Department of Earth Sciences".to_owned())
+            )
+        );
+    }
+
+    #[test]
     fn one_of_several_named_in_a_list_is_doubted_and_given_no_role() {
         let page = "乡村学校留住好老师\n\
                     到场答问的是省人大代表郭淑芬、林海生、潘秀兰,话题很多。\n\
