@@ -184,6 +184,13 @@ fn latin(name: &str) -> Option<&'static str> {
     if section_word(name) {
         return Some("names a site's section or a page, not a person");
     }
+    // `Associate Professor`: a title alone
+    if words
+        .last()
+        .is_some_and(|w| super::names::is_role_word(w) && !w.chars().all(|c| c.is_uppercase()))
+    {
+        return Some("ends in a title or a role, not a name");
+    }
     let capitalised = |w: &str| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
             || PARTICLES.contains(&w)
@@ -360,6 +367,10 @@ fn hangul(name: &str) -> Option<&'static str> {
         주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어\
         은편용예경봉부가복태목형계피두감음빈동온호범좌팽승간시갈견당화창옹단라";
     let syllables: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    // `부교수`: a title, though it opens on a surname
+    if super::fields::is_title_word(name) {
+        return Some("is a title, not a name");
+    }
     if section_word(name) {
         return Some("names a site's section or a page, not a person");
     }
@@ -442,8 +453,17 @@ fn japanese(name: &str) -> Option<&'static str> {
     ];
     const HONORIFICS: &[&str] = &["さん", "氏", "様", "先生", "くん", "君", "ちゃん"];
     let bare: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    if HONORIFICS.iter().any(|h| bare.ends_with(h)) && bare.chars().count() > 2 {
+    // `森下さんに`: the honorific, then a particle
+    let honorific_inside = HONORIFICS.iter().any(|h| {
+        bare.find(h)
+            .is_some_and(|at| at > 0 && bare[at + h.len()..].chars().count() <= 2)
+    });
+    if honorific_inside && bare.chars().count() > 2 {
         return Some("holds an honorific after the name");
+    }
+    // `…井大臣`, `准教授`: a title at its end
+    if super::fields::ends_with_role_word(&bare) || super::fields::is_title_word(&bare) {
+        return Some("holds a title after the name");
     }
     if ENDINGS.iter().any(|e| bare.ends_with(e)) {
         return Some("ends in a word of an organisation or a page, not of a name");
@@ -531,6 +551,11 @@ mod tests {
             ("営業部 第二課", Some("ja")),
             ("北陸工科大学", Some("ja")),
             ("先輩社員紹介", Some("ja")),
+            ("森下さんに", Some("ja")),
+            ("桜井大臣", Some("ja")),
+            ("准教授", Some("ja")),
+            ("Associate Professor", Some("en")),
+            ("부교수", Some("ko")),
             ("勤続10年の表彰を行いました", Some("ja")),
         ] {
             assert!(unlike_a_name(line, language).is_some(), "{line}");
