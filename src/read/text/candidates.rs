@@ -603,7 +603,7 @@ pub(crate) fn score(
     } else {
         score += 1;
     }
-    if answerers.iter().any(|l| names::label_names(l, name, None)) {
+    if answerers.iter().any(|l| answers_as(l, name)) {
         score += 3;
     }
     if askers
@@ -708,6 +708,20 @@ pub(crate) fn listed_with_others(text: &str, name: &str) -> bool {
         });
         !name.is_ascii() && [next, previous].into_iter().flatten().any(named)
     })
+}
+
+/// **Answers as**: whether the answering label `label` (or the name it
+/// declares) stands for `name`: [`names::label_names`], or a CJK surname
+/// the label writes with a title (`真柴選手` for `真柴颯太`).
+pub(crate) fn answers_as(label: &str, name: &str) -> bool {
+    if names::label_names(label, name, None) {
+        return true;
+    }
+    let (bare, _) = names::without_titles(label);
+    !bare.is_ascii()
+        && bare.chars().count() >= 2
+        && bare.len() < name.len()
+        && name.starts_with(bare)
 }
 
 /// Whether `role` is a reporter's (`기자`, `记者`, `reporter`): the
@@ -879,6 +893,12 @@ mod tests {
         let page = super::super::classify::page(text, &lines);
         assert_eq!(full_name_for(&page, "LH").as_deref(), Some("Lena Holt"));
         assert_eq!(full_name_for(&page, "KW"), None);
+    }
+
+    #[test]
+    fn a_label_with_a_title_answers_as_the_full_name() {
+        assert!(answers_as("真柴選手", "真柴颯太"));
+        assert!(!answers_as("真柴選手", "岩瀬"));
     }
 
     #[test]

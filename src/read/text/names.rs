@@ -242,13 +242,20 @@ fn surname_splits(label: &str) -> Vec<(&str, &str)> {
     if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
         return Vec::new();
     }
-    [2, 1]
+    // the shortest title at the end first (`李明遠教授` → `李明遠` +
+    // `教授`, not `李明` + `遠教授`), when what is left may be a name
+    let shortest = (2..letters.len())
+        .rev()
+        .map(|k| label.split_at(letters[k].0))
+        .find(|(_, title)| super::fields::is_title_word(title))
+        .filter(|(surname, _)| (2..=3).contains(&surname.chars().count()));
+    shortest
         .into_iter()
-        .filter_map(|k| {
+        .chain([2, 1].into_iter().filter_map(|k| {
             let (surname, title) = label.split_at(letters.get(k)?.0);
             (title.chars().count() >= 2 && super::fields::is_title_word(title))
                 .then_some((surname, title))
-        })
+        }))
         .collect()
 }
 

@@ -94,6 +94,17 @@ pub(crate) fn settle(
         .chain(header.interviewer.as_deref())
         .chain(header.byline.as_deref())
         .collect();
+    // who answers, by label and by the name a label declares
+    // (`真柴選手(以下「真」)`)
+    let answer_names: Vec<&str> = answerers
+        .iter()
+        .copied()
+        .chain(
+            answerers
+                .iter()
+                .filter_map(|l| profile.declared.get(*l).map(String::as_str)),
+        )
+        .collect();
     let askers: Vec<String> = askers.into_iter().map(str::to_owned).collect();
     let askers: Vec<&str> = askers.iter().map(String::as_str).collect();
     let language = super::detect_language(body.exchanges.iter().flat_map(|e| {
@@ -146,7 +157,7 @@ pub(crate) fn settle(
             page,
             header,
             &speaker.name,
-            &answerers,
+            &answer_names,
             &askers,
             language.as_deref(),
             body.asked.first().map_or(usize::MAX, |q| q.start),
@@ -321,6 +332,52 @@ pub(crate) fn settle(
             speaker
         }),
     };
+    // a label that answers but has not the shape of a name (`Associate
+    // Professor:`, `受訪者:`): the person the page bears out best, and the
+    // label, when a title, is their role
+    let speaker = match speaker {
+        Some(from) if from_label && unshaped(&from.name, language.as_deref()) => {
+            let found = better_candidate(
+                page,
+                header,
+                &from.name,
+                &answer_names,
+                &askers,
+                language.as_deref(),
+                body.asked.first().map_or(usize::MAX, |q| q.start),
+                false,
+            );
+            match found {
+                Some((best, span, weak)) => {
+                    let label = from.label.clone().unwrap_or_else(|| from.name.clone());
+                    if weak {
+                        header.speaker_doubt =
+                            Some("is the person the page bears out best, but by little evidence");
+                    } else if !candidates::answers_as(&label, &best.name) {
+                        header.speaker_doubt = Some(
+                            "is the person the page bears out best, not the label that answers",
+                        );
+                    }
+                    header.speaker_span = Some(span);
+                    if header.role.is_none() {
+                        header.role = if names::is_role_word(
+                            label.split_whitespace().next_back().unwrap_or(""),
+                        ) || fields::is_title_word(&label)
+                        {
+                            Some(label.clone())
+                        } else {
+                            best.role.clone()
+                        };
+                    }
+                    let mut speaker = parse_name(&best.name);
+                    speaker.label = Some(label);
+                    Some(speaker)
+                }
+                None => Some(from),
+            }
+        }
+        other => other,
+    };
     let interviewer = header
         .interviewer
         .take()
@@ -419,6 +476,12 @@ pub(crate) fn settle(
         interviewer,
         answers_by_label,
     })
+}
+
+/// Whether `name` has not the shape of a name: a doubt of
+/// [`fields::doubt_name`] or of [`super::shape::unlike_a_name`].
+fn unshaped(name: &str, language: Option<&str>) -> bool {
+    fields::doubt_name(name).is_some() || super::shape::unlike_a_name(name, language).is_some()
 }
 
 /// **Headline order**: where several labels answer, the person the
@@ -570,7 +633,7 @@ fn better_candidate(
     };
     let floor = score(&taken_mention, true);
     let found = candidates::in_lines(page, language, first_question);
-    let answers_by = |name: &str| answerers.iter().any(|l| names::label_names(l, name, None));
+    let answers_by = |name: &str| answerers.iter().any(|l| candidates::answers_as(l, name));
     // a name met only after the first question, once, in passing, is no
     // candidate: the interviewee is written more than that
     let from_lines = found
@@ -781,6 +844,16 @@ mod tests {
                 "Lena Holt".to_owned(),
                 Some("Department of Earth Sciences".to_owned())
             )
+        );
+    }
+
+    #[test]
+    fn a_label_with_a_title_glued_on_is_the_name_and_the_title() {
+        let page = "采访实录\n中德康复医学中心德方主任李明遠先生接受了采访。\n\
+                    記者:您好?\n李明遠教授:您好。\n記者:变化大吗?\n李明遠教授:很大。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("李明遠".to_owned(), Some("教授".to_owned()))
         );
     }
 
