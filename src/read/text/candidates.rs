@@ -34,6 +34,19 @@ pub(crate) struct Candidate {
     pub profile: bool,
 }
 
+/// What the page says about its people, for weighing candidates.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context<'a> {
+    /// Labels that answer, and the names they declare.
+    pub answerers: &'a [&'a str],
+    /// Labels that ask, the header's interviewer and byline.
+    pub askers: &'a [&'a str],
+    /// The language of the turns.
+    pub language: Option<&'a str>,
+    /// Where the first question opens.
+    pub first_question: usize,
+}
+
 /// Honorifics and words written right after a CJK name (not after a
 /// title: `교장선생님` is read as a title by [`korean_before_title`]).
 const AFTER_NAME: &[&str] = &[
@@ -589,11 +602,15 @@ fn name_before_colon(text: &str, language: Option<&str>) -> Vec<Mention> {
 pub(crate) fn score(
     page: &Page<'_>,
     mention: &Mention,
-    answerers: &[&str],
-    askers: &[&str],
-    language: Option<&str>,
+    context: &Context<'_>,
     header: bool,
 ) -> i32 {
+    let Context {
+        answerers,
+        askers,
+        language,
+        ..
+    } = *context;
     let name = mention.name.as_str();
     let mut score = 0;
     if fields::doubt_name(name).is_some() || !fields::is_name_like(name) {

@@ -660,8 +660,8 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
         // last function word
         let run_start = before[run_start..]
             .char_indices()
-            .filter(|&(_, c)| matches!(c, '的' | '是' | '了'))
-            .last()
+            .rev()
+            .find(|&(_, c)| matches!(c, '的' | '是' | '了'))
             .map_or(run_start, |(at, c)| run_start + at + c.len_utf8());
         let role = &before[run_start..];
         if role.chars().count() > 20 || !super::fields::is_title_word(role) {

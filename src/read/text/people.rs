@@ -110,6 +110,12 @@ pub(crate) fn settle(
     let language = super::detect_language(body.exchanges.iter().flat_map(|e| {
         std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
     }));
+    let context = candidates::Context {
+        answerers: &answer_names,
+        askers: &askers,
+        language: language.as_deref(),
+        first_question: body.asked.first().map_or(usize::MAX, |q| q.start),
+    };
     if let Some(label) = main_answerer
         && let Some(speaker) = &header.speaker
         && !header.speaker_explicit
@@ -153,16 +159,8 @@ pub(crate) fn settle(
     if let Some(speaker) = &header.speaker
         && !header.speaker_explicit
         && !header.headline_marked
-        && let Some((best, span, weak)) = better_candidate(
-            page,
-            header,
-            &speaker.name,
-            &answer_names,
-            &askers,
-            language.as_deref(),
-            body.asked.first().map_or(usize::MAX, |q| q.start),
-            seed_name_line,
-        )
+        && let Some((best, span, weak)) =
+            better_candidate(page, header, &speaker.name, &context, seed_name_line)
     {
         if weak {
             header.speaker_doubt =
@@ -337,16 +335,7 @@ pub(crate) fn settle(
     // label, when a title, is their role
     let speaker = match speaker {
         Some(from) if from_label && unshaped(&from.name, language.as_deref()) => {
-            let found = better_candidate(
-                page,
-                header,
-                &from.name,
-                &answer_names,
-                &askers,
-                language.as_deref(),
-                body.asked.first().map_or(usize::MAX, |q| q.start),
-                false,
-            );
+            let found = better_candidate(page, header, &from.name, &context, false);
             match found {
                 Some((best, span, weak)) => {
                     let label = from.label.clone().unwrap_or_else(|| from.name.clone());
@@ -618,21 +607,18 @@ fn better_candidate(
     page: &Page<'_>,
     header: &Header,
     taken: &str,
-    answerers: &[&str],
-    askers: &[&str],
-    language: Option<&str>,
-    first_question: usize,
+    context: &candidates::Context<'_>,
     seed_line: bool,
 ) -> Option<(names::Mention, std::ops::Range<usize>, bool)> {
+    let answerers = context.answerers;
     let taken_mention = names::Mention {
         name: taken.to_owned(),
         role: header.role.clone(),
     };
-    let score = |m: &names::Mention, in_header: bool| {
-        candidates::score(page, m, answerers, askers, language, in_header)
-    };
+    let score =
+        |m: &names::Mention, in_header: bool| candidates::score(page, m, context, in_header);
     let floor = score(&taken_mention, true);
-    let found = candidates::in_lines(page, language, first_question);
+    let found = candidates::in_lines(page, context.language, context.first_question);
     let answers_by = |name: &str| answerers.iter().any(|l| candidates::answers_as(l, name));
     // a name met only after the first question, once, in passing, is no
     // candidate: the interviewee is written more than that
