@@ -131,23 +131,8 @@ pub(crate) fn settle(
             header.role = mention.role.clone();
         }
     }
-    // a doubtful name line (a file name, a site line) gives way to a person
-    // the header mentions
-    if let Some(speaker) = &header.speaker
-        && !header.speaker_explicit
-        && fields::doubt_name(&speaker.name).is_some()
-        && let Some((mention, span)) = header.mentions.first().cloned()
-    {
-        header.speaker = Some(parse_name(&mention.name));
-        header.speaker_span = Some(span);
-        header.speaker_doubt = Some("is named in the header, which has no name line");
-        // a role read beside the doubtful line is no role of this person
-        if let Some(role) = std::mem::replace(&mut header.role, mention.role) {
-            header.introduction.push(role);
-        }
-    }
-    // the name line taken against every other person the header names:
-    // the page's evidence decides (see `weigh`)
+    // the name line taken against every other person the page names:
+    // the page's evidence decides (see `better_candidate`)
     // the header's first line that is no field, when it reads like a name,
     // is the seed's own name line (and the text writer's): kept unless in
     // doubt
