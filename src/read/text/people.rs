@@ -116,21 +116,6 @@ pub(crate) fn settle(
         language: language.as_deref(),
         first_question: body.asked.first().map_or(usize::MAX, |q| q.start),
     };
-    if let Some(label) = main_answerer
-        && let Some(speaker) = &header.speaker
-        && !header.speaker_explicit
-        && label_for(&speaker.name, Party::Interviewee).is_none()
-        && !names::label_names(label, &speaker.name, None)
-        && let Some((mention, span)) = mentioned(label)
-    {
-        // the header's name line names someone who does not answer; the
-        // person the header mentions does
-        header.speaker = Some(parse_name(&mention.name));
-        header.speaker_span = Some(span);
-        if mention.role.is_some() {
-            header.role = mention.role.clone();
-        }
-    }
     // the name line taken against every other person the page names:
     // the page's evidence decides (see `better_candidate`)
     // the header's first line that is no field, when it reads like a name,
