@@ -429,7 +429,8 @@ fn finish(page: &Page<'_>, mut h: Header, entries: &[Entry], intro: &[usize]) ->
 fn is_doubtful_role_line(text: &str, speaker: Option<&Speaker>) -> bool {
     let name = speaker.map_or("", |s| s.name.as_str());
     // the name again (`Maria Lopez, Director …`) is cut off later, not doubted
-    (name.is_empty() || !text.contains(name)) && fields::doubt_role(text, name).is_some()
+    (name.is_empty() || !text.contains(name))
+        && (fields::doubt_role(text, name).is_some() || shape::unlike_a_role(text, None).is_some())
 }
 
 /// Sets the role, or keeps a second one as introduction.
