@@ -814,6 +814,17 @@ mod tests {
     }
 
     #[test]
+    fn a_page_or_share_line_under_the_name_is_no_role() {
+        for page in [
+            "Ola Brandvik\nStaff Interview 03\nQ: Why?\nA: Because.\n",
+            "강도윤\n이 기사를 공유합니다\nQ. 왜요?\nA. 그냥요.\n",
+            "Ola Brandvik\nLife at Northwind Blog\nQ: Why?\nA: Because.\n",
+        ] {
+            assert_eq!(speaker_and_role(page).1, None, "{page}");
+        }
+    }
+
+    #[test]
     fn one_of_several_named_in_a_list_is_doubted_and_given_no_role() {
         let page = "乡村学校留住好老师\n\
                     到场答问的是省人大代表郭淑芬、林海生、潘秀兰,话题很多。\n\
