@@ -426,6 +426,9 @@ pub(crate) fn settle(
         speaker = parse_name(bare);
         speaker.label = label;
     }
+    if let Some(role) = header.role.take() {
+        header.role = Some(without_kicker(&role).to_owned());
+    }
     let answers_by_label = from_label
         || answerers
             .iter()
@@ -435,6 +438,21 @@ pub(crate) fn settle(
         interviewer,
         answers_by_label,
     })
+}
+
+/// **Role without its kicker**: a headline's bracketed kicker or
+/// interview word kept in front of a role is no part of it:
+/// `[인터뷰] 한빛대 교수` → `한빛대 교수`, `专访 市文化局局长` →
+/// `市文化局局长`, `Interview: Director of Ferries` → `Director of Ferries`.
+fn without_kicker(role: &str) -> &str {
+    let mut rest = role.trim();
+    if let Some((_, after)) = super::markers::bracketed(rest)
+        && !rest[after..].trim().is_empty()
+    {
+        rest = rest[after..].trim_start();
+    }
+    let bare = fields::strip_interview_prefix(rest).trim_start_matches([':', '：', '|', ' ']);
+    if bare.is_empty() { rest } else { bare }
 }
 
 /// Whether `name` has not the shape of a name: a doubt of
@@ -822,6 +840,20 @@ mod tests {
         ] {
             assert_eq!(speaker_and_role(page).1, None, "{page}");
         }
+    }
+
+    #[test]
+    fn a_kicker_before_a_role_is_no_part_of_it() {
+        assert_eq!(super::without_kicker("[인터뷰] 한빛대 교수"), "한빛대 교수");
+        assert_eq!(super::without_kicker("专访 市文化局局长"), "市文化局局长");
+        assert_eq!(
+            super::without_kicker("Interview: Director of Ferries"),
+            "Director of Ferries"
+        );
+        assert_eq!(
+            super::without_kicker("Director of Ferries"),
+            "Director of Ferries"
+        );
     }
 
     #[test]
