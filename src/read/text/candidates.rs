@@ -127,8 +127,80 @@ pub(crate) fn in_lines(
         for mention in found {
             push(mention, false);
         }
+        // a Japanese family and given name set apart by a space, and the
+        // cells of a row (`新北市板橋區|無黨籍|潘芷菱`)
+        let japanese = language == Some("ja");
+        for name in japanese
+            .then(|| spaced_japanese_names(text))
+            .into_iter()
+            .flatten()
+            .chain(cell_names(text, language))
+        {
+            push(
+                Mention {
+                    name: name.to_owned(),
+                    role: None,
+                },
+                false,
+            );
+        }
     }
     out
+}
+
+/// **Spaced Japanese name**: a family name of one to three kanji, a
+/// space, and a given name of one to three letters, standing apart from
+/// other letters: `インタビュー 桐生 紗月 パート1` → `桐生 紗月`.
+fn spaced_japanese_names(text: &str) -> Vec<&str> {
+    let kanji = |c: char| is_cjk_letter(c) && !is_kana(c) && !is_hangul(c);
+    let mut out = Vec::new();
+    for (at, space) in text.match_indices([' ', '\u{3000}']) {
+        let before = &text[..at];
+        let family_len = before.chars().rev().take_while(|&c| kanji(c)).count();
+        let after = &text[at + space.len()..];
+        let given_len = after
+            .chars()
+            .take_while(|&c| is_cjk_letter(c) && !is_hangul(c))
+            .count();
+        // the given name ends the word (`パート1` goes on)
+        let closed = after
+            .chars()
+            .nth(given_len)
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !(1..=3).contains(&family_len) || !(1..=3).contains(&given_len) || !closed {
+            continue;
+        }
+        let start = before
+            .char_indices()
+            .rev()
+            .nth(family_len - 1)
+            .map_or(0, |(i, _)| i);
+        let end = at
+            + space.len()
+            + after
+                .chars()
+                .take(given_len)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        let name = &text[start..end];
+        if fields::is_name_like(name) && shape::unlike_a_name(name, Some("ja")).is_none() {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// **Cell names**: the cells of a row set apart by bars (`新北市板橋區|
+/// 無黨籍|潘芷菱`) that have a name's shape.
+fn cell_names<'t>(text: &'t str, language: Option<&str>) -> Vec<&'t str> {
+    const BARS: &[char] = &['|', '｜', '丨'];
+    if text.matches(BARS).count() < 2 {
+        return Vec::new();
+    }
+    text.split(BARS)
+        .map(str::trim)
+        .filter(|cell| !cell.is_ascii() && has_name_shape(cell, language))
+        .collect()
 }
 
 /// **Name before an honorific**: the CJK name right before an honorific
@@ -916,6 +988,20 @@ mod tests {
     fn a_label_with_a_title_answers_as_the_full_name() {
         assert!(answers_as("真柴選手", "真柴颯太"));
         assert!(!answers_as("真柴選手", "岩瀬"));
+    }
+
+    #[test]
+    fn spaced_japanese_names_and_cell_names() {
+        assert_eq!(
+            spaced_japanese_names("インタビュー 桐生 紗月 パート1"),
+            ["桐生 紗月"]
+        );
+        assert!(spaced_japanese_names("営業部 第二課のみなさん").is_empty());
+        assert_eq!(
+            cell_names("新北市板橋區|無黨籍|潘芷菱", Some("zh")),
+            ["潘芷菱"]
+        );
+        assert!(cell_names("首页|新闻|体育", Some("zh")).is_empty());
     }
 
     #[test]
