@@ -71,6 +71,7 @@ pub(crate) fn detect(line: &str) -> Option<Label> {
         symbol_turn,
         colon_turn,
         dash_turn,
+        timed_turn,
     ]
     .iter()
     .filter_map(|form| form(line_inner))
@@ -229,6 +230,18 @@ fn dash_turn(line: &str) -> Option<(&str, usize)> {
         })
         && next.is_uppercase();
     (initials || glued_dash || glued_name).then_some((head.trim(), after))
+}
+
+/// `Tomas Berg  00:12` → (`Tomas Berg`, the line's end): a name and the
+/// time it speaks at, alone on their line, the turn's text on the lines
+/// below, as transcription services export a recording (`Speaker 1
+/// 1:02:03`, `Ana Ruiz [00:41]`).
+fn timed_turn(line: &str) -> Option<(&str, usize)> {
+    let line = line.trim_end();
+    let name = strip_timestamp(line);
+    // a time was taken off, and what is left is a few words
+    (name.len() < line.len() && (1..=4).contains(&name.split_whitespace().count()))
+        .then_some((name, line.len()))
 }
 
 /// `Name (00:12)` → `Name`: a time after a speaker's name, as
@@ -534,12 +547,39 @@ pub fn is_label_like(text: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| is_name_word(w))
+    // `Speaker 1`, `Participant 12`: a party a transcript numbers
+    let numbered = match words.as_slice() {
+        [party, number] => {
+            (1..=2).contains(&number.len())
+                && number.bytes().all(|b| b.is_ascii_digit())
+                && with_lowercase(party, |p| NUMBERED_PARTIES.contains(&p))
+        }
+        _ => false,
+    };
+    numbered
+        || (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words.iter().all(|w| is_name_word(w))
 }
+
+/// The words a transcript numbers its parties by (`Speaker 1`): not any
+/// word and a number (`September 14`, `Part 1`, `Room 12`).
+const NUMBERED_PARTIES: &[&str] = &[
+    "speaker",
+    "participant",
+    "interviewee",
+    "interviewer",
+    "respondent",
+    "guest",
+    "voice",
+    "person",
+    "caller",
+    "panelist",
+    "panellist",
+    "unknown",
+];
 
 /// A word of a Latin-script name: capitalised or all capitals, hyphens,
 /// apostrophes, initials (`J.`), honorifics (`Mr.`), particles (`van`).
@@ -789,6 +829,25 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_and_a_time_alone_on_a_line_open_a_turn() {
+        for (line, name) in [
+            ("Tomas Berg  00:12", "Tomas Berg"),
+            ("Speaker 1  1:02:03", "Speaker 1"),
+            ("Ana Ruiz [00:41]", "Ana Ruiz"),
+        ] {
+            let label = detect(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(label.label, name);
+            assert_eq!(label.body(line), "");
+        }
+        let line = "Speaker 2: Because I liked it.";
+        assert_eq!(detect(line).map(|l| l.label).as_deref(), Some("Speaker 2"));
+        assert_eq!(detect("September 14, 1976"), None);
+        // a time in a sentence, or a time alone, opens none
+        assert_eq!(detect("We left at 10:30"), None);
+        assert_eq!(detect("00:12"), None);
+    }
 
     #[test]
     fn a_declaration_may_say_called_for_short() {

@@ -101,6 +101,10 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
         }
         rest = rest[word.len()..].trim_start();
     }
+    // `Speaker 2`: a party a transcript numbers, no title and a name
+    if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+        return (text.trim(), None);
+    }
     (rest, title.map(|(s, e)| &text[s..e]))
 }
 
