@@ -305,8 +305,22 @@ pub(crate) fn settle(
     // label, when a title, is their role
     let speaker = match speaker {
         Some(from) if from_label && unshaped(&from.name, language.as_deref()) => {
+            // the label itself answers, by definition: no point for it
+            let own = from.label.as_deref().unwrap_or(&from.name);
+            let others: Vec<&str> = answer_names
+                .iter()
+                .copied()
+                .filter(|l| *l != own && *l != from.name)
+                .collect();
+            let context = candidates::Context {
+                answerers: &others,
+                ..context
+            };
             let found = better_candidate(page, header, &from.name, &context, false);
             match found {
+                // a title that answers (`市長`) is kept over a weak
+                // candidate (a heading such as `会見内容`)
+                Some((_, _, true)) if names::is_title_alone(own) => Some(from),
                 Some((best, span, weak)) => {
                     let label = from.label.clone().unwrap_or_else(|| from.name.clone());
                     if weak {
@@ -854,6 +868,14 @@ mod tests {
             super::without_kicker("Director of Ferries"),
             "Director of Ferries"
         );
+    }
+
+    #[test]
+    fn a_numbered_label_that_answers_gives_way_to_the_name_the_header_gives() {
+        let page = "Trail Radio: Episode 31 with Corinne Aldana\n\
+                    Speaker 1: How many miles did you clear?\nSpeaker 2: Forty-one miles.\n\
+                    Speaker 1: By hand?\nSpeaker 2: Mostly by hand.\n";
+        assert_eq!(speaker_and_role(page).0, "Corinne Aldana");
     }
 
     #[test]
