@@ -566,7 +566,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_profile_heading, "a profile"),
         (is_rule, "a rule and the text after it"),
     ];
-    let lines: [NamedRule; 17] = [
+    let lines: [NamedRule; 18] = [
         (fields::is_byline, "a byline"),
         (is_staff_credit, "a credit"),
         (is_credit_in_brackets, "a credit"),
@@ -583,6 +583,7 @@ fn footer_line(text: &str) -> Option<Footer> {
         (is_follow_prompt, "a prompt to follow the page"),
         (fields::is_breadcrumb, "a breadcrumb"),
         (is_previous_and_next, "links to the previous and next pages"),
+        (thanks_someone, "the asker's closing thanks"),
         // the last: a more telling name first
         (is_contact_line, "a contact or link line"),
     ];
@@ -1763,6 +1764,35 @@ const THANKS: &[&str] = &[
     "感謝",
 ];
 
+/// **Thanks-by-name rule**: a short thanks that calls someone by name
+/// or title, as the asker closes: `田村さん、ありがとうございました!`,
+/// `Thank you, Dr. Holm.`, `김 대표님, 감사합니다.`, `谢谢李老师。` The
+/// interviewee's own `Thank you for having me.` names no one.
+fn thanks_someone(text: &str) -> bool {
+    const ADDRESSES: &[&str] = &[
+        "さん", "先生", "様", "씨", "님", "老师", "老師", "先生", "女士", "教授",
+    ];
+    if !thanks(text) {
+        return false;
+    }
+    let cjk = ADDRESSES.iter().any(|a| text.contains(a));
+    // `Thank you, Dr. Holm` / `Thanks, Ana!`: a capitalised word after
+    // the thanks and a comma
+    let latin = with_lowercase(text, |lower| {
+        [
+            "thank you,",
+            "thanks,",
+            "thank you so much,",
+            "thank you very much,",
+        ]
+        .iter()
+        .find_map(|t| lower.find(t).map(|at| at + t.len()))
+    })
+    .and_then(|at| text.get(at..))
+    .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
+    cjk || latin
+}
+
 /// Words that close a session: `以上で終わります`, `that's all we have time
 /// for`, `이것으로 마치겠습니다`, `到此结束`.
 const CLOSINGS: &[&str] = &[
@@ -2037,6 +2067,29 @@ mod tests {
              Not really sure\n",
         );
         assert_eq!(answer, ["Yes.", "Not really sure"]);
+    }
+
+    #[test]
+    fn thanks_by_name_close_the_asker_and_own_thanks_stay() {
+        for line in [
+            "田村さん、ありがとうございました!",
+            "Thank you, Dr. Holm.",
+            "김 대표님, 감사합니다.",
+            "谢谢李老师。",
+        ] {
+            assert!(thanks_someone(line), "{line}");
+        }
+        for line in [
+            "Thank you for having me.",
+            "Thanks, it was fun.",
+            "ありがとうございました。",
+        ] {
+            assert!(!thanks_someone(line), "{line}");
+        }
+        let answer = last_answer(
+            "Name\nQ: One?\nA: First one.\nQ: Two?\nA: Second one.\nThank you, Ms. Berg!\n",
+        );
+        assert_eq!(answer, ["Second one."]);
     }
 
     #[test]
