@@ -684,10 +684,15 @@ pub(crate) fn score(
         ..
     } = *context;
     let name = mention.name.as_str();
+    // `Dr. Jane Holm`: the shape is the name's, its courtesy words aside
+    let shaped = match names::without_titles(name).0 {
+        "" => name,
+        bare => bare,
+    };
     let mut score = 0;
     if fields::doubt_name(name).is_some() || !fields::is_name_like(name) {
         score -= 6;
-    } else if shape::unlike_a_name(name, language).is_some() {
+    } else if shape::unlike_a_name(shaped, language).is_some() {
         score -= 3;
     } else {
         score += 1;
@@ -1002,6 +1007,31 @@ mod tests {
             ["潘芷菱"]
         );
         assert!(cell_names("首页|新闻|体育", Some("zh")).is_empty());
+    }
+
+    #[test]
+    fn a_courtesy_word_does_not_spoil_a_names_shape() {
+        let text = "Dr. Jane Holm\nQ: Why?\nA: Because.\n";
+        let source = crate::source::Source::from_text("t.txt", text);
+        let lines = super::super::lines::collect(
+            &source,
+            &mut Vec::new(),
+            &mut crate::diagnostic::ErrorLimit::default().tally(),
+        );
+        let page = super::super::classify::page(text, &lines);
+        let context = Context {
+            answerers: &[],
+            askers: &[],
+            language: Some("en"),
+            first_question: usize::MAX,
+        };
+        let mention = |name: &str| Mention {
+            name: name.to_owned(),
+            role: None,
+        };
+        // the shape's point and the header's
+        assert_eq!(score(&page, &mention("Dr. Jane Holm"), &context, true), 2);
+        assert_eq!(score(&page, &mention("Jane Holm"), &context, true), 2);
     }
 
     #[test]
