@@ -184,11 +184,37 @@ fn latin(name: &str) -> Option<&'static str> {
     if section_word(name) {
         return Some("names a site's section or a page, not a person");
     }
-    // `Associate Professor`: a title alone
-    if words
-        .last()
-        .is_some_and(|w| super::names::is_role_word(w) && !w.chars().all(|c| c.is_uppercase()))
-    {
+    // `Associate Professor`: a title alone (job words that are no
+    // surname: `Dean`, `Judge`, `King` may end a name)
+    const JOBS: &[&str] = &[
+        "professor",
+        "manager",
+        "director",
+        "secretary",
+        "minister",
+        "officer",
+        "editor",
+        "engineer",
+        "researcher",
+        "lecturer",
+        "president",
+        "ceo",
+        "analyst",
+        "scientist",
+        "designer",
+        "consultant",
+        "assistant",
+        "coordinator",
+        "administrator",
+        "student",
+        "intern",
+        "spokesperson",
+        "correspondent",
+    ];
+    if words.last().is_some_and(|w| {
+        !w.chars().all(|c| c.is_uppercase())
+            && JOBS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+    }) {
         return Some("ends in a title or a role, not a name");
     }
     let capitalised = |w: &str| {
@@ -513,6 +539,7 @@ mod tests {
             ("Ludwig van Beethoven", None),
             ("Siobhan O'Neill", None),
             ("Tomas Reyna", None),
+            ("Rachel Dean", Some("en")),
             ("Marta", None),
             ("강도윤", Some("ko")),
             ("남궁현", Some("ko")),
