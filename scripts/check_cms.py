@@ -22,6 +22,9 @@ Jekyll's reading of the same Markdown (when Ruby's kramdown and its GFM
 parser are installed): no Liquid tag left in any body, and kramdown, as
 Jekyll configures it, renders every block exactly.
 
+Every fourth generated model has no speaker: its title names no one
+("Interview (DATE)", else the input's file stem) and it has no speaker tag.
+
 Slugs: one person's interviews without a headline (one title) make as many
 Hugo pages as there are files, with the same slugs on a second run, and as
 many post names and links in one WXR file.
@@ -121,19 +124,26 @@ def cms_text(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def title(model):
-    return cms_text(raw_title(model))
+def title(model, source):
+    return cms_text(raw_title(model, pathlib.Path(source).stem))
 
 
-def raw_title(model):
+def raw_title(model, stem):
+    """The headline, else "Interview with NAME", else (no speaker) no name
+    at all: "Interview" and the date as written, else the input's stem."""
     if "headline" in model:
         return model["headline"]
+    language = model.get("language", "").split("-")[0]
+    if "speaker" not in model:
+        word = {"zh": "访谈", "ja": "インタビュー", "ko": "인터뷰"}.get(language, "Interview")
+        which = model.get("date", stem)
+        return f"{word}（{which}）" if language in ("zh", "ja") else f"{word} ({which})"
     name = model["speaker"]["name"]
     return {
         "zh": f"{name}访谈",
         "ja": f"{name}インタビュー",
         "ko": f"{name} 인터뷰",
-    }.get(model.get("language", "").split("-")[0], f"Interview with {name}")
+    }.get(language, f"Interview with {name}")
 
 
 def expected_blocks(model):
@@ -295,7 +305,7 @@ def check_markdown(models, work):
         check(out.returncode == 0, f"convert {name} to markdown: {out.stderr.decode()}")
 
     # front matter, read by PyYAML (YAML 1.1, as Jekyll's and Astro's readers)
-    for name, (_, model) in models.items():
+    for name, (source, model) in models.items():
         path = site / "content" / f"{name}.md"
         if not path.exists():
             continue
@@ -307,7 +317,7 @@ def check_markdown(models, work):
         except yaml.YAMLError as e:
             check(False, f"{name}.md: PyYAML cannot read the front matter: {e}")
             continue
-        check(data.get("title") == title(model), f"{name}.md: PyYAML title {data.get('title')!r}")
+        check(data.get("title") == title(model, source), f"{name}.md: PyYAML title {data.get('title')!r}")
         params = data.get("params", {})
         for path_, want in metadata(model):
             node = params
@@ -327,11 +337,12 @@ def check_markdown(models, work):
         pages[parser.pre.get("source", "").strip()] = parser
     check(len(pages) == len(models), f"hugo rendered {len(pages)} pages for {len(models)} inputs")
 
-    for name, (_, model) in models.items():
+    for name, (source, model) in models.items():
         page = pages.get(name)
         if not check(page is not None, f"hugo rendered no page for {name}"):
             continue
-        check(page.title == title(model), f"{name}: title {page.title!r} != {title(model)!r}")
+        want_title = title(model, source)
+        check(page.title == want_title, f"{name}: title {page.title!r} != {want_title!r}")
         want = expected_blocks(model)
         for block in want:
             if block[0] == "p" and block not in page.blocks:
@@ -559,7 +570,7 @@ def check_wxr(models, work):
             continue
         item = items[0]
         field = lambda tag: item.findtext(tag, default=None, namespaces=WXR_NS)
-        check(field("title") == xml_text(title(model)), f"{name}: item title {field('title')!r}")
+        check(field("title") == xml_text(title(model, source)), f"{name}: item title {field('title')!r}")
         check(field("dc:creator") in authors, f"{name}: dc:creator {field('dc:creator')!r}")
         guid = field("guid") or ""
         check(re.fullmatch(r"https?://\S+", guid) and guid not in guids,
@@ -578,7 +589,7 @@ def check_wxr(models, work):
               f"{name}: pubDate {field('pubDate')!r}")
         check(field("wp:status") == "draft", f"{name}: wp:status {field('wp:status')!r}")
         check(field("wp:post_type") == "post", f"{name}: wp:post_type {field('wp:post_type')!r}")
-        check(bool(field("wp:post_name")) or not any(c.isalnum() for c in title(model)),
+        check(bool(field("wp:post_name")) or not any(c.isalnum() for c in title(model, source)),
               f"{name}: empty wp:post_name")
         intro = model.get("introduction", [""])[0] if model.get("introduction") else ""
         check(field("excerpt:encoded") == xml_text(intro), f"{name}: excerpt:encoded")
@@ -590,10 +601,16 @@ def check_wxr(models, work):
         for term in item.findall("category"):
             check(term.get("domain") in ("category", "post_tag") and term.get("nicename"),
                   f"{name}: category {term.attrib!r}")
-        check(any(t.get("domain") == "post_tag" and t.text == xml_text(model["speaker"]["name"])
-                  for t in item.findall("category"))
-              or not any(c.isalnum() for c in model["speaker"]["name"]),
-              f"{name}: no tag for the speaker")
+        speaker = model.get("speaker", {}).get("name")
+        tags = [t.text for t in item.findall("category") if t.get("domain") == "post_tag"]
+        if speaker is None:
+            # a page that names no one has no tag for a person
+            organization = model.get("role", {}).get("organization")
+            check(all(t == xml_text(organization or "") for t in tags),
+                  f"{name}: tags {tags!r} without a speaker")
+        else:
+            check(xml_text(speaker) in tags or not any(c.isalnum() for c in speaker),
+                  f"{name}: no tag for the speaker")
 
         content = Blocks()
         content.feed(field("content:encoded") or "")
@@ -629,6 +646,9 @@ def main():
         rng = random.Random(7)
         for n in range(GENERATED):
             model = generated_model(rng, n)
+            if n % 4 == 3:
+                # a page that names no one: its title names no one either
+                del model["speaker"]
             path = work / f"generated-{n:02}.json"
             path.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
             models[f"generated-{n:02}"] = (path, model)

@@ -5,7 +5,7 @@ XML, with `xmlschema`:
 - schema/interview.xsd is a valid XSD 1.0 schema;
 - the golden fixtures/*.xml and the XML that `interview convert --to xml`
   writes for the seed and for a set of varied documents (every optional
-  field, none, CJK, curly quotes, `& < > " '`, leading and trailing spaces,
+  field, none, no speaker, a role without a speaker, CJK, curly quotes, `& < > " '`, leading and trailing spaces,
   line feeds, carriage returns, tabs) validate against it;
 - reading that XML back with ElementTree, by the element names alone, gives
   exactly the JSON model it was written from;
@@ -89,7 +89,24 @@ iso_date["date"] = "2024-05-12T09:30:00+08:00"
 iso_date["role"] = {"text": "Professor", "abbreviation": "KU"}
 iso_date["read_count"] = 0
 
-documents = {"seed": seed, "full": full, "minimal": minimal, "iso date": iso_date}
+# a page that names no one: no speaker, so no `about` and no answer author
+no_speaker = {
+    "date": "2024-05-12",
+    "byline": "By Jane Doe",
+    "exchanges": [{"question": "Why now?", "answer": ["Because.", "And then some."]}],
+}
+# a role read, but no name: `about` is a Person with no name
+role_no_speaker = copy.deepcopy(no_speaker)
+role_no_speaker["role"] = {"text": "Mayor of Lund", "title": "Mayor", "organization": "Lund"}
+
+documents = {
+    "seed": seed,
+    "full": full,
+    "minimal": minimal,
+    "iso date": iso_date,
+    "no speaker": no_speaker,
+    "role, no speaker": role_no_speaker,
+}
 
 # ---------------------------------------------------------------------- XML
 
@@ -231,7 +248,9 @@ def paragraphs_into(node, text_iri, list_iri, paragraphs):
 
 
 def person(speaker):
-    node = {"@type": [SCHEMA + "Person"], SCHEMA + "name": [literal(speaker["name"])]}
+    node = {"@type": [SCHEMA + "Person"]}
+    if "name" in speaker:
+        node[SCHEMA + "name"] = [literal(speaker["name"])]
     for key, prop in (("family_name", "familyName"), ("given_name", "givenName"), ("label", "alternateName")):
         if key in speaker:
             node[SCHEMA + prop] = [literal(speaker[key])]
@@ -250,7 +269,9 @@ def expected(model):
         article[prop] = [literal(model["date"])]
     if "interviewer" in model:
         article[s("author")] = [person(model["interviewer"])]
-    about = person(model["speaker"])
+    # no speaker and no role: no `about`, and answers name no author
+    interviewee = "speaker" in model or "role" in model
+    about = person(model.get("speaker", {}))
     about["@id"] = "_:interviewee"
     if "role" in model:
         role = model["role"]
@@ -264,7 +285,8 @@ def expected(model):
             if "abbreviation" in role:
                 org[s("alternateName")] = [literal(role["abbreviation"])]
             about[s("worksFor")] = [org]
-    article[s("about")] = [about]
+    if interviewee:
+        article[s("about")] = [about]
     if model.get("introduction"):
         paragraphs_into(article, s("abstract"), IK + "introduction", model["introduction"])
     parts = []
@@ -273,7 +295,7 @@ def expected(model):
         paragraphs_into(answer, s("text"), IK + "paragraphs", exchange["answer"])
         if "answered_by" in exchange:
             answer[s("author")] = [{"@type": [s("Person")], s("name"): [literal(exchange["answered_by"])]}]
-        else:
+        elif interviewee:
             answer[s("author")] = [{"@id": "_:interviewee"}]
         parts.append(
             {

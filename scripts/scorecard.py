@@ -13,7 +13,8 @@ Each page is converted with `BIN convert PAGE --to json` (exit 0 or 1: a page
 with warnings-as-errors still gives its model) and compared field by field:
 speaker, role, exchanges (count), paragraphs (every question and answer),
 first question, last answer, read count. A page is right when every field
-is. A wrong field is *flagged* when the run reported a `doubtful-…` warning.
+is. A wrong field is *flagged* when the run reported a `doubtful-…` warning
+(or, for a speaker left out alone, a `missing-speaker` warning).
 With --diff, each wrong field is shown as the page's truth beside what was read
 (for the exchanges, the first one that differs).
 
@@ -56,13 +57,14 @@ def read(binary, page):
 def wrong_fields(model, truth, codes):
     """The judged fields of `model` that differ from `truth`. A page that
     never names its interviewee has "speaker": null: the reader is right
-    there only when it says its name is in doubt (`doubtful-speaker`)."""
+    there when it gives no speaker, or one it says is in doubt
+    (`doubtful-speaker`)."""
     if model is None:
         return list(FIELDS)
     wrong = []
     speaker = (model.get("speaker") or {}).get("name")
     if truth.get("speaker") is None:
-        if "doubtful-speaker" not in codes:
+        if speaker is not None and "doubtful-speaker" not in codes:
             wrong.append("speaker")
     elif speaker != truth.get("speaker"):
         wrong.append("speaker")
@@ -128,7 +130,11 @@ def main():
             truth = json.loads(page.with_suffix(".expected.json").read_text("utf-8"))
             model, codes = read(args.bin, page)
             wrong = wrong_fields(model, truth, codes)
-            doubted = any(c.startswith("doubtful-") for c in codes)
+            # a speaker left out says so (`missing-speaker`): that flags
+            # the speaker, not the other fields
+            doubted = any(c.startswith("doubtful-") for c in codes) or (
+                wrong == ["speaker"] and "missing-speaker" in codes
+            )
             if not wrong:
                 right += 1
             elif not doubted:

@@ -72,7 +72,9 @@ codes! {
     MalformedBytes = "malformed-bytes",
     /// A character XML 1.0 forbids, e.g. U+0007 BEL inside an answer; removed.
     ControlCharacter = "control-character",
-    /// No speaker line before the first question, e.g. a file opening with `Q:`.
+    /// No name of the person interviewed before the first question, e.g. a
+    /// page opening with `Q:`: a warning at the first question; the
+    /// exchanges are kept, in a model without `speaker`.
     MissingSpeaker = "missing-speaker",
     /// An answer marker before any question, e.g. `A: …` right after the header.
     AnswerBeforeQuestion = "answer-before-question",

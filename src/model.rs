@@ -41,8 +41,9 @@ pub struct Interview {
     #[schemars(length(min = 1))]
     pub byline: Option<String>,
 
-    /// The person interviewed.
-    pub speaker: Speaker,
+    /// The person interviewed, when the text names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
 
     /// The interviewee's role, when the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -387,18 +387,32 @@ fn cms_text(text: &str) -> String {
         .replace('\0', "\u{fffd}")
 }
 
-/// The title the CMS writers give `model`: by the language tag's primary
-/// subtag (`zh-Hant` titles as `zh`).
+/// The title the CMS writers give `model` written with no input path: by
+/// the language tag's primary subtag (`zh-Hant` titles as `zh`); without a
+/// speaker, no name but "Interview" and the date.
 fn title(model: &Interview) -> String {
     if let Some(headline) = &model.headline {
         return headline.clone();
     }
-    let name = &model.speaker.name;
-    match model
+    let language = model
         .language
         .as_deref()
-        .and_then(|tag| tag.split('-').next())
-    {
+        .and_then(|tag| tag.split('-').next());
+    let Some(speaker) = &model.speaker else {
+        let word = match language {
+            Some("zh") => "访谈",
+            Some("ja") => "インタビュー",
+            Some("ko") => "인터뷰",
+            _ => "Interview",
+        };
+        return match (&model.date, language) {
+            (Some(date), Some("zh" | "ja")) => format!("{word}（{date}）"),
+            (Some(date), _) => format!("{word} ({date})"),
+            (None, _) => word.to_owned(),
+        };
+    };
+    let name = &speaker.name;
+    match language {
         Some("zh") => format!("{name}访谈"),
         Some("ja") => format!("{name}インタビュー"),
         Some("ko") => format!("{name} 인터뷰"),
@@ -504,7 +518,7 @@ fn check_markdown(model: &Interview, md: &str) -> Result<Yaml, String> {
     eq(&["params", "date_text"], model.date.as_deref())?;
     eq(&["params", "byline"], model.byline.as_deref())?;
     for (group, speaker) in [
-        ("speaker", Some(&model.speaker)),
+        ("speaker", model.speaker.as_ref()),
         ("interviewer", model.interviewer.as_ref()),
     ] {
         eq(&["params", group, "name"], speaker.map(|s| s.name.as_str()))?;
@@ -842,7 +856,7 @@ fn check_item(model: &Interview, item: &Item, status: &str) -> Result<(), String
     check("interview_date_text", model.date.clone())?;
     check("interview_byline", model.byline.clone())?;
     for (group, speaker) in [
-        ("speaker", Some(&model.speaker)),
+        ("speaker", model.speaker.as_ref()),
         ("interviewer", model.interviewer.as_ref()),
     ] {
         check(
@@ -887,11 +901,12 @@ fn check_item(model: &Interview, item: &Item, status: &str) -> Result<(), String
     if meta.len() != item.meta.len() {
         return Err("a meta key appears twice".into());
     }
-    if !item
-        .terms
-        .iter()
-        .any(|(domain, _, name)| domain == "post_tag" && *name == xml_text(&model.speaker.name))
-        && model.speaker.name.chars().any(char::is_alphanumeric)
+    if let Some(speaker) = &model.speaker
+        && !item
+            .terms
+            .iter()
+            .any(|(domain, _, name)| domain == "post_tag" && *name == xml_text(&speaker.name))
+        && speaker.name.chars().any(char::is_alphanumeric)
     {
         return Err(format!("no tag for the speaker: {:?}", item.terms));
     }
@@ -1247,7 +1262,7 @@ fn every_wxr_item_has_a_link_and_a_pub_date() {
     dated.date = Some("2024-05-12T09:30:00+08:00".into());
     let mut cjk = seed();
     cjk.language = Some("zh".into());
-    cjk.speaker.name = "李熙燮".into();
+    cjk.speaker.as_mut().unwrap().name = "李熙燮".into();
     let mut out = Vec::new();
     interview_kit::write::wxr::write_all([&undated, &dated, &cjk], &mut out).unwrap();
     let items = read_wxr(&String::from_utf8(out).unwrap()).unwrap();

@@ -14,9 +14,10 @@ fn seed_reads_exactly() {
         parsed.diagnostics
     );
     let i = parsed.interview.unwrap();
-    assert_eq!(i.speaker.name, "LEE Hee-sup");
-    assert_eq!(i.speaker.family_name.as_deref(), Some("LEE"));
-    assert_eq!(i.speaker.given_name.as_deref(), Some("Hee-sup"));
+    let speaker = i.speaker.as_ref().unwrap();
+    assert_eq!(speaker.name, "LEE Hee-sup");
+    assert_eq!(speaker.family_name.as_deref(), Some("LEE"));
+    assert_eq!(speaker.given_name.as_deref(), Some("Hee-sup"));
     let role = i.role.unwrap();
     assert_eq!(
         role.text,

@@ -11,6 +11,10 @@
 //! answer, with at least two speakers (one speaker is the interviewee's
 //! label, not a panel); an interviewer's label is one the reader takes for
 //! a speaker (`Via: …` is no turn, and the header has no place for it).
+//! A model without a speaker is written without a name line; one whose
+//! text would name someone all the same (a panelist's label, a headline
+//! `专访李肇星：…`) is refused by the writer, and that refusal is checked
+//! to be the only one.
 
 mod common;
 
@@ -226,6 +230,7 @@ prop_compose! {
         date in option::of(date()),
         byline in option::of(byline()),
         (name, label) in name().prop_flat_map(label_for),
+        named in prop::bool::weighted(0.8),
         (iname, ilabel) in name().prop_flat_map(label_for),
         has_interviewer in any::<bool>(),
         role in option::of(role()),
@@ -277,7 +282,7 @@ prop_compose! {
             headline,
             date,
             byline,
-            speaker: speaker(name, speaker_label),
+            speaker: named.then(|| speaker(name, speaker_label)),
             role: role.map(|r| parse_role(&r)),
             interviewer,
             introduction,
@@ -295,11 +300,20 @@ fn to_text(model: &Interview) -> String {
     String::from_utf8(render(model, Format::Text).unwrap()).unwrap()
 }
 
+/// Whether the text writer refuses `model` because it has no speaker and
+/// its text would name one when read back.
+fn names_someone_without_a_speaker(model: &Interview) -> bool {
+    model.speaker.is_none()
+        && render(model, Format::Text)
+            .is_err_and(|e| e.to_string().contains("reads as the interviewee"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn text_round_trip_is_identity(model in interview().prop_filter("distinct people", common::distinct_people)) {
+        prop_assume!(!names_someone_without_a_speaker(&model));
         let text = to_text(&model);
         let parsed = load(&Source::from_text("m.txt", &text), Format::Text);
         prop_assert!(

@@ -199,7 +199,7 @@ fn directories_and_globs_are_walked() {
     assert!(files.len() >= 8, "{files:?}");
     let (code, _, stderr) = validate(&["fixtures/validate/valid"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("checked 7 files: 7 valid"), "{stderr}");
+    assert!(stderr.contains("checked 8 files: 8 valid"), "{stderr}");
 }
 
 #[test]

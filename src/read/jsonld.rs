@@ -369,22 +369,10 @@ impl Reader {
             self.origin("/interviewer", &at);
             self.person(node, &at, "/interviewer", &[])
         });
-        let about = self.node(doc, "about", "");
-        let (speaker, role) = match about {
-            Some((node, at)) => {
-                let (speaker, role) = self.interviewee(node, &at);
-                (Some(speaker), role)
-            }
-            None => {
-                if !doc.contains_key("about") {
-                    self.error(
-                        "/about",
-                        "no interviewee",
-                        "\"about\": a Person, the interviewee",
-                    );
-                }
-                (None, None)
-            }
+        // no `about`: the text named no one
+        let (speaker, role) = match self.node(doc, "about", "") {
+            Some((node, at)) => self.interviewee(node, &at),
+            None => (None, None),
         };
         let introduction = if doc.contains_key("abstract") || doc.contains_key("introduction") {
             self.paragraphs(doc, "", "abstract", "introduction", "/introduction")
@@ -402,7 +390,7 @@ impl Reader {
             headline,
             date,
             byline,
-            speaker: speaker?,
+            speaker,
             role,
             interviewer,
             introduction,
@@ -482,8 +470,9 @@ impl Reader {
         }
     }
 
-    /// The interviewee and the role, from `about`.
-    fn interviewee(&mut self, node: &Node, at: &str) -> (Speaker, Option<Role>) {
+    /// The interviewee and the role, from `about`: no speaker when the
+    /// `Person` has no name nor name part (a role alone).
+    fn interviewee(&mut self, node: &Node, at: &str) -> (Option<Speaker>, Option<Role>) {
         self.check_type(node, at, &["Person"], true);
         self.origin("/speaker", at);
         match node.get("@id") {
@@ -495,12 +484,18 @@ impl Reader {
             ),
             None => {}
         }
-        let speaker = self.person(
-            node,
-            at,
-            "/speaker",
-            &["@id", "description", "jobTitle", "worksFor"],
-        );
+        let extra = ["@id", "description", "jobTitle", "worksFor"];
+        let named = ["name", "familyName", "givenName", "alternateName"]
+            .iter()
+            .any(|key| node.contains_key(*key));
+        let speaker = if named {
+            Some(self.person(node, at, "/speaker", &extra))
+        } else {
+            let mut known = vec!["@type"];
+            known.extend_from_slice(&extra);
+            self.unknown(node, at, &known);
+            None
+        };
         let text = self.string(node, "description", at, "/role/text");
         let title = self.string(node, "jobTitle", at, "/role/title");
         let (organization, abbreviation) = match self.node(node, "worksFor", at) {
@@ -975,7 +970,7 @@ mod tests {
         let (_, parsed) = read_value(&minimal());
         assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
         let i = parsed.interview.unwrap();
-        assert_eq!(i.speaker.name, "LEE Hee-sup");
+        assert_eq!(i.speaker.as_ref().unwrap().name, "LEE Hee-sup");
         assert_eq!(i.exchanges[0].answer, ["Because."]);
         assert_eq!(i.exchanges[0].answered_by, None);
     }

@@ -15,7 +15,7 @@ use crate::source::Source;
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     /// The model, unless the input was unusable beyond repair (empty,
-    /// binary, no speaker …); present also when `diagnostics` holds errors.
+    /// binary …); present also when `diagnostics` holds errors.
     pub interview: Option<Interview>,
     /// Every problem found, errors and warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,

@@ -543,7 +543,7 @@ const INTERVIEW: Slots = &[
     ("headline", Optional),
     ("date", Optional),
     ("byline", Optional),
-    ("speaker", Required),
+    ("speaker", Optional),
     ("role", Optional),
     ("interviewer", Optional),
     ("introduction", Optional),
@@ -662,7 +662,7 @@ impl Builder {
             headline,
             date,
             byline,
-            speaker: speaker?,
+            speaker,
             role,
             interviewer,
             introduction,
@@ -994,7 +994,7 @@ mod tests {
         let (_, parsed) = read_str(&doc(MINIMAL));
         assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
         let i = parsed.interview.unwrap();
-        assert_eq!(i.speaker.name, "LEE Hee-sup");
+        assert_eq!(i.speaker.as_ref().unwrap().name, "LEE Hee-sup");
         assert_eq!(i.exchanges[0].answer, ["Because."]);
     }
 
@@ -1017,7 +1017,7 @@ mod tests {
         );
         let (_, parsed) = read_str(&text);
         assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-        assert_eq!(parsed.interview.unwrap().speaker.name, "X");
+        assert_eq!(parsed.interview.unwrap().speaker.unwrap().name, "X");
     }
 
     #[test]

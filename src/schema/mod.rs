@@ -437,7 +437,7 @@ mod tests {
             headline: None,
             date: None,
             byline: None,
-            speaker: Speaker::named("LEE"),
+            speaker: Some(Speaker::named("LEE")),
             role: None,
             interviewer: None,
             introduction: vec!["intro".into()],

@@ -12,16 +12,36 @@ use crate::model::{Interview, Speaker};
 
 /// The page title: the headline when the page has one, else "Interview
 /// with NAME" in the interview's language (English when it is unknown).
-pub(crate) fn title(interview: &Interview) -> String {
+/// Without a name the title names no one: "Interview" and the date as
+/// written (`Interview (2024-05-12)`), else the stem of `path`, the input's
+/// file name (`Interview (kim-2019)`), else "Interview" alone.
+pub(crate) fn title(interview: &Interview, path: Option<&Path>) -> String {
     if let Some(headline) = &interview.headline {
         return headline.clone();
     }
-    let name = &interview.speaker.name;
-    match primary_language(interview) {
-        Some("zh") => format!("{name}访谈"),
-        Some("ja") => format!("{name}インタビュー"),
-        Some("ko") => format!("{name} 인터뷰"),
-        _ => format!("Interview with {name}"),
+    let language = primary_language(interview);
+    if let Some(speaker) = &interview.speaker {
+        let name = &speaker.name;
+        return match language {
+            Some("zh") => format!("{name}访谈"),
+            Some("ja") => format!("{name}インタビュー"),
+            Some("ko") => format!("{name} 인터뷰"),
+            _ => format!("Interview with {name}"),
+        };
+    }
+    let (word, open, close) = match language {
+        Some("zh") => ("访谈", "（", "）"),
+        Some("ja") => ("インタビュー", "（", "）"),
+        Some("ko") => ("인터뷰", " (", ")"),
+        _ => ("Interview", " (", ")"),
+    };
+    let stem = path
+        .and_then(Path::file_stem)
+        .map(|s| s.to_string_lossy())
+        .filter(|s| !s.trim().is_empty());
+    match interview.date.as_deref().map(Cow::Borrowed).or(stem) {
+        Some(which) => format!("{word}{open}{which}{close}"),
+        None => word.to_owned(),
     }
 }
 
@@ -138,7 +158,7 @@ pub(crate) fn metadata(interview: &Interview) -> Vec<Field<'_>> {
     f.text(None, "headline", interview.headline.as_deref());
     f.text(None, "date_text", interview.date.as_deref());
     f.text(None, "byline", interview.byline.as_deref());
-    f.speaker("speaker", Some(&interview.speaker));
+    f.speaker("speaker", interview.speaker.as_ref());
     if let Some(role) = &interview.role {
         f.text(Some("role"), "text", Some(&role.text));
         f.text(Some("role"), "title", role.title.as_deref());
@@ -635,12 +655,33 @@ mod tests {
     #[test]
     fn title_prefers_the_headline_then_names_the_speaker_in_the_language() {
         let mut i = interview();
-        assert_eq!(title(&i), "Interview with LEE Hee-sup");
+        assert_eq!(title(&i, None), "Interview with LEE Hee-sup");
         i.language = Some("zh-Hans".into());
-        i.speaker = Speaker::named("李熙燮");
-        assert_eq!(title(&i), "李熙燮访谈");
+        i.speaker = Some(Speaker::named("李熙燮"));
+        assert_eq!(title(&i, None), "李熙燮访谈");
         i.headline = Some("A headline".into());
-        assert_eq!(title(&i), "A headline");
+        assert_eq!(title(&i, None), "A headline");
+    }
+
+    #[test]
+    fn without_a_speaker_the_title_names_no_one() {
+        let mut i = interview();
+        i.speaker = None;
+        let path = Path::new("2019/kim-talk.txt");
+        assert_eq!(title(&i, None), "Interview");
+        assert_eq!(title(&i, Some(path)), "Interview (kim-talk)");
+        i.date = Some("2024年5月12日".into());
+        assert_eq!(title(&i, Some(path)), "Interview (2024年5月12日)");
+        i.language = Some("ja".into());
+        assert_eq!(title(&i, None), "インタビュー（2024年5月12日）");
+        i.language = Some("ko".into());
+        i.date = None;
+        assert_eq!(title(&i, Some(path)), "인터뷰 (kim-talk)");
+        // the slug: the title's, then the path's hash, as for any page
+        let slug = page_slug(&title(&i, Some(path)), Some(path));
+        assert!(slug.starts_with("인터뷰-kim-talk-"), "{slug}");
+        i.headline = Some("A headline".into());
+        assert_eq!(title(&i, Some(path)), "A headline");
     }
 
     #[test]

@@ -71,11 +71,13 @@ pub fn write(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
             text(byline)
         )?;
     }
-    writeln!(
-        out,
-        "    <p class=\"interview-speaker\"><strong>{}</strong></p>",
-        text(&interview.speaker.name)
-    )?;
+    if let Some(speaker) = &interview.speaker {
+        writeln!(
+            out,
+            "    <p class=\"interview-speaker\"><strong>{}</strong></p>",
+            text(&speaker.name)
+        )?;
+    }
     if let Some(role) = &interview.role {
         writeln!(
             out,
@@ -203,7 +205,7 @@ mod tests {
             headline: Some("<b>Bold</b> & \"quoted\"".into()),
             date: Some("2024-05-12".into()),
             byline: None,
-            speaker: Speaker::named("O'Brien <script>"),
+            speaker: Some(Speaker::named("O'Brien <script>")),
             role: None,
             interviewer: None,
             introduction: vec![],

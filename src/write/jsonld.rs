@@ -12,10 +12,10 @@
 //! | `byline` | `creditText` |
 //! | `language` | `inLanguage` |
 //! | `interviewer` | `author`, a `Person` |
-//! | `speaker` | `about`, a `Person` with `@id` `_:interviewee`, `name`, `familyName`, `givenName`, `alternateName` (the label) |
-//! | `role` | on that `Person`: `description` (the line as written), `jobTitle`, `worksFor` (an `Organization` with `name` and `alternateName` for the abbreviation) |
+//! | `speaker` | `about`, a `Person` with `@id` `_:interviewee`, `name`, `familyName`, `givenName`, `alternateName` (the label); no `about` when the text names no one and gives no role |
+//! | `role` | on that `Person`: `description` (the line as written), `jobTitle`, `worksFor` (an `Organization` with `name` and `alternateName` for the abbreviation); a role without a speaker is a `Person` with no `name` |
 //! | `introduction` | `abstract`, the paragraphs joined by a blank line (see below) |
-//! | `exchanges` | `hasPart`: one `Question` per exchange with `position` (from 1), `text`, and `acceptedAnswer`, an `Answer` with `text` (the paragraphs joined by a blank line) and `author`: the interviewee's `@id`, or a `Person` named `answered_by` |
+//! | `exchanges` | `hasPart`: one `Question` per exchange with `position` (from 1), `text`, and `acceptedAnswer`, an `Answer` with `text` (the paragraphs joined by a blank line) and `author`: the interviewee's `@id` (none when there is no `about`), or a `Person` named `answered_by` |
 //! | `read_count` | `interactionStatistic`, an `InteractionCounter` with `interactionType` `ReadAction` and `userInteractionCount`, plus `readCountPrecision` and `readCountText` |
 //! | `encoding` | `sourceEncoding` |
 //!
@@ -82,7 +82,8 @@ pub(crate) struct Document<'a> {
     in_language: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Person<'a>>,
-    about: Person<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    about: Option<Person<'a>>,
     #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
     summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,10 +122,13 @@ impl<'a> Document<'a> {
             credit_text: interview.byline.as_deref(),
             in_language: interview.language.as_deref(),
             author: interview.interviewer.as_ref().map(|i| Person::of(i, None)),
-            about: Person::interviewee(&interview.speaker, interview.role.as_ref()),
+            about: Person::interviewee(interview.speaker.as_ref(), interview.role.as_ref()),
             summary,
             introduction,
-            has_part: Questions(&interview.exchanges),
+            has_part: Questions {
+                exchanges: &interview.exchanges,
+                interviewee: interview.speaker.is_some() || interview.role.is_some(),
+            },
             interaction_statistic: counted.then(|| Counter {
                 kind: "InteractionCounter",
                 interaction_type: "ReadAction",
@@ -145,7 +149,8 @@ struct Person<'a> {
     id: Option<&'static str>,
     #[serde(rename = "@type")]
     kind: &'static str,
-    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
     #[serde(rename = "familyName", skip_serializing_if = "Option::is_none")]
     family_name: Option<&'a str>,
     #[serde(rename = "givenName", skip_serializing_if = "Option::is_none")]
@@ -165,7 +170,7 @@ impl<'a> Person<'a> {
         Person {
             id,
             kind: "Person",
-            name: &speaker.name,
+            name: Some(&speaker.name),
             family_name: speaker.family_name.as_deref(),
             given_name: speaker.given_name.as_deref(),
             alternate_name: speaker.label.as_deref(),
@@ -175,9 +180,27 @@ impl<'a> Person<'a> {
         }
     }
 
-    /// The interviewee, with the role's parts.
-    fn interviewee(speaker: &'a Speaker, role: Option<&'a Role>) -> Self {
-        let mut about = Person::of(speaker, Some(INTERVIEWEE));
+    /// The interviewee, with the role's parts: a `Person` with no name
+    /// when the text gives a role but names no one, none when it gives
+    /// neither.
+    fn interviewee(speaker: Option<&'a Speaker>, role: Option<&'a Role>) -> Option<Self> {
+        if speaker.is_none() && role.is_none() {
+            return None;
+        }
+        let mut about = match speaker {
+            Some(speaker) => Person::of(speaker, Some(INTERVIEWEE)),
+            None => Person {
+                id: Some(INTERVIEWEE),
+                kind: "Person",
+                name: None,
+                family_name: None,
+                given_name: None,
+                alternate_name: None,
+                description: None,
+                job_title: None,
+                works_for: None,
+            },
+        };
         if let Some(role) = role {
             about.description = Some(&role.text);
             about.job_title = role.title.as_deref();
@@ -189,7 +212,7 @@ impl<'a> Person<'a> {
                 });
             }
         }
-        about
+        Some(about)
     }
 }
 
@@ -204,11 +227,17 @@ struct Organization<'a> {
 }
 
 /// The exchanges as `Question`s, each made as it is serialised.
-struct Questions<'a>(&'a [Exchange]);
+struct Questions<'a> {
+    exchanges: &'a [Exchange],
+    /// Whether the document has an interviewee node (`about`) for an
+    /// answer's `author` to point to; without one an answer no one is
+    /// recorded as giving has no `author`.
+    interviewee: bool,
+}
 
 impl Serialize for Questions<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().enumerate().map(|(i, exchange)| {
+        serializer.collect_seq(self.exchanges.iter().enumerate().map(|(i, exchange)| {
             let (text, list) = paragraphs(&exchange.answer);
             Question {
                 kind: "Question",
@@ -219,11 +248,13 @@ impl Serialize for Questions<'_> {
                     text,
                     paragraphs: list,
                     author: match &exchange.answered_by {
-                        Some(name) => Author::Person {
+                        Some(name) => Some(Author::Person {
                             kind: "Person",
                             name,
-                        },
-                        None => Author::Interviewee { id: INTERVIEWEE },
+                        }),
+                        None => self
+                            .interviewee
+                            .then_some(Author::Interviewee { id: INTERVIEWEE }),
                     },
                 },
             }
@@ -248,7 +279,8 @@ struct Answer<'a> {
     text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraphs: Option<&'a [String]>,
-    author: Author<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Author<'a>>,
 }
 
 /// Who answered: the interviewee, by `@id`, or a panel member by name.

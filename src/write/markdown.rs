@@ -7,7 +7,7 @@
 //! `frontmatter.params`):
 //!
 //! ```yaml
-//! title: "Interview with LEE Hee-sup"   # the headline, else "Interview with NAME"
+//! title: "Interview with LEE Hee-sup"   # the headline, else "Interview with NAME", else "Interview (DATE)"
 //! date: 2024-05-12                      # only when the model's date is ISO 8601
 //! slug: "interview-with-lee-hee-sup-a95f70f4" # the title's, then a hash of the input's path
 //! description: "…"                      # the first introduction paragraph, if any
@@ -101,7 +101,7 @@ pub fn write_at(
 
 fn front_matter(interview: &Interview, path: Option<&Path>, doc: &mut String) {
     doc.push_str("---\n");
-    let title = cms::title(interview);
+    let title = cms::title(interview, path);
     scalar(doc, 0, "title", &title);
     if let Some(date) = interview.date.as_deref().and_then(IsoDate::parse) {
         // plain, so that YAML 1.1 readers (Jekyll, Astro) see a timestamp;

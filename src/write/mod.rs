@@ -93,7 +93,7 @@ pub(crate) fn texts(interview: &Interview) -> impl Iterator<Item = &str> {
     fields
         .into_iter()
         .filter_map(Option::as_deref)
-        .chain(speaker(&interview.speaker))
+        .chain(interview.speaker.iter().flat_map(speaker))
         .chain(role)
         .chain(interview.interviewer.iter().flat_map(speaker))
         .chain(interview.introduction.iter().map(String::as_str))
@@ -208,7 +208,7 @@ mod tests {
             headline: Some("headline".into()),
             date: Some("date".into()),
             byline: Some("byline".into()),
-            speaker: speaker("speaker"),
+            speaker: Some(speaker("speaker")),
             role: Some(crate::model::Role {
                 text: "role".into(),
                 title: Some("title".into()),

@@ -16,6 +16,11 @@
 //! them, are written `LABEL: …` (the others `Q:`/`A:`); a label that is not
 //! part of the person's name is declared on its first use as
 //! `NAME(LABEL): …`.
+//!
+//! A document without a speaker has no name line, and its headline, role
+//! and introduction are labelled, so that the reader takes none of them for
+//! a name; one whose text names someone all the same (a panelist, a
+//! headline `Interview with …`) is refused (see [`check`]).
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -26,6 +31,7 @@ use crate::model::{Interview, Precision, Speaker};
 use crate::read::text::body::is_heading;
 use crate::read::text::fields::{self as header, Field};
 use crate::read::text::labels::{self, matches_name};
+use crate::read::text::names;
 use crate::read::text::{is_plain_body_line, markers, parse_read_count};
 
 /// Writes `interview` as raw interview text.
@@ -69,8 +75,10 @@ impl Lines<'_> {
 /// trimmed, so no text may be empty, hold a line break, or start or end
 /// with white space; the reader removes the characters XML 1.0 forbids
 /// (U+0007 …); and `read_count_text` is the line the count is read from,
-/// so it must read back as `read_count` (and its precision). The first
-/// text that breaks a rule is an [`Unwritable`] naming its JSON pointer.
+/// so it must read back as `read_count` (and its precision); a document
+/// without a speaker must have no text that reads back as naming one. The
+/// first text that breaks a rule is an [`Unwritable`] naming its JSON
+/// pointer.
 pub fn check(interview: &Interview) -> Result<(), Unwritable> {
     let line_problem = |text: &str| {
         let reason = if text.is_empty() {
@@ -94,6 +102,11 @@ pub fn check(interview: &Interview) -> Result<(), Unwritable> {
         Some((Code::Unwritable, reason))
     };
     if let Some(unwritable) = super::first_unwritable(interview, line_problem) {
+        return Err(unwritable);
+    }
+    if interview.speaker.is_none()
+        && let Some(unwritable) = names_someone(interview)
+    {
         return Err(unwritable);
     }
     if let Some(text) = &interview.read_count_text {
@@ -138,60 +151,91 @@ pub fn check(interview: &Interview) -> Result<(), Unwritable> {
     Ok(())
 }
 
+/// For a document without a speaker, the first text that would name one
+/// when read back: a panelist's label (the reader takes the person who
+/// answers by label for the interviewee), or a header line naming a person
+/// (`Interview with Ines Carvalho`), who stands in for the missing name.
+fn names_someone(interview: &Interview) -> Option<Unwritable> {
+    let reason = |whom: &str| {
+        format!(
+            "names {whom}, whom raw text without a name line reads as the interviewee; the document has none"
+        )
+    };
+    if let Some((i, by)) = interview
+        .exchanges
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| Some((i, e.answered_by.as_deref()?)))
+    {
+        return Some(Unwritable {
+            code: Code::Unwritable,
+            pointer: format!("/exchanges/{i}/answered_by"),
+            reason: reason(&format!("`{by}`, who answers by label")),
+        });
+    }
+    header_lines(interview)
+        .into_iter()
+        .find_map(|(pointer, line)| {
+            let mention = names::mention(&line)?;
+            Some(Unwritable {
+                code: Code::Unwritable,
+                pointer,
+                reason: reason(&format!("`{}`", mention.name)),
+            })
+        })
+}
+
 /// Writes the output, line by line.
 fn write_lines(interview: &Interview, out: &mut Lines<'_>) {
-    let speaker = &interview.speaker;
-    // in a labelled transcript the reader takes as the name only a header
-    // line that names someone who answers
-    let answer_labels: Vec<&str> = if is_panel(interview) {
-        interview
-            .exchanges
-            .iter()
-            .filter_map(|e| e.answered_by.as_deref())
-            .collect()
-    } else if let Some(label) = &speaker.label {
-        vec![label.as_str()]
-    } else {
-        Vec::new()
-    };
-    let names_an_answerer = answer_labels.is_empty()
-        || answer_labels
-            .iter()
-            .any(|l| matches_name(l, &speaker.name) || matches_name(&speaker.name, l));
-    let name_bare = header::read_alone(&speaker.name) == [Field::Plain]
-        && !opens_turn(&speaker.name)
-        && header::is_name_like(&speaker.name)
-        && header::name_with_label(&speaker.name).is_none()
-        && header::name_and_role(&speaker.name).is_none()
-        && names_an_answerer
-        // the reader weighs every name the header holds: a bare name line
-        // is sure to win only where no other line could name someone, or
-        // where it declares the speaker's label (`NAME(LABEL)`)
-        && ((interview.headline.is_none()
-            && interview.byline.is_none()
-            && interview.interviewer.is_none()
-            && interview.introduction.is_empty())
-            || declared_name(speaker).is_some());
+    for (_, line) in header_lines(interview) {
+        out.push(line);
+    }
+    transcript(interview, out);
+    match (&interview.read_count_text, interview.read_count) {
+        (Some(text), _) => out.push(text),
+        (None, Some(count)) => out.push(match interview.read_count_precision {
+            Some(Precision::AtLeast) => format!("已阅读人数: {count}+"),
+            _ => format!("已阅读人数: {count}"),
+        }),
+        (None, None) => {}
+    }
+}
+
+/// The header's lines, each with the JSON pointer of the field it
+/// shows: headline, date, byline, interviewer, the name, the role, the
+/// introduction. Without a speaker no name line is written, and every
+/// line the reader could take for one is labelled (`# …`, `Role: …`,
+/// `Introduction: …`).
+fn header_lines(interview: &Interview) -> Vec<(String, String)> {
+    let mut lines = Vec::new();
+    let unnamed = interview.speaker.is_none();
+    let name_bare = interview
+        .speaker
+        .as_ref()
+        .is_some_and(|speaker| name_is_bare(interview, speaker));
 
     if let Some(headline) = &interview.headline {
-        let bare = header::read_alone(headline) == [Field::Plain]
+        let bare = !unnamed
+            && header::read_alone(headline) == [Field::Plain]
             && !opens_turn(headline)
             && !header::is_name_like(headline)
             && header::name_with_label(headline).is_none()
             && header::name_and_role(headline).is_none();
-        out.push(if bare {
+        let line = if bare {
             headline.clone()
         } else {
             format!("# {headline}")
-        });
+        };
+        lines.push(("/headline".to_owned(), line));
     }
     if let Some(date) = &interview.date {
         let bare = header::read_alone(date) == [Field::Date(date.clone())];
-        out.push(if bare {
+        let line = if bare {
             date.clone()
         } else {
             format!("Date: {date}")
-        });
+        };
+        lines.push(("/date".to_owned(), line));
     }
     let mut interviewer_implied = false;
     if let Some(byline) = &interview.byline {
@@ -211,22 +255,27 @@ fn write_lines(interview: &Interview, out: &mut Lines<'_>) {
             }
             _ => false,
         };
-        out.push(if bare {
+        let line = if bare {
             byline.clone()
         } else {
             format!("Byline: {byline}")
-        });
+        };
+        lines.push(("/byline".to_owned(), line));
     }
     if let Some(interviewer) = &interview.interviewer
         && !interviewer_implied
     {
-        out.push(format!("Interviewer: {}", interviewer.name));
+        let line = format!("Interviewer: {}", interviewer.name);
+        lines.push(("/interviewer/name".to_owned(), line));
     }
-    out.push(if name_bare {
-        declared_name(speaker).unwrap_or_else(|| speaker.name.clone())
-    } else {
-        format!("Interviewee: {}", speaker.name)
-    });
+    if let Some(speaker) = &interview.speaker {
+        let line = if name_bare {
+            declared_name(speaker).unwrap_or_else(|| speaker.name.clone())
+        } else {
+            format!("Interviewee: {}", speaker.name)
+        };
+        lines.push(("/speaker/name".to_owned(), line));
+    }
     if let Some(role) = &interview.role {
         let text = &role.text;
         let joins_next = interview.introduction.first().is_some_and(|next| {
@@ -235,37 +284,69 @@ fn write_lines(interview: &Interview, out: &mut Lines<'_>) {
                     && header::is_title_like(next)
                     && !header::is_name_like(next))
         });
-        let bare = header::read_alone(text) == [Field::Plain]
+        let bare = !unnamed
+            && header::read_alone(text) == [Field::Plain]
             && !opens_turn(text)
             && header::is_role_like(text)
             && header::name_and_role(text).is_none()
             && !joins_next;
-        out.push(if bare {
+        let line = if bare {
             text.clone()
         } else {
             format!("Role: {text}")
-        });
+        };
+        lines.push(("/role/text".to_owned(), line));
     }
     for (i, paragraph) in interview.introduction.iter().enumerate() {
         // bare unless the reader would read the line as something else
-        let ambiguous = header::read_alone(paragraph) != [Field::Plain]
+        let ambiguous = unnamed
+            || header::read_alone(paragraph) != [Field::Plain]
             || opens_turn(paragraph)
             || (i == 0 && interview.role.is_none() && header::is_role_like(paragraph));
-        out.push(if ambiguous {
+        let line = if ambiguous {
             format!("Introduction: {paragraph}")
         } else {
             paragraph.clone()
-        });
+        };
+        lines.push((format!("/introduction/{i}"), line));
     }
-    transcript(interview, out);
-    match (&interview.read_count_text, interview.read_count) {
-        (Some(text), _) => out.push(text),
-        (None, Some(count)) => out.push(match interview.read_count_precision {
-            Some(Precision::AtLeast) => format!("已阅读人数: {count}+"),
-            _ => format!("已阅读人数: {count}"),
-        }),
-        (None, None) => {}
-    }
+    lines
+}
+
+/// Whether `speaker`'s name line can be written bare (`LEE Hee-sup`), the
+/// reader sure to take it for the name, rather than `Interviewee: …`.
+fn name_is_bare(interview: &Interview, speaker: &Speaker) -> bool {
+    // in a labelled transcript the reader takes as the name only a header
+    // line that names someone who answers
+    let answer_labels: Vec<&str> = if is_panel(interview) {
+        interview
+            .exchanges
+            .iter()
+            .filter_map(|e| e.answered_by.as_deref())
+            .collect()
+    } else if let Some(label) = &speaker.label {
+        vec![label.as_str()]
+    } else {
+        Vec::new()
+    };
+    let names_an_answerer = answer_labels.is_empty()
+        || answer_labels
+            .iter()
+            .any(|l| matches_name(l, &speaker.name) || matches_name(&speaker.name, l));
+    header::read_alone(&speaker.name) == [Field::Plain]
+        && !opens_turn(&speaker.name)
+        && header::is_name_like(&speaker.name)
+        && header::name_with_label(&speaker.name).is_none()
+        && header::name_and_role(&speaker.name).is_none()
+        && names_an_answerer
+        // the reader weighs every name the header holds: a bare name line
+        // is sure to win only where no other line could name someone, or
+        // where it declares the speaker's label (`NAME(LABEL)`)
+        && ((interview.headline.is_none()
+            && interview.byline.is_none()
+            && interview.interviewer.is_none()
+            && interview.introduction.is_empty())
+            || declared_name(speaker).is_some())
 }
 
 /// The exchanges: `Q:`/`A:` markers, or speaker labels when the model
@@ -307,13 +388,14 @@ fn transcript(interview: &Interview, out: &mut Lines<'_>) {
         let asker = interview.interviewer.as_ref().filter(|i| i.label.is_some());
         let question_marker = turn(asker, asker.and_then(|i| i.label.as_deref()), q);
         out.push(format!("{question_marker}{}", exchange.question));
-        let speaker_label = interview.speaker.label.as_deref();
+        let speaker = interview.speaker.as_ref();
+        let speaker_label = speaker.and_then(|s| s.label.as_deref());
         let answer_marker = match (&exchange.answered_by, speaker_label) {
             (Some(by), _) => {
-                let who = (speaker_label == Some(by.as_str())).then_some(&interview.speaker);
+                let who = speaker.filter(|_| speaker_label == Some(by.as_str()));
                 turn(who, Some(by), a)
             }
-            (None, Some(label)) if !panel => turn(Some(&interview.speaker), Some(label), a),
+            (None, Some(label)) if !panel => turn(speaker, Some(label), a),
             _ => a.to_owned(),
         };
         // the reader sets aside a short unmarked line closing an answer
@@ -443,7 +525,7 @@ mod tests {
             headline: None,
             date: None,
             byline: None,
-            speaker: header::parse_name("LEE Hee-sup"),
+            speaker: Some(header::parse_name("LEE Hee-sup")),
             role: Some(header::parse_role("Secretary-General of the TCS")),
             interviewer: None,
             introduction: Vec::new(),
@@ -499,7 +581,7 @@ mod tests {
     #[test]
     fn labels_and_panels_survive() {
         let mut m = base();
-        m.speaker.label = Some("LEE".into());
+        m.speaker.as_mut().unwrap().label = Some("LEE".into());
         m.interviewer = Some(Speaker {
             label: Some("JD".into()),
             ..header::parse_name("Jane Doe")
@@ -531,10 +613,10 @@ mod tests {
     #[test]
     fn a_label_no_turn_can_carry_is_declared_on_the_name_line() {
         let mut m = base();
-        m.speaker = Speaker {
+        m.speaker = Some(Speaker {
             label: Some("VIA".into()),
             ..header::parse_name("Anna VIA")
-        };
+        });
         let mut out = Vec::new();
         write(&m, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -575,7 +657,10 @@ mod tests {
                 |m| m.exchanges[0].question = " Why cooperate? ".into(),
                 "/exchanges/0/question",
             ),
-            (|m| m.speaker.name = "LEE\nHee-sup".into(), "/speaker/name"),
+            (
+                |m| m.speaker.as_mut().unwrap().name = "LEE\nHee-sup".into(),
+                "/speaker/name",
+            ),
             (
                 |m| m.role.as_mut().unwrap().text = "Secretary-General\u{7}".into(),
                 "/role/text",

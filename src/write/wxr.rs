@@ -7,7 +7,7 @@
 //!
 //! | WXR | from the model |
 //! | --- | --- |
-//! | `title` | the headline, else "Interview with NAME" |
+//! | `title` | the headline, else "Interview with NAME", else (no speaker) "Interview (DATE)" or "Interview (FILE)" |
 //! | `link` | the post's address: the site's, then the slug (`SITE/SLUG/`) |
 //! | `dc:creator` | the channel's one author ([`Options::author_login`]) |
 //! | `guid` | `SITE?interview=` and a hash of the model: the same interview, the same guid |
@@ -17,7 +17,7 @@
 //! | `wp:post_name` | the slug: of the title, then `-` and a short hash of the input's path ([`WxrWriter::item_at`]); unique in the file |
 //! | `wp:status` | [`Options::status`], `draft` by default: an editor reviews before publishing |
 //! | `wp:comment_status`, `wp:ping_status` | empty: the site's defaults apply |
-//! | `category` | [`Options::category`] (`Interviews`), and tags for the speaker and the organization |
+//! | `category` | [`Options::category`] (`Interviews`), and tags for the speaker (when there is one) and the organization |
 //! | `wp:postmeta` | every other field of the model, keys `interview_` + the JSON field name (`interview_speaker_name`, `interview_role_title`, `interview_read_count`, `interview_date_text` …) |
 //!
 //! The file follows WordPress's own exporter where the importer's three
@@ -269,7 +269,7 @@ impl<W: Write> WxrWriter<W> {
         check(interview)?;
         let id = self.next_id;
         self.next_id += 1;
-        let title = cms::title(interview);
+        let title = cms::title(interview, path);
         let slug = unique(&mut self.slugs, cms::page_slug(&title, path));
         let o = &self.options;
         let xml = &mut self.xml;
@@ -333,7 +333,9 @@ impl<W: Write> WxrWriter<W> {
         if let Some(category) = &o.category {
             term(xml, "category", category)?;
         }
-        term(xml, "post_tag", &interview.speaker.name)?;
+        if let Some(speaker) = &interview.speaker {
+            term(xml, "post_tag", &speaker.name)?;
+        }
         if let Some(organization) = interview
             .role
             .as_ref()

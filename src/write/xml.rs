@@ -106,7 +106,9 @@ fn document(interview: &Interview, w: &mut Indented<'_>) {
     w.opt("headline", interview.headline.as_deref());
     w.opt("date", interview.date.as_deref());
     w.opt("byline", interview.byline.as_deref());
-    w.speaker("speaker", &interview.speaker);
+    if let Some(speaker) = &interview.speaker {
+        w.speaker("speaker", speaker);
+    }
     if let Some(role) = &interview.role {
         w.open("role");
         w.leaf("text", &role.text);
@@ -293,7 +295,7 @@ mod tests {
             headline: None,
             date: None,
             byline: None,
-            speaker: Speaker::named("LEE Hee-sup"),
+            speaker: Some(Speaker::named("LEE Hee-sup")),
             role: None,
             interviewer: None,
             introduction: Vec::new(),

@@ -47,7 +47,7 @@ pub fn distinct_people(m: &Interview) -> bool {
         v.extend(s.label.clone());
         v
     };
-    let speaker = names(&m.speaker);
+    let speaker = m.speaker.as_ref().map(names).unwrap_or_default();
     let mut others: Vec<Vec<String>> = Vec::new();
     if let Some(i) = &m.interviewer {
         others.push(names(i));

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::classify::{self, Counted, Kind, Page};
-use super::layout::{Opener, Profile};
+use super::layout::{Listed, Opener, Profile};
 use super::lines::{self, Layout, Line};
 use super::markers::Side;
 use crate::diagnostic::{Code, Diagnostic};
@@ -68,6 +68,9 @@ struct Open {
     /// page's narration, not the answer.
     quoted: bool,
     quote_closed: bool,
+    /// The answer's first paragraph opened with a list's bullet: so do its
+    /// items, and the bullets are the page's form (see [`without_bullet`]).
+    listed: bool,
     /// The spans of the answer's last paragraphs that are each a whole
     /// unmarked line, in order (headings between exchanges are among them).
     loose: Vec<Range<usize>>,
@@ -91,12 +94,16 @@ impl Open {
             interrupted: false,
             quoted: false,
             quote_closed: false,
+            listed: false,
         }
     }
 }
 
 /// Turns from line `first` on into exchanges.
 pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
+    if let Some(listed) = &profile.listed {
+        return read_listed(page, first, listed);
+    }
     let mut body = Body::default();
     let mut open: Option<Open> = None;
     let mut prev_text: Option<usize> = None;
@@ -210,7 +217,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // set aside
                     if let Some(mut done) = open.take() {
                         done.lines -= 1;
-                        body.shed_headings(&mut done);
+                        body.shed_headings(&mut done, page.text);
                         body.close(done, false);
                     }
                     moderating = true;
@@ -230,7 +237,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     continue;
                 }
                 if let Some(mut done) = open.take() {
-                    body.shed_headings(&mut done);
+                    body.shed_headings(&mut done, page.text);
                     body.close(done, false);
                 }
                 let (text, inline) = match &page.kinds[i] {
@@ -385,7 +392,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // floor
                     if let Some(mut done) = open.take() {
                         done.lines -= 1;
-                        body.shed_headings(&mut done);
+                        body.shed_headings(&mut done, page.text);
                         body.close(done, false);
                     }
                     moderating = true;
@@ -404,7 +411,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // asks next
                     if let Some(mut done) = open.take() {
                         done.lines -= 1;
-                        body.shed_headings(&mut done);
+                        body.shed_headings(&mut done, page.text);
                         body.close(done, false);
                     }
                     if !asker {
@@ -451,6 +458,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if turn.answering
                     && turn.quote_closed
                     && body.unquoted_answers == 0
+                    && !profile.quoted_answers
                     && !TURN_QUOTES.iter().any(|&(open, _)| text.starts_with(open))
                 {
                     // `「機械を動かす人」` closed the answer: `なるほど…` is the
@@ -464,6 +472,15 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     continue;
                 }
                 if turn.answering {
+                    // an answer given as a list: its items lose their bullets
+                    if turn.answer.is_empty() {
+                        turn.listed = super::labels::list_bullet(text).is_some();
+                    }
+                    let text = if turn.listed {
+                        without_bullet(text)
+                    } else {
+                        text
+                    };
                     // a quote still open runs on in its block (`石田さん「一日の
                     // 流れ。` / `どの部署の人と…」`)
                     let in_quote = turn.quoted
@@ -491,6 +508,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     lines::join_wrapped(&mut turn.question, text);
                 } else {
                     // the answer follows the question unmarked (`――なぜ？`)
+                    turn.listed = super::labels::list_bullet(text).is_some();
+                    let text = without_bullet(text);
                     turn.answering = true;
                     turn.answer_span = Some(line.span.clone());
                     turn.answer.push(text.to_owned());
@@ -517,6 +536,87 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
         body.close(done, true);
     }
     body.set_aside_opening_pleasantries();
+    body
+}
+
+/// **Numbered answers rule**: where the questions are listed together
+/// (see [`Listed`]), a line numbered `n` answers the `n`th question, each
+/// answer an exchange; a line before a `1.` names the next person (left
+/// out, reported); other lines continue the answer before them.
+///
+/// ```text
+/// 大学生の女性（20代）
+/// 1. アルバイトか、友だちとカフェ巡りです。
+/// 2. 韓国語の勉強を始めました。
+/// ```
+fn read_listed(page: &Page<'_>, first: usize, listed: &Listed) -> Body {
+    let mut body = Body::default();
+    let mut open: Option<Open> = None;
+    let number = |text: &str| {
+        super::layout::number_of(text).filter(|&n| (1..=listed.questions.len() as u32).contains(&n))
+    };
+    for (i, line) in page.lines.iter().enumerate().skip(first) {
+        match &page.kinds[i] {
+            &Kind::Count(count) => {
+                body.counts.push(Counted::of(line, count));
+                continue;
+            }
+            Kind::Furniture => {
+                body.diagnostics.push(classify::furniture(line));
+                continue;
+            }
+            _ => {}
+        }
+        if listed.lines.contains(&i) {
+            body.kept += 1;
+            continue;
+        }
+        let text: &str = &line.text;
+        if let Some(n) = number(text) {
+            if let Some(done) = open.take() {
+                body.close(done, false);
+            }
+            let question = listed.questions[n as usize - 1].clone();
+            let mut next = Open::asking(line.span.clone(), question, false);
+            next.lines = 1;
+            next.answering = true;
+            next.answer_span = Some(line.span.clone());
+            let answer = super::layout::numbered(text).unwrap_or(text);
+            next.answer.push(answer.to_owned());
+            open = Some(next);
+            continue;
+        }
+        let names_next = page
+            .lines
+            .get(i + 1)
+            .is_some_and(|n| number(&n.text) == Some(1));
+        if names_next {
+            if let Some(done) = open.take() {
+                body.close(done, false);
+            }
+            body.kept += 1;
+            body.diagnostics.push(
+                Diagnostic::warning(
+                    Code::PageFurniture,
+                    format!("heading `{text}` naming the next person, left out of the model"),
+                    line.span.clone(),
+                )
+                .expected("a question or its answer"),
+            );
+            continue;
+        }
+        match open.as_mut() {
+            Some(turn) => {
+                turn.answer.push(text.to_owned());
+                turn.lines += 1;
+                turn.end = line.span.end;
+            }
+            None => body.before_question(line, "text before any numbered answer"),
+        }
+    }
+    if let Some(done) = open.take() {
+        body.close(done, true);
+    }
     body
 }
 
@@ -672,6 +772,48 @@ pub(crate) fn opens_topic(text: &str) -> bool {
     .any(|w| text.starts_with(w))
 }
 
+/// The text around `span`, a few thousand bytes either side: where a
+/// pull quote's words are looked for.
+fn near(text: &str, span: Range<usize>) -> &str {
+    const REACH: usize = 4096;
+    let mut start = span.start.saturating_sub(REACH);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.saturating_add(REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[start..end]
+}
+
+/// **Pull-quote rule**: a line standing between an answer and the next
+/// question that repeats words the page says near it (`text`), as a
+/// magazine sets an answer's sentence large: `"I was tired of being good
+/// for you"` after or before the answer that says `…I was tired of being
+/// good for you, so…`, a longer paragraph. Five words or ten CJK
+/// characters at least, quotes and the last stop aside.
+fn is_pull_quote(paragraph: &str, text: &str) -> bool {
+    const QUOTES: &[char] = &['"', '“', '”', '「', '」', '『', '』', '\'', '‘', '’'];
+    let core = paragraph
+        .trim()
+        .trim_matches(QUOTES)
+        .trim_end_matches(['.', '。', '…', '!', '！'])
+        .trim_matches(QUOTES)
+        .trim();
+    let wide = core.chars().filter(|&c| lines::is_cjk_letter(c)).count();
+    let long_enough = core.split_whitespace().count() >= 5 || wide >= 10;
+    // the words it repeats, inside a longer paragraph (a headline quoting
+    // the answer is no pull quote of it)
+    let longer = core.len() + (core.len() / 3).max(20);
+    long_enough
+        && text.match_indices(core).any(|(at, _)| {
+            let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            end - start >= longer
+        })
+}
+
 /// **Heading rule**: a short line that ends no sentence and asks nothing,
 /// standing between an answer and the next question, heads the next part
 /// of the page rather than closing the answer: `Going digital`,
@@ -733,6 +875,9 @@ const TURN_QUOTES: &[(char, char)] = &[('「', '」'), ('“', '”'), ('"', '"'
 /// 「B」` is two quotes); a full stop after the closing mark goes with it
 /// (`"…보입니다".`).
 pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
+    if unquote_items(paragraphs) {
+        return true;
+    }
     let Some(first) = paragraphs.first() else {
         return false;
     };
@@ -767,6 +912,52 @@ pub(crate) fn unquote(paragraphs: &mut [String]) -> bool {
     let trimmed = last.trim_end().len();
     last.truncate(trimmed);
     true
+}
+
+/// **Quoted items rule**: an answer of several paragraphs, each quoted
+/// whole on its own or an aside in parentheses, as a list of what someone
+/// said prints it:
+///
+/// ```text
+/// - 「思っていたより会議が短いことですね。」
+/// - 「30分で終わることがほとんどです。」
+/// - （通勤は自転車で10分だそうです）
+/// ```
+///
+/// → each quote loses its marks; asides stay. Says whether it unquoted.
+fn unquote_items(paragraphs: &mut [String]) -> bool {
+    let quoted = |p: &str| {
+        TURN_QUOTES.iter().any(|&(open, close)| {
+            open != close
+                && p.starts_with(open)
+                && p.trim_end_matches(['.', '。']).ends_with(close)
+                && p.chars().filter(|&c| c == open || c == close).count() == 2
+                && p.chars().count() >= 3
+        })
+    };
+    let aside = |p: &str| p.starts_with(['(', '（']) && p.ends_with([')', '）']);
+    let items = paragraphs.iter().filter(|p| quoted(p)).count();
+    if paragraphs.len() < 2 || items == 0 || !paragraphs.iter().all(|p| quoted(p) || aside(p)) {
+        return false;
+    }
+    for p in paragraphs.iter_mut().filter(|p| quoted(p)) {
+        let end = p.trim_end_matches(['.', '。']);
+        let close = end.chars().next_back().expect("a closing mark");
+        let open = p.chars().next().expect("an opening mark");
+        let inner = end[open.len_utf8()..end.len() - close.len_utf8()]
+            .trim()
+            .to_owned();
+        *p = inner;
+    }
+    true
+}
+
+/// **Bullet rule**: a list's bullet before an answer's line, where the
+/// answer's first line has one too, is the page's form, not the speaker's
+/// words: `- 「地元で働けることが一番でした。」` →
+/// `「地元で働けることが一番でした。」` (see [`super::labels::list_bullet`]).
+pub(crate) fn without_bullet(text: &str) -> &str {
+    super::labels::list_bullet(text).map_or(text, |at| &text[at..])
 }
 
 /// Whether a turn's text opens with a quote: `“能。…`, `"우선은…`, or a
@@ -870,17 +1061,26 @@ impl Body {
     /// Sets aside the headings closing an answer before the next question
     /// (see [`is_heading`]), each with a warning at its line; the answer
     /// keeps one paragraph at least.
-    fn shed_headings(&mut self, turn: &mut Open) {
-        while turn.answer.len() >= 2
-            && !turn.loose.is_empty()
-            && turn.answer.last().is_some_and(|p| is_heading(p))
+    /// Pull quotes repeating the page's `text` near them there too (see
+    /// [`is_pull_quote`]).
+    fn shed_headings(&mut self, turn: &mut Open, text: &str) {
+        while let [said @ .., last] = &turn.answer[..]
+            && !said.is_empty()
+            && let Some(at) = turn.loose.last()
         {
+            let what = if is_heading(last) {
+                "heading"
+            } else if is_pull_quote(last, near(text, at.clone())) {
+                "pull quote"
+            } else {
+                break;
+            };
             let heading = turn.answer.pop().expect("two paragraphs");
             let span = turn.loose.pop().expect("a loose line");
             self.diagnostics.push(
                 Diagnostic::warning(
                     Code::PageFurniture,
-                    format!("heading `{heading}` between exchanges, left out of the model"),
+                    format!("{what} `{heading}` between exchanges, left out of the model"),
                     span,
                 )
                 .expected("the answer's text (headings between exchanges are not part of it)"),
@@ -1051,6 +1251,90 @@ mod tests {
     fn model(text: &str) -> crate::model::Interview {
         let source = crate::source::Source::from_text("t.txt", text);
         crate::read::text::read(&source).interview.expect("a model")
+    }
+
+    #[test]
+    fn a_pull_quote_repeating_an_answer_is_set_aside() {
+        let page = "Lena Hart\nQ: Why crime?\nA: I was tired of being good for you, so I wrote a murder.\n\
+                    \"I was tired of being good for you\"\nQ: And next?\nA: Another one.\n";
+        let interview = model(page);
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["I was tired of being good for you, so I wrote a murder."]
+        );
+        // a line saying something new stays
+        let page = "Lena Hart\nQ: Why crime?\nA: I was tired of it.\n\
+                    \"Nobody reads the good ones anyway, they said\"\nQ: And next?\nA: Another one.\n";
+        assert_eq!(model(page).exchanges[0].answer.len(), 2);
+    }
+
+    #[test]
+    fn numbered_markers_alone_on_their_line_take_the_next_lines() {
+        let i = model(
+            "谷口 遥\n製造部\nQ1\n入社のきっかけは？\nA1\n工場見学です。\n静かでした。\n\
+             Q2\n仕事内容は？\nA2\n検査です。\n",
+        );
+        let exchanges: Vec<(&str, Vec<&str>)> = i
+            .exchanges
+            .iter()
+            .map(|e| {
+                (
+                    e.question.as_str(),
+                    e.answer.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            exchanges,
+            [
+                ("入社のきっかけは？", vec!["工場見学です。", "静かでした。"]),
+                ("仕事内容は？", vec!["検査です。"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn several_answerers_giving_their_answers_as_lists_are_read_each() {
+        let i = model(
+            "座談会\nQ. 決め手は？\nAさん:\n- 「面接です。」\nBさん:\n- 「地元です。」\n\
+             - （自転車で10分）\n- Cさん:\n- 「研修です。」\nQ. 驚いたことは？\nAさん:\n\
+             - 「相談しやすいことです。」\nCさん:\n- 「会議が短いです。」\n- 「30分です。」\n\
+             Q. 最後に？\nBさん:\n- 「大丈夫です。」\n",
+        );
+        let answers: Vec<Vec<&str>> = i
+            .exchanges
+            .iter()
+            .map(|e| e.answer.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                vec!["面接です。"],
+                vec!["地元です。", "（自転車で10分）"],
+                vec!["研修です。"],
+                vec!["相談しやすいことです。"],
+                vec!["会議が短いです。", "30分です。"],
+                vec!["大丈夫です。"],
+            ]
+        );
+        // an answerer who speaks once, addressed with an honorific
+        let i = model(
+            "座談会\nQ. 決め手は？\nAさん:\n- 「面接です。」\nBさん:\n- 「地元です。」\n\
+             Q. 驚いたことは？\nAさん:\n- 「相談です。」\nCさん:\n- 「会議です。」\n",
+        );
+        let by: Vec<Option<&str>> = i
+            .exchanges
+            .iter()
+            .map(|e| e.answered_by.as_deref())
+            .collect();
+        assert_eq!(
+            by,
+            [Some("Aさん"), Some("Bさん"), Some("Aさん"), Some("Cさん")]
+        );
+        assert_eq!(i.exchanges[3].answer, ["会議です。"]);
+        // a list inside an answer that opened with words keeps its bullets
+        let i = model("Name\nQ: Which?\nA: These:\n- oak\n- ash\n");
+        assert_eq!(i.exchanges[0].answer, ["These:", "- oak", "- ash"]);
     }
 
     #[test]
@@ -1349,6 +1633,14 @@ mod tests {
         );
         assert_eq!(interview.exchanges[0].question, "「あいつは速くなる」");
         assert_eq!(interview.exchanges[1].question, "どうですか");
+        assert_eq!(
+            unquoted(&["「会議が短いです。」", "「30分です。」", "（自転車で10分）"]),
+            ["会議が短いです。", "30分です。", "（自転車で10分）"]
+        );
+        assert_eq!(
+            unquoted(&["「A」と「B」", "「C」"]),
+            ["「A」と「B」", "「C」"]
+        );
         assert_eq!(unquoted(&["「うれしくて」"]), ["うれしくて"]);
         assert_eq!(unquoted(&["\"First.", "Last.\"."]), ["First.", "Last."]);
         assert_eq!(

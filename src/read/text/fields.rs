@@ -1143,6 +1143,9 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
     if is_tenure(role) {
         return Some("is a time served, not a role");
     }
+    if is_age(role) {
+        return Some("is an age, not a role");
+    }
     if labelled(role).is_some() || is_furniture(role, true) || is_breadcrumb(role) {
         return Some("is a field or a site line");
     }
@@ -1254,6 +1257,16 @@ pub(crate) fn is_department(text: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| CJK_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// **Age**: a person's age alone, as captions print it beside a name:
+/// `30代`, `26歳`, `34세`, `45岁`, `(45)`.
+fn is_age(text: &str) -> bool {
+    let bare = text.trim().trim_matches(['(', ')', '（', '）']);
+    let digits = bare.chars().take_while(char::is_ascii_digit).count();
+    let rest = &bare[digits..];
+    (1..=3).contains(&digits)
+        && (rest.is_empty() || ["代", "歳", "세", "岁", "살", "才"].contains(&rest))
 }
 
 /// **Tenure**: a caption that says how long someone has been somewhere,

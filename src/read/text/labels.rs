@@ -49,7 +49,46 @@ const BULLETS: &[char] = &[
 ];
 
 /// Finds a label at the start of `line`; see the module documentation.
+/// A list's bullet may stand before it (`- Cさん:`, `・佐藤：`).
 pub(crate) fn detect(line: &str) -> Option<Label> {
+    detect_unbulleted(line).or_else(|| {
+        let at = list_bullet(line).or_else(|| lead_symbol(line))?;
+        let mut label = detect_unbulleted(&line[at..])?;
+        label.body_range = label.body_range.start + at..label.body_range.end + at;
+        label.body_at += at;
+        Some(label)
+    })
+}
+
+/// **List bullet rule**: a list's bullet opening a line, and the offset
+/// of the item's text: `- 「面接で…」`, `• Cさん:`, `* item` (a space
+/// after), `・佐藤：` (none needed). A run of marks (`---`, `・・・えっと`)
+/// is no bullet.
+pub(crate) fn list_bullet(line: &str) -> Option<usize> {
+    let first = line.chars().next()?;
+    let rest = &line[first.len_utf8()..];
+    let text = rest.trim_start_matches([' ', '\u{3000}']);
+    let spaced = text.len() < rest.len();
+    let bullet = match first {
+        '-' | '•' | '*' => spaced,
+        '・' => !text.starts_with('・'),
+        _ => false,
+    };
+    (bullet && !text.is_empty()).then_some(line.len() - text.len())
+}
+
+/// **Lead symbol rule**: a symbol of [`BULLETS`] glued or spaced before a
+/// label, as broadcast transcripts mark each side (`▶남궁현 : 자, …`,
+/// `▷배소윤 : 네.`): the offset of the label. A run of symbols is an
+/// ornament.
+fn lead_symbol(line: &str) -> Option<usize> {
+    let first = line.chars().next().filter(|c| BULLETS.contains(c))?;
+    let rest = line[first.len_utf8()..].trim_start_matches([' ', '\u{3000}']);
+    let next = rest.chars().next()?;
+    (!BULLETS.contains(&next)).then_some(line.len() - rest.len())
+}
+
+fn detect_unbulleted(line: &str) -> Option<Label> {
     let (offset, line_inner) = match line.strip_prefix("**") {
         Some(inner) => (2, inner),
         None => (0, line),
@@ -829,6 +868,24 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lists_bullet_may_stand_before_a_label() {
+        assert_eq!(list_bullet("- 「面接です。」"), Some(2));
+        assert_eq!(list_bullet("・佐藤：はい"), Some(3));
+        assert_eq!(list_bullet("• Cさん:"), Some(4));
+        assert_eq!(list_bullet("---"), None);
+        assert_eq!(list_bullet("-1.5"), None);
+        assert_eq!(list_bullet("・・・えっと"), None);
+        let l = detect("- Cさん:").expect("a label");
+        assert_eq!(l.label, "Cさん");
+        assert_eq!(l.body("- Cさん:"), "");
+        let l = detect("▷배소윤 : 네.").expect("a label");
+        assert_eq!(l.label, "배소윤");
+        assert!(detect("◆◇◆ 목차: 1").is_none_or(|l| l.label != "목차"));
+        let line = "- 도현 : 질문입니다.";
+        assert_eq!(detect(line).expect("a label").body(line), "질문입니다.");
+    }
 
     #[test]
     fn a_name_and_a_time_alone_on_a_line_open_a_turn() {

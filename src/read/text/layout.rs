@@ -53,6 +53,50 @@ pub(crate) struct Profile {
     /// (only answers are labelled): an unmarked line after an answer's
     /// first paragraph opens the next question.
     pub questions_unmarked: bool,
+    /// Questions listed together before answers numbered after them (a
+    /// street interview): see [`Listed`].
+    pub listed: Option<Listed>,
+    /// Whether a line opening with a quote opens an answer (see
+    /// [`opens_quoted`]); the unmarked line before it is its question.
+    pub quoted_answers: bool,
+}
+
+/// **Quoted answer rule**: a line quoted whole (`「父の工房を…」`,
+/// `“Mostly luck.”`) where the page quotes its answers and leaves its
+/// questions bare:
+///
+/// ```text
+/// これからの目標を教えてください。
+/// 「修理の仕事をもっと増やしたいですね。」
+/// ```
+pub(crate) fn opens_quoted(text: &str) -> bool {
+    let end = text.trim_end_matches(['。', '.']);
+    [('「', '」'), ('『', '』'), ('“', '”')]
+        .iter()
+        .any(|&(open, close)| {
+            text.starts_with(open)
+                && end.ends_with(close)
+                && text.chars().count() >= 3
+                && text.matches(close).count() == 1
+        })
+}
+
+/// Questions listed together, then each person's answers numbered after
+/// them, `1.` answering the first question:
+///
+/// ```text
+/// Q1. 休日はどう過ごしていますか？
+/// Q2. 最近始めたことはありますか？
+/// 会社員の男性（30代）
+/// 1. 子どもと公園に行くことが多いです。
+/// 2. 朝のランニングを始めました。
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Listed {
+    /// The lines of the list.
+    pub lines: std::ops::Range<usize>,
+    /// The questions' texts, in order.
+    pub questions: Vec<String>,
 }
 
 /// The key of a line that is a label alone (`記者`, `【市長】`, `[인터뷰]`,
@@ -81,11 +125,14 @@ pub(crate) fn bare_key(text: &str) -> Option<&str> {
 
 /// **Spaced label rule**: a short name in Han or kana (one to five
 /// letters) and a space open the line, and text follows:
-/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`); a quote may set
-/// the name off too, and words quoted whole lose their brackets:
-/// `木島町長 「ありますね。」`, `カイ「そうです」` → (`カイ`, `そうです`). Japanese and
-/// Chinese prose has no spaces, so the space sets a name off; whether the
-/// name is a speaker is for the page to say (it recurs).
+/// `宇賀神 つくっています。` → (`宇賀神`, `つくっています。`), `野々村 ベスト4です。`; a
+/// quote may set the name off too, and words quoted whole lose their
+/// brackets: `木島町長 「ありますね。」`, `カイ「そうです」` → (`カイ`, `そうです`).
+/// Japanese and Chinese prose has no spaces, so the space sets a name off;
+/// Korean prose has, so there a name or title (up to eight letters) needs
+/// the quote after its space: `교장선생님 “교실에서 배운 …”` → (`교장선생님`,
+/// `교실에서 배운 …`). Whether the name is a speaker is for the page to say
+/// (it recurs).
 pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
     let (name, rest) = match text.split_once([' ', '\u{3000}']) {
         Some(split) => split,
@@ -93,16 +140,24 @@ pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
         None => text.split_at(text.find('「')?),
     };
     let letters = name.chars().count();
-    let cjk = name
+    let hangul = |c: char| ('\u{ac00}'..='\u{d7af}').contains(&c);
+    // `々` repeats the Han letter before it (`野々村`)
+    let han_or_kana = name
         .chars()
-        .all(|c| super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c));
+        .all(|c| (super::lines::is_cjk_letter(c) || c == '々') && !hangul(c));
     let rest = rest.trim_start();
-    // the words quoted whole: `木島町長 「特別なことは…」`
-    let rest = match rest.strip_prefix('「').and_then(|r| r.strip_suffix('」')) {
-        Some(inner) if !inner.contains(['「', '」']) => inner.trim(),
-        _ => rest,
-    };
-    ((1..=5).contains(&letters) && cjk && !rest.is_empty()).then_some((name, rest))
+    let korean =
+        rest.starts_with(['「', '“']) && (1..=8).contains(&letters) && name.chars().all(hangul);
+    // the words quoted whole: `木島町長 「特別なことは…」`, `교장선생님 “…”`
+    let rest = [('「', '」'), ('“', '”')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = rest.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then(|| inner.trim())
+        })
+        .unwrap_or(rest);
+    let japanese = (1..=5).contains(&letters) && han_or_kana;
+    ((japanese || korean) && !rest.is_empty()).then_some((name, rest))
 }
 
 /// The key of a line of dashes alone (`──`): the interviewer's turn.
@@ -361,6 +416,9 @@ impl Profile {
                     let label = (key != BARE_DASH).then_some(key);
                     return Some((side(party), label, ""));
                 }
+                if self.quoted_answers && opens_quoted(text) {
+                    return Some((Side::Answer, None, text));
+                }
                 if !self.spaced.is_empty()
                     && let Some((name, body)) = spaced_label(text)
                     && let Some(&party) = self.spaced.get(name)
@@ -485,7 +543,8 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
             || full.is_some_and(|f| {
                 names_match(f, &interviewee_names) || names_match(f, &interviewer_names)
             })
-            || (questions_marked && after_question.contains_key(label.as_str()));
+            || (questions_marked && after_question.contains_key(label.as_str()))
+            || (questions_marked && addressed_in_body(page, label, first_candidate));
         if ok {
             accepted.push(label.clone());
         }
@@ -565,6 +624,28 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
     (profile, known)
 }
 
+/// **Addressed answerer rule**: where questions are marked, a label with
+/// an honorific (`Cさん:`, `지안님:`) that first speaks after the first
+/// question answers, though it speaks once: a panel's third answerer.
+///
+/// ```text
+/// Q. 入社の決め手は？
+/// Aさん:
+/// - 「面接です。」
+/// Cさん:
+/// - 「研修です。」
+/// ```
+///
+/// `first_question` is the line of the first marker.
+pub(crate) fn addressed_in_body(page: &Page<'_>, label: &str, first_question: usize) -> bool {
+    labels::has_honorific(label)
+        && page
+            .kinds
+            .iter()
+            .position(|k| matches!(k, Kind::Label(l) if l.label == label))
+            .is_some_and(|at| at > first_question)
+}
+
 /// **Interjection rule**: a label between a marked question and its
 /// marked answer is a third voice breaking in, not the answerer: the
 /// answer marker after it says who answers.
@@ -619,6 +700,9 @@ fn question_ratio(page: &Page<'_>, label: &str) -> (f64, usize) {
 /// interviewee label before any question are header (a headline such
 /// as `李肇星：中日韩合作大有可为`).
 pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
+    if let Some(listed) = &profile.listed {
+        return listed.lines.start;
+    }
     if profile.questions_unmarked {
         // the first question is the line before the first answer
         let answer =
@@ -669,6 +753,21 @@ mod tests {
     use crate::source::Source;
 
     #[test]
+    fn a_name_set_off_by_a_space_or_a_korean_title_by_its_quote() {
+        use super::spaced_label;
+        assert_eq!(
+            spaced_label("野々村 ベスト4です。"),
+            Some(("野々村", "ベスト4です。"))
+        );
+        assert_eq!(
+            spaced_label("교장선생님 “교실에서 배웠어요.”"),
+            Some(("교장선생님", "교실에서 배웠어요."))
+        );
+        // Korean prose has spaces: no quote, no name
+        assert_eq!(spaced_label("교장선생님 교실에서 배웠어요."), None);
+    }
+
+    #[test]
     fn a_readers_question_signed_with_name_and_place() {
         assert_eq!(
             super::signed_by_reader("Do trackers help? Kenji Watanabe, Osaka, Japan"),
@@ -702,7 +801,7 @@ mod tests {
              Q: Why?\nA: Because.\n",
         ));
         let interview = p.interview.expect("a model");
-        assert_eq!(interview.speaker.name, "Varga");
+        assert_eq!(interview.speaker.unwrap().name, "Varga");
         assert_eq!(interview.exchanges[0].question, "Has anyone asked you?");
         assert_eq!(interview.exchanges[0].answer, ["No one has."]);
         assert!(

@@ -92,6 +92,7 @@ fn detect_plain(line: &str) -> Option<Marker> {
         .or_else(|| bracket(line).map(|(s, at)| (s, Rule::Bracket, at)))
         .or_else(|| bulleted_word(line).map(|(s, at)| (s, Rule::Word, at)))
         .or_else(|| dash(line).map(|at| (Side::Question, Rule::Dash, at)))?;
+    let body_at = body_at + nested(&line[body_at..], side, rule);
     Some(Marker {
         side,
         body_range: super::lines::range_in(line, line[body_at..].trim()),
@@ -100,9 +101,27 @@ fn detect_plain(line: &str) -> Option<Marker> {
     })
 }
 
+/// **Nested marker rule**: a role's bracket or word before the page's
+/// own marker of the same side, `[기자] Q1. 지방 의대 …` → `지방 의대 …`: the
+/// offset in `body` (the text after the outer marker) of the turn's text,
+/// 0 when no marker of the side opens it.
+fn nested(body: &str, side: Side, rule: Rule) -> usize {
+    if !matches!(rule, Rule::Bracket | Rule::Word) {
+        return 0;
+    }
+    let text = body.trim_start();
+    match letter(text) {
+        Some((inner, at)) if inner == side && !text[at..].trim().is_empty() => {
+            body.len() - text.len() + at
+        }
+        _ => 0,
+    }
+}
+
 /// **Letter rule**: `Q` or `A` (half or full width), an optional number,
 /// optional spaces, and a delimiter: `Q: How?`, `A.Because.`, `Q1) Why?`,
-/// `Ｑ：なぜ？`. `A.B. Smith` (initials) is not a marker.
+/// `Ｑ：なぜ？`, `Q1　入社の…` (a number, then a full-width space; see
+/// [`after_token`]). `A.B. Smith` (initials) is not a marker.
 pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     let mut chars = line.char_indices();
     let (_, first) = chars.next()?;
@@ -117,10 +136,7 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
         Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => after,
         _ => rest,
     };
-    let digits = rest
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
-        .map_or(rest.len(), |(i, _)| i);
+    let digits = number_len(rest);
     let spaced = &rest[digits..];
     let rest = spaced.trim_start_matches([' ', '\u{3000}']);
     // `Q    Is the Mayor on board?`, `A\tShe is not.`: a tab or a run of
@@ -141,6 +157,15 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
             return Some((side, line.len() - text.len()));
         }
     }
+    if digits > 0
+        && let Some(at) = numbered_gap(spaced)
+    {
+        return Some((side, line.len() - spaced.len() + at));
+    }
+    // `Q1` alone on its line: the text follows on the next
+    if digits > 0 && spaced.trim().is_empty() {
+        return Some((side, line.len()));
+    }
     let delimiter = rest.chars().next()?;
     if !(COLONS.contains(&delimiter) || matches!(delimiter, '.' | '．' | ')' | '）' | '、')) {
         return None;
@@ -154,22 +179,85 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
         {
             return None;
         }
+        if digits == 0
+            && let Some(at) = number_after_stop(after)
+        {
+            return Some((side, line.len() - after.len() + at));
+        }
     }
     Some((side, line.len() - after.len()))
 }
 
-/// **Spaced letter rule**: `Q` or `A` and one space before a capital, as
-/// court transcripts print turns: `Q Now, in your position …`, `A Yes.`.
-/// English sentences open so too (`A New York firm …`): the page says
-/// whether these are markers (both sides recur: see the classify pass).
+/// **Number after the stop rule**: `Q.1 ふたりの…`, `Q.12　…`, `A.3) …`: a
+/// number glued to the marker's full stop numbers the turn, when a space,
+/// a full-width space or a delimiter follows it; the offset of the text
+/// in `after`, the text after the stop. `A.5 million` is a decimal: one
+/// ASCII space before Latin text is no delimiter.
+fn number_after_stop(after: &str) -> Option<usize> {
+    let digits = number_len(after);
+    if digits == 0 {
+        return None;
+    }
+    let rest = &after[digits..];
+    if let Some(at) = numbered_gap(rest) {
+        return Some(digits + at);
+    }
+    let delimiter = rest.chars().next()?;
+    if !(matches!(delimiter, '.' | '．' | ')' | '）') || COLONS.contains(&delimiter)) {
+        return None;
+    }
+    let text = rest[delimiter.len_utf8()..].trim_start_matches([' ', '\u{3000}']);
+    let opens = text.chars().next()?;
+    (!opens.is_ascii_digit()).then_some(after.len() - text.len())
+}
+
+/// The length in bytes of the number opening `text`: ASCII or full-width
+/// digits (`12`, `１２`), or one circled number (`①`); 0 when none.
+pub(crate) fn number_len(text: &str) -> usize {
+    if let Some(c) = text.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        return c.len_utf8();
+    }
+    text.char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// **Numbered gap rule**: after a marker's number, a space delimits the
+/// marker where prose would not put one: a full-width space, a tab or a
+/// run of spaces (`Q1　入社の…`, `A2\t…`, `質問１　…`), or one space
+/// before Japanese or Chinese text (`Q3 なぜ…`); the offset of the text
+/// in `after_number`. One space before Latin or Korean text (`A1 sauce`,
+/// `A1 등급`) is prose unless the page says otherwise (see
+/// [`spaced_letter`]).
+pub(crate) fn numbered_gap(after_number: &str) -> Option<usize> {
+    let text = after_number.trim_start_matches([' ', '\u{3000}', '\t']);
+    let gap = &after_number[..after_number.len() - text.len()];
+    let next = text.chars().next()?;
+    let wide_gap = gap.contains(['\u{3000}', '\t']) || gap.len() >= 2;
+    let cjk = super::lines::is_cjk_letter(next) && !('\u{ac00}'..='\u{d7af}').contains(&next);
+    (wide_gap || (gap == " " && cjk)).then_some(after_number.len() - text.len())
+}
+
+/// **Spaced letter rule**: `Q` or `A`, an optional number, and one space
+/// before a capital (or a CJK letter), as court transcripts and some
+/// numbered interviews print turns: `Q Now, in your position …`, `A Yes.`,
+/// `Q1 무엇을…`, `A1 네.`. English sentences open so too (`A New York firm
+/// …`, `A1 sauce`): the page says whether these are markers (both sides
+/// recur: see the classify pass).
 pub(crate) fn spaced_letter(line: &str) -> Option<(Side, usize)> {
     let side = match line.as_bytes().first()? {
         b'Q' => Side::Question,
         b'A' => Side::Answer,
         _ => return None,
     };
-    let text = line[1..].strip_prefix(' ')?;
-    text.starts_with(|c: char| c.is_uppercase())
+    let rest = &line[1..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let text = rest[digits..].strip_prefix(' ')?;
+    // `A 씨는…` is someone unnamed: a CJK letter follows a number only
+    let cjk = |c: char| digits > 0 && super::lines::is_cjk_letter(c);
+    text.starts_with(|c: char| c.is_uppercase() || cjk(c))
         .then_some((side, line.len() - text.len()))
 }
 
@@ -215,8 +303,10 @@ const ANSWER_WORDS: &[&str] = &[
 ];
 
 /// **Word rule**: a question or answer word, an optional number, and a
-/// colon: `Question: How?`, `Answer 2: Thus.`, `问：如何？`, `答：如此。`,
-/// `记者：…`, `質問：…`, `回答：…`, `질문: …`, `답변: …`.
+/// delimiter: `Question: How?`, `Answer 2: Thus.`, `问：如何？`, `答：如此。`,
+/// `记者：…`, `質問：…`, `回答：…`, `질문: …`, `답변: …`. A CJK word takes a
+/// closing parenthesis or a full stop too (`문) 왜요?`, `答）如此。`,
+/// `問．…`), and after a number a space (`質問１　なぜ？`, `問1 なぜ？`).
 pub(crate) fn word(line: &str) -> Option<(Side, usize)> {
     for (words, side) in [
         (QUESTION_WORDS, Side::Question),
@@ -228,11 +318,44 @@ pub(crate) fn word(line: &str) -> Option<(Side, usize)> {
             let Some(rest) = line.strip_prefix(w) else {
                 continue;
             };
-            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-            if let Some(after) = rest.strip_prefix(COLONS) {
-                return Some((side, line.len() - after.len()));
+            if let Some(at) = after_word(rest, !w.is_ascii()) {
+                return Some((side, line.len() - rest.len() + at));
             }
         }
+    }
+    None
+}
+
+/// **Word delimiter rule**: what may close a marker word, `rest` the text
+/// after the word: an optional number, then a colon (`: `, ` 2:`), or for
+/// a CJK word (`cjk`) a closing parenthesis or a full stop (`)`, `）`,
+/// `．`), or after a number a space (`１　`, `1 `): the offset of the turn's
+/// text in `rest`. A Latin word glued to a parenthesis (`Question)`) is
+/// no marker: `Question) …` opens no English turn.
+pub(crate) fn after_word(rest: &str, cjk: bool) -> Option<usize> {
+    let spaced = rest.trim_start_matches(' ');
+    let digits = number_len(spaced);
+    let numbered = &spaced[digits..];
+    let delimited = numbered.trim_start_matches(' ');
+    let base = rest.len() - delimited.len();
+    let delimiter = delimited.chars().next()?;
+    if COLONS.contains(&delimiter) {
+        return Some(base + delimiter.len_utf8());
+    }
+    // `문 앞에서…`: a CJK word and a space are prose; only a number makes
+    // them a marker, and the number is glued to the word
+    if !cjk || spaced.len() != rest.len() {
+        return None;
+    }
+    if matches!(delimiter, ')' | '）' | '.' | '．') {
+        let after = &delimited[delimiter.len_utf8()..];
+        // `答.5` is a number, `問)` before nothing no turn
+        let opens = after.trim_start().chars().next()?;
+        return (!opens.is_ascii_digit()).then_some(base + delimiter.len_utf8());
+    }
+    if digits > 0 {
+        let at = numbered_gap(numbered)?;
+        return Some(rest.len() - numbered.len() + at);
     }
     None
 }
@@ -403,9 +526,95 @@ pub(crate) fn split_inline(line: &str) -> Vec<usize> {
     }
 }
 
+/// **Pair line rule**: a question and its answer on one line, each opened
+/// by its marker after a sentence's end, questions and answers taking
+/// turns: `Q: Where can people find you? A: By the fountain.`; a listing
+/// may glue its caption and lede before the first pair (`Photo: … sells
+/// them at the market. Q: How did you start? A: I mended a chair.`). The
+/// offsets where the line is cut (the first marker's too when text comes
+/// before it), and whether the line opens with its question marker;
+/// `None` unless the line holds a whole pair.
+pub(crate) fn pair_cuts(line: &str) -> Option<(Vec<usize>, bool)> {
+    let opens = detect(line).map(|m| m.side);
+    if opens == Some(Side::Answer) {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    let mut sides: Vec<Side> = opens.into_iter().collect();
+    // only where a marker may open (most lines have no such offset after a
+    // sentence's end), is the sentence's end asked for
+    let starts = line
+        .char_indices()
+        .skip(1)
+        .filter(|&(at, c)| may_open_marker(c) && after_sentence_end(&line[..at], Some(c)));
+    for (at, _) in starts {
+        let rest = &line[at..];
+        let Some(side) = letter(rest)
+            .or_else(|| word(rest))
+            .or_else(|| bracket(rest))
+            .map(|(s, _)| s)
+        else {
+            continue;
+        };
+        cuts.push(at);
+        sides.push(side);
+    }
+    let alternate = sides.iter().enumerate().all(|(n, &side)| {
+        side == if n % 2 == 0 {
+            Side::Question
+        } else {
+            Side::Answer
+        }
+    });
+    (alternate && sides.len() >= 2 && sides.len().is_multiple_of(2))
+        .then_some((cuts, opens.is_some()))
+}
+
+/// Whether a marker of the letter, word or bracket rule may open with `c`.
+/// (The first letters of [`QUESTION_WORDS`] and [`ANSWER_WORDS`] and the
+/// openers of [`BRACKETS`], matched at once: it is asked of every letter.)
+fn may_open_marker(c: char) -> bool {
+    matches!(
+        c,
+        'Q' | 'A'
+            | 'I'
+            | 'Ｑ'
+            | 'Ａ'
+            | '['
+            | '【'
+            | '［'
+            | '〔'
+            | '〈'
+            | '<'
+            | '('
+            | '（'
+            | '提'
+            | '问'
+            | '問'
+            | '记'
+            | '記'
+            | '主'
+            | '质'
+            | '質'
+            | '聞'
+            | 'イ'
+            | '司'
+            | '질'
+            | '문'
+            | '기'
+            | '사'
+            | '진'
+            | '回'
+            | '答'
+            | '応'
+            | '답'
+            | '대'
+    )
+}
+
 /// Whether `before` ends a sentence: the definition [`sentence_starts`]
-/// is tested against.
-#[cfg(test)]
+/// is tested against, and what [`pair_cuts`] asks at the few offsets where
+/// a marker may open.
 pub(crate) fn after_sentence_end(before: &str, next: Option<char>) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
@@ -590,6 +799,65 @@ mod tests {
     }
 
     #[test]
+    fn paren_after_a_cjk_word_marks_a_turn() {
+        assert_eq!(side("문) 책방을 연 계기는?"), q("책방을 연 계기는?"));
+        assert_eq!(side("답)출판사에서 일했어요."), a("출판사에서 일했어요."));
+        assert_eq!(side("問）為什麼？"), q("為什麼？"));
+        assert_eq!(side("答）因為。"), a("因為。"));
+        assert_eq!(side("答．はい。"), a("はい。"));
+        // a Latin word glued to a parenthesis, a number after: prose
+        assert_eq!(side("Question) why"), None);
+        assert_eq!(side("答.5倍"), None);
+        assert_eq!(side("문 앞에서 기다렸다."), None);
+    }
+
+    #[test]
+    fn a_number_and_a_wide_space_after_a_marker_delimit_it() {
+        assert_eq!(side("Q1　入社のきっかけは？"), q("入社のきっかけは？"));
+        assert_eq!(side("A12　5年前です。"), a("5年前です。"));
+        assert_eq!(side("Ｑ１　なぜ？"), q("なぜ？"));
+        assert_eq!(side("Q3 なぜですか"), q("なぜですか"));
+        assert_eq!(side("質問１　いつですか。"), q("いつですか。"));
+        assert_eq!(side("回答１　5年前です。"), a("5年前です。"));
+        assert_eq!(side("質問①　いつですか。"), q("いつですか。"));
+        assert_eq!(side("Q2\tWhy?"), q("Why?"));
+        // one space before Latin or Korean text: prose, unless the page
+        // repeats it on both sides (see `spaced_letter`)
+        assert_eq!(side("A1 sauce is sold here."), None);
+        assert_eq!(side("A1 등급을 받았다."), None);
+        assert_eq!(spaced_letter("A1 등급을"), Some((Side::Answer, 3)));
+        assert_eq!(spaced_letter("A 씨는"), None);
+        // a number glued to the marker's stop
+        assert_eq!(side("Q.1 ふたりの名前は?"), q("ふたりの名前は?"));
+        assert_eq!(side("Q.12　なぜ？"), q("なぜ？"));
+        assert_eq!(side("Q.3) Why?"), q("Why?"));
+        assert_eq!(side("A.5 million came."), a("5 million came."));
+        assert_eq!(side("A. 5 days."), a("5 days."));
+        // alone on its line, the text on the next
+        assert_eq!(letter("Q1"), Some((Side::Question, 2)));
+        assert_eq!(letter("A１"), Some((Side::Answer, 4)));
+        assert_eq!(letter("A"), None);
+    }
+
+    #[test]
+    fn a_roles_marker_before_the_pages_own_is_one_marker() {
+        assert_eq!(side("[기자] Q1. 지방 의대는?"), q("지방 의대는?"));
+        assert_eq!(side("질문: Q. 왜요?"), q("왜요?"));
+        // an answer's letter after a question word is the question's text
+        assert_eq!(side("[질문] A: 그게 뭐죠?"), q("A: 그게 뭐죠?"));
+    }
+
+    #[test]
+    fn every_marker_word_and_bracket_may_open_a_marker() {
+        for w in QUESTION_WORDS.iter().chain(ANSWER_WORDS) {
+            assert!(may_open_marker(w.chars().next().unwrap()), "{w}");
+        }
+        for &(open, _) in BRACKETS {
+            assert!(may_open_marker(open), "{open}");
+        }
+    }
+
+    #[test]
     fn bulleted_words() {
         assert_eq!(side("-질문 요즘 어떻습니까?"), q("요즘 어떻습니까?"));
         assert_eq!(side("▶답변 바쁩니다."), a("바쁩니다."));
@@ -625,6 +893,29 @@ mod tests {
         assert_eq!(side("**A.** So."), a("So."));
         let m = detect("**Q:** Why?").unwrap();
         assert_eq!(&"**Q:** Why?"[m.body_at..], "Why?");
+    }
+
+    #[test]
+    fn a_question_and_its_answer_marked_on_one_line_make_a_pair_line() {
+        let line = "Q: Where can people find you? A: By the fountain.";
+        assert_eq!(
+            pair_cuts(line),
+            Some((vec![line.find("A:").unwrap()], true))
+        );
+        // a caption and lede glued before the pair
+        let line = "Photo: Ines at work. She sells stools. Q: How? A: By chance.";
+        assert_eq!(
+            pair_cuts(line),
+            Some((
+                vec![line.find("Q:").unwrap(), line.find("A:").unwrap()],
+                false
+            ))
+        );
+        // an answer first, two questions, a plan `A:` inside a sentence
+        assert_eq!(pair_cuts("A: So. Q: Why?"), None);
+        assert_eq!(pair_cuts("Q: Why? Q: And? A: So."), None);
+        assert_eq!(pair_cuts("Q: Was plan A: build? No."), None);
+        assert_eq!(pair_cuts("Q: Why?"), None);
     }
 
     #[test]

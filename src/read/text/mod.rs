@@ -62,7 +62,7 @@ pub use fields::{parse_name, parse_role};
 pub use language::detect as detect_language;
 
 use crate::diagnostic::{Code, Diagnostic, ErrorLimit};
-use crate::model::{Exchange, Interview};
+use crate::model::{Exchange, Interview, Speaker};
 use crate::read::{Parsed, stopped};
 use crate::source::Source;
 use lines::Line;
@@ -101,7 +101,7 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         return stopped(limit, diagnostics);
     }
-    let lines = split_glued(split_inline(lines::without_line_numbers(lines)));
+    let lines = split_glued(split_pairs(lines::without_line_numbers(lines)));
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -122,6 +122,30 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         interview,
         diagnostics,
     }
+}
+
+/// Cuts lines that each hold a question and its answer, both marked (see
+/// [`markers::pair_cuts`]), where the page marks two questions at least,
+/// on such lines or on lines of their own: a listing's pairs, one a
+/// paragraph, the first after its caption and lede; or a listing's first
+/// pair glued to its caption, the next turns on lines of their own. Else
+/// the lines go to [`split_inline`].
+fn split_pairs(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut pairs: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut questions = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((cuts, opens)) = markers::pair_cuts(&line.text) {
+            // one question for each two turns
+            questions += (cuts.len() + usize::from(opens)) / 2;
+            pairs.push((i, cuts));
+        } else if markers::detect(&line.text).is_some_and(|m| m.side == markers::Side::Question) {
+            questions += 1;
+        }
+    }
+    if pairs.is_empty() || questions < 2 {
+        return split_inline(lines);
+    }
+    cut(lines, pairs)
 }
 
 /// Cuts lines that hold a whole transcript at their inline turn markers.
@@ -422,34 +446,7 @@ fn assemble(
             .expected("`Q:` and `A:` lines (or `问：` and `答：`, or speaker labels)"),
         );
     }
-    let people = match people::settle(&page, &mut header, &mut body, &profile) {
-        Ok(people) => people,
-        Err(missing) => {
-            diagnostics.push(missing);
-            return Ok(None);
-        }
-    };
-    // a name line that nothing else on the page bears out: no label answers
-    // by it, no role was read with it, it is named once
-    let named_once = || {
-        let name = &people.speaker.name;
-        let family = people.speaker.family_name.as_deref().unwrap_or(name);
-        source.text().matches(family).nth(1).is_none()
-    };
-    // a Latin name of two words or more on the page's first line is the
-    // seed's own layout: its shape bears it out
-    let seed_like = {
-        let name = &people.speaker.name;
-        let first_line = lines.first().map(|l| l.span.clone());
-        name.is_ascii() && name.split_whitespace().count() >= 2 && header.speaker_span == first_line
-    };
-    let unconfirmed = !people.answers_by_label
-        && !header.speaker_explicit
-        && header.role.is_none()
-        && !seed_like
-        && named_once();
-    let unconfirmed = unconfirmed
-        .then_some("is borne out by nothing else on the page (no label, role or second mention)");
+    let people = people::settle(&page, &mut header, &mut body, &profile);
     // doubts about the name and the role point at the name line
     let at = header
         .speaker_span
@@ -459,22 +456,39 @@ fn assemble(
     let language = detect_language(body.exchanges.iter().flat_map(|e: &Exchange| {
         std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
     }));
-    if let Some(why) = fields::doubt_name(&people.speaker.name)
-        .or(header.speaker_doubt)
-        .or(unconfirmed)
-        .or_else(|| shape::unlike_a_name(&people.speaker.name, language.as_deref()))
-    {
-        diagnostics.push(
+    match &people.speaker {
+        Some(speaker) => {
+            if let Some(why) = speaker_doubt(source, lines, &header, &people, speaker)
+                .or_else(|| shape::unlike_a_name(&speaker.name, language.as_deref()))
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::DoubtfulSpeaker,
+                        format!("the name read, `{}`, {why}", speaker.name),
+                        at.clone(),
+                    )
+                    .expected("the interviewee's name (a profile can pin which line holds it)"),
+                );
+            }
+        }
+        // without exchanges `no-exchanges` says all there is to say
+        None if body.exchanges.is_empty() => {}
+        // the exchanges are kept; the name was expected before the first
+        // question
+        None => diagnostics.push(
             Diagnostic::warning(
-                Code::DoubtfulSpeaker,
-                format!("the name read, `{}`, {why}", people.speaker.name),
-                at.clone(),
+                Code::MissingSpeaker,
+                "no name of the person interviewed found before the first question",
+                body.asked.first().cloned().unwrap_or(at.clone()),
             )
-            .expected("the interviewee's name (a profile can pin which line holds it)"),
-        );
+            .expected(
+                "the interviewee's name on a line before the first question, e.g. `LEE Hee-sup`, or a label that answers",
+            ),
+        ),
     }
+    let speaker_name = people.speaker.as_ref().map_or("", |s| s.name.as_str());
     if let Some(role) = &header.role
-        && let Some(why) = fields::doubt_role(role, &people.speaker.name)
+        && let Some(why) = fields::doubt_role(role, speaker_name)
             .or_else(|| shape::unlike_a_role(role, language.as_deref()))
     {
         diagnostics.push(
@@ -502,6 +516,41 @@ fn assemble(
         language,
         encoding: Some(source.encoding().name().to_owned()),
     }))
+}
+
+/// Why the name read is in doubt although it reads like a name: a field
+/// key or site line, a doubt the header noted, or a name line that nothing
+/// else on the page bears out (no label answers by it, no role was read
+/// with it, it is named once).
+fn speaker_doubt(
+    source: &Source,
+    lines: &[Line<'_>],
+    header: &header::Header,
+    people: &people::People,
+    speaker: &Speaker,
+) -> Option<&'static str> {
+    let named_once = || {
+        let name = &speaker.name;
+        let family = speaker.family_name.as_deref().unwrap_or(name);
+        source.text().matches(family).nth(1).is_none()
+    };
+    // a Latin name of two words or more on the page's first line is the
+    // seed's own layout: its shape bears it out
+    let seed_like = {
+        let name = &speaker.name;
+        let first_line = lines.first().map(|l| l.span.clone());
+        name.is_ascii() && name.split_whitespace().count() >= 2 && header.speaker_span == first_line
+    };
+    let unconfirmed = !people.answers_by_label
+        && !header.speaker_explicit
+        && header.role.is_none()
+        && !seed_like
+        && named_once();
+    fields::doubt_name(&speaker.name)
+        .or(header.speaker_doubt)
+        .or(unconfirmed.then_some(
+            "is borne out by nothing else on the page (no label, role or second mention)",
+        ))
 }
 
 /// The reading stopped at the limit on errors.
@@ -552,7 +601,7 @@ mod tests {
             ),
         ] {
             let interview = parse(page).interview.expect("a model");
-            assert_eq!(interview.speaker.name, name, "{page}");
+            assert_eq!(interview.speaker.unwrap().name, name, "{page}");
             assert_eq!(
                 interview.role.map(|r| r.text).as_deref(),
                 Some(role),
@@ -582,6 +631,46 @@ mod tests {
                 ("Would you make it again? I told Marr: no.", "Yes."),
             ]
         );
+    }
+
+    #[test]
+    fn a_listings_pairs_one_a_line_are_cut_at_their_answers() {
+        let p = parse(
+            "Meet the Makers\n\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair.\n\n\
+             Q: What wood? A: Oak from barns.\n\nQ: Where are you? A: By the fountain.\n",
+        );
+        let interview = p.interview.expect("a model");
+        let exchanges: Vec<(&str, &str)> = interview
+            .exchanges
+            .iter()
+            .map(|e| (e.question.as_str(), e.answer[0].as_str()))
+            .collect();
+        assert_eq!(
+            exchanges,
+            [
+                ("How did you start?", "I mended a chair."),
+                ("What wood?", "Oak from barns."),
+                ("Where are you?", "By the fountain."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listings_first_pair_glued_to_its_lede_is_cut_before_turns_of_their_own() {
+        let p = parse(
+            "Meet the Makers\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair.\nQ: What wood?\nA: Oak from barns.\n",
+        );
+        let interview = p.interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(interview.exchanges[0].question, "How did you start?");
+        // and a whole transcript flattened after them
+        let p = parse(
+            "Meet the Makers\nPhoto: Ines at her bench. Ines Vodnik makes stools. \
+             Q: How did you start? A: I mended a chair. Q: What wood? A: Oak from barns.\n",
+        );
+        assert_eq!(p.interview.expect("a model").exchanges.len(), 2);
     }
 
     #[test]
@@ -710,7 +799,7 @@ mod tests {
             "ANDREW MARR: Prime Minister, welcome.\nGORDON BROWN: Good morning.\nANDREW MARR: Are we in recession?\nGORDON BROWN: No.\nWe are not.\n",
         );
         let i = p.interview.unwrap();
-        assert_eq!(i.speaker.name, "GORDON BROWN");
+        assert_eq!(i.speaker.as_ref().unwrap().name, "GORDON BROWN");
         assert_eq!(i.interviewer.unwrap().name, "ANDREW MARR");
         assert_eq!(i.exchanges.len(), 2);
         assert_eq!(i.exchanges[0].question, "Prime Minister, welcome.");
@@ -723,7 +812,7 @@ mod tests {
             "ANDREW MARR: Welcome. Can I start with the banks?\nGORDON BROWN: We acted.\nMarr: And the deficit?\nBROWN: It will come down.\n",
         );
         let i = p.interview.unwrap();
-        assert_eq!(i.speaker.name, "GORDON BROWN");
+        assert_eq!(i.speaker.as_ref().unwrap().name, "GORDON BROWN");
         assert_eq!(i.interviewer.unwrap().name, "ANDREW MARR");
         assert_eq!(i.exchanges.len(), 2);
         assert_eq!(i.exchanges[1].question, "And the deficit?");
@@ -742,8 +831,9 @@ mod tests {
             "김예람(김): 안녕하세요.\n기자: 요즘 어떠세요?\n김: 바쁩니다.\n기자: 왜요?\n김: 일이 많아서요.\n",
         );
         let i = p.interview.unwrap();
-        assert_eq!(i.speaker.name, "김예람");
-        assert_eq!(i.speaker.label.as_deref(), Some("김"));
+        let speaker = i.speaker.as_ref().unwrap();
+        assert_eq!(speaker.name, "김예람");
+        assert_eq!(speaker.label.as_deref(), Some("김"));
         assert_eq!(i.exchanges.len(), 2);
     }
 

@@ -11,12 +11,12 @@ use super::labels;
 use super::layout::{Party, Profile};
 use super::names;
 use super::parse_name;
-use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Speaker;
 
 /// The interviewee and the interviewer.
 pub(crate) struct People {
-    pub speaker: Speaker,
+    /// The interviewee, when the page names them.
+    pub speaker: Option<Speaker>,
     pub interviewer: Option<Speaker>,
     /// Whether a speaker label stands for the speaker (`INES:` for Ines
     /// Carvalho), or the name came from one.
@@ -24,13 +24,13 @@ pub(crate) struct People {
 }
 
 /// Settles speaker, interviewer and panel (clearing `answered_by` where one
-/// person answers everything); an error when no one answers by name.
+/// person answers everything); no speaker when the page names no one.
 pub(crate) fn settle(
     page: &Page<'_>,
     header: &mut Header,
     body: &mut Body,
     profile: &Profile,
-) -> Result<People, Diagnostic> {
+) -> People {
     let answerers: Vec<&str> = profile
         .order
         .iter()
@@ -392,39 +392,20 @@ pub(crate) fn settle(
     }
 
     // no name line and no label that answers: a person the header
-    // mentions, else its first line, stands in, in doubt (a page is not
-    // thrown away for want of a name)
+    // mentions stands in, in doubt; a page that names no one has no
+    // speaker (a headline is no name)
     let speaker = speaker.or_else(|| {
-        let (name, why) = match header.mentions.first() {
-            Some((mention, span)) => {
-                header.speaker_span = Some(span.clone());
-                (
-                    mention.name.clone(),
-                    "is named in the header, which has no name line",
-                )
-            }
-            None => {
-                let first = header
-                    .headline
-                    .clone()
-                    .or_else(|| header.introduction.first().cloned())?;
-                (
-                    first,
-                    "stands in for a name: the page has no name line and no label answers",
-                )
-            }
-        };
-        header.speaker_doubt = Some(why);
-        Some(parse_name(&name))
+        let (mention, span) = header.mentions.first()?;
+        header.speaker_span = Some(span.clone());
+        header.speaker_doubt = Some("is named in the header, which has no name line");
+        Some(parse_name(&mention.name))
     });
     let Some(speaker) = speaker else {
-        let at = page.lines.first().map_or(0..0, |l| l.span.clone());
-        return Err(Diagnostic::error(
-            Code::MissingSpeaker,
-            "no speaker line before the first question",
-            at,
-        )
-        .expected("the interviewee's name on the first line, e.g. `LEE Hee-sup`"));
+        return People {
+            speaker: None,
+            interviewer,
+            answers_by_label: false,
+        };
     };
     // one of several named in a list (`省人大代表郭淑芬、林海生、潘秀兰`):
     // a title written before the list is the group's
@@ -447,11 +428,11 @@ pub(crate) fn settle(
         || answerers
             .iter()
             .any(|l| names::label_names(l, &speaker.name, None));
-    Ok(People {
-        speaker,
+    People {
+        speaker: Some(speaker),
         interviewer,
         answers_by_label,
-    })
+    }
 }
 
 /// **Role without its kicker**: a headline's bracketed kicker or
@@ -694,7 +675,10 @@ mod tests {
 
     fn speaker_and_role(text: &str) -> (String, Option<String>) {
         let interview = read(text).interview.expect("a model");
-        (interview.speaker.name, interview.role.map(|r| r.text))
+        (
+            interview.speaker.unwrap().name,
+            interview.role.map(|r| r.text),
+        )
     }
 
     #[test]

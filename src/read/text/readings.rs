@@ -46,6 +46,8 @@ const READINGS: &[(&str, Reading)] = &[
     ("names set off by a space", spaced_labels),
     ("a question and its answer on one line", same_line),
     ("labelled answers to unmarked questions", labelled_answers),
+    ("questions listed before numbered answers", listed_questions),
+    ("quoted answers after bare questions", quoted_answers),
 ];
 
 /// Score points per line explained by an exchange (scores are kept in
@@ -547,8 +549,9 @@ fn bare_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
 /// 宇賀神 多いです。
 /// ```
 ///
-/// A name must open two lines or more. Where questions are marked the
-/// names answer; else the name whose turns ask most asks.
+/// A name must open two lines or more. Where questions are marked (or
+/// led by a recurring symbol, `- 학교 옥상에 …` / `교장선생님 “…”`) the names
+/// answer; else the name whose turns ask most asks.
 fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     let mut found: Vec<(&str, usize, usize)> = Vec::new();
     for (i, line) in page.lines.iter().enumerate() {
@@ -571,10 +574,14 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     if found.is_empty() {
         return None;
     }
-    let mut profile = rules.clone();
     let marked = rules.questions_marked
         || rules.parties.values().any(|&p| p == Party::Interviewer)
         || has_marker(page, |side| side == Side::Question);
+    // questions led by a recurring symbol (`- 학교 옥상에 …?`) are marked
+    // too: the names answer them
+    let led = (!marked).then(|| led_questions(page, rules)).flatten();
+    let marked = marked || led.is_some();
+    let mut profile = led.unwrap_or_else(|| rules.clone());
     if !marked {
         if found.len() < 2 {
             return None;
@@ -738,6 +745,107 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     Some(profile)
 }
 
+/// **Questions listed before numbered answers**: two questions or more on
+/// consecutive lines (marked, or short lines that ask), and after them
+/// lines numbered from `1.` to as many as there are questions, each
+/// person's answers in turn (see [`layout::Listed`]), as a street
+/// interview prints them:
+///
+/// ```text
+/// Q1. 休日はどう過ごしていますか？
+/// Q2. 最近始めたことはありますか？
+/// 会社員の男性（30代）
+/// 1. 子どもと公園に行くことが多いです。
+/// 2. 朝のランニングを始めました。
+/// ```
+///
+/// No answer on the page is marked; every number of the list answers at
+/// least once, and no later numbered line goes past the list.
+fn listed_questions(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    if has_marker(page, |side| side == Side::Answer) {
+        return None;
+    }
+    let question = |i: usize| -> Option<String> {
+        let text: &str = &page.lines[i].text;
+        match &page.kinds[i] {
+            Kind::Marker(m) if m.side == Side::Question && m.rule != Rule::Dash => {
+                Some(m.body(text).to_owned())
+            }
+            Kind::Plain => {
+                let text = super::body::without_bullet(text);
+                let text = layout::numbered(text).unwrap_or(text);
+                layout::question_shaped(text).then(|| text.to_owned())
+            }
+            _ => None,
+        }
+    };
+    let n = page.lines.len();
+    let start =
+        (0..n.saturating_sub(1)).find(|&i| question(i).is_some() && question(i + 1).is_some())?;
+    let questions: Vec<String> = (start..n).map_while(question).collect();
+    let end = start + questions.len();
+    let numbers: Vec<u32> = page.lines[end..]
+        .iter()
+        .filter_map(|l| layout::number_of(&l.text))
+        .collect();
+    let k = questions.len() as u32;
+    let answered = (1..=k).all(|q| numbers.contains(&q));
+    if !answered || numbers.iter().any(|&q| q > k) {
+        return None;
+    }
+    Some(Profile {
+        listed: Some(layout::Listed {
+            lines: start..end,
+            questions,
+        }),
+        answers_marked: true,
+        dashes: rules.dashes,
+        ..Profile::default()
+    })
+}
+
+/// **Quoted answers after bare questions**: where no answer is marked,
+/// a line opening with a quote opens an answer and the unmarked line
+/// before it is its question (see [`layout::opens_quoted`]), as in
+///
+/// ```text
+/// いちばん難しい工程はどこですか。
+/// 「縫いです。一目ずれると全部やり直しになります。」
+/// これからの目標を教えてください。
+/// 「修理の仕事をもっと増やしたいですね。」
+/// ```
+///
+/// Two such answers at least, each after a line that opens no quote, and
+/// no such line twice (a name alone on its line before each quote is a
+/// label: see [`bare_labels`]).
+fn quoted_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
+    let answers_marked = rules.parties.values().any(|&p| p == Party::Interviewee)
+        || has_marker(page, |side| side == Side::Answer);
+    if answers_marked {
+        return None;
+    }
+    let quoted = |i: usize| {
+        matches!(page.kinds[i], Kind::Plain) && layout::opens_quoted(&page.lines[i].text)
+    };
+    let asked: Vec<&str> = (1..page.lines.len())
+        .filter(|&i| quoted(i) && !quoted(i - 1) && matches!(page.kinds[i - 1], Kind::Plain))
+        .map(|i| &*page.lines[i - 1].text)
+        .collect();
+    // the same line before two quotes is a speaker's name alone (`森` /
+    // `「…」`), which the labels on their own line read
+    let named = asked
+        .iter()
+        .enumerate()
+        .any(|(n, q)| asked[n + 1..].contains(q));
+    (asked.len() >= 2 && !named).then(|| Profile {
+        quoted_answers: true,
+        questions_unmarked: true,
+        answers_marked: true,
+        dashes: rules.dashes,
+        ..Profile::default()
+    })
+}
+
 /// Makes the labels a reading found (names set off by a space) speakers of
 /// the profile, for the people pass to name. (Labels alone on their line
 /// stay out: they are as often role words, `記者`, `[인터뷰]`, and a name
@@ -897,6 +1005,57 @@ mod tests {
     }
 
     #[test]
+    fn questions_listed_before_each_persons_numbered_answers() {
+        let (questions, answers, _) = chosen(
+            "駅前で聞きました\nQ1. 休日は何を？\nQ2. 最近始めたことは？\n\
+             会社員の男性（30代）\n1. 公園に行きます。\n2. ランニングです。\n\
+             大学生の女性（20代）\n1. カフェ巡りです。\n2. 韓国語です。\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "休日は何を？",
+                "最近始めたことは？",
+                "休日は何を？",
+                "最近始めたことは？"
+            ]
+        );
+        assert_eq!(
+            answers,
+            [
+                ["公園に行きます。"],
+                ["ランニングです。"],
+                ["カフェ巡りです。"],
+                ["韓国語です。"]
+            ]
+        );
+        // numbered questions each answered below are no list
+        let (questions, _, _) = chosen(
+            "Ten questions\n1. What time do you start?\nSix, most days.\n\
+             2. Coffee or tea?\nCoffee.\n3. Best advice?\nListen first.\n",
+        );
+        assert_eq!(questions.len(), 3);
+    }
+
+    #[test]
+    fn quoted_answers_after_bare_questions_that_need_not_ask() {
+        let (questions, answers, _) = chosen(
+            "話し手：革職人　大島 亮介\n\n大島 亮介\n\n革の仕事を始めたきっかけは？\n\
+             「父の工房を手伝ったのが最初です。」\nいちばん難しい工程はどこですか。\n\
+             「縫いです。」\nこれからの目標を教えてください。\n「修理を増やしたいですね。」\n",
+        );
+        assert_eq!(
+            questions,
+            [
+                "革の仕事を始めたきっかけは？",
+                "いちばん難しい工程はどこですか。",
+                "これからの目標を教えてください。"
+            ]
+        );
+        assert_eq!(answers[2], ["修理を増やしたいですね。"]);
+    }
+
+    #[test]
     fn numbered_questions_lose_their_numbers() {
         let (questions, answers, _) = chosen(
             "Ten questions\n1. What time do you start?\nSix, most days.\n\
@@ -926,6 +1085,19 @@ mod tests {
                 vec!["多いです。", "でも観てくれた人です。"]
             ]
         );
+    }
+
+    #[test]
+    fn a_title_before_quoted_answers_answers_questions_led_by_a_symbol() {
+        let (questions, answers, _) = chosen(
+            "학교를 가다\n유하린 부장\n- 텃밭을 만든 까닭은?\n교장선생님 “직접 확인하게 하려고요.”\n\
+             남궁찬 부장\n- 잔반은 어떻게 줄이나요?\n교장선생님 “먹을 만큼만 받게 했어요.”\n",
+        );
+        assert_eq!(
+            questions,
+            ["텃밭을 만든 까닭은?", "잔반은 어떻게 줄이나요?"]
+        );
+        assert_eq!(answers[1], ["먹을 만큼만 받게 했어요."]);
     }
 
     #[test]
@@ -1052,7 +1224,7 @@ mod tests {
             "Interviewed by Jane Doe\nAA Aaa\nWe must cooperate here.\nJane Doe(JD): Why?\nA: Because.\nJD: How?\nA: Thus.\n",
         ));
         let i = p.interview.unwrap();
-        assert_eq!(i.speaker.name, "AA Aaa");
+        assert_eq!(i.speaker.unwrap().name, "AA Aaa");
         assert_eq!(i.exchanges.len(), 2);
         assert_eq!(i.exchanges[0].question, "Why?");
     }

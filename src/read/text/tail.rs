@@ -1836,6 +1836,31 @@ fn closes(text: &str) -> bool {
         && with_lowercase(text, |lower| CLOSINGS.iter().any(|t| lower.contains(t)))
 }
 
+/// **Marked thanks rule**: thanks and thanks back that the page marks as a
+/// question and its answer, each by its marker, are an exchange like any
+/// other:
+///
+/// ```text
+/// 문) 오늘 말씀 고맙습니다.
+/// 답) 고맙습니다.
+/// ```
+///
+/// `asked` is the span of the question's line. An afterword after them
+/// (`あとがき:…`) makes them the talk's close all the same. Speaker labels
+/// (`기자: 고맙습니다.` / `김: 감사합니다.`) mark who speaks, not a question:
+/// there the pair is the closing thanks.
+fn marked_pair(page: &Page<'_>, asked: &Range<usize>) -> bool {
+    use super::markers::Side;
+    let at = page.lines.partition_point(|l| l.span.start < asked.start);
+    let marked = |i: usize, side: Side| matches!(page.kinds.get(i), Some(Kind::Marker(m)) if m.side == side && m.rule != Rule::Dash);
+    // the answer's marker opens the next line that opens a turn
+    let answer = (at + 1..page.lines.len())
+        .find(|&i| matches!(page.kinds[i], Kind::Marker(_) | Kind::Label(_)));
+    // an afterword after them: they close the talk all the same
+    let afterword = || page.lines[at..].iter().any(|l| is_afterword(&l.text));
+    marked(at, Side::Question) && answer.is_some_and(|i| marked(i, Side::Answer)) && !afterword()
+}
+
 /// **Closing-thanks rule**: the last exchange when it is thanks and thanks
 /// back (`네, 오늘 말씀 고맙습니다.` / `네, 감사합니다.`), or words that
 /// close the session, briefly answered (`以上で終わります。` /
@@ -1853,6 +1878,9 @@ fn set_aside_closing_thanks(page: &Page<'_>, body: &mut Body) -> Option<Diagnost
     };
     let thanks_back = thanks(&last.question) && thanks(answer);
     if !(after.is_empty() || thanks_back) {
+        return None;
+    }
+    if thanks_back && marked_pair(page, body.asked.last()?) {
         return None;
     }
     let short = answer.chars().count() <= 40;
@@ -2349,11 +2377,29 @@ mod tests {
     }
 
     #[test]
-    fn closing_thanks_are_left_out_but_a_last_request_stays() {
+    fn thanks_and_thanks_back_marked_as_question_and_answer_stay() {
+        assert_eq!(
+            questions(
+                "이름\n문) 왜요?\n답) 그냥요.\n문) 정말요?\n답) 네.\n\
+                 문) 오늘 말씀 고맙습니다.\n답) 고맙습니다.\n"
+            ),
+            ["왜요?", "정말요?", "오늘 말씀 고맙습니다."]
+        );
         assert_eq!(
             questions(
                 "Name\nQ: Why?\nA: Because.\nQ: And then?\nA: More.\n\
                  Q: Thank you very much.\nA: Thanks for having me.\n"
+            ),
+            ["Why?", "And then?", "Thank you very much."]
+        );
+    }
+
+    #[test]
+    fn closing_thanks_are_left_out_but_a_last_request_stays() {
+        assert_eq!(
+            questions(
+                "Name\nHOST: Why?\nGUEST: Because.\nHOST: And then?\nGUEST: More.\n\
+                 HOST: Thank you very much.\nGUEST: Thanks for having me.\n"
             ),
             ["Why?", "And then?"]
         );
