@@ -1144,6 +1144,12 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
     if role.contains("http") || role.contains("www.") || role.contains(".com") {
         return Some("holds a web address");
     }
+    if is_tenure(role) {
+        return Some("is a time served, not a role");
+    }
+    if is_age(role) {
+        return Some("is an age, not a role");
+    }
     if labelled(role).is_some() || is_furniture(role, true) || is_breadcrumb(role) {
         return Some("is a field or a site line");
     }
@@ -1188,6 +1194,109 @@ pub(crate) fn doubt_role(role: &str, name: &str) -> Option<&'static str> {
         return Some("holds the name again");
     }
     None
+}
+
+/// **Department line**: a short line that names a department, a
+/// faculty or a unit, as profile pages print above a name: `Department of
+/// Earth Sciences`, `Faculty of Law`, `営業部 第二課`, `물류AI팀`,
+/// `材料科学与工程系`. No sentence, at most eight words or twenty letters.
+pub(crate) fn is_department(text: &str) -> bool {
+    const LATIN: &[&str] = &[
+        "department",
+        "dept.",
+        "division",
+        "faculty",
+        "school",
+        "office",
+        "institute",
+        "unit",
+        "team",
+        "laboratory",
+        "lab",
+        "centre",
+        "center",
+        "college",
+    ];
+    const CJK_ENDINGS: &[&str] = &[
+        "部",
+        "課",
+        "科",
+        "室",
+        "局",
+        "系",
+        "学部",
+        "研究科",
+        "研究所",
+        "センター",
+        "팀",
+        "부",
+        "과",
+        "실",
+        "센터",
+        "학과",
+        "연구소",
+        "本部",
+        "事業部",
+    ];
+    let text = text.trim();
+    if text.is_empty() || is_prose(text) || text.contains(COLONS) {
+        return false;
+    }
+    if text.is_ascii() {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        return (1..=8).contains(&words.len())
+            && text.starts_with(|c: char| c.is_ascii_uppercase())
+            && words
+                .iter()
+                .any(|w| with_lowercase(w, |w| LATIN.contains(&w)))
+            && is_title_like(text);
+    }
+    let letters = text.chars().filter(|&c| is_cjk_letter(c)).count();
+    (2..=20).contains(&letters)
+        && text
+            .chars()
+            .all(|c| is_cjk_letter(c) || c == ' ' || c == '\u{3000}' || c.is_ascii_alphanumeric())
+        && !text.chars().any(|c| ('\u{3041}'..='\u{309f}').contains(&c))
+        && text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| CJK_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// **Age**: a person's age alone, as captions print it beside a name:
+/// `30代`, `26歳`, `34세`, `45岁`, `(45)`.
+fn is_age(text: &str) -> bool {
+    let bare = text.trim().trim_matches(['(', ')', '（', '）']);
+    let digits = bare.chars().take_while(char::is_ascii_digit).count();
+    let rest = &bare[digits..];
+    (1..=3).contains(&digits)
+        && (rest.is_empty() || ["代", "歳", "세", "岁", "살", "才"].contains(&rest))
+}
+
+/// **Tenure**: a caption that says how long someone has been somewhere,
+/// not what they do: `4th year at the company`, `3 years with us`,
+/// `入社5年目`, `입사 3년차`, `入职第二年`: a number (or an ordinal word)
+/// right before a word for years served.
+fn is_tenure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let latin = lower.split_whitespace().collect::<Vec<&str>>();
+    let ordinal = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+            || ["first", "second", "third", "fourth", "fifth"].contains(&w)
+    };
+    let latin_tenure = latin.windows(2).any(|pair| {
+        ordinal(pair[0]) && matches!(pair[1].trim_end_matches([',', '.']), "year" | "years")
+    }) && latin.len() <= 8;
+    // `年目`, `년차`: the number of the year served, after digits
+    let cjk_tenure = ["年目", "년차", "년째", "年目の"].iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            text[..at]
+                .trim_end()
+                .ends_with(|c: char| c.is_numeric() || "一二三四五六七八九十".contains(c))
+        })
+    }) || ["入职第", "工作第"].iter().any(|w| text.contains(w));
+    latin_tenure || cjk_tenure
 }
 
 /// Whether `text` reads like a role rather than a paragraph: not a
@@ -1545,6 +1654,10 @@ pub(crate) fn strip_interview_prefix(text: &str) -> &str {
 /// A person line: a name, a name with its role, or a name with its label.
 pub(crate) fn is_person_line(text: &str) -> bool {
     let bare = strip_interview_prefix(text);
+    // `営業部 第二課` has the length of a name, not its shape
+    if is_department(bare) {
+        return false;
+    }
     name_with_label(text).is_some()
         || name_with_reading(text).is_some()
         || name_before_title_word(bare).is_some()
@@ -1806,6 +1919,54 @@ pub(crate) fn join(lines: &[&Line]) -> String {
         join_wrapped(&mut out, &line.text);
     }
     out
+}
+
+#[cfg(test)]
+mod department_tests {
+    #[test]
+    fn department_lines() {
+        for text in [
+            "Department of Earth Sciences",
+            "Faculty of Law",
+            "営業部 第二課",
+            "물류AI팀",
+            "材料科学与工程系",
+        ] {
+            assert!(super::is_department(text), "{text}");
+        }
+        for text in [
+            "Careers",
+            "Meet our seniors",
+            "新入社員に聞きました",
+            "We went to the lab.",
+        ] {
+            assert!(!super::is_department(text), "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tenure_tests {
+    #[test]
+    fn a_tenure_caption_is_no_role() {
+        for text in [
+            "4th year at the company",
+            "3 years with us",
+            "入社5年目",
+            "입사 3년차",
+            "入职第二年",
+        ] {
+            assert!(super::doubt_role(text, "").is_some(), "{text}");
+        }
+        for text in [
+            "Head of Year 9",
+            "Senior Data Engineer",
+            "해외영업2팀 과장",
+            "3年生担任",
+        ] {
+            assert!(super::doubt_role(text, "").is_none(), "{text}");
+        }
+    }
 }
 
 #[cfg(test)]

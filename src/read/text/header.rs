@@ -290,7 +290,23 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
     // before the name: the headline (then any subheadline as introduction)
     let mut intro: Vec<usize> = Vec::new();
     let cut = name_at.unwrap_or(0);
-    let (before, after): (Vec<usize>, Vec<usize>) = plain.iter().partition(|&&i| i < cut);
+    let (mut before, after): (Vec<usize>, Vec<usize>) = plain.iter().partition(|&&i| i < cut);
+    // `Department of Earth Sciences` over `Lena Holt`: a department line
+    // right above the name, and no role line under it, is the role
+    if let Some(n) = name_at
+        && h.role.is_none()
+        && !role_read
+        && before.last() == Some(&n.wrapping_sub(1))
+        && fields::is_department(&entries[n - 1].line.text)
+        && !after.first().is_some_and(|&r| {
+            r == n + 1
+                && fields::is_role_like(&entries[r].line.text)
+                && !fields::is_prose(&entries[r].line.text)
+        })
+    {
+        h.role = Some(entries[n - 1].line.text.to_string());
+        before.pop();
+    }
     let mut before = before.into_iter();
     if name_at.is_some() {
         if let Some(first) = before.next() {
@@ -413,7 +429,8 @@ fn finish(page: &Page<'_>, mut h: Header, entries: &[Entry], intro: &[usize]) ->
 fn is_doubtful_role_line(text: &str, speaker: Option<&Speaker>) -> bool {
     let name = speaker.map_or("", |s| s.name.as_str());
     // the name again (`Maria Lopez, Director …`) is cut off later, not doubted
-    (name.is_empty() || !text.contains(name)) && fields::doubt_role(text, name).is_some()
+    (name.is_empty() || !text.contains(name))
+        && (fields::doubt_role(text, name).is_some() || shape::unlike_a_role(text, None).is_some())
 }
 
 /// Sets the role, or keeps a second one as introduction.

@@ -37,6 +37,7 @@
 
 pub(crate) mod artifacts;
 pub(crate) mod body;
+pub(crate) mod candidates;
 pub(crate) mod classify;
 pub mod count;
 pub(crate) mod fields;

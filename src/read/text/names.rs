@@ -108,6 +108,13 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
     (rest, title.map(|(s, e)| &text[s..e]))
 }
 
+/// Whether the Latin `word` is a title or a role noun (`Manager`,
+/// `Secretary`, `Chief`), any case.
+pub(crate) fn is_role_word(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.', ':']);
+    with_lowercase(word, |w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w))
+}
+
 /// **Title alone**: a title or position with no name (`Chancellor`,
 /// `THE GOVERNOR`, `市長`, `위원장`), as pages label their interviewee by
 /// office.
@@ -239,13 +246,20 @@ fn surname_splits(label: &str) -> Vec<(&str, &str)> {
     if !label.chars().all(is_cjk_letter) || letters.len() < 3 {
         return Vec::new();
     }
-    [2, 1]
+    // the shortest title at the end first (`李明遠教授` → `李明遠` +
+    // `教授`, not `李明` + `遠教授`), when what is left may be a name
+    let shortest = (2..letters.len())
+        .rev()
+        .map(|k| label.split_at(letters[k].0))
+        .find(|(_, title)| super::fields::is_title_word(title))
+        .filter(|(surname, _)| (2..=3).contains(&surname.chars().count()));
+    shortest
         .into_iter()
-        .filter_map(|k| {
+        .chain([2, 1].into_iter().filter_map(|k| {
             let (surname, title) = label.split_at(letters.get(k)?.0);
             (title.chars().count() >= 2 && super::fields::is_title_word(title))
                 .then_some((surname, title))
-        })
+        }))
         .collect()
 }
 
@@ -648,6 +662,13 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
             .take_while(|&(_, c)| is_cjk_letter(c))
             .last()
             .map(|(i, _)| i)?;
+        // `到场答问的是省人大代表`: the role opens after the sentence's
+        // last function word
+        let run_start = before[run_start..]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '的' | '是' | '了'))
+            .map_or(run_start, |(at, c)| run_start + at + c.len_utf8());
         let role = &before[run_start..];
         if role.chars().count() > 20 || !super::fields::is_title_word(role) {
             return None;
@@ -1229,6 +1250,10 @@ mod tests {
         assert_eq!(
             role_before_name("当前位置 > 省交通厅厅长许川明日记者会", "许川明"),
             Some("省交通厅厅长")
+        );
+        assert_eq!(
+            role_before_name("到场答问的是省人大代表郭淑芬、林海生", "郭淑芬"),
+            Some("省人大代表")
         );
         assert_eq!(
             role_before_name("晚报首席记者、晚报原编辑部主任吴迪做客", "吴迪"),

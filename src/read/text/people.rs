@@ -3,6 +3,7 @@
 //! interviewer is, and, when several people answer, who answered what.
 
 use super::body::Body;
+use super::candidates;
 use super::classify::Page;
 use super::fields;
 use super::header::Header;
@@ -84,38 +85,39 @@ pub(crate) fn settle(
             .map(|(m, span)| (m.clone(), span.clone()))
     };
     let main_answerer = answerers.first().copied();
-    if let Some(label) = main_answerer
-        && let Some(speaker) = &header.speaker
-        && !header.speaker_explicit
-        && label_for(&speaker.name, Party::Interviewee).is_none()
-        && !names::label_names(label, &speaker.name, None)
-        && let Some((mention, span)) = mentioned(label)
-    {
-        // the header's name line names someone who does not answer; the
-        // person the header mentions does
-        header.speaker = Some(parse_name(&mention.name));
-        header.speaker_span = Some(span);
-        if mention.role.is_some() {
-            header.role = mention.role.clone();
-        }
-    }
-    // a doubtful name line (a file name, a site line) gives way to a person
-    // the header mentions
-    if let Some(speaker) = &header.speaker
-        && !header.speaker_explicit
-        && fields::doubt_name(&speaker.name).is_some()
-        && let Some((mention, span)) = header.mentions.first().cloned()
-    {
-        header.speaker = Some(parse_name(&mention.name));
-        header.speaker_span = Some(span);
-        header.speaker_doubt = Some("is named in the header, which has no name line");
-        // a role read beside the doubtful line is no role of this person
-        if let Some(role) = std::mem::replace(&mut header.role, mention.role) {
-            header.introduction.push(role);
-        }
-    }
-    // the name line taken against every other person the header names:
-    // the page's evidence decides (see `weigh`)
+    // who asks: the labels that ask, the header's interviewer and byline
+    let askers: Vec<&str> = profile
+        .order
+        .iter()
+        .filter(|l| profile.party(l) == Some(Party::Interviewer))
+        .map(String::as_str)
+        .chain(header.interviewer.as_deref())
+        .chain(header.byline.as_deref())
+        .collect();
+    // who answers, by label and by the name a label declares
+    // (`真柴選手(以下「真」)`)
+    let answer_names: Vec<&str> = answerers
+        .iter()
+        .copied()
+        .chain(
+            answerers
+                .iter()
+                .filter_map(|l| profile.declared.get(*l).map(String::as_str)),
+        )
+        .collect();
+    let askers: Vec<String> = askers.into_iter().map(str::to_owned).collect();
+    let askers: Vec<&str> = askers.iter().map(String::as_str).collect();
+    let language = super::detect_language(body.exchanges.iter().flat_map(|e| {
+        std::iter::once(e.question.as_str()).chain(e.answer.iter().map(String::as_str))
+    }));
+    let context = candidates::Context {
+        answerers: &answer_names,
+        askers: &askers,
+        language: language.as_deref(),
+        first_question: body.asked.first().map_or(usize::MAX, |q| q.start),
+    };
+    // the name line taken against every other person the page names:
+    // the page's evidence decides (see `better_candidate`)
     // the header's first line that is no field, when it reads like a name,
     // is the seed's own name line (and the text writer's): kept unless in
     // doubt
@@ -128,7 +130,7 @@ pub(crate) fn settle(
         && !header.speaker_explicit
         && !header.headline_marked
         && let Some((best, span, weak)) =
-            better_candidate(page, header, &speaker.name, &answerers, seed_name_line)
+            better_candidate(page, header, &speaker.name, &context, seed_name_line)
     {
         if weak {
             header.speaker_doubt =
@@ -270,9 +272,12 @@ pub(crate) fn settle(
                         // `CALLOWAY:` for `Nadia Calloway`, `大西:` for
                         // `大西かれん`: the page writes the name in full
                         // `陈老` for `陈光远研究员`
+                        // `LH` for `Lena Holt`: initials the page writes
+                        // in full among its candidates
                         names::nickname_in_full(page.text, bare)
                             .or_else(|| names::written_in_full(page.text, bare))
                             .or_else(|| names::surname_before_given(page.text, bare))
+                            .or_else(|| candidates::full_name_for(page, bare))
                             .unwrap_or_else(|| bare.to_owned())
                     }
                 }
@@ -294,6 +299,57 @@ pub(crate) fn settle(
             }
             speaker
         }),
+    };
+    // a label that answers but has not the shape of a name (`Associate
+    // Professor:`, `受訪者:`): the person the page bears out best, and the
+    // label, when a title, is their role
+    let speaker = match speaker {
+        Some(from) if from_label && unshaped(&from.name, language.as_deref()) => {
+            // the label itself answers, by definition: no point for it
+            let own = from.label.as_deref().unwrap_or(&from.name);
+            let others: Vec<&str> = answer_names
+                .iter()
+                .copied()
+                .filter(|l| *l != own && *l != from.name)
+                .collect();
+            let context = candidates::Context {
+                answerers: &others,
+                ..context
+            };
+            let found = better_candidate(page, header, &from.name, &context, false);
+            match found {
+                // a title that answers (`市長`) is kept over a weak
+                // candidate (a heading such as `会見内容`)
+                Some((_, _, true)) if names::is_title_alone(own) => Some(from),
+                Some((best, span, weak)) => {
+                    let label = from.label.clone().unwrap_or_else(|| from.name.clone());
+                    if weak {
+                        header.speaker_doubt =
+                            Some("is the person the page bears out best, but by little evidence");
+                    } else if !candidates::answers_as(&label, &best.name) {
+                        header.speaker_doubt = Some(
+                            "is the person the page bears out best, not the label that answers",
+                        );
+                    }
+                    header.speaker_span = Some(span);
+                    if header.role.is_none() {
+                        header.role = if names::is_role_word(
+                            label.split_whitespace().next_back().unwrap_or(""),
+                        ) || fields::is_title_word(&label)
+                        {
+                            Some(label.clone())
+                        } else {
+                            best.role.clone()
+                        };
+                    }
+                    let mut speaker = parse_name(&best.name);
+                    speaker.label = Some(label);
+                    Some(speaker)
+                }
+                None => Some(from),
+            }
+        }
+        other => other,
     };
     let interviewer = header
         .interviewer
@@ -351,7 +407,9 @@ pub(crate) fn settle(
             answers_by_label: false,
         };
     };
-    if header.role.is_none() {
+    // one of several named in a list (`省人大代表郭淑芬、林海生、潘秀兰`):
+    // a title written before the list is the group's
+    if header.role.is_none() && !candidates::listed_with_others(page.text, &speaker.name) {
         let label = speaker.label.as_deref().or(main_answerer);
         header.role = role_on_page(page, header, &speaker.name, label);
     }
@@ -363,6 +421,9 @@ pub(crate) fn settle(
         speaker = parse_name(bare);
         speaker.label = label;
     }
+    if let Some(role) = header.role.take() {
+        header.role = Some(without_kicker(&role).to_owned());
+    }
     let answers_by_label = from_label
         || answerers
             .iter()
@@ -372,6 +433,27 @@ pub(crate) fn settle(
         interviewer,
         answers_by_label,
     }
+}
+
+/// **Role without its kicker**: a headline's bracketed kicker or
+/// interview word kept in front of a role is no part of it:
+/// `[인터뷰] 한빛대 교수` → `한빛대 교수`, `专访 市文化局局长` →
+/// `市文化局局长`, `Interview: Director of Ferries` → `Director of Ferries`.
+fn without_kicker(role: &str) -> &str {
+    let mut rest = role.trim();
+    if let Some((_, after)) = super::markers::bracketed(rest)
+        && !rest[after..].trim().is_empty()
+    {
+        rest = rest[after..].trim_start();
+    }
+    let bare = fields::strip_interview_prefix(rest).trim_start_matches([':', '：', '|', ' ']);
+    if bare.is_empty() { rest } else { bare }
+}
+
+/// Whether `name` has not the shape of a name: a doubt of
+/// [`fields::doubt_name`] or of [`super::shape::unlike_a_name`].
+fn unshaped(name: &str, language: Option<&str>) -> bool {
+    fields::doubt_name(name).is_some() || super::shape::unlike_a_name(name, language).is_some()
 }
 
 /// **Headline order**: where several labels answer, the person the
@@ -494,58 +576,61 @@ fn role_on_page(
         .map(str::to_owned)
 }
 
-/// How strongly the page bears out `name` as the interviewee's: a label
-/// that answers names them (+3); each further time the page writes the
-/// name (+1, up to +3); a role read with it (+1); a name in doubt (a site
-/// line, a field key, a sentence: −6).
-fn weigh(page: &Page<'_>, name: &str, role: Option<&str>, answerers: &[&str]) -> i32 {
-    let mut score = 0;
-    if answerers.iter().any(|l| names::label_names(l, name, None)) {
-        score += 3;
-    }
-    let written = names::times_written(page.text, name, 4) as i32;
-    score += (written - 1).clamp(0, 3);
-    if role.is_some_and(|r| fields::doubt_role(r, name).is_none()) {
-        score += 1;
-    }
-    if fields::doubt_name(name).is_some() || !fields::is_name_like(name) {
-        score -= 6;
-    }
-    score
-}
-
-/// A person the header names whom the page bears out better than the
-/// name line taken (`Writers Talking` over `Delphine Okoro`, named twice
-/// and in the introduction), by [`weigh`]; the name line keeps ties.
-/// With it, whether the choice is weak: little evidence (under 3), or a
-/// runner-up, the name line taken included, within one point. Against a
-/// name line where the seed puts it (`seed_line`), only a person with a
-/// role or a label that answers by their name is weighed: being written
-/// more often is not enough.
+/// A person the page names whom it bears out better than the name line
+/// taken (`Writers Talking` under `Delphine Okoro`, named twice and in
+/// the introduction), by [`candidates::score`] over every candidate: the
+/// header's mentions and person lines, and the names written beside an
+/// honorific or a title anywhere on the page ([`candidates::in_lines`]);
+/// the name line keeps ties. With it, whether the choice is weak: little
+/// evidence (under 3), or a runner-up, the name line taken included,
+/// within one point. Against a name line where the seed puts it
+/// (`seed_line`), only a person with a role or a label that answers by
+/// their name is weighed: being written more often is not enough.
 fn better_candidate(
     page: &Page<'_>,
     header: &Header,
     taken: &str,
-    answerers: &[&str],
+    context: &candidates::Context<'_>,
     seed_line: bool,
 ) -> Option<(names::Mention, std::ops::Range<usize>, bool)> {
-    let taken_role = header.role.as_deref();
-    let floor = weigh(page, taken, taken_role, answerers);
-    let mut scored: Vec<(i32, &names::Mention, &std::ops::Range<usize>)> = header
+    let answerers = context.answerers;
+    let taken_mention = names::Mention {
+        name: taken.to_owned(),
+        role: header.role.clone(),
+    };
+    let score =
+        |m: &names::Mention, in_header: bool| candidates::score(page, m, context, in_header);
+    let floor = score(&taken_mention, true);
+    let found = candidates::in_lines(page, context.language, context.first_question);
+    let answers_by = |name: &str| answerers.iter().any(|l| candidates::answers_as(l, name));
+    // a name met only after the first question, once, in passing, is no
+    // candidate: the interviewee is written more than that
+    let from_lines = found
+        .iter()
+        .filter(|c| {
+            c.header
+                || answers_by(&c.mention.name)
+                || names::times_written(page.text, &c.mention.name, 2) >= 2
+        })
+        .map(|c| (c.mention.clone(), c.span.clone(), c.header));
+    let pool: Vec<(names::Mention, std::ops::Range<usize>, bool)> = header
         .mentions
         .iter()
         .chain(&header.person_lines)
-        .filter(|(m, _)| m.name != taken)
-        .filter(|(m, _)| {
+        .map(|(m, span)| (m.clone(), span.clone(), true))
+        .chain(from_lines)
+        .collect();
+    let mut scored: Vec<(i32, &names::Mention, &std::ops::Range<usize>)> = pool
+        .iter()
+        .filter(|(m, _, _)| m.name != taken)
+        .filter(|(m, _, _)| {
             !seed_line
                 || m.role
                     .as_deref()
                     .is_some_and(|r| fields::doubt_role(r, &m.name).is_none())
-                || answerers
-                    .iter()
-                    .any(|l| names::label_names(l, &m.name, None))
+                || answers_by(&m.name)
         })
-        .map(|(m, span)| (weigh(page, &m.name, m.role.as_deref(), answerers), m, span))
+        .map(|(m, span, in_header)| (score(m, *in_header), m, span))
         .collect();
     // best first; the earlier line first among equals
     scored.sort_by_key(|(score, _, span)| (std::cmp::Reverse(*score), span.start));
@@ -557,8 +642,26 @@ fn better_candidate(
         .chain([floor])
         .max()
         .unwrap_or(floor);
-    let weak = best < 3 || best - runner_up <= 1;
-    Some((mention.clone(), span.clone(), weak))
+    let weak = best < 3
+        || best - runner_up <= 1
+        || candidates::listed_with_others(page.text, &mention.name);
+    // the role from the person's own context: a line that is their name
+    // and role alone (`[김도윤 / 한강시장]`, a caption) over a headline's
+    // phrase; a role met in a sentence is no role line's
+    let mut mention = mention.clone();
+    let profile_role = found
+        .iter()
+        .find(|c| c.profile && c.mention.name == mention.name)
+        .and_then(|c| c.mention.role.clone());
+    let prose_only = found
+        .iter()
+        .any(|c| c.mention.name == mention.name && c.prose && c.span == *span);
+    if profile_role.is_some() {
+        mention.role = profile_role;
+    } else if prose_only {
+        mention.role = None;
+    }
+    Some((mention, span.clone(), weak))
 }
 
 #[cfg(test)]
@@ -656,6 +759,126 @@ mod tests {
         assert_eq!(speaker_and_role(page).0, "BROWN");
         let page = "Interviewed by Andrew Marr\nBROWN\n您好！李肇星：你好。\n李肇星\nQ: A\nA: A\n";
         assert_eq!(speaker_and_role(page).0, "BROWN");
+    }
+
+    #[test]
+    fn a_name_written_beside_an_honorific_or_a_title_wins_over_a_site_line() {
+        // the name line is a sentence; the name is written with its
+        // honorific in the introduction and in a question
+        let page = "誰も来ないので、自分で聞いてみることにした。\n\
+                    〈本日のゲストは、週末作家の霜月礼司さんです〉\n\
+                    Q-1:霜月礼司さんについて教えてください。\n\
+                    A:会社員です。\n\
+                    Q-2:作品は?\n\
+                    A:探偵ものです。\n";
+        assert_eq!(speaker_and_role(page).0, "霜月礼司");
+        // a section line over a lede that names her beside her title
+        let page = "[앵커] 지방 의료 소식입니다.\n\
+                    노승재 기자가 채윤하 공공의료연구소 소장과 함께 짚어드립니다.\n\
+                    Q1. 결과는 어떻습니까?\n\
+                    A. 숫자가 확정됐습니다.\n\
+                    Q2. 다음은요?\n\
+                    A. 시행령입니다.\n";
+        assert_eq!(speaker_and_role(page).0, "채윤하");
+        // a name line and a caption that gives the name and the role
+        let page = "[현장영상] 김도윤 시장, 취임 2주년 기자회견 질의응답\n\n\
+                    [사회자]\n질의응답을 시작하겠습니다.\n\n\
+                    [김도윤 / 한강시장]\n반갑습니다.\n\n\
+                    [박소연 / 한강일보 기자]\n순환버스는 언제 됩니까?\n\n\
+                    [김도윤 / 한강시장]\n내년입니다.\n\n\
+                    [박소연 / 한강일보 기자]\n요금은요?\n\n\
+                    [김도윤 / 한강시장]\n그대로입니다.\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("김도윤".to_owned(), Some("한강시장".to_owned()))
+        );
+    }
+
+    #[test]
+    fn an_initials_label_is_the_name_the_page_writes_in_full() {
+        let page = "Harbour Notes\nLena Holt talks about tides with the harbour desk.\n\
+                    Q: Why tides?\nLH: They keep time.\nQ: And then?\nLH: More of it.\n";
+        assert_eq!(speaker_and_role(page).0, "Lena Holt");
+    }
+
+    #[test]
+    fn a_department_line_above_the_name_is_the_role() {
+        let page =
+            "営業部 第二課\n森田 遼\nQ. 仕事内容は？\nA. 設計です。\nQ. 休日は？\nA. 山です。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("森田 遼".to_owned(), Some("営業部 第二課".to_owned()))
+        );
+        let page = "Department of Earth Sciences\nLena Holt\nQ: Why rocks?\nA: They last.\n";
+        assert_eq!(
+            speaker_and_role(page),
+            (
+                "Lena Holt".to_owned(),
+                Some("Department of Earth Sciences".to_owned())
+            )
+        );
+    }
+
+    #[test]
+    fn a_label_with_a_title_glued_on_is_the_name_and_the_title() {
+        let page = "采访实录\n中德康复医学中心德方主任李明遠先生接受了采访。\n\
+                    記者:您好?\n李明遠教授:您好。\n記者:变化大吗?\n李明遠教授:很大。\n";
+        assert_eq!(
+            speaker_and_role(page),
+            ("李明遠".to_owned(), Some("教授".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_page_or_share_line_under_the_name_is_no_role() {
+        for page in [
+            "Ola Brandvik\nStaff Interview 03\nQ: Why?\nA: Because.\n",
+            "강도윤\n이 기사를 공유합니다\nQ. 왜요?\nA. 그냥요.\n",
+            "Ola Brandvik\nLife at Northwind Blog\nQ: Why?\nA: Because.\n",
+        ] {
+            assert_eq!(speaker_and_role(page).1, None, "{page}");
+        }
+    }
+
+    #[test]
+    fn a_kicker_before_a_role_is_no_part_of_it() {
+        assert_eq!(super::without_kicker("[인터뷰] 한빛대 교수"), "한빛대 교수");
+        assert_eq!(super::without_kicker("专访 市文化局局长"), "市文化局局长");
+        assert_eq!(
+            super::without_kicker("Interview: Director of Ferries"),
+            "Director of Ferries"
+        );
+        assert_eq!(
+            super::without_kicker("Director of Ferries"),
+            "Director of Ferries"
+        );
+    }
+
+    #[test]
+    fn a_numbered_label_that_answers_gives_way_to_the_name_the_header_gives() {
+        let page = "Trail Radio: Episode 31 with Corinne Aldana\n\
+                    Speaker 1: How many miles did you clear?\nSpeaker 2: Forty-one miles.\n\
+                    Speaker 1: By hand?\nSpeaker 2: Mostly by hand.\n";
+        assert_eq!(speaker_and_role(page).0, "Corinne Aldana");
+    }
+
+    #[test]
+    fn one_of_several_named_in_a_list_is_doubted_and_given_no_role() {
+        let page = "乡村学校留住好老师\n\
+                    到场答问的是省人大代表郭淑芬、林海生、潘秀兰,话题很多。\n\
+                    郭淑芬代表一坐下就说,今天算是替老同事们跑一趟腿。\n\
+                    问:待遇怎么样?\n\
+                    答:还不够。\n\
+                    问:住房呢?\n\
+                    答:在改善。\n";
+        let parsed = read(page);
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::DoubtfulSpeaker)
+        );
+        assert_eq!(parsed.interview.expect("a model").role, None);
     }
 
     #[test]
