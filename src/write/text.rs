@@ -104,6 +104,9 @@ pub fn check(interview: &Interview) -> Result<(), Unwritable> {
     if let Some(unwritable) = super::first_unwritable(interview, line_problem) {
         return Err(unwritable);
     }
+    if let Some(unwritable) = marker_swallows(interview) {
+        return Err(unwritable);
+    }
     if interview.speaker.is_none()
         && let Some(unwritable) = names_someone(interview)
     {
@@ -349,15 +352,46 @@ fn name_is_bare(interview: &Interview, speaker: &Speaker) -> bool {
             || declared_name(speaker).is_some())
 }
 
+/// The markers of the questions and the answers in the language of
+/// `interview`.
+fn turn_markers(interview: &Interview) -> (&'static str, &'static str) {
+    if interview.language.as_deref() == Some("zh") {
+        ("问：", "答：")
+    } else {
+        ("Q: ", "A: ")
+    }
+}
+
+/// The first question or paragraph whose own opening the reader takes
+/// into the marker before it (`答：A: …` reads as one marker, a role's
+/// word before the page's own): raw text cannot carry it.
+fn marker_swallows(interview: &Interview) -> Option<Unwritable> {
+    let (q, a) = turn_markers(interview);
+    let read_back = |marker: &str, text: &str| {
+        let line = format!("{marker}{text}");
+        markers::detect(&line).is_none_or(|m| m.body(&line) == text)
+    };
+    interview.exchanges.iter().enumerate().find_map(|(i, e)| {
+        let pointer = if !read_back(q, &e.question) {
+            format!("/exchanges/{i}/question")
+        } else {
+            let j = e.answer.iter().position(|p| !read_back(a, p))?;
+            format!("/exchanges/{i}/answer/{j}")
+        };
+        Some(Unwritable {
+            code: Code::Unwritable,
+            pointer,
+            reason: "opens with a turn marker, which raw text reads as part of the one before it"
+                .to_owned(),
+        })
+    })
+}
+
 /// The exchanges: `Q:`/`A:` markers, or speaker labels when the model
 /// carries labels or a panel.
 fn transcript(interview: &Interview, out: &mut Lines<'_>) {
     let panel = is_panel(interview);
-    let (q, a) = if interview.language.as_deref() == Some("zh") {
-        ("问：", "答：")
-    } else {
-        ("Q: ", "A: ")
-    };
+    let (q, a) = turn_markers(interview);
     let mut declared: HashSet<String> = HashSet::new();
     let mut turn = |who: Option<&Speaker>, label: Option<&str>, fallback: &str| -> String {
         let Some(label) = label.or(who.map(|s| s.name.as_str())) else {
@@ -540,6 +574,18 @@ mod tests {
             language: Some("en".into()),
             encoding: Some("UTF-8".into()),
         }
+    }
+
+    #[test]
+    fn a_paragraph_the_marker_before_it_would_swallow_is_refused() {
+        let mut interview = base();
+        interview.language = Some("zh".into());
+        interview.exchanges[0].answer = vec!["好。".into(), "A: 是的。".into()];
+        let refused = check(&interview).unwrap_err();
+        assert_eq!(refused.pointer, "/exchanges/0/answer/1");
+        // after `A: ` in English it reads back as written
+        interview.language = Some("en".into());
+        assert!(check(&interview).is_ok());
     }
 
     #[test]

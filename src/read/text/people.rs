@@ -126,9 +126,11 @@ pub(crate) fn settle(
             fields::doubt_name(&s.name).is_none()
                 && super::shape::unlike_a_name(&s.name, None).is_none()
         });
+    // a name line declaring its label (`Aaa Via(VIA)`) says who it is
     if let Some(speaker) = &header.speaker
         && !header.speaker_explicit
         && !header.headline_marked
+        && speaker.label.is_none()
         && let Some((best, span, weak)) =
             better_candidate(page, header, &speaker.name, &context, seed_name_line)
     {

@@ -185,6 +185,7 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
         return;
     }
     let opener = verdicts.get(rest).copied().flatten();
+    let last_end = body.last_end;
     let Some(last) = body.exchanges.last_mut() else {
         return;
     };
@@ -198,6 +199,11 @@ fn shed_footer(page: &Page<'_>, body: &mut Body, diagnostics: &mut Vec<Diagnosti
             continue;
         }
         let takes_all = k >= rest;
+        // a line past the last answer's end (an unanswered question's) is
+        // none of its text, whatever its words
+        if line.span.start >= last_end {
+            continue;
+        }
         if !strip_line(&mut last.answer, page, i, takes_all) {
             break;
         }
