@@ -827,13 +827,8 @@ fn is_reporter(role: &str) -> bool {
         .any(|r| lower.ends_with(r))
 }
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7AF}').contains(&c)
-}
-
-fn is_kana(c: char) -> bool {
-    ('\u{3040}'..='\u{30FF}').contains(&c)
-}
+use super::fields::is_hangul;
+use super::shape::is_kana;
 
 #[cfg(test)]
 mod tests {

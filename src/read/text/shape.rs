@@ -519,11 +519,10 @@ fn is_transliterated(name: &str) -> bool {
         && name.chars().filter(|c| !c.is_whitespace()).count() <= 16
 }
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7AF}').contains(&c)
-}
+use super::fields::is_hangul;
 
-fn is_kana(c: char) -> bool {
+/// Hiragana or katakana.
+pub(super) fn is_kana(c: char) -> bool {
     ('\u{3040}'..='\u{30FF}').contains(&c)
 }
 
