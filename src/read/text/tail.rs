@@ -306,33 +306,36 @@ fn unlike_the_answers(page: &Page<'_>, body: &Body, tail: &[usize]) -> Option<us
         };
         !own.trim().is_empty() && first.contains(own.trim())
     })?;
-    (opens + 1..content.len())
-        .map(|at| (at, content[at]))
-        .find_map(|(at, k)| {
-            let line = text(k);
-            let opens_block = page.lines[tail[k]].block != page.lines[tail[content[at - 1]]].block;
-            let rest = &content[at..];
-            let rest_closing = rest.iter().filter(|&&j| closes_sentence(text(j))).count();
-            let continued = content
-                .get(at + 1)
-                .is_some_and(|&j| text(j).starts_with(char::is_lowercase));
-            let turn = rest.iter().any(|&j| match &page.kinds[tail[j]] {
-                Kind::Marker(m) => m.rule != Rule::Dash,
-                Kind::Label(l) => body.turn_labels.contains(&l.label),
-                _ => false,
-            });
-            let plain = !matches!(page.kinds[tail[k]], Kind::Label(_) | Kind::Marker(_));
-            (plain
-                && !closes_sentence(line)
-                && (lines::fits_width(line, 48) || is_address(line))
-                && !is_list_item(line)
-                && closes_sentence(text(content[at - 1]))
-                && (opens_block || !wrapped)
-                && !continued
-                && !turn
-                && rest_closing * 2 <= rest.len())
-            .then_some(k)
-        })
+    // once a line: whether it closes a sentence, how many do from it to
+    // the end, and the last line opening a turn
+    let closes: Vec<bool> = content.iter().map(|&k| closes_sentence(text(k))).collect();
+    let mut closing_from = vec![0; content.len() + 1];
+    for at in (0..content.len()).rev() {
+        closing_from[at] = closing_from[at + 1] + usize::from(closes[at]);
+    }
+    let last_turn = content.iter().rposition(|&k| match &page.kinds[tail[k]] {
+        Kind::Marker(m) => m.rule != Rule::Dash,
+        Kind::Label(l) => body.turn_labels.contains(&l.label),
+        _ => false,
+    });
+    let at = (opens + 1..content.len()).find(|&at| {
+        let k = content[at];
+        let line = text(k);
+        let opens_block = page.lines[tail[k]].block != page.lines[tail[content[at - 1]]].block;
+        let continued = content
+            .get(at + 1)
+            .is_some_and(|&j| text(j).starts_with(char::is_lowercase));
+        !matches!(page.kinds[tail[k]], Kind::Label(_) | Kind::Marker(_))
+            && !closes[at]
+            && closes[at - 1]
+            && (lines::fits_width(line, 48) || is_address(line))
+            && !is_list_item(line)
+            && (opens_block || !wrapped)
+            && !continued
+            && last_turn.is_none_or(|turn| turn < at)
+            && closing_from[at] * 2 <= content.len() - at
+    })?;
+    Some(content[at])
 }
 
 /// Whether `text` closes a sentence: a full stop, question or exclamation
