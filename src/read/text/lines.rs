@@ -246,6 +246,62 @@ pub(crate) fn without_line_numbers(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// **Inline time stamp rule**: a machine transcript stamps the time in
+/// brackets inside its lines, wherever a cue began (`[00:00:21] Alasdair,
+/// when did you first come down? I was [00:00:24] eleven.`): the stamps
+/// are the recording's furniture, not the words, and are cut out with the
+/// space after them. Only where two lines at least hold one.
+pub(crate) fn without_time_stamps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let stamped = lines
+        .iter()
+        .filter(|l| l.text.contains('[') && next_stamp(&l.text).is_some())
+        .count();
+    if stamped < 2 {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            if !line.text.contains('[') || next_stamp(&line.text).is_none() {
+                return line;
+            }
+            let mut text = String::with_capacity(line.text.len());
+            let mut rest: &str = &line.text;
+            // a stamp ending the line stays: `Ana Ruiz [00:41]` times a label
+            while let Some(at) = next_stamp(rest).filter(|at| !rest[at.end..].trim().is_empty()) {
+                text.push_str(&rest[..at.start]);
+                rest = rest[at.end..].trim_start_matches(' ');
+            }
+            text.push_str(rest);
+            Line {
+                span: line.span.clone(),
+                text: Cow::Owned(text.trim().to_owned()),
+                block: line.block,
+            }
+        })
+        .collect()
+}
+
+/// Where the first bracketed time stamp (`[00:41]`, `[1:02:03]`) stands
+/// in `text`.
+fn next_stamp(text: &str) -> Option<Range<usize>> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| i + from) {
+        let close = text[open..].find(']').map(|i| i + open)?;
+        let inner = &text[open + 1..close];
+        let parts: Vec<&str> = inner.split(':').collect();
+        if (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Some(open..close + 1);
+        }
+        from = open + 1;
+    }
+    None
+}
+
 /// The number opening a numbered line (one to three digits and spaces,
 /// text after), and where its text starts.
 fn line_number(text: &str) -> Option<(u32, usize)> {
@@ -553,6 +609,44 @@ mod tests {
             ..line
         })
         .collect()
+    }
+
+    #[test]
+    fn bracketed_time_stamps_inside_lines_are_cut_out() {
+        let l = without_time_stamps(lines(
+            "[00:00:21] When did you come? I was [00:00:24] eleven.\n[00:00:41] And then?\n[00:00:50]\nAna Ruiz [00:51]\nNote [a] stays.\n",
+        ));
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                "When did you come? I was eleven.",
+                "And then?",
+                "[00:00:50]",
+                "Ana Ruiz [00:51]",
+                "Note [a] stays."
+            ]
+        );
+        // one stamp alone is no machine transcript's
+        let l = without_time_stamps(lines("Seen at [10:30] by the gate.\nYes.\n"));
+        assert_eq!(l[0].text, "Seen at [10:30] by the gate.");
+    }
+
+    #[test]
+    fn a_machine_transcripts_stamps_are_no_part_of_its_turns() {
+        let p = crate::read::text::read(&crate::source::Source::from_text(
+            "t.txt",
+            "Ada Vance\n[00:00:21] Q: When did you first come down? [00:00:24]\n\
+             [00:00:25] A: I was [00:00:26] eleven.\n[00:00:41] Q: And then?\n\
+             [00:00:44] A: Hard work.\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].question,
+            "When did you first come down? [00:00:24]"
+        );
+        assert_eq!(interview.exchanges[0].answer, ["I was eleven."]);
+        assert_eq!(interview.exchanges[1].question, "And then?");
     }
 
     #[test]
