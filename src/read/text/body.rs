@@ -1190,14 +1190,20 @@ impl Body {
     /// The first exchange when it is pleasantries, asking nothing, and
     /// pleasantries back (`それでは、今日はよろしくお願いします。` /
     /// `よろしくお願いしまーす。`), with the set-up answered by a bare yes
-    /// before it: not exchanges; left out and reported.
+    /// before it: not exchanges; left out and reported. A heading after
+    /// the pleasantries back (`よろしくお願いします。` / `概要` / …) opens the
+    /// page's next part: what stands under it goes with them.
     fn set_aside_opening_pleasantries(&mut self) {
         // an exchange that asks nothing and is answered by `kind`
         let opening = |e: &Exchange, kind: fn(&str) -> bool| {
-            let [answer] = &e.answer[..] else {
-                return false;
+            let (answer, rest) = match &e.answer[..] {
+                [answer, rest @ ..] => (answer, rest),
+                [] => return false,
             };
-            !super::layout::asks(&e.question) && answer.chars().count() <= 40 && kind(answer)
+            !super::layout::asks(&e.question)
+                && answer.chars().count() <= 40
+                && kind(answer)
+                && rest.first().is_none_or(|next| is_heading(next))
         };
         // the set-up before them (`では、始めさせていただきます。` / `はい。`)
         // goes with them
@@ -1213,12 +1219,14 @@ impl Body {
         for _ in 0..n {
             let e = self.exchanges.remove(0);
             let at = self.asked.remove(0);
-            self.kept = self.kept.saturating_sub(2);
+            self.kept = self.kept.saturating_sub(1 + e.answer.len());
+            // what stood under a heading after them is named too
+            let under: String = e.answer[1..].iter().map(|p| format!(" / `{p}`")).collect();
             self.diagnostics.push(
                 Diagnostic::warning(
                     Code::AnswerBeforeQuestion,
                     format!(
-                        "opening pleasantries `{}` / `{}` left out of the exchanges",
+                        "opening pleasantries `{}` / `{}`{under} left out of the exchanges",
                         e.question, e.answer[0]
                     ),
                     at,
@@ -1251,6 +1259,20 @@ mod tests {
     fn model(text: &str) -> crate::model::Interview {
         let source = crate::source::Source::from_text("t.txt", text);
         crate::read::text::read(&source).interview.expect("a model")
+    }
+
+    #[test]
+    fn pleasantries_back_then_a_heading_open_no_exchange() {
+        let page = "単語記事: 聞き書き\n\n――本日はありがとうございます。どうぞよろしくお願いします。\n\n\
+                    よろしくお願いします。\n\n概要\n\n聞き書きは、インタビューの親戚です。\n\n\
+                    ――聞き書きとは何でしょうか。\n\n話したことを、そのまま文章にしたものです。\n\n\
+                    ――コツはありますか。\n\n言い間違いを直さないことです。\n";
+        let interview = model(page);
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(
+            interview.exchanges[0].question,
+            "聞き書きとは何でしょうか。"
+        );
     }
 
     #[test]
