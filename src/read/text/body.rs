@@ -154,8 +154,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             Kind::Furniture => {
                 body.diagnostics.push(classify::furniture(line));
                 // a time code inside a caption-broken turn breaks no
-                // paragraph
-                if !captions {
+                // paragraph, nor a page break inside a sentence
+                if !captions && !bridges(page, prev_text, i) {
                     prev_text = None;
                 }
                 continue;
@@ -618,6 +618,17 @@ fn read_listed(page: &Page<'_>, first: usize, listed: &Listed) -> Body {
         body.close(done, true);
     }
     body
+}
+
+/// **Page break rule**: furniture at line `at` (a running head, a page
+/// number) stands inside a sentence when the text line before it (`prev`)
+/// runs on into the next text line (see [`continues`]): `…until a girl on
+/// my corridor` / `Margret Oyelaran, interviewed by Nadia Brooks` / `2` /
+/// `knocked on my door…` is one paragraph.
+fn bridges(page: &Page<'_>, prev: Option<usize>, at: usize) -> bool {
+    let Some(prev) = prev else { return false };
+    let next = (at + 1..page.lines.len()).find(|&j| !matches!(page.kinds[j], Kind::Furniture));
+    next.is_some_and(|j| continues(&page.lines[prev].text, &page.lines[j].text))
 }
 
 /// **Continuation rule**: a line that stops mid-sentence, then one that
@@ -1259,6 +1270,19 @@ mod tests {
     fn model(text: &str) -> crate::model::Interview {
         let source = crate::source::Source::from_text("t.txt", text);
         crate::read::text::read(&source).interview.expect("a model")
+    }
+
+    #[test]
+    fn a_page_break_inside_an_answer_leaves_one_paragraph() {
+        let page = "Ana Ruiz\nAna Ruiz, interviewed by Nadia Brooks\n1\n\
+                    BROOKS:\nWhat was your first term like?\nRUIZ:\nCold and lonely, until a girl\n\
+                    Ana Ruiz, interviewed by Nadia Brooks\n2\nknocked on my door.\n\
+                    BROOKS:\nAnd then?\nRUIZ:\nWe rowed.\n";
+        let interview = model(page);
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["Cold and lonely, until a girl knocked on my door."]
+        );
     }
 
     #[test]

@@ -44,9 +44,12 @@ pub(crate) fn page<'a>(text: &'a str, lines: &'a [Line<'a>]) -> Page<'a> {
     Page {
         text,
         lines,
-        kinds: spaced_letters(
+        kinds: running_heads(
             lines,
-            same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+            spaced_letters(
+                lines,
+                same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+            ),
         ),
         paragraphs: lines::layout(lines),
     }
@@ -93,6 +96,40 @@ fn spaced_letters(lines: &[Line<'_>], mut kinds: Vec<Kind>) -> Vec<Kind> {
             && let Some(marker) = markers::spaced_marker(&line.text)
         {
             *kind = Kind::Marker(marker);
+        }
+    }
+    kinds
+}
+
+/// **Running head rule**: a printed transcript's page break leaves the
+/// page's running head and its number between two lines, in the middle of
+/// a turn as often as not:
+///
+/// ```text
+/// Cold and lonely, until a girl on my corridor
+/// Margret Oyelaran, interviewed by Nadia Brooks
+/// 2
+/// knocked on my door with a second blanket.
+/// ```
+///
+/// A plain line followed by a number alone (one to four digits) is a
+/// running head, and both are furniture, where the same line is so
+/// followed twice at least.
+fn running_heads(lines: &[Line<'_>], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let number = |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let heads: Vec<usize> = (1..lines.len())
+        .filter(|&i| number(&lines[i].text) && matches!(kinds[i - 1], Kind::Plain))
+        .map(|i| i - 1)
+        .collect();
+    for &i in &heads {
+        let again = heads
+            .iter()
+            .filter(|&&j| lines[j].text == lines[i].text)
+            .nth(1)
+            .is_some();
+        if again {
+            kinds[i] = Kind::Furniture;
+            kinds[i + 1] = Kind::Furniture;
         }
     }
     kinds
@@ -280,6 +317,27 @@ pub(crate) fn furniture(line: &Line<'_>) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_running_head_and_its_page_number_are_furniture() {
+        let text = "Ana Ruiz, interviewed by Nadia Brooks\n1\nRUIZ:\nCold, until a girl\n\
+                    Ana Ruiz, interviewed by Nadia Brooks\n2\nknocked on my door.\nWe were 3\n4\n";
+        let lines: Vec<Line<'_>> = text
+            .lines()
+            .enumerate()
+            .map(|(n, t)| Line {
+                span: 0..t.len(),
+                text: std::borrow::Cow::Borrowed(t),
+                block: n as u32,
+            })
+            .collect();
+        let kinds = running_heads(&lines, lines.iter().map(|l| classify(&l.text)).collect());
+        let furniture: Vec<usize> = (0..lines.len())
+            .filter(|&i| matches!(kinds[i], Kind::Furniture))
+            .collect();
+        // a line before a number once is text
+        assert_eq!(furniture, [0, 1, 4, 5]);
+    }
 
     #[test]
     fn page_numbers_alone_are_page_markers() {
