@@ -1046,6 +1046,21 @@ fn acknowledges(text: &str) -> bool {
     .contains(&word.as_str())
 }
 
+/// **Floor rule**: an opening turn that asks nothing and ends by handing
+/// the floor over with a pleasantry, as a press conference's host does
+/// (`(■:潮見日報)本日司会を務めます潮見日報です。それでは浜岡市長よろしく
+/// お願いします。`): what answers it is an opening statement, not an answer.
+/// A turn that asks after its pleasantry (`よろしくお願いします。まず、…
+/// 教えてください。`) is a question.
+fn hands_over(question: &str) -> bool {
+    let last = question
+        .trim_end_matches(['。', '.', '!', '！', ' '])
+        .rsplit(['。', '!', '！'])
+        .next()
+        .unwrap_or(question);
+    !super::layout::asks(question) && pleasantry(last)
+}
+
 /// Whether `text` holds one of the [`PLEASANTRIES`].
 fn pleasantry(text: &str) -> bool {
     PLEASANTRIES.iter().any(|p| text.contains(p))
@@ -1224,14 +1239,17 @@ impl Body {
             .take_while(|e| opening(e, acknowledges) && !opening(e, pleasantry))
             .count();
         let n = setup + 1;
-        if self.exchanges.len() <= n || !opening(&self.exchanges[setup], pleasantry) {
+        if self.exchanges.len() <= n
+            || !(opening(&self.exchanges[setup], pleasantry)
+                || hands_over(&self.exchanges[setup].question))
+        {
             return;
         }
         for _ in 0..n {
             let e = self.exchanges.remove(0);
             let at = self.asked.remove(0);
             self.kept = self.kept.saturating_sub(1 + e.answer.len());
-            // what stood under a heading after them is named too
+            // the rest of the answer (under a heading, or a statement) too
             let under: String = e.answer[1..].iter().map(|p| format!(" / `{p}`")).collect();
             self.diagnostics.push(
                 Diagnostic::warning(
@@ -1283,6 +1301,20 @@ mod tests {
             interview.exchanges[0].answer,
             ["Cold and lonely, until a girl knocked on my door."]
         );
+    }
+
+    #[test]
+    fn a_hosts_turn_handing_the_floor_over_opens_no_exchange() {
+        let page = "記者会見\n(■:潮見日報)本日司会を務めます。それでは浜岡市長よろしくお願いします。\n\
+                    (○:浜岡市長)議案は11件でございます。\n補正予算では防潮扉の経費を計上しております。\n\
+                    (■:潮見日報)防潮扉は何か所ですか。\n(○:浜岡市長)北岸の4か所です。\n\
+                    (■:みなと放送)料金は同じですか。\n(○:浜岡市長)同じです。\n";
+        let interview = model(page);
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(interview.exchanges[0].question, "防潮扉は何か所ですか。");
+        assert!(!super::hands_over(
+            "よろしくお願いします。まず、きっかけを教えてください。"
+        ));
     }
 
     #[test]
