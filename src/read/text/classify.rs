@@ -157,6 +157,7 @@ fn classify(text: &str) -> Kind {
         || is_timing(text)
         || is_caption(text)
         || is_photo_id(text)
+        || is_data_key(text)
     {
         return Kind::Furniture;
     }
@@ -221,6 +222,31 @@ fn is_timing(text: &str) -> bool {
         .find_map(|&(open, close)| t.strip_prefix(open)?.strip_suffix(close))
         .unwrap_or(t);
     code(t)
+}
+
+/// **Data key rule**: a key of a data dump alone on its line, a path of
+/// names with an index in brackets, as an open-data export prints each
+/// field's key above its value (`gazette.blocks[2][0] |` / `周部長明遠:委員早。 |`,
+/// the cell borders gone): `items[3].text`, `blocks[0][1]`.
+fn is_data_key(text: &str) -> bool {
+    let Some(open) = text.find('[') else {
+        return false;
+    };
+    let indexed = text[open..].split_inclusive(']').all(|part| {
+        // `[2]` then `[0]`, or `[2].text`
+        let part =
+            part.trim_start_matches(|c: char| c == '.' || c.is_ascii_alphanumeric() || c == '_');
+        part.strip_prefix('[')
+            .and_then(|p| p.strip_suffix(']'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            || part.is_empty()
+    });
+    open > 0
+        && text[..open]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+        && text.as_bytes()[0].is_ascii_alphabetic()
+        && indexed
 }
 
 /// **Photo file rule**: a camera's file name alone on its line, left where
@@ -337,6 +363,32 @@ mod tests {
             .collect();
         // a line before a number once is text
         assert_eq!(furniture, [0, 1, 4, 5]);
+    }
+
+    #[test]
+    fn a_data_dumps_indexed_key_is_furniture() {
+        for t in ["gazette.blocks[2][0]", "blocks[0][1]", "items[3].text"] {
+            assert!(is_data_key(t), "{t}");
+        }
+        for t in ["[2]", "Note [a] here", "x[1] is small", "周部長[1]"] {
+            assert!(!is_data_key(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_data_dumps_keys_are_no_part_of_the_turns() {
+        let p = crate::read::text::read(&crate::source::Source::from_text(
+            "t.txt",
+            "周明遠\ngazette.blocks[0][0] |\n許委員:公共圖書館的購書經費為什麼縮水? |\n\
+             gazette.blocks[1][0] |\n周部長:知道,部裡正在檢討。 |\ngazette.blocks[1][1] |\n\
+             明年度會單獨列一項。 |\ngazette.blocks[2][0] |\n許委員:偏鄉館呢? |\n\
+             gazette.blocks[3][0] |\n周部長:一起檢討。 |\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["知道,部裡正在檢討。", "明年度會單獨列一項。"]
+        );
     }
 
     #[test]
