@@ -23,6 +23,7 @@
 //!   ```
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Tally};
@@ -280,6 +281,71 @@ pub(crate) fn without_time_stamps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
             }
         })
         .collect()
+}
+
+/// **Time-led line rule**: a podcast or caption export opens each line
+/// with the time its chunk starts at, after the same few words each time
+/// (`Starting point is 00:00:36 So what do bees eat?`, `00:01:02 Thanks.`):
+/// the words and the time are cut off, where three lines at least, and a
+/// third of the page's, open so with the same words.
+pub(crate) fn without_time_leads(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let leads: Vec<Option<(&str, usize)>> = lines.iter().map(|l| time_lead(&l.text)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (lead, _) in leads.iter().flatten() {
+        *counts.entry(lead).or_default() += 1;
+    }
+    let Some((&lead, &count)) = counts.iter().max_by_key(|&(lead, n)| (*n, *lead)) else {
+        return lines;
+    };
+    if count < 3 || count * 3 < lines.len() {
+        return lines;
+    }
+    let cuts: Vec<Option<usize>> = leads
+        .iter()
+        .map(|l| l.filter(|(l, _)| *l == lead).map(|(_, at)| at))
+        .collect();
+    lines
+        .into_iter()
+        .zip(cuts)
+        .map(|(line, cut)| match cut {
+            Some(at) => Line {
+                span: line.span.start + at..line.span.end,
+                text: line.part(at..line.text.len()),
+                block: line.block,
+            },
+            None => line,
+        })
+        .collect()
+}
+
+/// The words before a time code opening `text` (four at most, no digit
+/// among them; none is fine) and where the text after the code starts.
+fn time_lead(text: &str) -> Option<(&str, usize)> {
+    let head = text
+        .char_indices()
+        .nth(60)
+        .map_or(text, |(i, _)| &text[..i]);
+    let mut at = 0;
+    for (n, word) in head.split(' ').enumerate() {
+        if n > 4 {
+            return None;
+        }
+        let parts: Vec<&str> = word.split(':').collect();
+        let code = (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        if code {
+            let after = at + word.len();
+            let rest = text[after..].trim_start_matches(' ');
+            return (!rest.is_empty()).then(|| (text[..at].trim_end(), text.len() - rest.len()));
+        }
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        at += word.len() + 1;
+    }
+    None
 }
 
 /// Where the first bracketed time stamp (`[00:41]`, `[1:02:03]`) stands
@@ -609,6 +675,49 @@ mod tests {
             ..line
         })
         .collect()
+    }
+
+    #[test]
+    fn the_same_words_and_a_time_opening_lines_are_cut_off() {
+        let l = without_time_leads(lines(
+            "長い机の話ですよね。これは見出しではありません。長い机の話ですよね。\nStarting point is 00:00:00 This is Long Table.\n\
+             Starting point is 00:00:31 Thanks, Dana.\nStarting point is 00:00:36 So what?\n\
+             Meet at 10:30 by the gate.\n",
+        ));
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                "長い机の話ですよね。これは見出しではありません。長い机の話ですよね。",
+                "This is Long Table.",
+                "Thanks, Dana.",
+                "So what?",
+                "Meet at 10:30 by the gate."
+            ]
+        );
+        // twice is no export's form
+        let l = without_time_leads(lines("00:12 Yes.\n00:15 No.\nWhy?\n"));
+        assert_eq!(l[0].text, "00:12 Yes.");
+    }
+
+    #[test]
+    fn a_podcasts_time_led_chunks_read_as_their_words() {
+        let p = crate::read::text::read(&crate::source::Source::from_text(
+            "t.txt",
+            "Tomasz Rybak\nStarting point is 00:00:36 Q: What do bees eat in a city?\n\
+             Starting point is 00:00:40 A: Lime trees, mostly, and they fly up to\n\
+             Starting point is 00:01:04 three kilometres.\n\
+             Starting point is 00:01:07 Q: And the honey?\nStarting point is 00:01:10 A: Pale in May.\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].question,
+            "What do bees eat in a city?"
+        );
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["Lime trees, mostly, and they fly up to three kilometres."]
+        );
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         return stopped(limit, diagnostics);
     }
     let lines = split_glued(split_pairs(lines::without_line_numbers(
-        lines::without_time_stamps(lines),
+        lines::without_time_leads(lines::without_time_stamps(lines)),
     )));
     if lines.is_empty() {
         diagnostics.push(
