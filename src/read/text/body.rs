@@ -232,6 +232,24 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     && turn.asked_by_label
                     && !turn.interrupted
                 {
+                    if !captions && is_remark_before(&turn.question, &text) {
+                        // the remark before is no part of the question
+                        body.set_aside += turn.lines;
+                        body.diagnostics.push(
+                            Diagnostic::warning(
+                                Code::QuestionWithoutAnswer,
+                                format!(
+                                    "remark `{}` asks nothing and has no answer; left out of the exchanges",
+                                    turn.question
+                                ),
+                                turn.asked.start..turn.end,
+                            )
+                            .expected("a question and its answer"),
+                        );
+                        *turn = Open::asking(line.span.clone(), text, true);
+                        turn.lines = 1;
+                        continue;
+                    }
                     // the interviewer speaks again before any answer
                     lines::join_wrapped(&mut turn.question, &text);
                     continue;
@@ -629,6 +647,20 @@ fn bridges(page: &Page<'_>, prev: Option<usize>, at: usize) -> bool {
     let Some(prev) = prev else { return false };
     let next = (at + 1..page.lines.len()).find(|&j| !matches!(page.kinds[j], Kind::Furniture));
     next.is_some_and(|j| continues(&page.lines[prev].text, &page.lines[j].text))
+}
+
+/// **Remark rule**: the interviewer's turn that asks nothing, not even
+/// inside, then the interviewer's next turn that asks, with no answer
+/// between: the first is a remark to the room, not part of the question.
+///
+/// ```text
+/// NB : 기차에서 자고 싶은 사람 있나, 그럼 자도 된다. 난 막내니까…
+/// (다들 이미 꿈나라였다)
+/// NB : 왜 다들 출장 가방이 이렇게 작은가? 하긴 나도 칫솔만 챙겼다.
+/// ```
+fn is_remark_before(before: &str, next: &str) -> bool {
+    let asks_inside = |t: &str| super::layout::asks(t) || t.contains(['?', '？']);
+    !asks_inside(before) && asks_inside(next)
 }
 
 /// **Continuation rule**: a line that stops mid-sentence, then one that
@@ -1315,6 +1347,20 @@ mod tests {
         assert!(!super::hands_over(
             "よろしくお願いします。まず、きっかけを教えてください。"
         ));
+    }
+
+    #[test]
+    fn a_remark_before_the_interviewers_next_turn_is_no_question() {
+        let page = "출장 인터뷰\nNB : 자고 싶은 사람은 자도 된다. 난 막내니까…\n(다들 이미 꿈나라였다)\n\
+                    NB : 왜 다들 가방이 작은가? 할 말이 없다.\n하람 : 아니다! 난 다 챙겼다!\n\
+                    NB : 압축 팩을 쓰나?\n하람 : 그렇다.\n";
+        let interview = model(page);
+        assert_eq!(
+            interview.exchanges[0].question,
+            "왜 다들 가방이 작은가? 할 말이 없다."
+        );
+        assert_eq!(interview.exchanges.len(), 2);
+        assert!(!super::is_remark_before("Why?", "And how?"));
     }
 
     #[test]
