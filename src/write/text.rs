@@ -469,16 +469,9 @@ fn closes_a_sentence(paragraph: &str) -> bool {
 /// Whether `text` holds a turn marker after a sentence's end (`How do you
 /// see it? A: Like this.`): the reader cuts a line holding turns so.
 fn holds_inline_turn(text: &str) -> bool {
-    ["Q:", "A:", "问：", "答：", "问:", "答:", "Ｑ：", "Ａ："]
-        .iter()
-        .any(|marker| {
-            text.match_indices(marker).any(|(at, _)| {
-                at > 0
-                    && text[..at]
-                        .trim_end()
-                        .ends_with(['?', '.', '!', '。', '？', '！'])
-            })
-        })
+    markers::sentence_starts(text)
+        .into_iter()
+        .any(|at| at > 0 && markers::detect(&text[at..]).is_some())
 }
 
 /// Whether `paragraph` opens a quote it does not close (`“ MARR: a`),

@@ -154,8 +154,8 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
             Kind::Furniture => {
                 body.diagnostics.push(classify::furniture(line));
                 // a time code inside a caption-broken turn breaks no
-                // paragraph
-                if !captions {
+                // paragraph, nor a page break inside a sentence
+                if !captions && !bridges(page, prev_text, i) {
                     prev_text = None;
                 }
                 continue;
@@ -232,6 +232,24 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     && turn.asked_by_label
                     && !turn.interrupted
                 {
+                    if !captions && is_remark_before(&turn.question, &text) {
+                        // the remark before is no part of the question
+                        body.set_aside += turn.lines;
+                        body.diagnostics.push(
+                            Diagnostic::warning(
+                                Code::QuestionWithoutAnswer,
+                                format!(
+                                    "remark `{}` asks nothing and has no answer; left out of the exchanges",
+                                    turn.question
+                                ),
+                                turn.asked.start..turn.end,
+                            )
+                            .expected("a question and its answer"),
+                        );
+                        *turn = Open::asking(line.span.clone(), text, true);
+                        turn.lines = 1;
+                        continue;
+                    }
                     // the interviewer speaks again before any answer
                     lines::join_wrapped(&mut turn.question, &text);
                     continue;
@@ -618,6 +636,31 @@ fn read_listed(page: &Page<'_>, first: usize, listed: &Listed) -> Body {
         body.close(done, true);
     }
     body
+}
+
+/// **Page break rule**: furniture at line `at` (a running head, a page
+/// number) stands inside a sentence when the text line before it (`prev`)
+/// runs on into the next text line (see [`continues`]): `…until a girl on
+/// my corridor` / `Margret Oyelaran, interviewed by Nadia Brooks` / `2` /
+/// `knocked on my door…` is one paragraph.
+fn bridges(page: &Page<'_>, prev: Option<usize>, at: usize) -> bool {
+    let Some(prev) = prev else { return false };
+    let next = (at + 1..page.lines.len()).find(|&j| !matches!(page.kinds[j], Kind::Furniture));
+    next.is_some_and(|j| continues(&page.lines[prev].text, &page.lines[j].text))
+}
+
+/// **Remark rule**: the interviewer's turn that asks nothing, not even
+/// inside, then the interviewer's next turn that asks, with no answer
+/// between: the first is a remark to the room, not part of the question.
+///
+/// ```text
+/// NB : 기차에서 자고 싶은 사람 있나, 그럼 자도 된다. 난 막내니까…
+/// (다들 이미 꿈나라였다)
+/// NB : 왜 다들 출장 가방이 이렇게 작은가? 하긴 나도 칫솔만 챙겼다.
+/// ```
+fn is_remark_before(before: &str, next: &str) -> bool {
+    let asks_inside = |t: &str| super::layout::asks(t) || t.contains(['?', '？']);
+    !asks_inside(before) && asks_inside(next)
 }
 
 /// **Continuation rule**: a line that stops mid-sentence, then one that
@@ -1047,6 +1090,21 @@ fn acknowledges(text: &str) -> bool {
     .contains(&word.as_str())
 }
 
+/// **Floor rule**: an opening turn that asks nothing and ends by handing
+/// the floor over with a pleasantry, as a press conference's host does
+/// (`(■:潮見日報)本日司会を務めます潮見日報です。それでは浜岡市長よろしく
+/// お願いします。`): what answers it is an opening statement, not an answer.
+/// A turn that asks after its pleasantry (`よろしくお願いします。まず、…
+/// 教えてください。`) is a question.
+fn hands_over(question: &str) -> bool {
+    let last = question
+        .trim_end_matches(['。', '.', '!', '！', ' '])
+        .rsplit(['。', '!', '！'])
+        .next()
+        .unwrap_or(question);
+    !super::layout::asks(question) && pleasantry(last)
+}
+
 /// Whether `text` holds one of the [`PLEASANTRIES`].
 fn pleasantry(text: &str) -> bool {
     PLEASANTRIES.iter().any(|p| text.contains(p))
@@ -1202,14 +1260,20 @@ impl Body {
     /// The first exchange when it is pleasantries, asking nothing, and
     /// pleasantries back (`それでは、今日はよろしくお願いします。` /
     /// `よろしくお願いしまーす。`), with the set-up answered by a bare yes
-    /// before it: not exchanges; left out and reported.
+    /// before it: not exchanges; left out and reported. A heading after
+    /// the pleasantries back (`よろしくお願いします。` / `概要` / …) opens the
+    /// page's next part: what stands under it goes with them.
     fn set_aside_opening_pleasantries(&mut self) {
         // an exchange that asks nothing and is answered by `kind`
         let opening = |e: &Exchange, kind: fn(&str) -> bool| {
-            let [answer] = &e.answer[..] else {
-                return false;
+            let (answer, rest) = match &e.answer[..] {
+                [answer, rest @ ..] => (answer, rest),
+                [] => return false,
             };
-            !super::layout::asks(&e.question) && answer.chars().count() <= 40 && kind(answer)
+            !super::layout::asks(&e.question)
+                && answer.chars().count() <= 40
+                && kind(answer)
+                && rest.first().is_none_or(|next| is_heading(next))
         };
         // the set-up before them (`では、始めさせていただきます。` / `はい。`)
         // goes with them
@@ -1219,18 +1283,23 @@ impl Body {
             .take_while(|e| opening(e, acknowledges) && !opening(e, pleasantry))
             .count();
         let n = setup + 1;
-        if self.exchanges.len() <= n || !opening(&self.exchanges[setup], pleasantry) {
+        if self.exchanges.len() <= n
+            || !(opening(&self.exchanges[setup], pleasantry)
+                || hands_over(&self.exchanges[setup].question))
+        {
             return;
         }
         for _ in 0..n {
             let e = self.exchanges.remove(0);
             let at = self.asked.remove(0);
-            self.kept = self.kept.saturating_sub(2);
+            self.kept = self.kept.saturating_sub(1 + e.answer.len());
+            // the rest of the answer (under a heading, or a statement) too
+            let under: String = e.answer[1..].iter().map(|p| format!(" / `{p}`")).collect();
             self.diagnostics.push(
                 Diagnostic::warning(
                     Code::AnswerBeforeQuestion,
                     format!(
-                        "opening pleasantries `{}` / `{}` left out of the exchanges",
+                        "opening pleasantries `{}` / `{}`{under} left out of the exchanges",
                         e.question, e.answer[0]
                     ),
                     at,
@@ -1263,6 +1332,61 @@ mod tests {
     fn model(text: &str) -> crate::model::Interview {
         let source = crate::source::Source::from_text("t.txt", text);
         crate::read::text::read(&source).interview.expect("a model")
+    }
+
+    #[test]
+    fn a_page_break_inside_an_answer_leaves_one_paragraph() {
+        let page = "Ana Ruiz\nAna Ruiz, interviewed by Nadia Brooks\n1\n\
+                    BROOKS:\nWhat was your first term like?\nRUIZ:\nCold and lonely, until a girl\n\
+                    Ana Ruiz, interviewed by Nadia Brooks\n2\nknocked on my door.\n\
+                    BROOKS:\nAnd then?\nRUIZ:\nWe rowed.\n";
+        let interview = model(page);
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["Cold and lonely, until a girl knocked on my door."]
+        );
+    }
+
+    #[test]
+    fn a_hosts_turn_handing_the_floor_over_opens_no_exchange() {
+        let page = "記者会見\n(■:潮見日報)本日司会を務めます。それでは浜岡市長よろしくお願いします。\n\
+                    (○:浜岡市長)議案は11件でございます。\n補正予算では防潮扉の経費を計上しております。\n\
+                    (■:潮見日報)防潮扉は何か所ですか。\n(○:浜岡市長)北岸の4か所です。\n\
+                    (■:みなと放送)料金は同じですか。\n(○:浜岡市長)同じです。\n";
+        let interview = model(page);
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(interview.exchanges[0].question, "防潮扉は何か所ですか。");
+        assert!(!super::hands_over(
+            "よろしくお願いします。まず、きっかけを教えてください。"
+        ));
+    }
+
+    #[test]
+    fn a_remark_before_the_interviewers_next_turn_is_no_question() {
+        let page = "출장 인터뷰\nNB : 자고 싶은 사람은 자도 된다. 난 막내니까…\n(다들 이미 꿈나라였다)\n\
+                    NB : 왜 다들 가방이 작은가? 할 말이 없다.\n하람 : 아니다! 난 다 챙겼다!\n\
+                    NB : 압축 팩을 쓰나?\n하람 : 그렇다.\n";
+        let interview = model(page);
+        assert_eq!(
+            interview.exchanges[0].question,
+            "왜 다들 가방이 작은가? 할 말이 없다."
+        );
+        assert_eq!(interview.exchanges.len(), 2);
+        assert!(!super::is_remark_before("Why?", "And how?"));
+    }
+
+    #[test]
+    fn pleasantries_back_then_a_heading_open_no_exchange() {
+        let page = "単語記事: 聞き書き\n\n――本日はありがとうございます。どうぞよろしくお願いします。\n\n\
+                    よろしくお願いします。\n\n概要\n\n聞き書きは、インタビューの親戚です。\n\n\
+                    ――聞き書きとは何でしょうか。\n\n話したことを、そのまま文章にしたものです。\n\n\
+                    ――コツはありますか。\n\n言い間違いを直さないことです。\n";
+        let interview = model(page);
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(
+            interview.exchanges[0].question,
+            "聞き書きとは何でしょうか。"
+        );
     }
 
     #[test]

@@ -44,9 +44,12 @@ pub(crate) fn page<'a>(text: &'a str, lines: &'a [Line<'a>]) -> Page<'a> {
     Page {
         text,
         lines,
-        kinds: spaced_letters(
+        kinds: running_heads(
             lines,
-            same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+            spaced_letters(
+                lines,
+                same_people(lines.iter().map(|l| classify(&l.text)).collect()),
+            ),
         ),
         paragraphs: lines::layout(lines),
     }
@@ -98,6 +101,40 @@ fn spaced_letters(lines: &[Line<'_>], mut kinds: Vec<Kind>) -> Vec<Kind> {
     kinds
 }
 
+/// **Running head rule**: a printed transcript's page break leaves the
+/// page's running head and its number between two lines, in the middle of
+/// a turn as often as not:
+///
+/// ```text
+/// Cold and lonely, until a girl on my corridor
+/// Margret Oyelaran, interviewed by Nadia Brooks
+/// 2
+/// knocked on my door with a second blanket.
+/// ```
+///
+/// A plain line followed by a number alone (one to four digits) is a
+/// running head, and both are furniture, where the same line is so
+/// followed twice at least.
+fn running_heads(lines: &[Line<'_>], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let number = |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let heads: Vec<usize> = (1..lines.len())
+        .filter(|&i| number(&lines[i].text) && matches!(kinds[i - 1], Kind::Plain))
+        .map(|i| i - 1)
+        .collect();
+    for &i in &heads {
+        let again = heads
+            .iter()
+            .filter(|&&j| lines[j].text == lines[i].text)
+            .nth(1)
+            .is_some();
+        if again {
+            kinds[i] = Kind::Furniture;
+            kinds[i + 1] = Kind::Furniture;
+        }
+    }
+    kinds
+}
+
 /// Whether a line in the body is plain text: no read count, marker,
 /// label-shaped prefix, share bar or page footer (the text writer repeats
 /// the answer's marker before a paragraph that is not).
@@ -120,6 +157,7 @@ fn classify(text: &str) -> Kind {
         || is_timing(text)
         || is_caption(text)
         || is_photo_id(text)
+        || is_data_key(text)
     {
         return Kind::Furniture;
     }
@@ -192,6 +230,31 @@ fn is_timing(text: &str) -> bool {
         .find_map(|&(open, close)| t.strip_prefix(open)?.strip_suffix(close))
         .unwrap_or(t);
     code(t)
+}
+
+/// **Data key rule**: a key of a data dump alone on its line, a path of
+/// names with an index in brackets, as an open-data export prints each
+/// field's key above its value (`gazette.blocks[2][0] |` / `周部長明遠:委員早。 |`,
+/// the cell borders gone): `items[3].text`, `blocks[0][1]`.
+fn is_data_key(text: &str) -> bool {
+    let Some(open) = text.find('[') else {
+        return false;
+    };
+    let indexed = text[open..].split_inclusive(']').all(|part| {
+        // `[2]` then `[0]`, or `[2].text`
+        let part =
+            part.trim_start_matches(|c: char| c == '.' || c.is_ascii_alphanumeric() || c == '_');
+        part.strip_prefix('[')
+            .and_then(|p| p.strip_suffix(']'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            || part.is_empty()
+    });
+    open > 0
+        && text[..open]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+        && text.as_bytes()[0].is_ascii_alphabetic()
+        && indexed
 }
 
 /// **Photo file rule**: a camera's file name alone on its line, left where
@@ -288,6 +351,53 @@ pub(crate) fn furniture(line: &Line<'_>) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_running_head_and_its_page_number_are_furniture() {
+        let text = "Ana Ruiz, interviewed by Nadia Brooks\n1\nRUIZ:\nCold, until a girl\n\
+                    Ana Ruiz, interviewed by Nadia Brooks\n2\nknocked on my door.\nWe were 3\n4\n";
+        let lines: Vec<Line<'_>> = text
+            .lines()
+            .enumerate()
+            .map(|(n, t)| Line {
+                span: 0..t.len(),
+                text: std::borrow::Cow::Borrowed(t),
+                block: n as u32,
+            })
+            .collect();
+        let kinds = running_heads(&lines, lines.iter().map(|l| classify(&l.text)).collect());
+        let furniture: Vec<usize> = (0..lines.len())
+            .filter(|&i| matches!(kinds[i], Kind::Furniture))
+            .collect();
+        // a line before a number once is text
+        assert_eq!(furniture, [0, 1, 4, 5]);
+    }
+
+    #[test]
+    fn a_data_dumps_indexed_key_is_furniture() {
+        for t in ["gazette.blocks[2][0]", "blocks[0][1]", "items[3].text"] {
+            assert!(is_data_key(t), "{t}");
+        }
+        for t in ["[2]", "Note [a] here", "x[1] is small", "周部長[1]"] {
+            assert!(!is_data_key(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_data_dumps_keys_are_no_part_of_the_turns() {
+        let p = crate::read::text::read(&crate::source::Source::from_text(
+            "t.txt",
+            "周明遠\ngazette.blocks[0][0] |\n許委員:公共圖書館的購書經費為什麼縮水? |\n\
+             gazette.blocks[1][0] |\n周部長:知道,部裡正在檢討。 |\ngazette.blocks[1][1] |\n\
+             明年度會單獨列一項。 |\ngazette.blocks[2][0] |\n許委員:偏鄉館呢? |\n\
+             gazette.blocks[3][0] |\n周部長:一起檢討。 |\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["知道,部裡正在檢討。", "明年度會單獨列一項。"]
+        );
+    }
 
     #[test]
     fn page_numbers_alone_are_page_markers() {

@@ -498,7 +498,15 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
         entries: fields::entries(&page.lines[..first_candidate]),
         lines: first_candidate,
     };
-    for entry in &known.entries {
+    for (n, entry) in known.entries.iter().enumerate() {
+        if n > 0 && bare_by(&known.entries[n - 1].line.text) {
+            let text = &entry.line.text;
+            let name = fields::name_and_role(text).map_or(text.as_ref(), |(name, _)| name);
+            if fields::is_name_like(name) {
+                interviewer_names.push(name.to_owned());
+                continue;
+            }
+        }
         match &entry.field {
             Field::Interviewer { name, .. } => interviewer_names.push(name.clone()),
             Field::Interviewee(name) => interviewee_names.push(name.clone()),
@@ -628,6 +636,27 @@ pub(crate) fn infer<'a>(page: &Page<'a>) -> (Profile, Known<'a>) {
     (profile, known)
 }
 
+/// **Bare byline rule**: a line that ends in `by` and says no name, as an
+/// archive's record puts the interviewer's name on the line below:
+///
+/// ```text
+/// Margaret Oyelaran, Class of 1979
+/// Interviewed by
+/// Nadia Brooks, Class of 2017
+/// ```
+///
+/// (`Interviewed by`, `by:`, `Interview by`); the name line after it is
+/// the interviewer's.
+pub(crate) fn bare_by(text: &str) -> bool {
+    let t = text.trim_end_matches([':', ' ']).to_lowercase();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.last() == Some(&"by")
+        && words.len() <= 3
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| w.starts_with("interview") || *w == "conducted")
+}
+
 /// **Addressed answerer rule**: where questions are marked, a label with
 /// an honorific (`Cさん:`, `지안님:`) that first speaks after the first
 /// question answers, though it speaks once: a panel's third answerer.
@@ -755,6 +784,30 @@ pub(crate) fn asks(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::source::Source;
+
+    #[test]
+    fn a_name_below_a_bare_byline_is_the_interviewers() {
+        assert!(super::bare_by("Interviewed by"));
+        assert!(super::bare_by("by:"));
+        assert!(!super::bare_by("Written by Ada Vance"));
+        assert!(!super::bare_by("Stand by"));
+        let p = crate::read::text::read(&Source::from_text(
+            "t.txt",
+            "Harwood College Oral History\nMargaret Oyelaran, Class of 1979\nInterviewed by\n\
+             Nadia Brooks, Class of 2017\nBibliography: Oyelaran, Margaret. Interview by Nadia Brooks.\n\
+             Footnote: Margaret Oyelaran, interview by Nadia Brooks.\n\
+             Bibliography: Oyelaran, Margaret. Transcript.\n\
+             BROOKS:\nSo, to begin, how did you come\nto Harwood?\nOYELARAN:\nWell, my aunt taught here.\n\
+             BROOKS:\nWhat was your first term like?\nOYELARAN:\nCold.\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(interview.exchanges.len(), 2);
+        assert_eq!(
+            interview.exchanges[0].question,
+            "So, to begin, how did you come to Harwood?"
+        );
+        assert_eq!(interview.exchanges[1].answer, ["Cold."]);
+    }
 
     #[test]
     fn a_name_set_off_by_a_space_or_a_korean_title_by_its_quote() {

@@ -23,6 +23,7 @@
 //!   ```
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Tally};
@@ -244,6 +245,127 @@ pub(crate) fn without_line_numbers(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
             None => line,
         })
         .collect()
+}
+
+/// **Inline time stamp rule**: a machine transcript stamps the time in
+/// brackets inside its lines, wherever a cue began (`[00:00:21] Alasdair,
+/// when did you first come down? I was [00:00:24] eleven.`): the stamps
+/// are the recording's furniture, not the words, and are cut out with the
+/// space after them. Only where two lines at least hold one.
+pub(crate) fn without_time_stamps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let stamped = lines
+        .iter()
+        .filter(|l| l.text.contains('[') && next_stamp(&l.text).is_some())
+        .count();
+    if stamped < 2 {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            if !line.text.contains('[') || next_stamp(&line.text).is_none() {
+                return line;
+            }
+            let mut text = String::with_capacity(line.text.len());
+            let mut rest: &str = &line.text;
+            // a stamp ending the line stays: `Ana Ruiz [00:41]` times a label
+            while let Some(at) = next_stamp(rest).filter(|at| !rest[at.end..].trim().is_empty()) {
+                text.push_str(&rest[..at.start]);
+                rest = rest[at.end..].trim_start_matches(' ');
+            }
+            text.push_str(rest);
+            Line {
+                span: line.span.clone(),
+                text: Cow::Owned(text.trim().to_owned()),
+                block: line.block,
+            }
+        })
+        .collect()
+}
+
+/// **Time-led line rule**: a podcast or caption export opens each line
+/// with the time its chunk starts at, after the same few words each time
+/// (`Starting point is 00:00:36 So what do bees eat?`, `00:01:02 Thanks.`):
+/// the words and the time are cut off, where three lines at least, and a
+/// third of the page's, open so with the same words.
+pub(crate) fn without_time_leads(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let leads: Vec<Option<(&str, usize)>> = lines.iter().map(|l| time_lead(&l.text)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (lead, _) in leads.iter().flatten() {
+        *counts.entry(lead).or_default() += 1;
+    }
+    let Some((&lead, &count)) = counts.iter().max_by_key(|&(lead, n)| (*n, *lead)) else {
+        return lines;
+    };
+    if count < 3 || count * 3 < lines.len() {
+        return lines;
+    }
+    let cuts: Vec<Option<usize>> = leads
+        .iter()
+        .map(|l| l.filter(|(l, _)| *l == lead).map(|(_, at)| at))
+        .collect();
+    lines
+        .into_iter()
+        .zip(cuts)
+        .map(|(line, cut)| match cut {
+            Some(at) => Line {
+                span: line.span.start + at..line.span.end,
+                text: line.part(at..line.text.len()),
+                block: line.block,
+            },
+            None => line,
+        })
+        .collect()
+}
+
+/// The words before a time code opening `text` (four at most, no digit
+/// among them; none is fine) and where the text after the code starts.
+fn time_lead(text: &str) -> Option<(&str, usize)> {
+    let head = text
+        .char_indices()
+        .nth(60)
+        .map_or(text, |(i, _)| &text[..i]);
+    let mut at = 0;
+    for (n, word) in head.split(' ').enumerate() {
+        if n > 4 {
+            return None;
+        }
+        let parts: Vec<&str> = word.split(':').collect();
+        let code = (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        if code {
+            let after = at + word.len();
+            let rest = text[after..].trim_start_matches(' ');
+            return (!rest.is_empty()).then(|| (text[..at].trim_end(), text.len() - rest.len()));
+        }
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        at += word.len() + 1;
+    }
+    None
+}
+
+/// Where the first bracketed time stamp (`[00:41]`, `[1:02:03]`) stands
+/// in `text`.
+fn next_stamp(text: &str) -> Option<Range<usize>> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| i + from) {
+        let close = text[open..].find(']').map(|i| i + open)?;
+        let inner = &text[open + 1..close];
+        let parts: Vec<&str> = inner.split(':').collect();
+        if (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Some(open..close + 1);
+        }
+        from = open + 1;
+    }
+    None
 }
 
 /// The number opening a numbered line (one to three digits and spaces,
@@ -558,6 +680,87 @@ mod tests {
             ..line
         })
         .collect()
+    }
+
+    #[test]
+    fn the_same_words_and_a_time_opening_lines_are_cut_off() {
+        let l = without_time_leads(lines(
+            "長い机の話ですよね。これは見出しではありません。長い机の話ですよね。\nStarting point is 00:00:00 This is Long Table.\n\
+             Starting point is 00:00:31 Thanks, Dana.\nStarting point is 00:00:36 So what?\n\
+             Meet at 10:30 by the gate.\n",
+        ));
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                "長い机の話ですよね。これは見出しではありません。長い机の話ですよね。",
+                "This is Long Table.",
+                "Thanks, Dana.",
+                "So what?",
+                "Meet at 10:30 by the gate."
+            ]
+        );
+        // twice is no export's form
+        let l = without_time_leads(lines("00:12 Yes.\n00:15 No.\nWhy?\n"));
+        assert_eq!(l[0].text, "00:12 Yes.");
+    }
+
+    #[test]
+    fn a_podcasts_time_led_chunks_read_as_their_words() {
+        let p = crate::read::text::read(&crate::source::Source::from_text(
+            "t.txt",
+            "Tomasz Rybak\nStarting point is 00:00:36 Q: What do bees eat in a city?\n\
+             Starting point is 00:00:40 A: Lime trees, mostly, and they fly up to\n\
+             Starting point is 00:01:04 three kilometres.\n\
+             Starting point is 00:01:07 Q: And the honey?\nStarting point is 00:01:10 A: Pale in May.\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].question,
+            "What do bees eat in a city?"
+        );
+        assert_eq!(
+            interview.exchanges[0].answer,
+            ["Lime trees, mostly, and they fly up to three kilometres."]
+        );
+    }
+
+    #[test]
+    fn bracketed_time_stamps_inside_lines_are_cut_out() {
+        let l = without_time_stamps(lines(
+            "[00:00:21] When did you come? I was [00:00:24] eleven.\n[00:00:41] And then?\n[00:00:50]\nAna Ruiz [00:51]\nNote [a] stays.\n",
+        ));
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                "When did you come? I was eleven.",
+                "And then?",
+                "[00:00:50]",
+                "Ana Ruiz [00:51]",
+                "Note [a] stays."
+            ]
+        );
+        // one stamp alone is no machine transcript's
+        let l = without_time_stamps(lines("Seen at [10:30] by the gate.\nYes.\n"));
+        assert_eq!(l[0].text, "Seen at [10:30] by the gate.");
+    }
+
+    #[test]
+    fn a_machine_transcripts_stamps_are_no_part_of_its_turns() {
+        let p = crate::read::text::read(&crate::source::Source::from_text(
+            "t.txt",
+            "Ada Vance\n[00:00:21] Q: When did you first come down? [00:00:24]\n\
+             [00:00:25] A: I was [00:00:26] eleven.\n[00:00:41] Q: And then?\n\
+             [00:00:44] A: Hard work.\n",
+        ));
+        let interview = p.interview.expect("a model");
+        assert_eq!(
+            interview.exchanges[0].question,
+            "When did you first come down? [00:00:24]"
+        );
+        assert_eq!(interview.exchanges[0].answer, ["I was eleven."]);
+        assert_eq!(interview.exchanges[1].question, "And then?");
     }
 
     #[test]

@@ -101,7 +101,9 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
         diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         return stopped(limit, diagnostics);
     }
-    let lines = split_glued(split_pairs(lines::without_line_numbers(lines)));
+    let lines = split_glued(split_pairs(lines::without_line_numbers(
+        lines::without_time_leads(lines::without_time_stamps(lines)),
+    )));
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
