@@ -80,14 +80,18 @@ pub(crate) fn in_lines(
     let mut out: Vec<Candidate> = Vec::new();
     let chinese = language == Some("zh");
     for line in page.lines {
+        // a mention is pushed once per line: only this line's are compared
+        let line_start = out.len();
         let text = &*line.text;
         let header = line.span.start < first_question;
-        let prose = fields::is_prose(text) || text.chars().count() > 60;
+        let mut prose = None;
         let mut push = |mention: Mention, profile: bool| {
-            if !out
+            if !out[line_start..]
                 .iter()
                 .any(|c| c.mention == mention && c.span == line.span)
             {
+                let prose = *prose
+                    .get_or_insert_with(|| fields::is_prose(text) || text.chars().count() > 60);
                 out.push(Candidate {
                     mention,
                     span: line.span.clone(),
@@ -100,15 +104,25 @@ pub(crate) fn in_lines(
         if let Some(mention) = profile_line(text) {
             push(mention, true);
         }
+        // the rules below read Latin capitals or CJK letters: a line with
+        // neither is passed by
+        let capitals = text.bytes().any(|b| b.is_ascii_uppercase());
+        let ascii = text.is_ascii();
+        if !capitals && ascii {
+            continue;
+        }
         // capitalised words: at a sentence's start only where the page
         // writes them again (`Port News` once is a heading's)
-        for (mention, opens) in latin_names(text) {
+        for (mention, opens) in capitals.then(|| latin_names(text)).into_iter().flatten() {
             if !opens || names::times_written(page.text, &mention.name, 2) >= 2 {
                 push(mention, false);
             }
         }
         // the Chinese word order (a title, then the name) is not read on
         // a Japanese page (`代表質問`)
+        if ascii {
+            continue;
+        }
         let found = cjk_before_honorific(text, language)
             .into_iter()
             .chain(korean_before_title(text))
@@ -256,10 +270,10 @@ fn cjk_run_before(text: &str) -> &str {
 /// The longest tail of `run`, two to six letters, that has a name's
 /// shape in Japanese or Chinese and opens on a Han letter.
 fn longest_name_tail<'r>(run: &'r str, language: Option<&str>) -> Option<&'r str> {
-    let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).collect();
-    starts.into_iter().find_map(|at| {
+    let letters = run.chars().count();
+    run.char_indices().enumerate().find_map(|(k, (at, _))| {
         let tail = &run[at..];
-        let n = tail.chars().count();
+        let n = letters - k;
         let opens_on_particle = tail.starts_with([
             'の', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'へ', 'や', 'て', 'た', 'す',
         ]);
@@ -538,6 +552,9 @@ fn latin_names(text: &str) -> Vec<(Mention, bool)> {
         .filter(|(_, w)| !w.is_empty())
         .collect();
     let capital = |w: &str| {
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
         let bare = w.trim_end_matches([',', '.', ':', ';', '?', '!', ')', '’', '\'']);
         let bare = bare
             .strip_suffix("’s")

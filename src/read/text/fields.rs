@@ -1586,10 +1586,25 @@ pub(crate) fn is_title_word(text: &str) -> bool {
 /// A run of CJK letters that is a role ending in a title, then a name of
 /// two to four letters: `市文化局局长张明` → (`张明`, `市文化局局长`).
 pub(crate) fn split_role_name(run: &str) -> Option<(&str, &str)> {
-    ROLE_ENDINGS
-        .iter()
-        .filter_map(|e| run.rfind(e).map(|i| i + e.len()))
-        .max()
+    // a name is four letters at most, so only an ending in the last
+    // letters of the run can end the role: the search is of them alone
+    let longest_ending = ROLE_ENDINGS.iter().map(|e| e.chars().count()).max()?;
+    let from = run
+        .char_indices()
+        .rev()
+        .nth(4 + longest_ending - 1)
+        .map_or(0, |(i, _)| i);
+    // the last place in that tail where an ending ends
+    let tail = &run[from..];
+    tail.char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .rev()
+        .find(|&end| {
+            ROLE_ENDINGS
+                .iter()
+                .any(|e| tail.as_bytes()[..end].ends_with(e.as_bytes()))
+        })
+        .map(|end| from + end)
         .and_then(|at| {
             let (role, name) = run.split_at(at);
             let letters = name.chars().count();
