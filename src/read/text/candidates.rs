@@ -542,6 +542,19 @@ const SENTENCE_WORDS: &[&str] = &[
 /// they open a sentence: `Logistics AI team manager KANG Do-yun joined`
 /// → `KANG Do-yun` (`Logistics AI team manager`, no sentence start).
 fn latin_names(text: &str) -> Vec<(Mention, bool)> {
+    // a name is two capitalised words in a row at least: a line without
+    // two such words side by side holds none
+    let upper = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut prev_upper = false;
+    let paired = text.split(' ').filter(|w| !w.is_empty()).any(|w| {
+        let now = upper(w);
+        let pair = prev_upper && now;
+        prev_upper = now;
+        pair
+    });
+    if !paired {
+        return Vec::new();
+    }
     let words: Vec<(usize, &str)> = text
         .split(' ')
         .scan(0, |at, w| {

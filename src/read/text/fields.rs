@@ -1600,9 +1600,11 @@ pub(crate) fn split_role_name(run: &str) -> Option<(&str, &str)> {
         .map(|(i, c)| i + c.len_utf8())
         .rev()
         .find(|&end| {
-            ROLE_ENDINGS
-                .iter()
-                .any(|e| tail.as_bytes()[..end].ends_with(e.as_bytes()))
+            ROLE_ENDINGS.iter().any(|e| {
+                // the last bytes first: most endings differ there
+                e.as_bytes().last() == tail.as_bytes()[..end].last()
+                    && tail.as_bytes()[..end].ends_with(e.as_bytes())
+            })
         })
         .map(|end| from + end)
         .and_then(|at| {
