@@ -24,6 +24,7 @@
 
 pub mod batch;
 pub mod diagnostic;
+pub mod form;
 pub mod format;
 pub(crate) mod locate;
 pub mod model;

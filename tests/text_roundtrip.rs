@@ -18,7 +18,7 @@
 
 mod common;
 
-use interview_kit::read::text::labels::is_label_like;
+use interview_kit::form::labels::is_label_like;
 use interview_kit::read::text::{detect_language, parse_name, parse_read_count, parse_role};
 use interview_kit::{Exchange, Format, Interview, Source, Speaker, load, render};
 use proptest::option;

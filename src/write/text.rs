@@ -27,12 +27,12 @@ use std::io::{self, Write};
 
 use super::{Unwritable, xml};
 use crate::diagnostic::Code;
+use crate::form::count::parse_read_count;
+use crate::form::fields::{self as header, Field};
+use crate::form::kind::{is_heading, is_plain_body_line};
+use crate::form::labels::{self, matches_name};
+use crate::form::{markers, names};
 use crate::model::{Interview, Precision, Speaker};
-use crate::read::text::body::is_heading;
-use crate::read::text::fields::{self as header, Field};
-use crate::read::text::labels::{self, matches_name};
-use crate::read::text::names;
-use crate::read::text::{is_plain_body_line, markers, parse_read_count};
 
 /// Writes `interview` as raw interview text.
 ///

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 pub mod strategy;
 
 use interview_kit::Interview;
-use interview_kit::read::text::labels::{is_interviewer_word, matches_name};
+use interview_kit::form::labels::{is_interviewer_word, matches_name};
 
 /// The records of an NDJSON stream, each parsed.
 pub fn ndjson(stdout: &[u8]) -> Vec<serde_json::Value> {

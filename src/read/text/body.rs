@@ -4,13 +4,16 @@
 //! answers are never marked (`――なぜ？`) they are the answer. When several
 //! people answer, each exchange records who.
 
+use crate::form::chars;
 use std::ops::Range;
 
-use super::classify::{self, Counted, Kind, Page};
+use super::classify::{self, Counted, Page};
 use super::layout::{Listed, Opener, Profile};
-use super::lines::{self, Layout, Line};
-use super::markers::Side;
+use super::lines::Layout;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::form::kind::{Kind, is_heading};
+use crate::form::line::Line;
+use crate::form::markers::Side;
 use crate::model::Exchange;
 
 /// What the body gave.
@@ -140,7 +143,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     let runs_on = lines
                         .get(i + 1)
                         .is_some_and(|n| n.text.starts_with(char::is_lowercase));
-                    !(lines::ends_sentence(&lines[p].text) && is_heading(&line.text)) || runs_on
+                    !(chars::ends_sentence(&lines[p].text) && is_heading(&line.text)) || runs_on
                 }))
             || prev_text.is_some_and(|p| continues(&lines[p].text, &line.text));
         // `(つづきます)` closes the page, whatever the wrap
@@ -206,11 +209,11 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 // the label or marker before the text (`【司会】`, `司会:`)
                 let head = line.text.strip_suffix(text.as_str()).unwrap_or(&line.text);
                 if (by.as_deref().is_some_and(is_moderator) || is_moderator(head))
-                    && !super::layout::asks(&text)
+                    && !crate::form::markers::asks(&text)
                     && (text.is_empty()
                         || !lines
                             .get(i + 1)
-                            .is_some_and(|n| super::layout::asks(&n.text)))
+                            .is_some_and(|n| crate::form::markers::asks(&n.text)))
                 {
                     // `【司会】 ただいまから会見を行います。`: the moderator
                     // asks nothing; what follows before a question is
@@ -251,7 +254,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                         continue;
                     }
                     // the interviewer speaks again before any answer
-                    lines::join_wrapped(&mut turn.question, &text);
+                    chars::join_wrapped(&mut turn.question, &text);
                     continue;
                 }
                 if let Some(mut done) = open.take() {
@@ -298,7 +301,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     && turn
                         .answer
                         .last()
-                        .is_some_and(|p| super::layout::asks(p) || introduces(p));
+                        .is_some_and(|p| crate::form::markers::asks(p) || introduces(p));
                 if (profile.questions_unmarked || asked_between)
                     && turn.answering
                     && turn.answer.len() >= 2
@@ -370,7 +373,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     continue;
                 }
                 match turn.answer.last_mut() {
-                    Some(last) if runs_on => lines::join_wrapped(last, &text),
+                    Some(last) if runs_on => chars::join_wrapped(last, &text),
                     _ => turn.answer.push(text),
                 }
                 turn.loose.clear();
@@ -404,7 +407,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if is_moderator(text)
                     && lines
                         .get(i + 1)
-                        .is_none_or(|n| !super::layout::asks(&n.text))
+                        .is_none_or(|n| !crate::form::markers::asks(&n.text))
                 {
                     // `【司会】` alone, read as text: the moderator takes the
                     // floor
@@ -492,7 +495,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                 if turn.answering {
                     // an answer given as a list: its items lose their bullets
                     if turn.answer.is_empty() {
-                        turn.listed = super::labels::list_bullet(text).is_some();
+                        turn.listed = crate::form::labels::list_bullet(text).is_some();
                     }
                     let text = if turn.listed {
                         without_bullet(text)
@@ -508,7 +511,7 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     turn.quote_closed = turn.quoted && closes_quote(text);
                     match turn.answer.last_mut() {
                         Some(last) if wrapped_join || in_quote => {
-                            lines::join_wrapped(last, text);
+                            chars::join_wrapped(last, text);
                             // a paragraph of several lines is no heading
                             turn.loose.clear();
                         }
@@ -523,10 +526,10 @@ pub(crate) fn read(page: &Page<'_>, first: usize, profile: &Profile) -> Body {
                     // another voice speaks (`Announcer (00:04):`): the
                     // interviewer's next turn asks afresh
                     turn.interrupted |= matches!(page.kinds[i], Kind::Label(_));
-                    lines::join_wrapped(&mut turn.question, text);
+                    chars::join_wrapped(&mut turn.question, text);
                 } else {
                     // the answer follows the question unmarked (`――なぜ？`)
-                    turn.listed = super::labels::list_bullet(text).is_some();
+                    turn.listed = crate::form::labels::list_bullet(text).is_some();
                     let text = without_bullet(text);
                     turn.answering = true;
                     turn.answer_span = Some(line.span.clone());
@@ -659,7 +662,7 @@ fn bridges(page: &Page<'_>, prev: Option<usize>, at: usize) -> bool {
 /// NB : 왜 다들 출장 가방이 이렇게 작은가? 하긴 나도 칫솔만 챙겼다.
 /// ```
 fn is_remark_before(before: &str, next: &str) -> bool {
-    let asks_inside = |t: &str| super::layout::asks(t) || t.contains(['?', '？']);
+    let asks_inside = |t: &str| crate::form::markers::asks(t) || t.contains(['?', '？']);
     !asks_inside(before) && asks_inside(next)
 }
 
@@ -678,7 +681,7 @@ pub(crate) fn continues(before: &str, next: &str) -> bool {
         return false;
     }
     // a wrapped line runs some words (`a` alone is a paragraph of its own)
-    let open = !lines::ends_sentence(before)
+    let open = !chars::ends_sentence(before)
         && before.ends_with(|c: char| c.is_alphanumeric())
         && before.split_whitespace().nth(3).is_some();
     // a word, not a user name (`tidewright1450`) or code
@@ -758,7 +761,7 @@ pub(crate) fn introduces(text: &str) -> bool {
 /// Whether the person asks: a reporter, host or anchor (`기자`, `記者`,
 /// `reporter`), as press conferences introduce each questioner.
 pub(crate) fn person_heading(text: &str) -> Option<bool> {
-    let (inner, after) = super::markers::bracketed(text)?;
+    let (inner, after) = crate::form::markers::bracketed(text)?;
     let (name, role) = inner.split_once(['/', '／'])?;
     let heading = after == text.len()
         && inner.chars().count() <= 40
@@ -768,7 +771,7 @@ pub(crate) fn person_heading(text: &str) -> Option<bool> {
         && !text.starts_with(['(', '（']);
     let role = role.trim();
     let asker = ASKER_ROLES.iter().any(|r| role.ends_with(r))
-        || super::lines::with_lowercase(role, |lower| {
+        || crate::form::chars::with_lowercase(role, |lower| {
             ["reporter", "journalist", "host", "anchor"]
                 .iter()
                 .any(|r| lower.ends_with(r))
@@ -806,7 +809,7 @@ const ASKER_ROLES: &[&str] = &[
 /// Whether a paragraph is a label alone in brackets: `【みなと放送】`,
 /// `[기자]`.
 fn is_bracketed_label(text: &str) -> bool {
-    super::markers::bracketed(text).is_some_and(|(_, after)| after == text.len())
+    crate::form::markers::bracketed(text).is_some_and(|(_, after)| after == text.len())
         && super::layout::bare_key(text).is_some()
 }
 
@@ -856,7 +859,7 @@ fn is_pull_quote(paragraph: &str, text: &str) -> bool {
         .trim_end_matches(['.', '。', '…', '!', '！'])
         .trim_matches(QUOTES)
         .trim();
-    let wide = core.chars().filter(|&c| lines::is_cjk_letter(c)).count();
+    let wide = core.chars().filter(|&c| chars::is_cjk_letter(c)).count();
     let long_enough = core.split_whitespace().count() >= 5 || wide >= 10;
     // the words it repeats, inside a longer paragraph (a headline quoting
     // the answer is no pull quote of it)
@@ -867,55 +870,6 @@ fn is_pull_quote(paragraph: &str, text: &str) -> bool {
             let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
             end - start >= longer
         })
-}
-
-/// **Heading rule**: a short line that ends no sentence and asks nothing,
-/// standing between an answer and the next question, heads the next part
-/// of the page rather than closing the answer: `Going digital`,
-/// `数码相机来了以后`, `“病人最怕什么，就先问什么”`, `夜間救急について`. A line in
-/// brackets is an aside (`(웃음)`), a line ending in a comma or a Korean
-/// sentence ending (`네 그렇습니다`) or in Japanese speech (`そうですね`) is
-/// speech.
-pub(crate) fn is_heading(text: &str) -> bool {
-    // more than 70 characters at four bytes at most each: no heading, and
-    // a paragraph is not counted through
-    if text.len() > 4 * 70 {
-        return false;
-    }
-    let chars = text.chars().count();
-    let wide = text.chars().filter(|&c| lines::is_cjk_letter(c)).count();
-    let short = if wide * 2 > chars {
-        chars <= 30
-    } else {
-        chars <= 70 && text.split_whitespace().count() <= 6
-    };
-    // one phrase: no sentence ends inside (`…ものです。(編集B)`)
-    let phrase = !text.contains(['。', '！', '？', '!', '?'])
-        && !text.contains(". ")
-        && !text
-            .trim_end_matches(['"', '”', '’', ')', '）'])
-            .ends_with('.');
-    let Some(last) = text
-        .trim_end_matches(['"', '”', '’', '」', '』'])
-        .chars()
-        .next_back()
-    else {
-        return false;
-    };
-    let speech_end = matches!(last, '다' | '요' | '죠' | '까' | '네' | '나' | '군' | '지')
-        || (('\u{3040}'..='\u{309f}').contains(&last) && !text.ends_with("について"));
-    let latin_starts = text
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_alphabetic() || !c.is_ascii() || c.is_uppercase());
-    short
-        && phrase
-        && !lines::ends_sentence(text)
-        && !super::layout::asks(text)
-        && !text.starts_with(['(', '（', '[', '［'])
-        && !matches!(last, ',' | '，' | '、' | '-' | '—' | '―' | ';')
-        && !speech_end
-        && latin_starts
 }
 
 /// Quotes that set off a whole turn.
@@ -1010,9 +964,9 @@ fn unquote_items(paragraphs: &mut [String]) -> bool {
 /// **Bullet rule**: a list's bullet before an answer's line, where the
 /// answer's first line has one too, is the page's form, not the speaker's
 /// words: `- 「地元で働けることが一番でした。」` →
-/// `「地元で働けることが一番でした。」` (see [`super::labels::list_bullet`]).
+/// `「地元で働けることが一番でした。」` (see [`crate::form::labels::list_bullet`]).
 pub(crate) fn without_bullet(text: &str) -> &str {
-    super::labels::list_bullet(text).map_or(text, |at| &text[at..])
+    crate::form::labels::list_bullet(text).map_or(text, |at| &text[at..])
 }
 
 /// Whether a turn's text opens with a quote: `“能。…`, `"우선은…`, or a
@@ -1022,7 +976,8 @@ fn opens_quote(line: &str, text: &str) -> bool {
     let opens = |t: &str| TURN_QUOTES.iter().any(|&(open, _)| t.starts_with(open));
     // a short CJK name or title, a space, the quote (`교장선생님 “…`)
     let named = |name: &str| {
-        (1..=8).contains(&name.chars().count()) && name.chars().all(super::lines::is_cjk_letter)
+        (1..=8).contains(&name.chars().count())
+            && name.chars().all(crate::form::chars::is_cjk_letter)
     };
     opens(text)
         || super::layout::spaced_label(line)
@@ -1048,7 +1003,7 @@ fn names_the_speaker(body: &str) -> bool {
     body.chars().count() <= 16
         && super::layout::bare_key(body) == Some(body)
         && !body.contains(['。', '.', '?', '？', '!', '！', '、', ',', '，', ' '])
-        && body.chars().any(super::lines::is_cjk_letter)
+        && body.chars().any(crate::form::chars::is_cjk_letter)
 }
 
 /// Whether line `i` is a letter marker whose text names the speaker (see
@@ -1058,7 +1013,7 @@ fn names_speaker_at(page: &Page<'_>, profile: &Profile, i: usize) -> bool {
     let Kind::Marker(m) = &page.kinds[i] else {
         return false;
     };
-    m.rule == super::markers::Rule::Letter
+    m.rule == crate::form::markers::Rule::Letter
         && !(page.paragraphs == Layout::Wrapped
             && lines.get(i + 1).is_some_and(|n| n.block == lines[i].block))
         && names_the_speaker(m.body(&lines[i].text))
@@ -1102,7 +1057,7 @@ fn hands_over(question: &str) -> bool {
         .rsplit(['。', '!', '！'])
         .next()
         .unwrap_or(question);
-    !super::layout::asks(question) && pleasantry(last)
+    !crate::form::markers::asks(question) && pleasantry(last)
 }
 
 /// Whether `text` holds one of the [`PLEASANTRIES`].
@@ -1270,7 +1225,7 @@ impl Body {
                 [answer, rest @ ..] => (answer, rest),
                 [] => return false,
             };
-            !super::layout::asks(&e.question)
+            !crate::form::markers::asks(&e.question)
                 && answer.chars().count() <= 40
                 && kind(answer)
                 && rest.first().is_none_or(|next| is_heading(next))

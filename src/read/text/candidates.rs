@@ -1,7 +1,7 @@
 //! The interviewee's name as a choice among candidates.
 //!
 //! Every place the page writes a name gives a candidate: the header's
-//! lines (by the rules of [`super::names::mention`]), and any line of the
+//! lines (by the rules of [`crate::form::names::mention`]), and any line of the
 //! page where a name stands beside what names carry: an honorific or a
 //! title after it (`霜月礼司さん`, `채윤하 공공의료연구소 소장`,
 //! `德方主任李明遠先生`), a role before it (`航运集团工程部经理周启航`), a
@@ -14,10 +14,10 @@
 use std::ops::Range;
 
 use super::classify::Page;
-use super::fields;
-use super::lines::is_cjk_letter;
-use super::names::{self, Mention};
 use super::shape;
+use crate::form::chars::is_cjk_letter;
+use crate::form::fields;
+use crate::form::names::{self, Mention};
 
 /// A name the page writes, the role written beside it, and the line.
 #[derive(Debug, Clone)]
@@ -515,7 +515,7 @@ fn profile_line(text: &str) -> Option<Mention> {
         return None;
     }
     let (name, role) = fields::name_and_role(text).or_else(|| {
-        let (inner, after) = super::markers::bracketed(text)?;
+        let (inner, after) = crate::form::markers::bracketed(text)?;
         text[after..]
             .trim()
             .is_empty()
@@ -763,7 +763,7 @@ pub(crate) fn full_name_for(page: &Page<'_>, label: &str) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     for line in page.lines {
         for (mention, _) in latin_names(&line.text) {
-            if super::labels::initials_of(&letters, &mention.name) {
+            if crate::form::labels::initials_of(&letters, &mention.name) {
                 let written = names::times_written(page.text, &mention.name, 8);
                 if best.as_ref().is_none_or(|(n, _)| written > *n) {
                     best = Some((written, mention.name));
@@ -857,8 +857,8 @@ fn is_reporter(role: &str) -> bool {
         .any(|r| lower.ends_with(r))
 }
 
-use super::fields::is_hangul;
 use super::shape::is_kana;
+use crate::form::fields::is_hangul;
 
 #[cfg(test)]
 mod tests {

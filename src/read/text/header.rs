@@ -1,16 +1,18 @@
 //! Pass 4: the header, the lines before the first turn: headline, date,
 //! byline, the interviewee's name and role, the interviewer, and the
-//! introduction. The line rules it uses are in [`super::fields`].
+//! introduction. The line rules it uses are in [`crate::form::fields`].
 
 use super::classify::{self, Counted, Page};
-use super::fields::{self, Entry, Field};
-use super::labels;
 use super::layout::{Party, Profile};
-use super::lines::{self, Layout, Line};
-use super::names::{self, Mention};
+use super::lines::Layout;
 use super::parse_name;
 use super::shape;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::form::chars;
+use crate::form::fields::{self, Entry, Field};
+use crate::form::labels;
+use crate::form::line::Line;
+use crate::form::names::{self, Mention};
 use crate::model::Speaker;
 
 /// What the header rules found before the first question.
@@ -355,7 +357,7 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                         && fields::is_title_like(next)
                         && !fields::is_name_like(next)))
             {
-                lines::join_wrapped(&mut role, next);
+                chars::join_wrapped(&mut role, next);
                 after.next();
             }
         }

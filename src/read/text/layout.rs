@@ -7,10 +7,11 @@
 
 use std::collections::HashMap;
 
-use super::classify::{Kind, Page};
-use super::fields::{self, Entry, Field};
-use super::labels;
-use super::markers::{Rule, Side};
+use super::classify::Page;
+use crate::form::fields::{self, Entry, Field};
+use crate::form::kind::Kind;
+use crate::form::labels;
+use crate::form::markers::{Rule, Side, asks};
 
 /// Who a speaker label stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,10 +115,10 @@ pub(crate) fn bare_key(text: &str) -> Option<&str> {
     {
         return Some(BARE_DASH);
     }
-    let inner = super::markers::bracketed(text)
+    let inner = crate::form::markers::bracketed(text)
         .filter(|&(_, after)| after == text.len())
         .map_or(text, |(inner, _)| inner);
-    let key = inner.trim_end_matches(super::markers::COLONS).trim();
+    let key = inner.trim_end_matches(crate::form::markers::COLONS).trim();
     let short = key.chars().count() <= 24 && key.split_whitespace().count() <= 4;
     let sentence = key.ends_with(['.', '。', '?', '？', '!', '！', '、', ',']);
     (short && !key.is_empty() && !sentence).then_some(key)
@@ -135,7 +136,7 @@ pub(crate) fn bare_key(text: &str) -> Option<&str> {
 /// (it recurs).
 pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
     // the name's first letter opens the line
-    if !text.starts_with(super::lines::is_cjk_letter) {
+    if !text.starts_with(crate::form::chars::is_cjk_letter) {
         return None;
     }
     let (name, rest) = match text.split_once([' ', '\u{3000}']) {
@@ -148,7 +149,7 @@ pub(crate) fn spaced_label(text: &str) -> Option<(&str, &str)> {
     // `々` repeats the Han letter before it (`野々村`)
     let han_or_kana = name
         .chars()
-        .all(|c| (super::lines::is_cjk_letter(c) || c == '々') && !hangul(c));
+        .all(|c| (crate::form::chars::is_cjk_letter(c) || c == '々') && !hangul(c));
     let rest = rest.trim_start();
     let korean =
         rest.starts_with(['「', '“']) && (1..=8).contains(&letters) && name.chars().all(hangul);
@@ -236,7 +237,7 @@ pub(crate) fn question_shaped(text: &str) -> bool {
     let chars = text.chars().count();
     let wide = text
         .chars()
-        .filter(|&c| super::lines::is_cjk_letter(c))
+        .filter(|&c| crate::form::chars::is_cjk_letter(c))
         .count();
     let limit = if wide * 2 > chars {
         SHAPE_QUESTION_CHARS / 2
@@ -329,11 +330,13 @@ pub(crate) fn same_line(text: &str) -> Option<(&str, &str)> {
 /// question holds at most [`SHAPE_QUESTION_CHARS`] characters (half as
 /// many when CJK).
 pub(crate) fn marked_same_line(text: &str) -> Option<(&str, &str)> {
-    let at = super::markers::sentence_starts(text).into_iter().next()?;
+    let at = crate::form::markers::sentence_starts(text)
+        .into_iter()
+        .next()?;
     let (question, answer) = (text[..at].trim_end(), text[at..].trim_start());
     let cjk = question
         .chars()
-        .filter(|&c| super::lines::is_cjk_letter(c))
+        .filter(|&c| crate::form::chars::is_cjk_letter(c))
         .count();
     let chars = question.chars().count();
     let limit = if cjk * 2 > chars {
@@ -765,20 +768,6 @@ pub(crate) fn first_turn(page: &Page<'_>, profile: &Profile) -> usize {
         }
         _ => first,
     }
-}
-
-/// Whether a turn's text asks something: it ends with a question mark,
-/// or with a question ending (`까요`, `ですか`, `ますか。`, `でしょうか。`,
-/// `습니까.`) before a full stop or none.
-pub(crate) fn asks(text: &str) -> bool {
-    let t = text.trim_end_matches(['"', '”', '’', '」', '』', ')', '）', ' ']);
-    if t.ends_with(['?', '？']) {
-        return true;
-    }
-    let t = t.strip_suffix(['。', '.']).unwrap_or(t);
-    ["까요", "까", "ですか", "ますか", "でしょうか", "のか"]
-        .iter()
-        .any(|e| t.ends_with(e))
 }
 
 #[cfg(test)]

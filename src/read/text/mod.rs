@@ -39,33 +39,28 @@ pub(crate) mod artifacts;
 pub(crate) mod body;
 pub(crate) mod candidates;
 pub(crate) mod classify;
-pub mod count;
-pub(crate) mod fields;
+pub(crate) mod count;
 pub(crate) mod header;
-pub mod labels;
 pub(crate) mod language;
 pub(crate) mod layout;
 pub(crate) mod lines;
-pub(crate) mod markers;
-pub(crate) mod names;
 pub(crate) mod people;
 pub(crate) mod readings;
 pub(crate) mod shape;
 pub(crate) mod tail;
-pub(crate) mod words;
 
 use std::collections::HashMap;
 
-pub(crate) use classify::is_plain_body_line;
-pub use count::{ReadCount, parse_count, parse_read_count};
-pub use fields::{parse_name, parse_role};
+pub use crate::form::count::{ReadCount, parse_count, parse_read_count};
+pub use crate::form::fields::{parse_name, parse_role};
 pub use language::detect as detect_language;
 
 use crate::diagnostic::{Code, Diagnostic, ErrorLimit};
+use crate::form::line::Line;
+use crate::form::{fields, labels, markers};
 use crate::model::{Exchange, Interview, Speaker};
 use crate::read::{Parsed, stopped};
 use crate::source::Source;
-use lines::Line;
 
 /// Reads raw interview text.
 pub fn read(source: &Source) -> Parsed {

@@ -5,12 +5,12 @@
 use super::body::Body;
 use super::candidates;
 use super::classify::Page;
-use super::fields;
 use super::header::Header;
-use super::labels;
 use super::layout::{Party, Profile};
-use super::names;
 use super::parse_name;
+use crate::form::fields;
+use crate::form::labels;
+use crate::form::names;
 use crate::model::Speaker;
 
 /// The interviewee and the interviewer.
@@ -195,10 +195,7 @@ pub(crate) fn settle(
                 && !speaker.name.chars().any(char::is_lowercase);
             // `北浦` named so in the header, `北浦ゆかりさん` in the text
             let surname = (1..=2).contains(&speaker.name.chars().count())
-                && speaker
-                    .name
-                    .chars()
-                    .all(crate::read::text::lines::is_cjk_letter);
+                && speaker.name.chars().all(crate::form::chars::is_cjk_letter);
             let full = names::written_in_full(page.text, &speaker.name).filter(|full| {
                 // a surname's given name ends at an honorific (`ゆかりさん`),
                 // not at a verb (`马骁做客`)
@@ -443,7 +440,7 @@ pub(crate) fn settle(
 /// `市文化局局长`, `Interview: Director of Ferries` → `Director of Ferries`.
 fn without_kicker(role: &str) -> &str {
     let mut rest = role.trim();
-    if let Some((_, after)) = super::markers::bracketed(rest)
+    if let Some((_, after)) = crate::form::markers::bracketed(rest)
         && !rest[after..].trim().is_empty()
     {
         rest = rest[after..].trim_start();

@@ -16,10 +16,11 @@
 use std::collections::HashMap;
 
 use super::body::{self, Body};
-use super::classify::{Kind, Page};
+use super::classify::Page;
 use super::layout::{self, LEAD_SYMBOLS, Opener, Party, Profile};
-use super::markers::{Rule, Side};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::form::kind::Kind;
+use crate::form::markers::{Rule, Side};
 
 /// The reading taken, with its first turn and its body.
 pub(crate) struct Chosen {
@@ -252,7 +253,7 @@ fn reads_like_body(text: &str) -> bool {
     let chars = text.chars().count();
     let wide = text
         .chars()
-        .filter(|&c| super::lines::is_cjk_letter(c))
+        .filter(|&c| crate::form::chars::is_cjk_letter(c))
         .count();
     let long = if wide * 2 > chars {
         chars >= 20
@@ -480,16 +481,16 @@ fn bare_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         };
         // a bracketed word alone (`[인터뷰]`) names a side, whatever word
         let bracketed = page.lines[i].text.len() > k.len() + 1
-            && !page.lines[i].text.ends_with(super::markers::COLONS);
+            && !page.lines[i].text.ends_with(crate::form::markers::COLONS);
         let candidate = k == layout::BARE_DASH
-            || ((bracketed || super::labels::is_label_like(k))
+            || ((bracketed || crate::form::labels::is_label_like(k))
                 && !matches!(page.kinds[i], Kind::Label(_)));
         let mut end = i + 1;
         while end < n && key(end).is_none() {
             end += 1;
         }
         if candidate && end > i + 1 {
-            let asks = (i + 1..end).any(|j| layout::asks(&page.lines[j].text));
+            let asks = (i + 1..end).any(|j| crate::form::markers::asks(&page.lines[j].text));
             match found.iter_mut().find(|(f, _, _)| *f == k) {
                 Some((_, turns, asking)) => {
                     *turns += 1;
@@ -506,12 +507,12 @@ fn bare_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
     }
     let mut profile = rules.clone();
     for &(k, _, _) in &found {
-        if k == layout::BARE_DASH || super::labels::is_interviewer_word(k) {
+        if k == layout::BARE_DASH || crate::form::labels::is_interviewer_word(k) {
             profile.bare.insert(k.to_owned(), Party::Interviewer);
         }
     }
     for &(k, _, _) in &found {
-        if super::labels::has_honorific(k) {
+        if crate::form::labels::has_honorific(k) {
             profile
                 .bare
                 .entry(k.to_owned())
@@ -561,7 +562,7 @@ fn spaced_labels(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         let Some((name, body)) = layout::spaced_label(&line.text) else {
             continue;
         };
-        let asks = usize::from(layout::asks(body));
+        let asks = usize::from(crate::form::markers::asks(body));
         match found.iter_mut().find(|(f, _, _)| *f == name) {
             Some((_, turns, asking)) => {
                 *turns += 1;
@@ -674,7 +675,7 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
             let entry = counts.entry(l.label.as_str()).or_default();
             entry.0 += 1;
             entry.1 |= l.full.is_some();
-            entry.2 += usize::from(layout::asks(l.body(&page.lines[i].text)));
+            entry.2 += usize::from(crate::form::markers::asks(l.body(&page.lines[i].text)));
         }
     }
     // the labels the header names as the interviewer's (`Jane Doe(JD):`
@@ -704,7 +705,7 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
         .iter()
         .filter(|&(label, &(n, declared, asking))| {
             (n >= 2 || declared || named(label, asking))
-                && !super::labels::is_interviewer_word(label)
+                && !crate::form::labels::is_interviewer_word(label)
                 && !rules.header_interviewers.iter().any(|l| l == label)
         })
         .map(|(label, _)| *label)
@@ -729,7 +730,7 @@ fn labelled_answers(page: &Page<'_>, rules: &Profile) -> Option<Profile> {
             && answerers.contains(&l.label.as_str())
         {
             turns += 1;
-            asked += usize::from(layout::asks(&page.lines[i - 1].text));
+            asked += usize::from(crate::form::markers::asks(&page.lines[i - 1].text));
         }
     }
     if asked * 2 < turns {

@@ -8,8 +8,8 @@
 //! deserve, which costs a warning; a site line read as a name without one
 //! costs a wrong field nobody sees.
 
-use super::lines::is_cjk_letter;
-use super::names::is_common_chinese_surname;
+use crate::form::chars::is_cjk_letter;
+use crate::form::names::is_common_chinese_surname;
 
 /// Why `name`, settled on as the interviewee's name on a page in
 /// `language` (the tag the turns give, if any), has not the shape of a
@@ -86,7 +86,7 @@ pub(crate) fn unlike_a_role(role: &str, language: Option<&str>) -> Option<&'stat
                 && bare.len() <= 6
                 && bare.iter().all(|&c| is_cjk_letter(c))
                 && japanese(role).is_none()
-                && !super::fields::ends_with_role_word(role)
+                && !crate::form::fields::ends_with_role_word(role)
         }
         // `강도윤`, `林书维`: three letters after a common surname, and no
         // title's last letter (`이사`, `院长`)
@@ -94,7 +94,7 @@ pub(crate) fn unlike_a_role(role: &str, language: Option<&str>) -> Option<&'stat
             const TITLE_ENDS: &str = "장사원관수자가리무표님长長员員师師家者士官授理生";
             bare.len() == 3
                 && !TITLE_ENDS.contains(bare[2])
-                && !super::fields::ends_with_role_word(role)
+                && !crate::form::fields::ends_with_role_word(role)
                 && if is_hangul(bare[0]) {
                     hangul(role).is_none()
                 } else {
@@ -394,7 +394,7 @@ fn hangul(name: &str) -> Option<&'static str> {
         은편용예경봉부가복태목형계피두감음빈동온호범좌팽승간시갈견당화창옹단라";
     let syllables: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
     // `부교수`: a title, though it opens on a surname
-    if super::fields::is_title_word(name) {
+    if crate::form::fields::is_title_word(name) {
         return Some("is a title, not a name");
     }
     if section_word(name) {
@@ -427,7 +427,9 @@ fn chinese(name: &str) -> Option<&'static str> {
         "校友", "先生", "女士", "老师", "老師", "同学", "同學", "博士", "教授", "记者", "記者",
     ];
     let chars: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
-    if super::fields::ends_with_role_word(name) || AFTER_NAMES.iter().any(|t| name.ends_with(t)) {
+    if crate::form::fields::ends_with_role_word(name)
+        || AFTER_NAMES.iter().any(|t| name.ends_with(t))
+    {
         return Some("holds a title after the name");
     }
     if section_word(name) {
@@ -488,7 +490,8 @@ fn japanese(name: &str) -> Option<&'static str> {
         return Some("holds an honorific after the name");
     }
     // `…井大臣`, `准教授`: a title at its end
-    if super::fields::ends_with_role_word(&bare) || super::fields::is_title_word(&bare) {
+    if crate::form::fields::ends_with_role_word(&bare) || crate::form::fields::is_title_word(&bare)
+    {
         return Some("holds a title after the name");
     }
     if ENDINGS.iter().any(|e| bare.ends_with(e)) {
@@ -519,7 +522,7 @@ fn is_transliterated(name: &str) -> bool {
         && name.chars().filter(|c| !c.is_whitespace()).count() <= 16
 }
 
-use super::fields::is_hangul;
+use crate::form::fields::is_hangul;
 
 /// Hiragana or katakana.
 pub(super) fn is_kana(c: char) -> bool {

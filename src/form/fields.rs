@@ -20,12 +20,13 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::count::{ReadCount, parse_read_count};
-use super::labels::{is_label_like, matches_name, split_declaration};
-use super::lines::{
-    Line, ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
+use super::chars::{
+    ends_sentence, fits_width, is_cjk, is_cjk_letter, join_wrapped, split_once_sep,
     strip_prefix_caseless, with_lowercase,
 };
+use super::count::{ReadCount, parse_read_count};
+use super::labels::{is_label_like, matches_name, split_declaration};
+use super::line::Line;
 use super::markers::COLONS;
 use super::words::{Shapes, Words};
 use crate::model::{Role, Speaker};

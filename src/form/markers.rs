@@ -71,7 +71,7 @@ pub(crate) fn detect(line: &str) -> Option<Marker> {
             None => (0, rest.strip_suffix("**").unwrap_or(rest).trim_end()),
         };
         marker.body_at = inner_at + marker.body_at + skip;
-        marker.body_range = super::lines::range_in(line, body.trim());
+        marker.body_range = super::chars::range_in(line, body.trim());
         return Some(marker);
     }
     detect_plain(line)
@@ -95,7 +95,7 @@ fn detect_plain(line: &str) -> Option<Marker> {
     let body_at = body_at + nested(&line[body_at..], side, rule);
     Some(Marker {
         side,
-        body_range: super::lines::range_in(line, line[body_at..].trim()),
+        body_range: super::chars::range_in(line, line[body_at..].trim()),
         body_at: body_at + (line[body_at..].len() - line[body_at..].trim_start().len()),
         rule,
     })
@@ -146,7 +146,7 @@ pub(crate) fn letter(line: &str) -> Option<(Side, usize)> {
     // English word is `Q`; in Korean `A 씨` is someone unnamed)
     let cjk_after_space = gap == " "
         && rest.chars().next().is_some_and(|c| {
-            super::lines::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c)
+            super::chars::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c)
         });
     if digits == 0 && cjk_after_space {
         return Some((side, line.len() - rest.len()));
@@ -236,7 +236,7 @@ pub(crate) fn numbered_gap(after_number: &str) -> Option<usize> {
     let gap = &after_number[..after_number.len() - text.len()];
     let next = text.chars().next()?;
     let wide_gap = gap.contains(['\u{3000}', '\t']) || gap.len() >= 2;
-    let cjk = super::lines::is_cjk_letter(next) && !('\u{ac00}'..='\u{d7af}').contains(&next);
+    let cjk = super::chars::is_cjk_letter(next) && !('\u{ac00}'..='\u{d7af}').contains(&next);
     (wide_gap || (gap == " " && cjk)).then_some(after_number.len() - text.len())
 }
 
@@ -256,7 +256,7 @@ pub(crate) fn spaced_letter(line: &str) -> Option<(Side, usize)> {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let text = rest[digits..].strip_prefix(' ')?;
     // `A 씨는…` is someone unnamed: a CJK letter follows a number only
-    let cjk = |c: char| digits > 0 && super::lines::is_cjk_letter(c);
+    let cjk = |c: char| digits > 0 && super::chars::is_cjk_letter(c);
     text.starts_with(|c: char| c.is_uppercase() || cjk(c))
         .then_some((side, line.len() - text.len()))
 }
@@ -266,7 +266,7 @@ pub(crate) fn spaced_marker(line: &str) -> Option<Marker> {
     let (side, at) = spaced_letter(line)?;
     Some(Marker {
         side,
-        body_range: super::lines::range_in(line, line[at..].trim()),
+        body_range: super::chars::range_in(line, line[at..].trim()),
         body_at: at,
         rule: Rule::Letter,
     })
@@ -620,7 +620,7 @@ pub(crate) fn after_sentence_end(before: &str, next: Option<char>) -> bool {
     match rev.next() {
         Some(c) if closes_sentence_alone(c) => true,
         // `…時候?韋然:`: a half-width mark in CJK text needs no space
-        Some('?') if next.is_some_and(super::lines::is_cjk_letter) => true,
+        Some('?') if next.is_some_and(super::chars::is_cjk_letter) => true,
         Some(c) if is_gap(c) => rev.find(|&c| !is_gap(c)).is_some_and(closes_sentence),
         _ => false,
     }
@@ -652,7 +652,7 @@ pub(crate) fn sentence_starts(line: &str) -> Vec<usize> {
             line[next..]
                 .chars()
                 .next()
-                .is_some_and(super::lines::is_cjk_letter)
+                .is_some_and(super::chars::is_cjk_letter)
         };
         // (`您好!您…` is one greeting running on)
         if (closes_sentence_alone(c) || (c == '?' && cjk_after())) && next < line.len() {
@@ -686,6 +686,20 @@ fn closes_sentence(c: char) -> bool {
         c,
         '.' | '?' | '!' | '。' | '？' | '！' | '"' | '”' | '’' | ')' | '）' | '」' | '…'
     )
+}
+
+/// Whether a turn's text asks something: it ends with a question mark,
+/// or with a question ending (`까요`, `ですか`, `ますか。`, `でしょうか。`,
+/// `습니까.`) before a full stop or none.
+pub(crate) fn asks(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '」', '』', ')', '）', ' ']);
+    if t.ends_with(['?', '？']) {
+        return true;
+    }
+    let t = t.strip_suffix(['。', '.']).unwrap_or(t);
+    ["까요", "까", "ですか", "ますか", "でしょうか", "のか"]
+        .iter()
+        .any(|e| t.ends_with(e))
 }
 
 #[cfg(test)]

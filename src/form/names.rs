@@ -4,8 +4,8 @@
 //! (`Transcript of Interview with Ines Carvalho`, `专访市文化局局长张明`,
 //! `[인터뷰] 박서연 한빛대 교수 "…"`).
 
+use super::chars::{is_cjk_letter, with_lowercase};
 use super::fields::{is_name_like, name_and_role};
-use super::lines::{is_cjk_letter, with_lowercase};
 
 /// Words that may stand before a Latin name as a title or honorific.
 /// Those after `Mr`-like courtesy words are titles a role can carry.

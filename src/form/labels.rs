@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::lines::{is_cjk_letter, with_lowercase};
+use super::chars::{is_cjk_letter, with_lowercase};
 use super::markers::{COLONS, bracketed};
 use super::words::Words;
 
@@ -99,7 +99,7 @@ fn detect_unbulleted(line: &str) -> Option<Label> {
         return (!head.is_empty()).then(|| Label {
             label: head.to_owned(),
             full: None,
-            body_range: super::lines::range_in(line, rest.trim()),
+            body_range: super::chars::range_in(line, rest.trim()),
             body_at: at + (rest.len() - rest.trim_start().len()),
         });
     }
@@ -146,7 +146,7 @@ fn detect_unbulleted(line: &str) -> Option<Label> {
     Some(Label {
         label: label.to_owned(),
         full: full.map(str::to_owned),
-        body_range: super::lines::range_in(line, rest.trim()),
+        body_range: super::chars::range_in(line, rest.trim()),
         body_at: offset + body_at + skip + lead,
     })
 }
