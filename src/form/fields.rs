@@ -1046,7 +1046,7 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if is_key || text.ends_with(COLONS) {
         return Some("is a field key");
     }
-    if is_breadcrumb(text) || is_furniture(text, true) {
+    if is_breadcrumb(text) || is_furniture(text, true) || is_publication_or_section(text) {
         return Some("is a site or section line");
     }
     // `shiodamari_02_w`, `photo1.jpg`: a file or code name
@@ -1099,6 +1099,96 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
         return Some("is a title, not a name");
     }
     None
+}
+
+/// **Publication or section**: a line that names a page, a paper or a
+/// part of a site, never a person: Latin words ending in a publication's
+/// or a section's word (`Spring Issue`, `Harbour Weekly`, `Class Notes`),
+/// opening on a listing's word (`Featured Post`, `Latest News`); a CJK
+/// notice or menu word alone (`お知らせ`, `본문 바로가기`, `簡介`), or a
+/// paper's name (`통영신문`, `숙명신보`, `湾区日报`).
+fn is_publication_or_section(text: &str) -> bool {
+    const LAST: &[&str] = &[
+        "issue",
+        "edition",
+        "news",
+        "newsletter",
+        "magazine",
+        "weekly",
+        "daily",
+        "monthly",
+        "quarterly",
+        "journal",
+        "review",
+        "digest",
+        "bulletin",
+        "blog",
+        "podcast",
+        "notes",
+        "voices",
+        "stories",
+        "spotlight",
+        "series",
+        "archive",
+        "archives",
+        "column",
+        "features",
+        "gazette",
+        "tribune",
+        "chronicle",
+        "updates",
+        "insights",
+        "highlights",
+        "newsroom",
+    ];
+    const FIRST: &[&str] = &[
+        "featured", "latest", "recent", "related", "popular", "trending", "previous", "next",
+        "more", "top",
+    ];
+    const CJK_WORDS: &[&str] = &[
+        "お知らせ",
+        "ニュース",
+        "トピックス",
+        "新着情報",
+        "本文へ",
+        "ホーム",
+        "본문 바로가기",
+        "공지사항",
+        "메뉴",
+        "뉴스",
+        "简介",
+        "簡介",
+        "首页",
+        "首頁",
+        "新闻",
+        "新聞",
+        "公告",
+    ];
+    const PAPER_ENDINGS: &[&str] = &[
+        "신문", "신보", "일보", "日报", "日報", "晚报", "晚報", "周刊", "週刊", "新聞",
+    ];
+    if text.is_ascii() {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let capitalised = words.len() >= 2
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+        if !capitalised {
+            return false;
+        }
+        let lower = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        };
+        return words
+            .last()
+            .is_some_and(|w| LAST.contains(&lower(w).as_str()))
+            || words
+                .first()
+                .is_some_and(|w| FIRST.contains(&lower(w).as_str()));
+    }
+    CJK_WORDS.contains(&text)
+        || (text.chars().count() >= 3 && PAPER_ENDINGS.iter().any(|e| text.ends_with(e)))
 }
 
 /// **Pronoun**: a word for oneself or another that a page may label a
@@ -2000,6 +2090,11 @@ mod tests {
             ("Views:", "is a field key"),
             ("嘉 宾", "is a field key"),
             ("Home | News | Interviews", "is a site or section line"),
+            ("Spring Issue", "is a site or section line"),
+            ("Featured Post", "is a site or section line"),
+            ("お知らせ", "is a site or section line"),
+            ("본문 바로가기", "is a site or section line"),
+            ("통영신문", "is a site or section line"),
             ("インタビュー", "reads like a headline"),
             ("2011.12.07.", "has no letters"),
             ("May 12, 2024", "is a date or a number"),
@@ -2030,6 +2125,8 @@ mod tests {
             "박서연",
             "Ng",
             "Secretary Okafor",
+            "Priya Natarajan",
+            "신보라",
         ] {
             assert_eq!(doubt_name(name), None, "{name}");
         }

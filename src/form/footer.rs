@@ -111,7 +111,7 @@ fn bare(text: &str) -> &str {
 /// **End-mark rule**: `- END -`, `END`, `###`, `-30-`, `<끝>`, `(끝)`,
 /// `（完）`, `(おわり)`, `(以上)`, `〈了〉`, `(END OF TRANSCRIPT)`: the text
 /// is over.
-fn is_end_mark(text: &str) -> bool {
+pub(crate) fn is_end_mark(text: &str) -> bool {
     text.chars().count() <= 24
         && matches!(
             with_lowercase(bare(text), str::to_owned).as_str(),
@@ -1001,6 +1001,9 @@ const COUNTER_WORDS: &[&str] = &[
     "reposts",
     "retweets",
     "views",
+    "reblogs",
+    "kudos",
+    "claps",
     "点赞",
     "赞",
     "評論",
@@ -1014,6 +1017,7 @@ const COUNTER_WORDS: &[&str] = &[
     "留言",
     "讚",
     "좋아요",
+    "공감",
     "댓글",
     "공유",
     "추천",
@@ -1028,15 +1032,19 @@ const COUNTER_WORDS: &[&str] = &[
     "감동이에요",
     "후속기사 원해요",
     "いいね",
+    "スキ",
     "コメント",
     "シェア",
     "ブックマーク",
 ];
 
 /// **Counter rule**: share, like and comment counts and nothing else:
-/// `좋아요 12 댓글 3`, `点赞(12) 评论(3) 转发`, `3 Comments`, `Like | 12`.
+/// `좋아요 12 댓글 3`, `点赞(12) 评论(3) 转发`, `3 Comments`, `Like | 12`;
+/// a blog's author or team may open them (`인재채용팀 공감 0 댓글 0`) when
+/// two counters follow.
 fn is_counter_line(text: &str) -> bool {
     let mut words = 0;
+    let mut other = 0;
     for token in text.split(|c: char| c.is_whitespace() || "()（）[]【】|｜·•/:：,，".contains(c))
     {
         if token.is_empty()
@@ -1055,9 +1063,17 @@ fn is_counter_line(text: &str) -> bool {
             COUNTER_WORDS.contains(&lower) || crate::form::count::PREFIX_LABELS.contains(lower)
         });
         if !counter {
-            return false;
+            // one word before the counters, no more
+            if words > 0 || other > 0 {
+                return false;
+            }
+            other += 1;
+            continue;
         }
         words += 1;
+    }
+    if other > 0 {
+        return words >= 2 && text.bytes().any(|b| b.is_ascii_digit());
     }
     words >= 1 && text.bytes().any(|b| b.is_ascii_digit()) || words >= 2
 }

@@ -93,9 +93,17 @@ fn detect_plain(line: &str) -> Option<Marker> {
         .or_else(|| bulleted_word(line).map(|(s, at)| (s, Rule::Word, at)))
         .or_else(|| dash(line).map(|at| (Side::Question, Rule::Dash, at)))?;
     let body_at = body_at + nested(&line[body_at..], side, rule);
+    // a marker framed by a dash on both sides of the turn: `ーQ 大学は?ー`
+    let body = line[body_at..].trim();
+    let body = match line.chars().next() {
+        Some(frame @ ('ー' | '―' | '─')) if body.ends_with(frame) => {
+            body.trim_end_matches(frame).trim_end()
+        }
+        _ => body,
+    };
     Some(Marker {
         side,
-        body_range: super::chars::range_in(line, line[body_at..].trim()),
+        body_range: super::chars::range_in(line, body),
         body_at: body_at + (line[body_at..].len() - line[body_at..].trim_start().len()),
         rule,
     })
@@ -362,7 +370,7 @@ pub(crate) fn after_word(rest: &str, cjk: bool) -> Option<usize> {
 
 /// Bullets that may stand before a marker word.
 const BULLETS: &[char] = &[
-    '-', '▶', '▷', '►', '■', '□', '◆', '◇', '●', '○', '★', '☆', '◎', '※', '・', '•', '>',
+    '-', '▶', '▷', '►', '■', '□', '◆', '◇', '●', '○', '★', '☆', '◎', '※', '・', '•', '>', 'ー', '―',
 ];
 
 /// **Bulleted word rule**: a bullet, then a question or answer word (or
@@ -392,9 +400,11 @@ pub(crate) fn bulleted_word(line: &str) -> Option<(Side, usize)> {
                 Some(c) if COLONS.contains(&c) || matches!(c, '.' | ')' | '）') => {
                     &after[c.len_utf8()..]
                 }
-                // a space delimits a CJK word only: `- A great day` and
-                // `- Question marks abound` are prose
-                Some(' ' | '\u{3000}') if !w.is_ascii() => after,
+                // a space delimits a CJK word, or a letter before Japanese
+                // or Chinese text (`ーQ 大学は…`, as the letter rule reads
+                // `Q どんな…`): `- A great day` and `- Question marks
+                // abound` are prose
+                Some(' ' | '\u{3000}') if !w.is_ascii() || opens_han_or_kana(after) => after,
                 // a CJK word glued to its text: `▶답변바쁩니다` is too
                 // rare to tell from a word that merely starts the same
                 _ => continue,
@@ -409,6 +419,14 @@ pub(crate) fn bulleted_word(line: &str) -> Option<(Side, usize)> {
         }
     }
     None
+}
+
+/// Whether `text`, after its spaces, opens with a Han or kana letter.
+fn opens_han_or_kana(text: &str) -> bool {
+    text.trim_start_matches([' ', '\u{3000}'])
+        .chars()
+        .next()
+        .is_some_and(|c| super::chars::is_cjk_letter(c) && !('\u{ac00}'..='\u{d7af}').contains(&c))
 }
 
 /// Opening and closing brackets around a marker or a speaker label.

@@ -24,6 +24,9 @@ const TITLES: &[&str] = &[
     "senator",
     "sen.",
     "rep.",
+    "gov.",
+    "lt.",
+    "atty.",
     "representative",
     "ambassador",
     "chairman",
@@ -63,6 +66,7 @@ const CJK_HONORIFICS: &[&str] = &[
     "君",
     "くん",
     "ちゃん",
+    "先輩",
 ];
 
 /// A name without the titles and honorifics around it, and the titles a
@@ -87,6 +91,19 @@ pub(crate) fn without_titles(text: &str) -> (&str, Option<&str>) {
         return (name, Some(role));
     }
     let mut title: Option<(usize, usize)> = None;
+    // `Oregon Gov. Marlene Osterhout`, `U.S. Sen. Ann Lee`: a place before
+    // the title, where a name of two words at least follows it
+    let mut words = rest.split_whitespace();
+    if let (Some(place), Some(second)) = (words.next(), words.next())
+        && place.starts_with(|c: char| c.is_ascii_uppercase())
+        && !with_lowercase(place, |w| COURTESY.contains(&w) || TITLES.contains(&w))
+        && with_lowercase(second, |w| TITLES.contains(&w))
+        && words.count() >= 2
+    {
+        let at = text.len() - rest.len();
+        title = Some((at, at + place.len()));
+        rest = rest[place.len()..].trim_start();
+    }
     loop {
         let word = rest.split_whitespace().next().unwrap_or("");
         let (courtesy, titled) =
@@ -1213,6 +1230,15 @@ mod tests {
         assert_eq!(without_titles("Mr Dallow"), ("Dallow", None));
         assert_eq!(without_titles("THE GOVERNOR"), ("", Some("GOVERNOR")));
         assert_eq!(without_titles("森下さん"), ("森下", None));
+        assert_eq!(
+            without_titles("Oregon Gov. Marlene Osterhout"),
+            ("Marlene Osterhout", Some("Oregon Gov."))
+        );
+        assert_eq!(
+            without_titles("Oregon Gov. Osterhout"),
+            ("Oregon Gov. Osterhout", None)
+        );
+        assert_eq!(without_titles("ぽんた先輩"), ("ぽんた", None));
         assert_eq!(without_titles("박서연 씨"), ("박서연", None));
         assert_eq!(without_titles("LEE Hee-sup"), ("LEE Hee-sup", None));
         assert_eq!(without_titles("배우 서도현"), ("서도현", Some("배우")));

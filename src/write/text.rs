@@ -112,6 +112,9 @@ pub fn check(interview: &Interview) -> Result<(), Unwritable> {
     {
         return Err(unwritable);
     }
+    if let Some(unwritable) = label_lost(interview) {
+        return Err(unwritable);
+    }
     if let Some(text) = &interview.read_count_text {
         let back = parse_read_count(text);
         let model = interview.read_count;
@@ -275,7 +278,9 @@ fn header_lines(interview: &Interview) -> Vec<(String, String)> {
         let line = if name_bare {
             declared_name(speaker).unwrap_or_else(|| speaker.name.clone())
         } else {
-            format!("Interviewee: {}", speaker.name)
+            // a label no turn carries is declared in the field's value
+            let name = declared_name(speaker).unwrap_or_else(|| speaker.name.clone());
+            format!("Interviewee: {name}")
         };
         lines.push(("/speaker/name".to_owned(), line));
     }
@@ -506,6 +511,26 @@ fn reads_as_label(head: &str, label: &str) -> bool {
     markers::detect(&probe).is_none() && labels::detect(&probe).is_some_and(|l| l.label == label)
 }
 
+/// A speaker's label that raw text cannot carry: no turn reads back as
+/// spoken by it (`VIA:` is no label the reader takes), no answer records
+/// it, and the name line cannot declare it (`For Via(VIA)` reads as no
+/// name).
+fn label_lost(interview: &Interview) -> Option<Unwritable> {
+    let speaker = interview.speaker.as_ref()?;
+    let label = speaker.label.as_deref()?;
+    let carried = [plain(label), bullet(label)]
+        .iter()
+        .any(|head| reads_as_label(head, label))
+        || declared_name(speaker).is_some();
+    (!carried).then(|| Unwritable {
+        code: Code::Unwritable,
+        pointer: "/speaker/label".into(),
+        reason: format!(
+            "({label:?}) is a label raw text cannot carry: no turn reads back as spoken by it, and the name line cannot declare it"
+        ),
+    })
+}
+
 /// The name line `NAME(LABEL)` for a speaker whose label no turn can carry
 /// (`Via` is no speaker's label in `Via: …`), when the header reads it back.
 fn declared_name(speaker: &Speaker) -> Option<String> {
@@ -662,6 +687,28 @@ mod tests {
         assert!(text.starts_with("Anna VIA(VIA)\n"), "{text}");
         assert!(text.contains("\nA: Because we must.\n"), "{text}");
         assert_eq!(round_trip(&m), m);
+    }
+
+    #[test]
+    fn a_label_no_turn_carries_is_declared_or_refused() {
+        let mut m = base();
+        m.headline = Some("On the harbour".into());
+        m.speaker = Some(Speaker {
+            label: Some("VIA".into()),
+            ..header::parse_name("Anna Via")
+        });
+        let mut out = Vec::new();
+        write(&m, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Anna Via(VIA)\n"), "{text}");
+        assert_eq!(round_trip(&m), m);
+        // `For Via(VIA)` reads as no name: the label would be lost
+        m.speaker = Some(Speaker {
+            label: Some("VIA".into()),
+            ..header::parse_name("For Via")
+        });
+        let refused = check(&m).expect_err("refused");
+        assert_eq!(refused.pointer, "/speaker/label");
     }
 
     #[test]

@@ -279,8 +279,26 @@ fn longest_name_tail<'r>(run: &'r str, language: Option<&str>) -> Option<&'r str
         ]);
         // `みなさん`: a name here opens on a Han letter
         let han = tail.starts_with(|c: char| is_cjk_letter(c) && !is_kana(c));
-        ((2..=6).contains(&n) && han && !opens_on_particle && has_name_shape(tail, language))
-            .then_some(tail)
+        ((2..=6).contains(&n)
+            && han
+            && !opens_on_particle
+            && !kana_before_han(tail)
+            && has_name_shape(tail, language))
+        .then_some(tail)
+    })
+}
+
+/// Whether hiragana stands before a Han letter inside `text`, the last
+/// letter aside: where a verb's or an adjective's ending meets the next
+/// word (`通う木下遥香`: `通う` then `木下遥香`). A name's kana follow its
+/// Han letters (`北浦ゆかり`), but for a last `子` or `代` (`佐藤とし子`).
+fn kana_before_han(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().collect();
+    letters.windows(2).enumerate().any(|(i, pair)| {
+        ('\u{3040}'..='\u{309f}').contains(&pair[0])
+            && is_cjk_letter(pair[1])
+            && !is_kana(pair[1])
+            && i + 2 < letters.len()
     })
 }
 
@@ -359,10 +377,15 @@ fn korean_before_title(text: &str) -> Vec<Mention> {
         }
         let found = (1..=3).find_map(|k| {
             let last = words.get(i + k)?;
-            let last = strip_korean_particle(last);
-            if k == 1 && KOREAN_HONORIFICS.contains(&last) {
+            // `님을`, `씨가`: an honorific written apart, with its particle
+            let honorific = KOREAN_HONORIFICS.iter().any(|h| {
+                last.strip_prefix(h)
+                    .is_some_and(|p| p.is_empty() || KOREAN_PARTICLES.contains(&p))
+            });
+            if k == 1 && honorific {
                 return Some(None);
             }
+            let last = strip_korean_particle(last);
             let title = strip_korean_honorific(last).unwrap_or(last);
             let org = &words[i + 1..i + k];
             let org_ok = org
@@ -895,6 +918,13 @@ mod tests {
             )),
             [m("真柴颯太", None)]
         );
+        assert_eq!(
+            names_of(cjk_before_honorific(
+                "今回は、市立看護専門学校に通う木下遥香さんにうかがいました。",
+                Some("ja")
+            )),
+            [m("木下遥香", None)]
+        );
         assert!(cjk_before_honorific("みなさん、こんにちは", Some("ja")).is_empty());
         assert!(cjk_before_honorific("横浜港大さん橋にて", Some("ja")).is_empty());
     }
@@ -913,6 +943,12 @@ mod tests {
         assert_eq!(
             names_of(korean_before_title("답변은 한미경 교장선생님께 듣는다.")),
             [m("한미경", Some("교장"))]
+        );
+        assert_eq!(
+            names_of(korean_before_title(
+                "편집부 신입사원 윤서하 님을 만났습니다"
+            )),
+            [m("윤서하", None)]
         );
         assert!(korean_before_title("지방 의대 정원 배정 결과가 발표되자").is_empty());
     }

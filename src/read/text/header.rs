@@ -113,11 +113,15 @@ pub(crate) fn read(page: &Page<'_>, entries: &[Entry<'_>], profile: &Profile) ->
                 let mention = || names::mention(v).map(|m| (m.name, m.role));
                 // `대담 : 한빛대학교 윤해솔 명예교수`: the name inside the role
                 let inside = || fields::name_inside_role(v).map(|(n, r)| (n, Some(r)));
+                // `Interviewee: Aaa Via(VIA)`: the value declares the label
+                let declared = fields::name_with_label(v);
                 match fields::name_and_role(v)
+                    .filter(|_| declared.is_none())
                     .map(|(n, r)| (n.to_owned(), Some(r.to_owned())))
                     .or_else(inside)
                     .or_else(mention)
                 {
+                    _ if declared.is_some() => h.speaker = declared,
                     Some((name, role)) => {
                         h.speaker = Some(parse_name(&name));
                         match role {

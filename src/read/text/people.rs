@@ -651,7 +651,9 @@ fn better_candidate(
     let profile_role = found
         .iter()
         .find(|c| c.profile && c.mention.name == mention.name)
-        .and_then(|c| c.mention.role.clone());
+        .and_then(|c| c.mention.role.clone())
+        // `Priya Natarajan, BSc 2009`: a degree's year is no role
+        .filter(|r| fields::doubt_role(r, &mention.name).is_none());
     let prose_only = found
         .iter()
         .any(|c| c.mention.name == mention.name && c.prose && c.span == *span);
@@ -659,8 +661,38 @@ fn better_candidate(
         mention.role = profile_role;
     } else if prose_only {
         mention.role = None;
+    } else if mention
+        .role
+        .as_deref()
+        .is_none_or(|r| fields::doubt_role(r, &mention.name).is_some())
+    {
+        mention.role =
+            role_line_after(page, span, &mention.name, context.first_question).or(mention.role);
     }
     Some((mention, span.clone(), weak))
+}
+
+/// **Role line after the person's line**: the seed's order, a line that
+/// opens with the name (`Priya Natarajan, BSc 2009`), then a line that
+/// reads like a title or an organisation (`Chief Engineer, Tidewater Ferry
+/// Works`), both before the first question.
+fn role_line_after(
+    page: &Page<'_>,
+    span: &std::ops::Range<usize>,
+    name: &str,
+    first_question: usize,
+) -> Option<String> {
+    let at = page.lines.iter().position(|l| l.span == *span)?;
+    if !page.lines[at].text.starts_with(name) {
+        return None;
+    }
+    let next = page.lines.get(at + 1)?;
+    (next.span.end <= first_question
+        && fields::is_title_like(&next.text)
+        && !fields::is_prose(&next.text)
+        && fields::doubt_role(&next.text, name).is_none()
+        && fields::doubt_name(&next.text).is_none_or(|_| fields::ends_with_role_word(&next.text)))
+    .then(|| next.text.to_string())
 }
 
 #[cfg(test)]

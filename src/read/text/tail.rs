@@ -43,8 +43,8 @@ use super::lines;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::form::chars::with_lowercase;
 use crate::form::footer::{
-    Footer, RELATED, Reach, closes, footer_line, is_afterword, is_copyright, is_related_heading,
-    thanks,
+    Footer, RELATED, Reach, closes, footer_line, is_afterword, is_copyright, is_end_mark,
+    is_related_heading, thanks,
 };
 use crate::form::kind::Kind;
 use crate::form::markers::Rule;
@@ -351,7 +351,8 @@ fn is_list_item(text: &str) -> bool {
 /// end of the last answer: `…내놓을 생각이라... 더보기`, `…就这样。 阅读全文`,
 /// `…and then we left. Read more`, `…でした。 続きを読む`. The link word
 /// comes after a space or an ellipsis, and is cut off with a warning at
-/// its line.
+/// its line. An end mark glued after the last sentence (`…graduated. ●`,
+/// `…했다. (끝)`) is cut off so too.
 fn shed_more_link(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
     const LINKS: &[&str] = &[
         "더보기",
@@ -377,7 +378,7 @@ fn shed_more_link(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
     ];
     let last = body.exchanges.last_mut()?;
     let paragraph = last.answer.last_mut()?;
-    let cut = with_lowercase(paragraph, |lower| {
+    let link_cut = with_lowercase(paragraph, |lower| {
         LINKS.iter().find_map(|link| {
             let before = lower.strip_suffix(link)?;
             // after an ellipsis or a sentence's end; a CJK link after a
@@ -389,12 +390,19 @@ fn shed_more_link(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
                 || before.ends_with(char::is_whitespace) && !link.is_ascii();
             (glued && !before.trim_end().is_empty()).then(|| before.trim_end().len())
         })
-    })?;
-    // the case-folded text may differ in length from the text: cut only
-    // where the two agree
-    if !paragraph.is_char_boundary(cut) || paragraph.len() != paragraph.to_lowercase().len() {
-        return None;
-    }
+    });
+    let (cut, what) = match link_cut {
+        Some(cut) => {
+            // the case-folded text may differ in length from the text: cut
+            // only where the two agree
+            if !paragraph.is_char_boundary(cut) || paragraph.len() != paragraph.to_lowercase().len()
+            {
+                return None;
+            }
+            (cut, "a link to the whole text")
+        }
+        None => (glued_end_mark(paragraph)?, "an end mark"),
+    };
     let link = paragraph[cut..].trim().to_owned();
     paragraph.truncate(cut);
     let line = page
@@ -407,15 +415,31 @@ fn shed_more_link(page: &Page<'_>, body: &mut Body) -> Option<Diagnostic> {
     Some(
         Diagnostic::warning(
             Code::TrailingText,
-            format!("left out of the last answer as a link to the whole text: `{link}`"),
+            format!("left out of the last answer as {what}: `{link}`"),
             if line.text.len() == line.span.len() {
                 start..end
             } else {
                 line.span.clone()
             },
         )
-        .expected("the interview's last answer (a listing's links are not part of it)"),
+        .expected(if what == "an end mark" {
+            "the interview's last answer (an end mark is not part of it)"
+        } else {
+            "the interview's last answer (a listing's links are not part of it)"
+        }),
     )
+}
+
+/// Where an end mark glued after the last sentence of `paragraph` starts
+/// (its text before it, trimmed): `…graduated. ●`, `…끝났다. (끝)`,
+/// `…でした。 ■`; a sentence's end, a space, then the mark.
+fn glued_end_mark(paragraph: &str) -> Option<usize> {
+    let (before, mark) = paragraph.trim_end().rsplit_once(char::is_whitespace)?;
+    let before = before.trim_end();
+    let ends = before.ends_with([
+        '.', '。', '!', '?', '！', '？', '"', '”', '」', '』', ')', '）',
+    ]);
+    (ends && is_end_mark(mark)).then_some(before.len())
 }
 
 /// **Other pages' counts rule**: read counts under a related-links
