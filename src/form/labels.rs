@@ -785,12 +785,15 @@ pub(crate) fn initials_of(label: &str, name: &str) -> bool {
     if letters.is_empty() || !letters.iter().all(char::is_ascii_uppercase) {
         return false;
     }
-    let initials: Vec<char> = name
-        .split([' ', '-'])
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect();
-    initials == letters
+    // a double-barrelled name counts its parts or not: `DA` and `DAH` are
+    // both `Devon Achebe-Hart`
+    let initials = |separators: &[char]| -> Vec<char> {
+        name.split(separators)
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    initials(&[' ', '-']) == letters || initials(&[' ']) == letters
 }
 
 /// The labels of one document that name the same person, mapped to the
@@ -868,6 +871,14 @@ pub(crate) fn aliases<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_count_a_double_barrelled_names_parts_or_not() {
+        assert!(initials_of("DA", "Devon Achebe-Hart"));
+        assert!(initials_of("DAH", "Devon Achebe-Hart"));
+        assert!(initials_of("ML", "Mara Lindqvist"));
+        assert!(!initials_of("DH", "Devon Achebe-Hart"));
+    }
 
     #[test]
     fn a_lists_bullet_may_stand_before_a_label() {

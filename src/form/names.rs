@@ -304,6 +304,22 @@ pub(crate) fn title_inside_name(label: &str) -> Option<(String, &str)> {
     })
 }
 
+/// **Full name and title**: a CJK run that is a full name of three to
+/// five letters and a title after it: `柘植航平監督` → (`柘植航平`, `監督`);
+/// the shortest title that leaves such a name.
+fn full_name_and_title(run: &str) -> Option<(&str, &str)> {
+    let letters: Vec<(usize, char)> = run.char_indices().collect();
+    (1..letters.len()).rev().find_map(|k| {
+        let (at, _) = letters[k];
+        let (name, title) = run.split_at(at);
+        ((3..=5).contains(&k)
+            && super::fields::is_title_word(title)
+            && !super::fields::is_title_word(name)
+            && super::fields::is_name_like(name))
+        .then_some((name, title))
+    })
+}
+
 /// **Surname and title**: a CJK label that is a surname and a title and
 /// the page writes no fuller (`森川市長` → (`森川`, `市長`)); a one-letter
 /// surname must be a common one.
@@ -1162,6 +1178,15 @@ fn honorific_mention(text: &str) -> Option<Mention> {
                 .take_while(|&c| is_cjk_letter(c))
                 .collect();
             let run: String = run.chars().rev().collect();
+            // `柘植航平監督インタビュー`: a full name of three to five
+            // letters and a title
+            let interview = word.starts_with(['イ', '인', '专', '專']);
+            if interview && let Some((name, title)) = full_name_and_title(&run) {
+                return Some(Mention {
+                    name: name.to_owned(),
+                    role: Some(title.to_owned()),
+                });
+            }
             // `三好防災担当大臣記者会見録`: a surname and the title (a press
             // conference's title names no one else)
             if let Some((surname, title)) = surname_and_title(&run) {
@@ -1475,6 +1500,10 @@ mod tests {
             m("박서연", Some("한빛대 교수"))
         );
         assert_eq!(mention("森下ゆうさんインタビュー"), m("森下ゆう", None));
+        assert_eq!(
+            mention("『潮待ちの町』 柘植航平監督インタビュー"),
+            m("柘植航平", Some("監督"))
+        );
         assert_eq!(
             mention("对话 滨江医院院长 祁永年"),
             m("祁永年", Some("滨江医院院长"))
