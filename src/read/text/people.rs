@@ -138,7 +138,11 @@ pub(crate) fn settle(
             header.speaker_doubt =
                 Some("is the person the page bears out best, but by little evidence");
         }
-        header.speaker = Some(parse_name(&best.name));
+        // the name line taken is no name: kept as the introduction's first
+        // line, so that nothing of the page is lost
+        if let Some(taken) = header.speaker.replace(parse_name(&best.name)) {
+            header.introduction.insert(0, taken.name);
+        }
         header.speaker_span = Some(span);
         // a profile line (`沈嘉禾:市卫生健康委员会主任,…`) says the role
         // better than a headline's short form
