@@ -1038,12 +1038,7 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
     if !text.chars().any(char::is_alphabetic) {
         return Some("has no letters");
     }
-    // `嘉 宾`: a key with its letters spaced
-    let key = &unspaced_cjk(key);
-    let is_key = with_lowercase(key, |k| {
-        KEYS.iter().any(|(known, _)| *known == k) || super::count::PREFIX_LABELS.contains(k)
-    });
-    if is_key || text.ends_with(COLONS) {
+    if is_field_key(key) || text.ends_with(COLONS) {
         return Some("is a field key");
     }
     if is_breadcrumb(text) || is_furniture(text, true) || is_publication_or_section(text) {
@@ -1099,6 +1094,16 @@ pub(crate) fn doubt_name(text: &str) -> Option<&'static str> {
         return Some("is a title, not a name");
     }
     None
+}
+
+/// Whether `key` (its colon taken off) is a header field's key or a read
+/// count's label alone: `Interviewee`, `게시일`, `嘉 宾` (letters spaced).
+/// Alone on its line, such a key takes the next line as its value.
+pub(crate) fn is_field_key(key: &str) -> bool {
+    let key = &unspaced_cjk(key);
+    with_lowercase(key, |k| {
+        KEYS.iter().any(|(known, _)| *known == k) || super::count::PREFIX_LABELS.contains(k)
+    })
 }
 
 /// **Publication or section**: a line that names a page, a paper or a

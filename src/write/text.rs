@@ -307,8 +307,13 @@ fn header_lines(interview: &Interview) -> Vec<(String, String)> {
     }
     for (i, paragraph) in interview.introduction.iter().enumerate() {
         // bare unless the reader would read the line as something else
+        // a field's key alone (`Interviewee:`) takes the next line as its
+        // value
+        let key = paragraph.trim_end_matches(markers::COLONS).trim();
         let ambiguous = unnamed
             || header::read_alone(paragraph) != [Field::Plain]
+            || paragraph.ends_with(markers::COLONS)
+            || header::is_field_key(key)
             || opens_turn(paragraph)
             || (i == 0 && interview.role.is_none() && header::is_role_like(paragraph));
         let line = if ambiguous {
@@ -709,6 +714,23 @@ mod tests {
         });
         let refused = check(&m).expect_err("refused");
         assert_eq!(refused.pointer, "/speaker/label");
+    }
+
+    #[test]
+    fn an_introduction_paragraph_that_is_a_fields_key_is_labelled() {
+        // bare, `Interviewee:` would take the next line as its value
+        let mut m = base();
+        m.introduction = vec![
+            "Interviewee:".into(),
+            "게시일".into(),
+            "A quiet talk.".into(),
+        ];
+        let mut out = Vec::new();
+        write(&m, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("\nIntroduction: Interviewee:\n"), "{text}");
+        assert!(text.contains("\nIntroduction: 게시일\n"), "{text}");
+        assert_eq!(round_trip(&m), m);
     }
 
     #[test]
