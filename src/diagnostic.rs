@@ -96,6 +96,9 @@ codes! {
     TrailingText = "trailing-text",
     /// A likely extraction artifact, e.g. two words run together (`CooperationSecretariat`).
     ExtractionArtifact = "extraction-artifact",
+    /// A line the page shows twice in a row, e.g. a question repeated
+    /// above itself; the first copy is dropped.
+    RepeatedLine = "repeated-line",
     /// A line that is page furniture, e.g. `分享到：微信 微博`; dropped.
     PageFurniture = "page-furniture",
     /// The interviewee's name as read is doubtful, e.g. a field key

@@ -147,6 +147,11 @@ pub(crate) fn is_cjk_letter(c: char) -> bool {
         | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Hiragana: the kana Japanese writes its particles and endings in.
+pub(crate) fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309f}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

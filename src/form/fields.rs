@@ -1445,12 +1445,7 @@ pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
     let [org @ .., name, title] = &words[..] else {
         return None;
     };
-    // `방송반`, `청주지회`, `한빛대학교`: organisations end so, or are long
-    const ORG_ENDINGS: &[char] = &[
-        '반', '회', '교', '부', '청', '원', '사', '국', '과', '실', '팀', '처', '단', '소', '관',
-        '당', '터', '사', '업', '소',
-    ];
-    let is_org = |w: &str| w.ends_with(ORG_ENDINGS) || w.chars().count() >= 4;
+    let is_org = |w: &str| is_korean_org(w) || w.chars().count() >= 4;
     let hangul_name = (2..=3).contains(&name.chars().count()) && name.chars().all(is_hangul);
     (!org.is_empty()
         && hangul_name
@@ -1463,6 +1458,39 @@ pub(crate) fn name_inside_role(text: &str) -> Option<(String, String)> {
             w.chars().any(is_hangul) && w.chars().all(char::is_alphanumeric) && is_org(w)
         }))
     .then(|| (name.to_string(), format!("{} {title}", org.join(" "))))
+}
+
+/// A line without one pair of brackets around the whole of it:
+/// `[출판1팀 윤다온 사원]` → `출판1팀 윤다온 사원`; other lines as they are.
+pub(crate) fn unbracketed(text: &str) -> &str {
+    const PAIRS: &[(char, char)] = &[
+        ('[', ']'),
+        ('【', '】'),
+        ('〔', '〕'),
+        ('［', '］'),
+        ('<', '>'),
+        ('〈', '〉'),
+    ];
+    let text = text.trim();
+    PAIRS
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = text.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then(|| inner.trim())
+        })
+        .unwrap_or(text)
+}
+
+/// Whether the Hangul word ends as organisations do: `방송반`,
+/// `청주지회`, `한빛대학교`, `편집부`, `출판1팀`.
+pub(crate) fn is_korean_org(word: &str) -> bool {
+    const ORG_ENDINGS: &[char] = &[
+        '반', '회', '교', '부', '청', '원', '사', '국', '과', '실', '팀', '처', '단', '소', '관',
+        '당', '터', '업',
+    ];
+    word.ends_with(ORG_ENDINGS)
+        && word.chars().any(is_hangul)
+        && word.chars().all(char::is_alphanumeric)
 }
 
 /// **Names listed**: a field value that lists several CJK names
@@ -1672,6 +1700,18 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "長官",
         "議員",
         "议员",
+        // a company's ranks (`출판1팀 사원`) and trades
+        "사원",
+        "주임",
+        "대리",
+        "차장",
+        "연구원",
+        "매니저",
+        "디렉터",
+        "디자이너",
+        "에디터",
+        "교사",
+        "강사",
     ];
     !text.is_empty()
         && text.chars().all(|c| is_cjk_letter(c) || c == ' ')
@@ -2085,6 +2125,29 @@ mod tenure_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_in_brackets_is_read_without_them() {
+        assert_eq!(unbracketed("[출판1팀 한서윤 사원]"), "출판1팀 한서윤 사원");
+        assert_eq!(unbracketed("【 編集部 】"), "編集部");
+        // brackets that open and close inside the line stay
+        assert_eq!(unbracketed("[N가족] 소개 [끝]"), "[N가족] 소개 [끝]");
+        assert_eq!(unbracketed("[인터뷰] 한서윤"), "[인터뷰] 한서윤");
+    }
+
+    #[test]
+    fn korean_organisations_end_as_such() {
+        for org in ["기획2팀", "편집부", "한빛대학교", "방송반"] {
+            assert!(is_korean_org(org), "{org}");
+        }
+        for other in ["한서윤", "Team", "기획-팀"] {
+            assert!(!is_korean_org(other), "{other}");
+        }
+        assert_eq!(
+            name_inside_role(unbracketed("[기획2팀 한서윤 사원]")),
+            Some(("한서윤".to_owned(), "기획2팀 사원".to_owned()))
+        );
+    }
 
     #[test]
     fn doubtful_names() {

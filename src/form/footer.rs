@@ -662,8 +662,17 @@ fn has_web_address(text: &str) -> bool {
 
 /// **Previous-and-next rule**: links to the neighbouring pages on one
 /// line: `上一則：…｜下一則：…`, `Previous: … | Next: …`, `이전글 … 다음글 …`,
-/// `前の記事 … 次の記事 …`.
+/// `前の記事 … 次の記事 …`; or titles between marks pointing back and
+/// forth, set apart by a wide gap (`« Q&A with Ana Ruiz      Q&A with
+/// Li Wei »`, `← 前の記事 | 次の記事 →`).
 fn is_previous_and_next(text: &str) -> bool {
+    let text = text.trim();
+    let back = text.starts_with(['«', '‹', '←']) || text.starts_with("<<");
+    let forth = text.ends_with(['»', '›', '→']) || text.ends_with(">>");
+    let apart = text.contains("   ") || text.contains(['\t', '|', '｜']);
+    if back && forth && apart && chars::fits_width(text, 200) {
+        return true;
+    }
     const PAIRS: &[(&str, &str)] = &[
         ("上一則", "下一則"),
         ("上一篇", "下一篇"),
@@ -1236,6 +1245,8 @@ mod tests {
     #[test]
     fn footers() {
         for footer in [
+            "« Q&A with Ana Ruiz      Q&A with Li Wei and Jo Pratt »",
+            "← 前の記事 | 次の記事 →",
             "홍길동 기자 hong@example.com",
             "（聞き手・山田太郎）",
             "(글·사진=김철수 기자)",
@@ -1310,6 +1321,7 @@ mod tests {
             "— and then we left.",
             "--",
             "Text me when you land.",
+            "« Ce n'est pas fini », he said, « pas du tout »",
         ] {
             assert!(!is_footer(words), "{words}");
         }

@@ -4,7 +4,7 @@
 //! (`Transcript of Interview with Ines Carvalho`, `专访市文化局局长张明`,
 //! `[인터뷰] 박서연 한빛대 교수 "…"`).
 
-use super::chars::{is_cjk_letter, with_lowercase};
+use super::chars::{is_cjk_letter, is_hiragana, with_lowercase};
 use super::fields::{is_name_like, name_and_role};
 
 /// Words that may stand before a Latin name as a title or honorific.
@@ -154,6 +154,15 @@ fn korean_subject(text: &str) -> Option<(&str, Option<&str>)> {
     let name = rest.strip_suffix(['이', '가', '은', '는'])?;
     (is_korean_occupation(role) && name.chars().count() == 3 && is_korean_name(name))
         .then_some((name, Some(role)))
+}
+
+/// A CJK name without the honorific written after it (`ぽんた先輩` →
+/// `ぽんた`, `윤다온 님` → `윤다온`); other names as they are.
+pub(crate) fn without_honorific(name: &str) -> &str {
+    match without_titles(name) {
+        (bare, None) if bare.len() < name.trim().len() && bare.chars().all(is_cjk_letter) => bare,
+        _ => name,
+    }
 }
 
 /// A name without the courtesy words before it (`Dr. Jane Holm` → `Jane
@@ -682,7 +691,19 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
             // one phrase: brackets closed, no list of several
             let balanced = word.matches(['(', '（']).count() == word.matches([')', '）']).count()
                 && !word.contains(['、', ',', '，']);
-            return (titled && balanced && word.chars().count() <= 30).then_some(word);
+            if !(titled && balanced && word.chars().count() <= 30) {
+                return None;
+            }
+            // `편집부 신입사원 윤서하`: a Korean title with its department
+            let start = spaced.len() - word.len();
+            let org = spaced[..start]
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit(' ').next())
+                .filter(|w| {
+                    word.chars().all(|c| ('가'..='힣').contains(&c))
+                        && super::fields::is_korean_org(w)
+                });
+            return Some(org.map_or(word, |org| &spaced[start - 1 - org.len()..]));
         }
         // `編集者の北浦`, `編集者、北浦`: the role, a particle or a comma
         let before = before
@@ -696,11 +717,20 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
             .last()
             .map(|(i, _)| i)?;
         // `到场答问的是省人大代表`: the role opens after the sentence's
-        // last function word
-        let run_start = before[run_start..]
+        // last function word; `お相手は放送局の前局長`: after a Japanese
+        // particle that ends a phrase before a noun
+        let run = &before[run_start..];
+        let run_start = run
             .char_indices()
             .rev()
-            .find(|&(_, c)| matches!(c, '的' | '是' | '了'))
+            .find(|&(at, c)| {
+                matches!(c, '的' | '是' | '了')
+                    || (matches!(c, 'は' | 'が' | 'を' | 'に' | 'で' | 'へ' | 'も')
+                        && run[at + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| !is_hiragana(n)))
+            })
             .map_or(run_start, |(at, c)| run_start + at + c.len_utf8());
         let role = &before[run_start..];
         if role.chars().count() > 20 || !super::fields::is_title_word(role) {
@@ -1290,6 +1320,17 @@ mod tests {
     }
 
     #[test]
+    fn honorifics_after_a_cjk_name_are_no_part_of_it() {
+        assert_eq!(without_honorific("くまっち先輩"), "くまっち");
+        assert_eq!(without_honorific("한서윤 님"), "한서윤");
+        assert_eq!(without_honorific("森下さん"), "森下");
+        // a name alone, a Latin name, a title alone stay as they are
+        assert_eq!(without_honorific("森下"), "森下");
+        assert_eq!(without_honorific("Mr Dallow"), "Mr Dallow");
+        assert_eq!(without_honorific("先輩"), "先輩");
+    }
+
+    #[test]
     fn roles_written_with_the_name() {
         assert_eq!(
             role_before_name(
@@ -1317,6 +1358,20 @@ mod tests {
         assert_eq!(role_before_name("我们 吴迪", "吴迪"), None);
         assert_eq!(role_before_name("編集者の森川さん", "森川"), Some("編集者"));
         assert_eq!(role_before_name("会社の森川さん", "森川"), None);
+        // a Japanese phrase's particle before a noun ends what went before
+        assert_eq!(
+            role_before_name("お相手は写真部の元部長、くまっちさん", "くまっち"),
+            Some("写真部の元部長")
+        );
+        // a Korean title with its department
+        assert_eq!(
+            role_before_name("[인터뷰] 기획부 신입사원 한서윤 님", "한서윤"),
+            Some("기획부 신입사원")
+        );
+        assert_eq!(
+            role_before_name("[인터뷰] 신입사원 한서윤 님", "한서윤"),
+            Some("신입사원")
+        );
         assert_eq!(role_before_name("(画家、美术馆馆长 吴迪)", "吴迪"), None);
         // no title before the name; a Latin name of one word
         assert_eq!(

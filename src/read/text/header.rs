@@ -51,6 +51,9 @@ pub(crate) struct Header {
     pub counts: Vec<Counted>,
     /// What the header rules reported.
     pub diagnostics: Vec<Diagnostic>,
+    /// Introduction lines a later pass took out as a field (the role):
+    /// the `introduction` warnings at them no longer hold.
+    pub taken: Vec<String>,
 }
 
 /// The header, from the entries of its lines.

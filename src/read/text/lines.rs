@@ -122,6 +122,49 @@ pub(crate) fn collect<'s>(
     out
 }
 
+/// **Repeated line rule**: a page that shows a line twice in a row, a
+/// blank line or none between, repeats it by accident (a question pasted
+/// above itself):
+///
+/// ```text
+/// Odile, your character almost never leaves the island. How did you prepare?
+///
+/// Odile, your character almost never leaves the island. How did you prepare?
+/// ```
+///
+/// The first copy is dropped, with a warning at it. Only a line of some
+/// length (20 columns) counts: short turns (`No.`, `Yes.`) may well be
+/// said twice.
+pub(crate) fn without_repeats<'s>(
+    mut lines: Vec<Line<'s>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Line<'s>> {
+    let repeated = |i: usize| {
+        let (this, next) = (&lines[i].text, &lines[i + 1].text);
+        this.len() == next.len() && this == next && !fits_width(this, 19)
+    };
+    if !(0..lines.len().saturating_sub(1)).any(repeated) {
+        return lines;
+    }
+    let mut keep = vec![true; lines.len()];
+    for (i, kept) in keep.iter_mut().enumerate().take(lines.len() - 1) {
+        if repeated(i) {
+            *kept = false;
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::RepeatedLine,
+                    "line repeated on the next line: this copy dropped",
+                    lines[i].span.clone(),
+                )
+                .expected("each line of the interview once"),
+            );
+        }
+    }
+    let mut keep = keep.into_iter();
+    lines.retain(|_| keep.next().unwrap_or(true));
+    lines
+}
+
 /// **Line number rule**: a transcript that numbers its lines, as court
 /// and hearing transcripts do (`14 Q Now, in your position as clerk,` /
 /// `15 do you have a view …`), has the numbers cut off: they are the
@@ -463,6 +506,34 @@ mod tests {
             ..line
         })
         .collect()
+    }
+
+    #[test]
+    fn a_line_shown_twice_in_a_row_is_kept_once() {
+        let text = "Why did the film take so long?\n\nWhy did the film take so long?\n                    Because of the light.\nNo.\nNo.\n";
+        let mut diagnostics = Vec::new();
+        let kept = without_repeats(lines(text), &mut diagnostics);
+        let texts: Vec<&str> = kept.iter().map(|l| &*l.text).collect();
+        // the first copy goes; short turns said twice stay
+        assert_eq!(
+            texts,
+            [
+                "Why did the film take so long?",
+                "Because of the light.",
+                "No.",
+                "No."
+            ]
+        );
+        assert_eq!(kept[0].block, 1);
+        let [dropped] = &diagnostics[..] else {
+            panic!("{diagnostics:?}")
+        };
+        assert_eq!(dropped.code, Code::RepeatedLine);
+        assert_eq!(dropped.span, Some(0..30));
+        // the same line apart from others is no repeat
+        let text = "Why did the film take so long?\nIt did.\nWhy did the film take so long?\n";
+        assert_eq!(without_repeats(lines(text), &mut diagnostics).len(), 3);
+        assert_eq!(diagnostics.len(), 1);
     }
 
     #[test]

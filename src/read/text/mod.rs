@@ -99,6 +99,7 @@ pub(crate) fn read_with(source: &Source, limit: ErrorLimit) -> Parsed {
     let lines = split_glued(split_pairs(lines::without_line_numbers(
         lines::without_time_leads(lines::without_time_stamps(lines)),
     )));
+    let lines = lines::without_repeats(lines, &mut diagnostics);
     if lines.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::EmptyInput, "input is empty", 0..0)
@@ -444,6 +445,15 @@ fn assemble(
         );
     }
     let people = people::settle(&page, &mut header, &mut body, &profile);
+    // a line kept as introduction, then read as the role, is no longer
+    // introduction
+    diagnostics.retain(|d| {
+        d.code != Code::Introduction
+            || d.span
+                .as_ref()
+                .and_then(|s| source.text().get(s.clone()))
+                .is_none_or(|kept| !header.taken.iter().any(|t| t.trim() == kept.trim()))
+    });
     // doubts about the name and the role point at the name line
     let at = header
         .speaker_span

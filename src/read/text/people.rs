@@ -414,11 +414,12 @@ pub(crate) fn settle(
     // a title written before the list is the group's
     if header.role.is_none() && !candidates::listed_with_others(page.text, &speaker.name) {
         let label = speaker.label.as_deref().or(main_answerer);
-        header.role = role_on_page(page, header, &speaker.name, label);
+        header.role = role_on_page(page, header, &speaker.name, label, context.first_question);
     }
     // `Dr. Jane Holm`: the name without its courtesy words
     let mut speaker = speaker;
-    let bare = names::without_courtesy(&speaker.name);
+    // `ぽんた先輩`: the name without its honorific
+    let bare = names::without_honorific(names::without_courtesy(&speaker.name));
     if bare.len() < speaker.name.len() {
         let label = speaker.label.take();
         speaker = parse_name(bare);
@@ -523,6 +524,9 @@ fn bare_answerer(profile: &Profile) -> Option<String> {
 /// answering label's title (`SECRETARY OKAFOR:` and `Secretary of State`,
 /// then taken out of the introduction); the role written right before the
 /// full name (`Press Secretary Nadia Calloway`, `香港发展局局长黎启源`); a
+/// header line that is the name with the role around it (`[출판1팀 윤다온
+/// 사원]`) or a line under the name line (`Rhiannon Tully MP` over
+/// `Federal Member for Kurrawa`), both taken out of the introduction; a
 /// header line's last phrase that ends in a role noun (`… Harbour
 /// Authority spokesman`); else the title the answering label carries
 /// (`배우 서도현:` → `배우`).
@@ -531,9 +535,38 @@ fn role_on_page(
     header: &mut Header,
     name: &str,
     label: Option<&str>,
+    first_question: usize,
 ) -> Option<String> {
     if let Some(role) = names::bio_role(&header_lines(header), name) {
         return Some(role.to_owned());
+    }
+    // a line that is the name and its role alone says both
+    if let Some((at, role)) = header
+        .introduction
+        .iter()
+        .enumerate()
+        .find_map(|(i, line)| {
+            fields::name_inside_role(fields::unbracketed(line))
+                .filter(|(n, _)| n == name)
+                .map(|(_, role)| (i, role))
+        })
+    {
+        take_as_role(header, at);
+        return Some(role);
+    }
+    // the name line (with any honours after it), then a role line
+    if let Some(role) = page
+        .lines
+        .iter()
+        .position(|l| {
+            l.span.end <= first_question && names::without_post_nominals(l.text.trim()) == name
+        })
+        .and_then(|at| role_line_under(page, at, name, first_question))
+    {
+        if let Some(at) = header.introduction.iter().position(|l| *l == role) {
+            take_as_role(header, at);
+        }
+        return Some(role);
     }
     let title = label.and_then(|l| names::without_titles(l).1);
     if let Some(title) = title
@@ -542,7 +575,7 @@ fn role_on_page(
             .iter()
             .position(|line| names::title_line(line, title).is_some())
     {
-        return Some(header.introduction.remove(at));
+        return Some(take_as_role(header, at));
     }
     let header_lines: Vec<&str> = header
         .headline
@@ -577,6 +610,14 @@ fn role_on_page(
         .find_map(|line| names::role_phrase(line))
         .or(title)
         .map(str::to_owned)
+}
+
+/// Takes the introduction's line `at` out, as the role it is: the
+/// warning that kept it as introduction goes with it.
+fn take_as_role(header: &mut Header, at: usize) -> String {
+    let line = header.introduction.remove(at);
+    header.taken.push(line.clone());
+    line
 }
 
 /// A person the page names whom it bears out better than the name line
@@ -690,8 +731,21 @@ fn role_line_after(
     if !page.lines[at].text.starts_with(name) {
         return None;
     }
+    role_line_under(page, at, name, first_question)
+}
+
+/// The line under line `at` when it reads like a title or an
+/// organisation, not a sentence, before the first question.
+fn role_line_under(
+    page: &Page<'_>,
+    at: usize,
+    name: &str,
+    first_question: usize,
+) -> Option<String> {
     let next = page.lines.get(at + 1)?;
     (next.span.end <= first_question
+        && !fields::is_byline(&next.text)
+        && super::shape::unlike_a_role(&next.text, None).is_none()
         && fields::is_title_like(&next.text)
         && !fields::is_prose(&next.text)
         && fields::doubt_role(&next.text, name).is_none()
@@ -722,6 +776,55 @@ mod tests {
                     Isobel Tranter, whose third novel comes out in June, talked to us about tides.\n\n\
                     Why the tides?\n\nBecause they keep time for everyone.\n";
         assert_eq!(speaker_and_role(page).0, "Isobel Tranter");
+    }
+
+    #[test]
+    fn a_role_line_under_the_name_line_with_honours_is_the_role() {
+        let page = "Callum Fraser-Wade MP\nFederal Member for Tindal Ridge\n\n\
+                    JOURNALIST:\nWill it open?\n\nCALLUM FRASER-WADE:\nIn May.\n\n\
+                    JOURNALIST:\nAnd the cost?\n\nCALLUM FRASER-WADE:\nUnder budget.\n";
+        let parsed = read(page);
+        let interview = parsed.interview.expect("a model");
+        assert_eq!(interview.speaker.unwrap().name, "Callum Fraser-Wade");
+        assert_eq!(
+            interview.role.map(|r| r.text).as_deref(),
+            Some("Federal Member for Tindal Ridge")
+        );
+        // taken as the role, the line is no introduction, nor warned of
+        assert!(
+            interview
+                .introduction
+                .iter()
+                .all(|l| !l.contains("Federal"))
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .all(|d| d.code != Code::Introduction
+                    || d.span.as_ref().is_some_and(|s| s.start > 30)),
+            "{:?}",
+            parsed.diagnostics
+        );
+        // a byline under a line taken as the name is no role
+        let page = "Alder Row Notes\nBy Hollis Barker\n\n\
+                    Q: Will it open?\nA: In May.\nQ: And the cost?\nA: Under budget.\n";
+        assert_ne!(
+            speaker_and_role(page).1.as_deref(),
+            Some("By Hollis Barker")
+        );
+    }
+
+    #[test]
+    fn a_line_of_team_name_and_rank_gives_the_role() {
+        let page = "[그린북스 새 식구] 그림책 만드는 사람\n\n\
+                    이번에는 기획2팀에 들어온 한서윤 사원을 만나 보았어요.\n\n\
+                    [기획2팀 한서윤 사원]\n\n\
+                    Q. 소개 부탁드려요.\n\n안녕하세요. 한서윤입니다.\n\n\
+                    Q. 목표는요?\n\n좋은 책을 만드는 것입니다.\n";
+        let (name, role) = speaker_and_role(page);
+        assert_eq!(name, "한서윤");
+        assert_eq!(role.as_deref(), Some("기획2팀 사원"));
     }
 
     #[test]
