@@ -1700,6 +1700,10 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "長官",
         "議員",
         "议员",
+        "次長",
+        "次长",
+        "署長",
+        "署长",
         // a company's ranks (`출판1팀 사원`) and trades
         "사원",
         "주임",
@@ -1712,12 +1716,46 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "에디터",
         "교사",
         "강사",
+        // Japanese trades: `書評家`, `プロインタビュアー`
+        "評論家",
+        "書評家",
+        "作家",
+        "小説家",
+        "写真家",
+        "建築家",
+        "漫画家",
+        "音楽家",
+        "演出家",
+        "脚本家",
+        "翻訳家",
+        "研究家",
+        "専門家",
+        "起業家",
+        "実業家",
+        "政治家",
+        "画家",
+        "インタビュアー",
+        "ライター",
+        "デザイナー",
+        "ディレクター",
+        "プロデューサー",
+        "アナウンサー",
+        "キャスター",
+        "エンジニア",
+        "カメラマン",
     ];
+    // `プロインタビュアー&書評家`: two trades joined
     !text.is_empty()
-        && text.chars().all(|c| is_cjk_letter(c) || c == ' ')
+        && !text.starts_with(ROLE_JOINERS)
+        && text
+            .chars()
+            .all(|c| is_cjk_letter(c) || c == ' ' || ROLE_JOINERS.contains(&c))
         && (ROLE_ENDINGS.iter().chain(MORE).any(|e| text.ends_with(e))
             && !text.ends_with(['网', '報', '报', '社', '台']))
 }
+
+/// Marks that join two roles into one (`プロインタビュアー&書評家`).
+pub(crate) const ROLE_JOINERS: &[char] = &['&', '＆', '・'];
 
 /// A run of CJK letters that is a role ending in a title, then a name of
 /// two to four letters: `市文化局局长张明` → (`张明`, `市文化局局长`).
@@ -1759,7 +1797,8 @@ fn role_then_name(text: &str) -> Option<(&str, &str)> {
         '家', '者', '長', '长', '員', '员', '手', '師', '师', '士', '官', '授', '優', '优', '督',
         '演', '表', '人',
     ];
-    let (role, name) = ['・', '／', '/']
+    // `染色作家　宮坂 陽菜`: a full-width space sets the two apart too
+    let (role, name) = ['・', '／', '/', '\u{3000}']
         .iter()
         .find_map(|&sep| text.split_once(sep))?;
     let (role, name) = (role.trim(), name.trim());
@@ -2326,6 +2365,10 @@ mod tests {
     #[test]
     fn names_with_roles() {
         assert_eq!(name_and_role("作家・森下ゆう"), Some(("森下ゆう", "作家")));
+        assert_eq!(
+            name_and_role("染色作家\u{3000}宮坂 陽菜"),
+            Some(("宮坂 陽菜", "染色作家"))
+        );
         assert_eq!(name_and_role("导演/李明"), Some(("李明", "导演")));
         assert_eq!(
             name_and_role("Maria Lopez, Director of the City Water Board"),

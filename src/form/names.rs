@@ -710,21 +710,26 @@ pub(crate) fn role_before_name<'t>(text: &'t str, name: &str) -> Option<&'t str>
             .strip_suffix(['の', '、'])
             .filter(|b| b.ends_with(is_cjk_letter))
             .unwrap_or(before);
+        // `プロインタビュアー&書評家の`: two roles joined are one run
         let run_start = before
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| is_cjk_letter(c))
+            .take_while(|&(_, c)| is_cjk_letter(c) || super::fields::ROLE_JOINERS.contains(&c))
             .last()
             .map(|(i, _)| i)?;
-        // `到场答问的是省人大代表`: the role opens after the sentence's
-        // last function word; `お相手は放送局の前局長`: after a Japanese
+        let run_start = run_start + before[run_start..].len()
+            - before[run_start..]
+                .trim_start_matches(super::fields::ROLE_JOINERS)
+                .len();
+        // `到场答问的是省人大代表`, `學校為候任校長`: the role opens after
+        // the sentence's last function word; `お相手は放送局の前局長`: after a Japanese
         // particle that ends a phrase before a noun
         let run = &before[run_start..];
         let run_start = run
             .char_indices()
             .rev()
             .find(|&(at, c)| {
-                matches!(c, '的' | '是' | '了')
+                matches!(c, '的' | '是' | '了' | '為' | '为')
                     || (matches!(c, 'は' | 'が' | 'を' | 'に' | 'で' | 'へ' | 'も')
                         && run[at + c.len_utf8()..]
                             .chars()
@@ -1348,6 +1353,10 @@ mod tests {
             Some("省人大代表")
         );
         assert_eq!(
+            role_before_name("今日學校為候任校長張啟明教授舉辦諮詢會", "張啟明"),
+            Some("候任校長")
+        );
+        assert_eq!(
             role_before_name("晚报首席记者、晚报原编辑部主任吴迪做客", "吴迪"),
             Some("晚报首席记者、晚报原编辑部主任")
         );
@@ -1358,6 +1367,10 @@ mod tests {
         assert_eq!(role_before_name("我们 吴迪", "吴迪"), None);
         assert_eq!(role_before_name("編集者の森川さん", "森川"), Some("編集者"));
         assert_eq!(role_before_name("会社の森川さん", "森川"), None);
+        assert_eq!(
+            role_before_name("この道のプロ、インタビュアー&書評家の森川さんに", "森川"),
+            Some("インタビュアー&書評家")
+        );
         // a Japanese phrase's particle before a noun ends what went before
         assert_eq!(
             role_before_name("お相手は写真部の元部長、くまっちさん", "くまっち"),

@@ -1111,6 +1111,29 @@ impl Body {
                 .expected("the answer's text (headings between exchanges are not part of it)"),
             );
         }
+        // a pull quote set between two paragraphs of the answer, in quotes
+        // of its own (`「出身不是問題,…」`)
+        let mut k = 0;
+        while k < turn.loose.len() {
+            let at = turn.answer.len() - turn.loose.len() + k;
+            let paragraph = &turn.answer[at];
+            let quoted = paragraph.starts_with(['"', '“', '「', '『'])
+                && paragraph.ends_with(['"', '”', '」', '』']);
+            if at == 0 || !quoted || !is_pull_quote(paragraph, near(text, turn.loose[k].clone())) {
+                k += 1;
+                continue;
+            }
+            let quote = turn.answer.remove(at);
+            let span = turn.loose.remove(k);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::PageFurniture,
+                    format!("pull quote `{quote}` inside the answer, left out of the model"),
+                    span,
+                )
+                .expected("the answer's text (a pull quote repeats words the answer says)"),
+            );
+        }
     }
 
     fn close(&mut self, turn: Open, last: bool) {

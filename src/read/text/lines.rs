@@ -29,6 +29,7 @@ use std::ops::Range;
 use crate::diagnostic::{Code, Diagnostic, Tally};
 use crate::form::chars::{ends_sentence, fits_width, is_cjk};
 use crate::form::line::Line;
+use crate::form::markers::asks;
 use crate::source::Source;
 
 /// How the page lays out paragraphs; see the module documentation.
@@ -134,14 +135,18 @@ pub(crate) fn collect<'s>(
 ///
 /// The first copy is dropped, with a warning at it. Only a line of some
 /// length (20 columns) counts: short turns (`No.`, `Yes.`) may well be
-/// said twice.
+/// said twice; and only a question, a caption or a heading (a line that
+/// asks, or that ends no sentence): a speaker may say a sentence twice.
 pub(crate) fn without_repeats<'s>(
     mut lines: Vec<Line<'s>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Line<'s>> {
     let repeated = |i: usize| {
         let (this, next) = (&lines[i].text, &lines[i + 1].text);
-        this.len() == next.len() && this == next && !fits_width(this, 19)
+        this.len() == next.len()
+            && this == next
+            && !fits_width(this, 19)
+            && (!ends_sentence(this) || asks(this))
     };
     if !(0..lines.len().saturating_sub(1)).any(repeated) {
         return lines;
@@ -510,18 +515,22 @@ mod tests {
 
     #[test]
     fn a_line_shown_twice_in_a_row_is_kept_once() {
-        let text = "Why did the film take so long?\n\nWhy did the film take so long?\n                    Because of the light.\nNo.\nNo.\n";
+        let text = "Why did the film take so long?\n\nWhy did the film take so long?\n\
+                    Because of the light.\nNo.\nNo.\n\
+                    I said it then and I say it now.\nI said it then and I say it now.\n";
         let mut diagnostics = Vec::new();
         let kept = without_repeats(lines(text), &mut diagnostics);
         let texts: Vec<&str> = kept.iter().map(|l| &*l.text).collect();
-        // the first copy goes; short turns said twice stay
+        // the first copy goes; short turns and sentences said twice stay
         assert_eq!(
             texts,
             [
                 "Why did the film take so long?",
                 "Because of the light.",
                 "No.",
-                "No."
+                "No.",
+                "I said it then and I say it now.",
+                "I said it then and I say it now.",
             ]
         );
         assert_eq!(kept[0].block, 1);

@@ -77,7 +77,7 @@ pub(crate) fn settle(
     };
     // a person the header names (`Interview with Ines Carvalho`) who
     // answers by label (`INES:`), for the full name and title
-    let mentioned = |label: &str| {
+    let mentioned = |header: &Header, label: &str| {
         header
             .mentions
             .iter()
@@ -232,12 +232,21 @@ pub(crate) fn settle(
             let declared = full_name(label);
             // the full name the header gives, else the label without its
             // titles (`Mr Dallow` → `Dallow`)
-            let name = match mentioned(label) {
+            let name = match mentioned(header, label) {
                 Some((mention, span)) => {
-                    header.speaker_span = Some(span);
                     if header.role.is_none() {
-                        header.role = mention.role;
+                        // `Senator Callum Ashdown` over `Minister for Trade`:
+                        // the role line under the name says more than its title
+                        header.role = role_under_name_line(
+                            page,
+                            header,
+                            &span,
+                            &mention.name,
+                            context.first_question,
+                        )
+                        .or(mention.role);
                     }
+                    header.speaker_span = Some(span);
                     mention.name
                 }
                 // `財政司司長:` answers: the page names the holder beside the
@@ -558,9 +567,7 @@ fn role_on_page(
     if let Some(role) = page
         .lines
         .iter()
-        .position(|l| {
-            l.span.end <= first_question && names::without_post_nominals(l.text.trim()) == name
-        })
+        .position(|l| l.span.end <= first_question && is_name_line(&l.text, name))
         .and_then(|at| role_line_under(page, at, name, first_question))
     {
         if let Some(at) = header.introduction.iter().position(|l| *l == role) {
@@ -717,6 +724,34 @@ fn better_candidate(
     Some((mention, span.clone(), weak))
 }
 
+/// Whether `line` is `name` alone, with any titles before it and honours
+/// after it: `Senator Callum Ashdown`, `Rhiannon Tully MP`.
+fn is_name_line(line: &str, name: &str) -> bool {
+    names::without_titles(names::without_post_nominals(line.trim())).0 == name
+}
+
+/// **Role line under the name line**: the line at `span` is the name
+/// alone, with any title before it and honours after it (`Senator Callum
+/// Ashdown`, `Rhiannon Tully MP`), and the line under it reads as a role:
+/// that role, taken out of the introduction.
+fn role_under_name_line(
+    page: &Page<'_>,
+    header: &mut Header,
+    span: &std::ops::Range<usize>,
+    name: &str,
+    first_question: usize,
+) -> Option<String> {
+    let at = page.lines.iter().position(|l| l.span == *span)?;
+    if !is_name_line(&page.lines[at].text, name) {
+        return None;
+    }
+    let role = role_line_under(page, at, name, first_question)?;
+    if let Some(i) = header.introduction.iter().position(|l| *l == role) {
+        take_as_role(header, i);
+    }
+    Some(role)
+}
+
 /// **Role line after the person's line**: the seed's order, a line that
 /// opens with the name (`Priya Natarajan, BSc 2009`), then a line that
 /// reads like a title or an organisation (`Chief Engineer, Tidewater Ferry
@@ -749,7 +784,15 @@ fn role_line_under(
         && fields::is_title_like(&next.text)
         && !fields::is_prose(&next.text)
         && fields::doubt_role(&next.text, name).is_none()
-        && fields::doubt_name(&next.text).is_none_or(|_| fields::ends_with_role_word(&next.text)))
+        && fields::doubt_name(&next.text).is_none_or(|_| {
+            // `Minister for Water, Parks and the Environment`
+            fields::ends_with_role_word(&next.text)
+                || next
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(names::is_role_word)
+        }))
     .then(|| next.text.to_string())
 }
 
@@ -805,6 +848,19 @@ mod tests {
                     || d.span.as_ref().is_some_and(|s| s.start > 30)),
             "{:?}",
             parsed.diagnostics
+        );
+        // a title before the name on its line is not the role the line
+        // under gives
+        let page = "Senator Priscilla Vanterpool\n\
+                    Minister for Water, Parks and the Environment\n\n\
+                    Angus Toohey: Is it bad?\n\nPriscilla Vanterpool: It is.\n\n\
+                    Angus Toohey: And the fees?\n\nPriscilla Vanterpool: Not going up.\n";
+        assert_eq!(
+            speaker_and_role(page),
+            (
+                "Priscilla Vanterpool".to_owned(),
+                Some("Minister for Water, Parks and the Environment".to_owned())
+            )
         );
         // a byline under a line taken as the name is no role
         let page = "Alder Row Notes\nBy Hollis Barker\n\n\
