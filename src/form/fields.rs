@@ -1716,6 +1716,10 @@ pub(crate) fn is_title_word(text: &str) -> bool {
         "에디터",
         "교사",
         "강사",
+        "사서",
+        "간호사",
+        "약사",
+        "영양사",
         // Japanese trades: `書評家`, `プロインタビュアー`
         "評論家",
         "書評家",

@@ -838,6 +838,19 @@ pub(crate) fn role_after_name<'t>(text: &'t str, name: &str) -> Option<&'t str> 
     }
     text.match_indices(name).find_map(|(at, _)| {
         let rest = text[at + name.len()..].strip_prefix(' ')?;
+        // `권태식 팀장을 만나`: a Korean title with its particle
+        let word = rest.split([' ', ',', '.']).next().unwrap_or("");
+        let title = [
+            "에게", "께서", "을", "를", "이", "가", "은", "는", "과", "와", "의",
+        ]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .filter(|t| t.chars().all(|c| ('가'..='힣').contains(&c)));
+        if let Some(title) = title
+            && super::fields::is_title_word(title)
+        {
+            return Some(title);
+        }
         let end = rest
             .find([
                 '×', '|', '｜', '/', '／', ',', '，', '(', '（', '·', '“', '"',
@@ -1414,6 +1427,11 @@ mod tests {
             Some("한빛대학교 건축학과 교수")
         );
         assert_eq!(role_after_name("윤해솔 씨가 말했다", "윤해솔"), None);
+        assert_eq!(
+            role_after_name("상담소를 맡은 권태식 팀장을 만나 물었다", "권태식"),
+            Some("팀장")
+        );
+        assert_eq!(role_after_name("권태식 학생을 만나", "권태식"), None);
         assert_eq!(
             role_phrase("Talking to the press. She is the spokeswoman."),
             None

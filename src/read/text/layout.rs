@@ -364,8 +364,8 @@ pub(crate) fn number_of(text: &str) -> Option<u32> {
 
 /// Symbols that lead question lines on some pages.
 pub(crate) const LEAD_SYMBOLS: &[char] = &[
-    '◇', '◆', '■', '□', '▶', '▷', '►', '●', '○', '◎', '★', '☆', '・', '•', '-', '－', 'ー', '–',
-    '＊', '*', '#', '>',
+    '◇', '◆', '■', '□', '▶', '▷', '►', '▲', '△', '●', '○', '◎', '★', '☆', '・', '•', '-', '－',
+    'ー', '–', '＊', '*', '#', '>',
 ];
 
 impl Profile {
