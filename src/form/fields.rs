@@ -1627,9 +1627,15 @@ pub(crate) fn name_and_role(text: &str) -> Option<(&str, &str)> {
             // `Washington, DC`, `Paris, France`: a place, not a person
             let one_latin_word = name.is_ascii() && name.split_whitespace().count() < 2;
             let place_code = role.len() == 2 && role.chars().all(|c| c.is_ascii_uppercase());
+            // `문채원, 배시후, 오하린`: names listed, not a name and a role
+            let listed = !name.is_ascii()
+                && role.split([',', '，', '、']).map(str::trim).all(|p| {
+                    (2..=4).contains(&p.chars().count()) && is_name_like(p) && !is_title_word(p)
+                });
             if is_name_like(name)
                 && !one_latin_word
                 && !place_code
+                && !listed
                 && !role.is_empty()
                 && is_role_like(role)
             {
@@ -2374,6 +2380,8 @@ mod tests {
             Some(("宮坂 陽菜", "染色作家"))
         );
         assert_eq!(name_and_role("导演/李明"), Some(("李明", "导演")));
+        assert_eq!(name_and_role("문채원, 배시후, 오하린"), None);
+        assert_eq!(name_and_role("林青禾、周岚"), None);
         assert_eq!(
             name_and_role("Maria Lopez, Director of the City Water Board"),
             Some(("Maria Lopez", "Director of the City Water Board"))

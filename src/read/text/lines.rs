@@ -135,18 +135,32 @@ pub(crate) fn collect<'s>(
 ///
 /// The first copy is dropped, with a warning at it. Only a line of some
 /// length (20 columns) counts: short turns (`No.`, `Yes.`) may well be
-/// said twice; and only a question, a caption or a heading (a line that
-/// asks, or that ends no sentence): a speaker may say a sentence twice.
+/// said twice; and only a question (a line that asks), or a caption or a
+/// heading before the first turn marker (a line that ends no sentence): a
+/// speaker may say a sentence twice. A field's line (`Introduction: …`)
+/// is never a repeat: the canonical text writes each paragraph so.
 pub(crate) fn without_repeats<'s>(
     mut lines: Vec<Line<'s>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Line<'s>> {
+    // past the page's first turn marker, only a question repeated counts:
+    // an answer's paragraphs are the speaker's
+    let first_turn = lines
+        .iter()
+        .position(|l| crate::form::markers::detect(&l.text).is_some())
+        .unwrap_or(lines.len());
+    // a field's line (`Introduction: …`) is written as meant
+    let keyed = |t: &str| {
+        t.split_once([':', '：'])
+            .is_some_and(|(key, _)| crate::form::fields::is_field_key(key.trim()))
+    };
     let repeated = |i: usize| {
         let (this, next) = (&lines[i].text, &lines[i + 1].text);
         this.len() == next.len()
             && this == next
             && !fits_width(this, 19)
-            && (!ends_sentence(this) || asks(this))
+            && !keyed(this)
+            && (asks(this) || (i < first_turn && !ends_sentence(this)))
     };
     if !(0..lines.len().saturating_sub(1)).any(repeated) {
         return lines;
@@ -542,6 +556,12 @@ mod tests {
         // the same line apart from others is no repeat
         let text = "Why did the film take so long?\nIt did.\nWhy did the film take so long?\n";
         assert_eq!(without_repeats(lines(text), &mut diagnostics).len(), 3);
+        // a field's line, and a heading-like line after the first turn
+        // marker, are written as meant
+        let text = "Introduction: 2024-05-12\nIntroduction: 2024-05-12\n\
+                    Q: Why?\nA: Because\nSecretary-General of the Secretariat\n\
+                    Secretary-General of the Secretariat\n";
+        assert_eq!(without_repeats(lines(text), &mut diagnostics).len(), 6);
         assert_eq!(diagnostics.len(), 1);
     }
 
