@@ -568,11 +568,8 @@ fn role_on_page(
         .lines
         .iter()
         .position(|l| l.span.end <= first_question && is_name_line(&l.text, name))
-        .and_then(|at| role_line_under(page, at, name, first_question))
+        .and_then(|at| take_role_under(page, header, at, name, first_question))
     {
-        if let Some(at) = header.introduction.iter().position(|l| *l == role) {
-            take_as_role(header, at);
-        }
         return Some(role);
     }
     let title = label.and_then(|l| names::without_titles(l).1);
@@ -745,6 +742,18 @@ fn role_under_name_line(
     if !is_name_line(&page.lines[at].text, name) {
         return None;
     }
+    take_role_under(page, header, at, name, first_question)
+}
+
+/// The role line under line `at` (see [`role_line_under`]), taken out of
+/// the introduction.
+fn take_role_under(
+    page: &Page<'_>,
+    header: &mut Header,
+    at: usize,
+    name: &str,
+    first_question: usize,
+) -> Option<String> {
     let role = role_line_under(page, at, name, first_question)?;
     if let Some(i) = header.introduction.iter().position(|l| *l == role) {
         take_as_role(header, i);
